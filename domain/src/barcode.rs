@@ -1,0 +1,203 @@
+//! GTIN barcodes (EAN-13, EAN-8, UPC-A): check digits, validation, and the EAN-13 bar pattern
+//! used to draw a member card on screen or on paper.
+
+use thiserror::Error;
+
+/// Why a code is not a valid GTIN. A wrong check digit is a misread: never guess.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum BarcodeError {
+    #[error("a barcode has only digits")]
+    NotDigits,
+    #[error("a barcode has 8, 12 or 13 digits, not {0}")]
+    BadLength(usize),
+    #[error("the check digit is wrong")]
+    BadCheckDigit,
+}
+
+/// The GS1 check digit for the given data digits (all digits but the check digit).
+/// Weights 3 and 1 alternate from the rightmost data digit.
+pub fn check_digit(data: &[u8]) -> u8 {
+    let sum: u32 = data
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| u32::from(*d) * if i % 2 == 0 { 3 } else { 1 })
+        .sum();
+    ((10 - sum % 10) % 10) as u8
+}
+
+/// Parses a string of ASCII digits into their values.
+pub fn digits(code: &str) -> Result<Vec<u8>, BarcodeError> {
+    code.bytes()
+        .map(|b| {
+            if b.is_ascii_digit() {
+                Ok(b - b'0')
+            } else {
+                Err(BarcodeError::NotDigits)
+            }
+        })
+        .collect()
+}
+
+/// Validates an EAN-13, EAN-8 or UPC-A code, check digit included.
+pub fn validate_gtin(code: &str) -> Result<(), BarcodeError> {
+    let d = digits(code)?;
+    if !matches!(d.len(), 8 | 12 | 13) {
+        return Err(BarcodeError::BadLength(d.len()));
+    }
+    let (data, check) = d.split_at(d.len() - 1);
+    if check_digit(data) == check[0] {
+        Ok(())
+    } else {
+        Err(BarcodeError::BadCheckDigit)
+    }
+}
+
+/// Appends the check digit to 12 data digits, giving an EAN-13 string.
+pub fn ean13_from_data(data: &[u8; 12]) -> String {
+    let mut s: String = data.iter().map(|d| char::from(b'0' + d)).collect();
+    s.push(char::from(b'0' + check_digit(data)));
+    s
+}
+
+// Encodings of digits 0-9 for the left half (L and G) and the right half (R), 7 modules each.
+const L_CODES: [u8; 10] = [
+    0b0001101, 0b0011001, 0b0010011, 0b0111101, 0b0100011, 0b0110001, 0b0101111, 0b0111011,
+    0b0110111, 0b0001011,
+];
+const G_CODES: [u8; 10] = [
+    0b0100111, 0b0110011, 0b0011011, 0b0100001, 0b0011101, 0b0111001, 0b0000101, 0b0010001,
+    0b0001001, 0b0010111,
+];
+// Parity of the six left digits, chosen by the first digit: true means G.
+const PARITY: [[bool; 6]; 10] = [
+    [false, false, false, false, false, false],
+    [false, false, true, false, true, true],
+    [false, false, true, true, false, true],
+    [false, false, true, true, true, false],
+    [false, true, false, false, true, true],
+    [false, true, true, false, false, true],
+    [false, true, true, true, false, false],
+    [false, true, false, true, true, false],
+    [false, true, false, true, false, true],
+    [false, true, true, false, true, false],
+];
+
+fn push_bits(out: &mut Vec<bool>, bits: u8, width: u32) {
+    for i in (0..width).rev() {
+        out.push(bits >> i & 1 == 1);
+    }
+}
+
+/// The 95 modules (true = bar) of a valid EAN-13 code, guard bars included.
+pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    validate_gtin(code)?;
+    let d = digits(code)?;
+    if d.len() != 13 {
+        return Err(BarcodeError::BadLength(d.len()));
+    }
+    let mut out = Vec::with_capacity(95);
+    push_bits(&mut out, 0b101, 3);
+    for (i, digit) in d[1..7].iter().enumerate() {
+        let code = if PARITY[d[0] as usize][i] {
+            G_CODES[*digit as usize]
+        } else {
+            L_CODES[*digit as usize]
+        };
+        push_bits(&mut out, code, 7);
+    }
+    push_bits(&mut out, 0b01010, 5);
+    for digit in &d[7..13] {
+        // R codes are the bitwise complement of L codes.
+        push_bits(&mut out, !L_CODES[*digit as usize] & 0x7f, 7);
+    }
+    push_bits(&mut out, 0b101, 3);
+    Ok(out)
+}
+
+/// Bars as (start module, width) runs, ready to draw as rectangles.
+pub fn bar_runs(modules: &[bool]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < modules.len() {
+        if modules[i] {
+            let start = i;
+            while i < modules.len() && modules[i] {
+                i += 1;
+            }
+            runs.push((start, i - start));
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_check_digits() {
+        let cases = [
+            ("400638133393", 1), // EAN-13 4006381333931
+            ("590123412345", 7), // EAN-13 5901234123457
+            ("9638507", 4),      // EAN-8 96385074
+            ("03600029145", 2),  // UPC-A 036000291452
+            ("000000000000", 0),
+        ];
+        for (data, check) in cases {
+            let d = digits(data).unwrap();
+            assert_eq!(check_digit(&d), check, "{data}");
+        }
+    }
+
+    #[test]
+    fn validation_table() {
+        assert_eq!(validate_gtin("4006381333931"), Ok(()));
+        assert_eq!(validate_gtin("96385074"), Ok(()));
+        assert_eq!(validate_gtin("036000291452"), Ok(()));
+        assert_eq!(validate_gtin("4006381333932"), Err(BarcodeError::BadCheckDigit));
+        assert_eq!(validate_gtin("40063813339"), Err(BarcodeError::BadLength(11)));
+        assert_eq!(validate_gtin("40063813339a1"), Err(BarcodeError::NotDigits));
+        assert_eq!(validate_gtin(""), Err(BarcodeError::BadLength(0)));
+    }
+
+    #[test]
+    fn ean13_pattern_of_a_known_code() {
+        // 5901234123457: first digit 5 gives parity LGGLLG.
+        let m = ean13_modules("5901234123457").unwrap();
+        assert_eq!(m.len(), 95);
+        let s: String = m.iter().map(|b| if *b { '1' } else { '0' }).collect();
+        assert!(s.starts_with("101"));
+        assert!(s.ends_with("101"));
+        assert_eq!(&s[45..50], "01010");
+        // Left digit 9 in L code is 0001011; right digit 7 in R code is 1000100.
+        assert_eq!(&s[3..10], "0001011");
+        assert_eq!(&s[85..92], "1000100");
+    }
+
+    proptest! {
+        #[test]
+        fn a_computed_code_always_validates(data in proptest::array::uniform12(0u8..10)) {
+            let code = ean13_from_data(&data);
+            prop_assert_eq!(validate_gtin(&code), Ok(()));
+            prop_assert_eq!(ean13_modules(&code).unwrap().len(), 95);
+        }
+
+        #[test]
+        fn changing_one_digit_is_always_caught(data in proptest::array::uniform12(0u8..10), pos in 0usize..13, delta in 1u8..10) {
+            let mut d = digits(&ean13_from_data(&data)).unwrap();
+            d[pos] = (d[pos] + delta) % 10;
+            let code: String = d.iter().map(|x| char::from(b'0' + x)).collect();
+            prop_assert_eq!(validate_gtin(&code), Err(BarcodeError::BadCheckDigit));
+        }
+
+        #[test]
+        fn validation_never_panics(s in ".*") {
+            let _ = validate_gtin(&s);
+            let _ = ean13_modules(&s);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The member CSV format, for import and export. An import is all or nothing: every row is
+//! checked first, and if any row is bad the person gets every bad row with its line number and
+//! reason, and nothing is imported.
+
+use crate::member::{MemberForm, ValidMember};
+use crate::validation::{FieldError, Reason};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The columns, in export order. `member_number`, `phone` and `language` may be left out of an
+/// import; the others are required.
+pub const COLUMNS: [&str; 8] = [
+    "member_number",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "language",
+    "join_date",
+    "work_regime",
+];
+const REQUIRED: [&str; 5] = ["first_name", "last_name", "email", "join_date", "work_regime"];
+
+/// The most rows one import takes.
+pub const MAX_ROWS: usize = 20_000;
+
+/// A bad row: its line in the file (the header is line 1) and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub line: usize,
+    pub field: String,
+    pub reason: Reason,
+}
+
+/// A checked row, with the line it came from (to report database conflicts by line too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRow {
+    pub line: usize,
+    pub member: ValidMember,
+}
+
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Parses and checks a whole CSV file of members.
+pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header_error = |field: &str, reason| vec![RowError { line: 1, field: field.into(), reason }];
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(_) => return Err(header_error("", Reason::Malformed)),
+    };
+    let mut errors = Vec::new();
+    for h in &headers {
+        if !COLUMNS.contains(&h.as_str()) {
+            errors.push(RowError { line: 1, field: h.clone(), reason: Reason::UnknownColumn { name: h.clone() } });
+        }
+    }
+    for r in REQUIRED {
+        if !headers.iter().any(|h| h == r) {
+            errors.push(RowError { line: 1, field: r.into(), reason: Reason::MissingColumn { name: r.into() } });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let index: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
+    let mut rows = Vec::new();
+    let mut seen_email: HashMap<String, usize> = HashMap::new();
+    let mut seen_number: HashMap<i64, usize> = HashMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        if i >= MAX_ROWS {
+            errors.push(RowError { line, field: String::new(), reason: Reason::TooLong { max: MAX_ROWS } });
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(_) => {
+                errors.push(RowError { line, field: String::new(), reason: Reason::Malformed });
+                continue;
+            }
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != headers.len() {
+            errors.push(RowError { line, field: String::new(), reason: Reason::Malformed });
+            continue;
+        }
+        let get = |name: &str| index.get(name).and_then(|i| record.get(*i)).unwrap_or("").to_string();
+        let form = MemberForm {
+            member_number: get("member_number"),
+            first_name: get("first_name"),
+            last_name: get("last_name"),
+            email: get("email"),
+            phone: get("phone"),
+            language: get("language"),
+            join_date: get("join_date"),
+            work_regime: get("work_regime"),
+        };
+        match form.validate() {
+            Ok(member) => {
+                if let Some(first) = seen_email.insert(member.email.clone(), line) {
+                    errors.push(RowError { line, field: "email".into(), reason: Reason::DuplicateInFile { line: first } });
+                }
+                if let Some(n) = member.member_number {
+                    if let Some(first) = seen_number.insert(n, line) {
+                        errors.push(RowError { line, field: "member_number".into(), reason: Reason::DuplicateInFile { line: first } });
+                    }
+                }
+                rows.push(ImportRow { line, member });
+            }
+            Err(field_errors) => errors.extend(field_errors.into_iter().map(|FieldError { field, reason }| RowError { line, field, reason })),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Writes members as CSV in the import format, so an export can be imported again.
+pub fn write(members: &[ValidMember]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    w.write_record(COLUMNS).expect("csv to memory");
+    for m in members {
+        let f = MemberForm::from(m);
+        w.write_record([
+            &f.member_number,
+            &f.first_name,
+            &f.last_name,
+            &f.email,
+            &f.phone,
+            &f.language,
+            &f.join_date,
+            &f.work_regime,
+        ])
+        .expect("csv to memory");
+    }
+    String::from_utf8(w.into_inner().expect("csv to memory")).expect("csv is utf-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const GOOD: &str = "first_name,last_name,email,join_date,work_regime,language\n\
+        Anne,Peeters,anne@example.be,2024-01-05,regular,nl\n\
+        Karim,El Idrissi,karim@example.be,2023-11-20,flexible,fr\n";
+
+    #[test]
+    fn a_good_file_imports() {
+        let rows = parse(GOOD).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].line, 3);
+        assert_eq!(rows[1].member.last_name, "El Idrissi");
+    }
+
+    #[test]
+    fn semicolons_and_bom_are_accepted() {
+        let text = format!("\u{feff}{}", GOOD.replace(',', ";"));
+        assert_eq!(parse(&text).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line() {
+        let text = "first_name,last_name,email,join_date,work_regime\n\
+            Anne,Peeters,anne@example.be,2024-01-05,regular\n\
+            ,Janssens,not-an-email,2024-01-05,regular\n\
+            Bob,Smith,ANNE@example.be,2024-13-01,weekly\n\
+            Too,Few\n";
+        let errors = parse(text).unwrap_err();
+        let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![(3, "first_name"), (3, "email"), (4, "join_date"), (4, "work_regime"), (5, "")]
+        );
+        let dup = "first_name,last_name,email,join_date,work_regime\n\
+            Anne,Peeters,anne@example.be,2024-01-05,regular\n\
+            Anne,Bis,Anne@Example.be,2024-01-05,regular\n";
+        assert_eq!(
+            parse(dup).unwrap_err(),
+            vec![RowError { line: 3, field: "email".into(), reason: Reason::DuplicateInFile { line: 2 } }]
+        );
+    }
+
+    #[test]
+    fn bad_headers_are_reported() {
+        let errors = parse("first_name,email,shoe_size\nA,a@b.be,42\n").unwrap_err();
+        let reasons: Vec<Reason> = errors.into_iter().map(|e| e.reason).collect();
+        assert!(reasons.contains(&Reason::UnknownColumn { name: "shoe_size".into() }));
+        assert!(reasons.contains(&Reason::MissingColumn { name: "last_name".into() }));
+    }
+
+    proptest! {
+        #[test]
+        fn export_then_import_round_trips(
+            names in proptest::collection::vec(("[A-Za-zéèçë' ,\"-]{1,20}", "[A-Za-z -]{1,20}"), 1..20)
+        ) {
+            let members: Vec<ValidMember> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, (f, l))| !f.trim().is_empty() && !l.trim().is_empty())
+                .map(|(i, (f, l))| ValidMember {
+                    member_number: Some(i as i64 + 1),
+                    first_name: f.trim().to_string(),
+                    last_name: l.trim().to_string(),
+                    email: format!("m{i}@example.be"),
+                    phone: None,
+                    language: crate::Language::ALL[i % 3],
+                    join_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                    work_regime: crate::member::WorkRegime::ALL[i % 3],
+                })
+                .collect();
+            let back: Vec<ValidMember> = parse(&write(&members)).unwrap().into_iter().map(|r| r.member).collect();
+            prop_assert_eq!(back, members);
+        }
+
+        #[test]
+        fn parsing_never_panics(text in ".{0,300}") {
+            let _ = parse(&text);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Field-level validation errors, shared by forms, CSV imports and services. Each reason has a
+//! message id in the translation files (`error-<id>`), so every person reads it in their
+//! language.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    Required,
+    TooLong { max: usize },
+    InvalidEmail,
+    InvalidPhone,
+    InvalidDate,
+    InvalidNumber,
+    UnknownLanguage,
+    UnknownRegime,
+    UnknownRole,
+    UnknownColumn { name: String },
+    MissingColumn { name: String },
+    DuplicateInFile { line: usize },
+    AlreadyTaken,
+    BeforeJoinDate,
+    TooManyHouseholdPeople { max: usize },
+    NotPositive,
+    NotEnoughShares { held: i64 },
+    UnknownShareClass,
+    UnknownMember,
+    SameMember,
+    BadAmount,
+    Malformed,
+}
+
+impl Reason {
+    /// The message id of this reason in the translation files.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Reason::Required => "error-required",
+            Reason::TooLong { .. } => "error-too-long",
+            Reason::InvalidEmail => "error-invalid-email",
+            Reason::InvalidPhone => "error-invalid-phone",
+            Reason::InvalidDate => "error-invalid-date",
+            Reason::InvalidNumber => "error-invalid-number",
+            Reason::UnknownLanguage => "error-unknown-language",
+            Reason::UnknownRegime => "error-unknown-regime",
+            Reason::UnknownRole => "error-unknown-role",
+            Reason::UnknownColumn { .. } => "error-unknown-column",
+            Reason::MissingColumn { .. } => "error-missing-column",
+            Reason::DuplicateInFile { .. } => "error-duplicate-in-file",
+            Reason::AlreadyTaken => "error-already-taken",
+            Reason::BeforeJoinDate => "error-before-join-date",
+            Reason::TooManyHouseholdPeople { .. } => "error-too-many-household-people",
+            Reason::NotPositive => "error-not-positive",
+            Reason::NotEnoughShares { .. } => "error-not-enough-shares",
+            Reason::UnknownShareClass => "error-unknown-share-class",
+            Reason::UnknownMember => "error-unknown-member",
+            Reason::SameMember => "error-same-member",
+            Reason::BadAmount => "error-bad-amount",
+            Reason::Malformed => "error-malformed",
+        }
+    }
+
+    /// The named arguments of this reason's message.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Reason::TooLong { max } | Reason::TooManyHouseholdPeople { max } => {
+                vec![("max", max.to_string())]
+            }
+            Reason::UnknownColumn { name } | Reason::MissingColumn { name } => {
+                vec![("name", name.clone())]
+            }
+            Reason::DuplicateInFile { line } => vec![("line", line.to_string())],
+            Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
+            _ => vec![],
+        }
+    }
+}
+
+/// A reason attached to one field of a form or a column of a CSV row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub reason: Reason,
+}
+
+impl FieldError {
+    pub fn new(field: &str, reason: Reason) -> Self {
+        FieldError {
+            field: field.to_string(),
+            reason,
+        }
+    }
+}
+
+/// Collects field errors while a form is checked, so a person sees every problem at once.
+#[derive(Debug, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn add(&mut self, field: &str, reason: Reason) {
+        self.0.push(FieldError::new(field, reason));
+    }
+
+    /// A required, trimmed text of at most `max` characters.
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let v = value.trim();
+        if v.is_empty() {
+            self.add(field, Reason::Required);
+        } else if v.chars().count() > max {
+            self.add(field, Reason::TooLong { max });
+        }
+        v.to_string()
+    }
+
+    /// An optional, trimmed text of at most `max` characters; empty becomes `None`.
+    pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> Option<String> {
+        let v = value.trim();
+        if v.chars().count() > max {
+            self.add(field, Reason::TooLong { max });
+        }
+        (!v.is_empty()).then(|| v.to_string())
+    }
+
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// Whether an email address is plausible: one `@`, a local part, a dotted domain, no spaces.
+/// The real check is the reset mail reaching it.
+pub fn is_valid_email(email: &str) -> bool {
+    if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+/// Normalises an email for storage and comparison: trimmed and lower-case.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Whether a phone number is plausible: digits with spaces, dots, dashes, brackets and an
+/// optional leading `+`; 6 to 20 digits.
+pub fn is_valid_phone(phone: &str) -> bool {
+    let p = phone.trim();
+    let body = p.strip_prefix('+').unwrap_or(p);
+    let digits = body.chars().filter(|c| c.is_ascii_digit()).count();
+    body.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '/'))
+        && (6..=20).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for ok in ["a@b.be", "jean.dupont+coop@example.org", "x@sub.domain.brussels"] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in ["", "a", "a@b", "@b.be", "a@.be", "a@b.", "a b@c.be", "a@b@c.be", "a@b..be"] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        for ok in ["+32 2 123 45 67", "0470/12.34.56", "(02) 555-0101"] {
+            assert!(is_valid_phone(ok), "{ok}");
+        }
+        for bad in ["12", "phone", "+32 2 123 45 67 ext 3", "++32470123456"] {
+            assert!(!is_valid_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn text_rules() {
+        let mut e = Errors::default();
+        assert_eq!(e.text("a", "  Anne ", 10), "Anne");
+        e.text("b", "   ", 10);
+        e.text("c", "abcdefghijk", 10);
+        assert_eq!(e.optional_text("d", "  ", 5), None);
+        assert_eq!(
+            e.0,
+            vec![
+                FieldError::new("b", Reason::Required),
+                FieldError::new("c", Reason::TooLong { max: 10 })
+            ]
+        );
+    }
+}

@@ -1,0 +1,23 @@
+//! Ruche's schema. Migrations are append-only: never edit one that has landed, add a new dated
+//! file. Both SQLite and PostgreSQL run every one of them.
+//!
+//! Conventions: ids are UUIDs; money is integer cents; instants are integer milliseconds
+//! since the Unix epoch (`*_at_ms`), which compare the same way on both databases; calendar
+//! dates are `date` columns.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_accounts;
+mod m20261123_000002_register;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_accounts::Migration),
+            Box::new(m20261123_000002_register::Migration),
+        ]
+    }
+}
