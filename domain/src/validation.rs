@@ -29,6 +29,9 @@ pub enum Reason {
     SameMember,
     BadAmount,
     Malformed,
+    PasswordTooShort { min: usize },
+    PasswordsDiffer,
+    CannotRemoveOwnAdmin,
 }
 
 impl Reason {
@@ -57,6 +60,9 @@ impl Reason {
             Reason::SameMember => "error-same-member",
             Reason::BadAmount => "error-bad-amount",
             Reason::Malformed => "error-malformed",
+            Reason::PasswordTooShort { .. } => "error-password-too-short",
+            Reason::PasswordsDiffer => "error-passwords-differ",
+            Reason::CannotRemoveOwnAdmin => "error-cannot-remove-own-admin",
         }
     }
 
@@ -70,6 +76,7 @@ impl Reason {
                 vec![("name", name.clone())]
             }
             Reason::DuplicateInFile { line } => vec![("line", line.to_string())],
+            Reason::PasswordTooShort { min } => vec![("min", min.to_string())],
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
             _ => vec![],
         }

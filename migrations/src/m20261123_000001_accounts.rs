@@ -216,6 +216,15 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        m.exec_stmt(
+            Query::insert()
+                .into_table(Counters::Table)
+                .columns([Counters::Name, Counters::Value])
+                .values_panic(["member_number".into(), 0.into()])
+                .values_panic(["card_number".into(), 0.into()])
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 

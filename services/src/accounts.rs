@@ -1,0 +1,452 @@
+//! Accounts and sign-in: passwords (argon2id), sessions stored in the database (so several
+//! server instances share them), slowing down repeated failures, password reset by mailed link,
+//! and the first admin of a new coop.
+
+use crate::entities::{one_time_tokens, sessions, sign_in_failures, user_roles, users};
+use crate::error::{Error, Result};
+use crate::{audit, db::write_tx, mail, now_ms, Services};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use domain::validation::{is_valid_email, normalize_email, Reason};
+use domain::{Language, Role, Viewer};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// Failed sign-ins allowed for one email within [`FAILURE_WINDOW_MS`] before it is locked.
+pub const MAX_FAILURES: u64 = 5;
+pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MAX: usize = 128;
+const RESET_VALID_MS: i64 = 60 * 60 * 1000;
+const SETUP_VALID_MS: i64 = 24 * 60 * 60 * 1000;
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut rand::rngs::OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 with default parameters")
+        .to_string()
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+/// A hash of a password nobody has, verified when the email is unknown so that an unknown
+/// email takes as long to refuse as a wrong password.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy password that nobody has"))
+}
+
+fn new_token() -> (String, String) {
+    let token = hex::encode(rand::random::<[u8; 32]>());
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub fn check_password(password: &str) -> Result<()> {
+    let n = password.chars().count();
+    if n < PASSWORD_MIN {
+        Err(Error::invalid("password", Reason::PasswordTooShort { min: PASSWORD_MIN }))
+    } else if n > PASSWORD_MAX {
+        Err(Error::invalid("password", Reason::TooLong { max: PASSWORD_MAX }))
+    } else {
+        Ok(())
+    }
+}
+
+async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Role>> {
+    let mut roles: Vec<Role> = user_roles::Entity::find()
+        .filter(user_roles::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| Role::parse(&r.role))
+        .collect();
+    roles.sort();
+    Ok(roles)
+}
+
+async fn viewer_of(db: &impl ConnectionTrait, user: users::Model) -> Result<Viewer> {
+    Ok(Viewer {
+        roles: roles_of(db, user.id).await?,
+        user_id: user.id,
+        display_name: user.display_name,
+        email: user.email,
+        language: Language::parse(&user.language).unwrap_or_default(),
+        member_id: user.member_id,
+    })
+}
+
+/// A new session for a person who signed in: the token goes in the cookie, only its hash in
+/// the database.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub token: String,
+    pub viewer: Viewer,
+    pub max_age_s: i64,
+}
+
+/// Signs a person in.
+///
+/// Errors: [`Error::TooManyAttempts`] after [`MAX_FAILURES`] failures for this email within
+/// 15 minutes (even with the right password), [`Error::BadCredentials`] for an unknown email, a
+/// wrong password or a disabled account.
+pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<SignedIn> {
+    let email = normalize_email(email);
+    let now = now_ms();
+    let recent = sign_in_failures::Entity::find()
+        .filter(sign_in_failures::Column::Email.eq(&email))
+        .filter(sign_in_failures::Column::AtMs.gt(now - FAILURE_WINDOW_MS))
+        .order_by_asc(sign_in_failures::Column::AtMs)
+        .all(&s.db)
+        .await?;
+    if recent.len() as u64 >= MAX_FAILURES {
+        let oldest = recent[recent.len() - MAX_FAILURES as usize].at_ms;
+        return Err(Error::TooManyAttempts {
+            retry_after_s: ((oldest + FAILURE_WINDOW_MS - now) / 1000).max(1),
+        });
+    }
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(&email))
+        .one(&s.db)
+        .await?;
+    let ok = match &user {
+        Some(u) if !u.disabled => {
+            let hash = u.password_hash.clone().unwrap_or_else(|| decoy_hash().to_string());
+            let pw = password.to_string();
+            tokio::task::spawn_blocking(move || verify_password(&pw, &hash)).await.unwrap_or(false)
+        }
+        _ => {
+            let pw = password.to_string();
+            let _ = tokio::task::spawn_blocking(move || verify_password(&pw, decoy_hash())).await;
+            false
+        }
+    };
+    let (Some(user), true) = (user, ok) else {
+        sign_in_failures::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            email: Set(email),
+            at_ms: Set(now),
+        }
+        .insert(&s.db)
+        .await?;
+        return Err(Error::BadCredentials);
+    };
+    let (token, hash) = new_token();
+    let max_age_s = s.config.session_days * 24 * 3600;
+    let tx = s.db.begin().await?;
+    sign_in_failures::Entity::delete_many()
+        .filter(sign_in_failures::Column::Email.eq(&email))
+        .exec(&tx)
+        .await?;
+    sessions::ActiveModel {
+        id_hash: Set(hash),
+        user_id: Set(user.id),
+        created_at_ms: Set(now),
+        expires_at_ms: Set(now + max_age_s * 1000),
+    }
+    .insert(&tx)
+    .await?;
+    let viewer = viewer_of(&tx, user).await?;
+    tx.commit().await?;
+    Ok(SignedIn { token, viewer, max_age_s })
+}
+
+/// The person behind a session token, if the session is live and the account enabled.
+pub async fn viewer_for_session(db: &impl ConnectionTrait, token: &str) -> Result<Option<Viewer>> {
+    let Some(session) = sessions::Entity::find_by_id(token_hash(token)).one(db).await? else {
+        return Ok(None);
+    };
+    if session.expires_at_ms <= now_ms() {
+        return Ok(None);
+    }
+    match users::Entity::find_by_id(session.user_id).one(db).await? {
+        Some(u) if !u.disabled => Ok(Some(viewer_of(db, u).await?)),
+        _ => Ok(None),
+    }
+}
+
+pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<()> {
+    sessions::Entity::delete_by_id(token_hash(token)).exec(db).await?;
+    Ok(())
+}
+
+/// Sets a person's language, and their member record's too.
+pub async fn set_language(s: &Services, user_id: Uuid, lang: Language) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    let user = users::Entity::find_by_id(user_id).one(&tx).await?.ok_or(Error::NotFound)?;
+    let member_id = user.member_id;
+    let mut u: users::ActiveModel = user.into();
+    u.language = Set(lang.code().to_string());
+    u.update(&tx).await?;
+    if let Some(mid) = member_id {
+        crate::entities::members::Entity::update_many()
+            .col_expr(crate::entities::members::Column::Language, sea_orm::sea_query::Expr::value(lang.code()))
+            .filter(crate::entities::members::Column::Id.eq(mid))
+            .exec(&tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Mails a reset link to the account with this email, if there is one. Says nothing either
+/// way, so nobody can find out who has an account.
+pub async fn request_password_reset(s: &Services, email: &str) -> Result<()> {
+    let email = normalize_email(email);
+    if !is_valid_email(&email) {
+        return Err(Error::invalid("email", Reason::InvalidEmail));
+    }
+    let Some(user) = users::Entity::find()
+        .filter(users::Column::Email.eq(&email))
+        .one(&s.db)
+        .await?
+        .filter(|u| !u.disabled)
+    else {
+        return Ok(());
+    };
+    let (token, hash) = new_token();
+    let now = now_ms();
+    let lang = Language::parse(&user.language).unwrap_or_default();
+    let link = format!("{}/reset-password?token={token}", s.config.base_url);
+    let tx = write_tx(&s.db).await?;
+    one_time_tokens::ActiveModel {
+        token_hash: Set(hash),
+        purpose: Set("reset".into()),
+        user_id: Set(Some(user.id)),
+        created_at_ms: Set(now),
+        expires_at_ms: Set(now + RESET_VALID_MS),
+        used_at_ms: Set(None),
+    }
+    .insert(&tx)
+    .await?;
+    mail::queue(
+        &tx,
+        &user.email,
+        &i18n::t(lang, "mail-reset-subject"),
+        &i18n::t_args(lang, "mail-reset-body", &[("name", user.display_name.clone()), ("link", link)]),
+    )
+    .await?;
+    tx.commit().await?;
+    mail::deliver_soon(s);
+    Ok(())
+}
+
+async fn take_token(tx: &impl ConnectionTrait, token: &str, purpose: &str) -> Result<one_time_tokens::Model> {
+    let t = one_time_tokens::Entity::find_by_id(token_hash(token))
+        .one(tx)
+        .await?
+        .filter(|t| t.purpose == purpose && t.used_at_ms.is_none() && t.expires_at_ms > now_ms())
+        .ok_or(Error::TokenInvalid)?;
+    let mut used: one_time_tokens::ActiveModel = t.clone().into();
+    used.used_at_ms = Set(Some(now_ms()));
+    used.update(tx).await?;
+    Ok(t)
+}
+
+/// Whether a reset or setup link is still good, to show its form or say at once it is not.
+pub async fn token_is_valid(db: &impl ConnectionTrait, token: &str, purpose: &str) -> Result<bool> {
+    Ok(one_time_tokens::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+        .is_some_and(|t| t.purpose == purpose && t.used_at_ms.is_none() && t.expires_at_ms > now_ms()))
+}
+
+/// Sets a new password from a reset link; the link is then spent and every session of the
+/// account is closed.
+pub async fn reset_password(s: &Services, token: &str, password: &str) -> Result<()> {
+    check_password(password)?;
+    let pw = password.to_string();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&pw))
+        .await
+        .map_err(|_| Error::TokenInvalid)?;
+    let tx = write_tx(&s.db).await?;
+    let t = take_token(&tx, token, "reset").await?;
+    let user_id = t.user_id.ok_or(Error::TokenInvalid)?;
+    let user = users::Entity::find_by_id(user_id).one(&tx).await?.ok_or(Error::TokenInvalid)?;
+    let mut u: users::ActiveModel = user.into();
+    u.password_hash = Set(Some(hash));
+    u.update(&tx).await?;
+    sessions::Entity::delete_many()
+        .filter(sessions::Column::UserId.eq(user_id))
+        .exec(&tx)
+        .await?;
+    audit::record(&tx, Some(user_id), "account.password_reset", &user_id.to_string(), "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Creates a user account with a password (or none, to be set by a reset link) and roles.
+pub async fn create_user(
+    db: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+    language: Language,
+    password: Option<&str>,
+    member_id: Option<Uuid>,
+    roles: &[Role],
+) -> Result<Uuid> {
+    let email = normalize_email(email);
+    if users::Entity::find()
+        .filter(users::Column::Email.eq(&email))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Err(Error::invalid("email", Reason::AlreadyTaken));
+    }
+    let id = Uuid::now_v7();
+    users::ActiveModel {
+        id: Set(id),
+        email: Set(email),
+        password_hash: Set(password.map(hash_password)),
+        display_name: Set(display_name.to_string()),
+        language: Set(language.code().to_string()),
+        member_id: Set(member_id),
+        disabled: Set(false),
+        created_at_ms: Set(now_ms()),
+    }
+    .insert(db)
+    .await?;
+    replace_roles(db, id, roles).await?;
+    Ok(id)
+}
+
+pub(crate) async fn replace_roles(db: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
+    user_roles::Entity::delete_many()
+        .filter(user_roles::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    let mut roles = roles.to_vec();
+    roles.sort();
+    roles.dedup();
+    for r in roles {
+        user_roles::ActiveModel {
+            user_id: Set(user_id),
+            role: Set(r.as_str().to_string()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Gives a person exactly these roles (admins only; logged).
+pub async fn set_roles(s: &Services, actor: &Viewer, user_id: Uuid, roles: &[Role]) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    users::Entity::find_by_id(user_id).one(&tx).await?.ok_or(Error::NotFound)?;
+    if user_id == actor.user_id && !roles.contains(&Role::Admin) && actor.roles.contains(&Role::Admin) {
+        // An admin cannot lock themselves out; another admin must do it.
+        return Err(Error::invalid("roles", Reason::CannotRemoveOwnAdmin));
+    }
+    replace_roles(&tx, user_id, roles).await?;
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    audit::record(&tx, Some(actor.user_id), "account.roles", &user_id.to_string(), &names.join(",")).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn user_for_member(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Option<(Uuid, Vec<Role>)>> {
+    match users::Entity::find()
+        .filter(users::Column::MemberId.eq(member_id))
+        .one(db)
+        .await?
+    {
+        Some(u) => Ok(Some((u.id, roles_of(db, u.id).await?))),
+        None => Ok(None),
+    }
+}
+
+async fn admin_exists(db: &impl ConnectionTrait) -> Result<bool> {
+    Ok(user_roles::Entity::find()
+        .filter(user_roles::Column::Role.eq(Role::Admin.as_str()))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// On a coop with no admin: creates the admin from the configuration, or else returns a
+/// one-time setup link (valid 24 hours) for the server to print in its log.
+pub async fn ensure_first_admin(s: &Services) -> Result<Option<String>> {
+    if admin_exists(&s.db).await? {
+        return Ok(None);
+    }
+    let tx = write_tx(&s.db).await?;
+    if let Some((email, password)) = &s.config.first_admin {
+        check_password(password)?;
+        if !is_valid_email(&normalize_email(email)) {
+            return Err(Error::invalid("email", Reason::InvalidEmail));
+        }
+        create_user(&tx, email, "Admin", Language::default(), Some(password), None, &[Role::Admin]).await?;
+        tx.commit().await?;
+        return Ok(None);
+    }
+    let (token, hash) = new_token();
+    let now = now_ms();
+    one_time_tokens::ActiveModel {
+        token_hash: Set(hash),
+        purpose: Set("setup".into()),
+        user_id: Set(None),
+        created_at_ms: Set(now),
+        expires_at_ms: Set(now + SETUP_VALID_MS),
+        used_at_ms: Set(None),
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(format!("{}/setup?token={token}", s.config.base_url)))
+}
+
+/// Creates the first admin from a setup link.
+pub async fn complete_setup(s: &Services, token: &str, name: &str, email: &str, password: &str) -> Result<()> {
+    let mut errors = domain::validation::Errors::default();
+    let name = errors.text("name", name, domain::member::NAME_MAX);
+    let email = normalize_email(email);
+    if !is_valid_email(&email) {
+        errors.add("email", Reason::InvalidEmail);
+    }
+    if let Err(Error::Invalid(mut e)) = check_password(password) {
+        errors.0.append(&mut e);
+    }
+    errors.finish(()).map_err(Error::Invalid)?;
+    let tx = write_tx(&s.db).await?;
+    take_token(&tx, token, "setup").await?;
+    if admin_exists(&tx).await? {
+        return Err(Error::TokenInvalid);
+    }
+    let id = create_user(&tx, &email, &name, Language::default(), Some(password), None, &[Role::Admin]).await?;
+    audit::record(&tx, Some(id), "account.first_admin", &id.to_string(), "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes expired sessions and tokens, and old failure records.
+pub async fn sweep(db: &impl ConnectionTrait) -> Result<()> {
+    let now = now_ms();
+    sessions::Entity::delete_many()
+        .filter(sessions::Column::ExpiresAtMs.lte(now))
+        .exec(db)
+        .await?;
+    one_time_tokens::Entity::delete_many()
+        .filter(one_time_tokens::Column::ExpiresAtMs.lte(now - DAY_MS))
+        .exec(db)
+        .await?;
+    sign_in_failures::Entity::delete_many()
+        .filter(sign_in_failures::Column::AtMs.lte(now - FAILURE_WINDOW_MS))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! Mail. Every message goes to the outbox table first, in the transaction of the change that
+//! sends it, so nothing is lost; when SMTP is configured a background task then sends it.
+//! Without SMTP the outbox is where an admin (and the demo, and the tests) reads every message.
+
+use crate::entities::outbox;
+use crate::{now_ms, Services};
+use lettre::message::header::ContentType;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &str) -> Result<(), DbErr> {
+    outbox::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        to_address: Set(to.to_string()),
+        subject: Set(subject.to_string()),
+        body: Set(body.to_string()),
+        created_at_ms: Set(now_ms()),
+        sent_at_ms: Set(None),
+        error: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A message as the outbox screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: Uuid,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at_ms: i64,
+    pub sent_at_ms: Option<i64>,
+    pub error: Option<String>,
+}
+
+/// The newest messages first.
+pub async fn list(db: &impl ConnectionTrait, to: Option<&str>, limit: u64) -> Result<Vec<OutboxMessage>, DbErr> {
+    let mut q = outbox::Entity::find().order_by_desc(outbox::Column::CreatedAtMs).limit(limit);
+    if let Some(to) = to {
+        q = q.filter(outbox::Column::ToAddress.eq(to.trim().to_lowercase()));
+    }
+    Ok(q.all(db)
+        .await?
+        .into_iter()
+        .map(|m| OutboxMessage {
+            id: m.id,
+            to: m.to_address,
+            subject: m.subject,
+            body: m.body,
+            created_at_ms: m.created_at_ms,
+            sent_at_ms: m.sent_at_ms,
+            error: m.error,
+        })
+        .collect())
+}
+
+/// Sends what waits in the outbox, in the background, when SMTP is configured.
+pub fn deliver_soon(s: &Services) {
+    if s.config.smtp.is_none() {
+        return;
+    }
+    let s = s.clone();
+    tokio::spawn(async move {
+        if let Err(e) = deliver_pending(&s).await {
+            tracing::warn!(error = %e, "mail delivery failed");
+        }
+    });
+}
+
+async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
+    let Some(smtp) = &s.config.smtp else { return Ok(()) };
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+        .port(smtp.port);
+    if let (Some(u), Some(p)) = (&smtp.username, &smtp.password) {
+        builder = builder.credentials(Credentials::new(u.clone(), p.clone()));
+    }
+    let transport = builder.build();
+    let pending = outbox::Entity::find()
+        .filter(outbox::Column::SentAtMs.is_null())
+        .filter(outbox::Column::Error.is_null())
+        .order_by_asc(outbox::Column::CreatedAtMs)
+        .limit(100)
+        .all(&s.db)
+        .await?;
+    for m in pending {
+        let result = match (smtp.from.parse(), m.to_address.parse()) {
+            (Ok(from), Ok(to)) => match Message::builder()
+                .from(from)
+                .to(to)
+                .subject(m.subject.clone())
+                .header(ContentType::TEXT_PLAIN)
+                .body(m.body.clone())
+            {
+                Ok(msg) => transport.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+            _ => Err("bad address".to_string()),
+        };
+        let mut row: outbox::ActiveModel = m.into();
+        match result {
+            Ok(()) => row.sent_at_ms = Set(Some(now_ms())),
+            Err(e) => row.error = Set(Some(e)),
+        }
+        row.update(&s.db).await?;
+    }
+    Ok(())
+}
