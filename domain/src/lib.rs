@@ -8,6 +8,7 @@ pub mod language;
 pub mod member;
 pub mod member_csv;
 pub mod money;
+pub mod outbox;
 pub mod register;
 pub mod role;
 pub mod search;

@@ -8,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use serde::{Deserialize, Serialize};
+pub use domain::outbox::OutboxMessage;
 use uuid::Uuid;
 
 pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &str) -> Result<(), DbErr> {
@@ -24,18 +24,6 @@ pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &st
     .insert(db)
     .await?;
     Ok(())
-}
-
-/// A message as the outbox screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxMessage {
-    pub id: Uuid,
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-    pub created_at_ms: i64,
-    pub sent_at_ms: Option<i64>,
-    pub error: Option<String>,
 }
 
 /// The newest messages first.

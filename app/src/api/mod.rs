@@ -1,0 +1,16 @@
+//! Server functions, one file per capability. Each checks the caller's role on the server
+//! first (`ssr::authorize`), then calls one service. Inputs and outputs are JSON.
+
+pub mod accounts;
+pub mod members;
+pub mod outbox;
+pub mod shares;
+
+use domain::Role;
+
+/// Who keeps the member register: coordinators (and admins, who may do everything).
+pub const REGISTER_KEEPERS: &[Role] = &[Role::Coordinator];
+/// Admins only.
+pub const ADMINS: &[Role] = &[Role::Admin];
+/// Anyone signed in.
+pub const ANYONE: &[Role] = &Role::ALL;

@@ -1,0 +1,103 @@
+//! A labelled form field that shows its own errors, in the person's language.
+
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// The last result of an action, as the screens read it.
+pub type Outcome<T> = Signal<Option<Result<T, AppError>>>;
+
+/// The result of a server action, as an [`Outcome`].
+pub fn outcome<A, T>(action: ServerAction<A>) -> Outcome<T>
+where
+    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    action.value().into()
+}
+
+/// The errors of `field` in the last result of an action, as a signal.
+pub fn errors_of<T: Clone + Send + Sync + 'static>(result: Outcome<T>, field: &'static str) -> Signal<Vec<String>> {
+    let i = use_i18n();
+    Signal::derive(move || {
+        result
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.field_errors(field).iter().map(|r| i.reason(r)).collect())
+            .unwrap_or_default()
+    })
+}
+
+#[component]
+pub fn Field(
+    #[prop(into)] label: String,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    view! {
+        <div class="field" class:invalid=move || !errors.get().is_empty()>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind.unwrap_or("text")
+                required=required
+                autocomplete=autocomplete.unwrap_or("off")
+                bind:value=value
+            />
+            <For each=move || errors.get() key=|e| e.clone() let:e>
+                <p class="field-error" role="alert">{e}</p>
+            </For>
+        </div>
+    }
+    .into_any()
+}
+
+/// A select among fixed options: (value, label).
+#[component]
+pub fn Choice(
+    #[prop(into)] label: String,
+    name: &'static str,
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    view! {
+        <div class="field" class:invalid=move || !errors.get().is_empty()>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = {
+                            let v = v.clone();
+                            move || value.get() == v
+                        };
+                        view! { <option value=v selected=selected>{l}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <For each=move || errors.get() key=|e| e.clone() let:e>
+                <p class="field-error" role="alert">{e}</p>
+            </For>
+        </div>
+    }
+    .into_any()
+}
+
+/// The general message of a failed action, for errors that are not about one field.
+#[component]
+pub fn ActionError<T: Clone + Send + Sync + 'static>(result: Outcome<T>) -> impl IntoView {
+    let i = use_i18n();
+    move || {
+        result.get().and_then(|r| r.err()).map(|e| {
+            view! { <p class="alert error" role="alert">{i.error(&e)}</p> }
+        })
+    }
+}

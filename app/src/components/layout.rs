@@ -1,0 +1,64 @@
+//! The frame of every page: the top bar with what this person may open, the language switcher
+//! and sign-out.
+
+use crate::api::{ADMINS, REGISTER_KEEPERS};
+use crate::i18n::use_i18n;
+use crate::Session;
+use domain::Language;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i = use_i18n();
+    let viewer = use_context::<Session>().and_then(|s| s.viewer);
+    let location = use_location();
+    let back = move || {
+        let search = location.search.get();
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search.trim_start_matches('?'))
+        }
+    };
+    let nav = viewer.map(|v| {
+        let keeper = v.may(REGISTER_KEEPERS);
+        let admin = v.may(ADMINS);
+        view! {
+            <nav class="nav" aria-label=i.t("nav-label")>
+                <a href="/">{i.t("nav-home")}</a>
+                {keeper.then(|| view! {
+                    <a href="/admin/members">{i.t("nav-members")}</a>
+                    <a href="/admin/import">{i.t("nav-import")}</a>
+                    <a href="/admin/shares">{i.t("nav-shares")}</a>
+                })}
+                {admin.then(|| view! { <a href="/admin/outbox">{i.t("nav-outbox")}</a> })}
+                <form method="post" action="/auth/sign-out" class="inline">
+                    <button type="submit" class="link">{i.t("nav-sign-out")}</button>
+                </form>
+            </nav>
+        }
+    });
+    view! {
+        <header class="topbar">
+            <a href="/" class="brand">{i.t("app-name")}</a>
+            {nav}
+        </header>
+        <main class="page">{children()}</main>
+        <footer class="footer">
+            <form method="post" action="/language" class="lang-switch" aria-label=i.t("language-label")>
+                <input type="hidden" name="back" prop:value=back/>
+                {Language::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <button type="submit" name="lang" value=l.code() class:current=i.lang() == l lang=l.code()>
+                                {l.native_name()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </form>
+        </footer>
+    }
+}

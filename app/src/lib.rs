@@ -1,0 +1,101 @@
+#![recursion_limit = "256"]
+//! Ruche's screens and server functions. Screens are organised by the person using them
+//! (`pages/member`, `pages/auth`, `pages/admin`), server functions by capability (`api/`),
+//! shared widgets live in `components/`. The same code renders on the server and hydrates in
+//! the browser.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod url;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use components::layout::Layout;
+use domain::{Language, Viewer};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use serde::{Deserialize, Serialize};
+
+/// Who is looking and in which language. The server works it out from the session cookie and
+/// writes it into the page; the browser reads it back before hydrating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub viewer: Option<Viewer>,
+    pub lang: Language,
+}
+
+/// The id of the script element that carries the [`Session`] to the browser.
+pub const SESSION_ELEMENT_ID: &str = "ruche-session";
+
+/// The HTML document around the app, rendered on the server.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let session = ssr::session_from_request();
+    // `<` is escaped so that no text can close the script element.
+    let json = serde_json::to_string(&session).unwrap_or_default().replace('<', "\\u003c");
+    let lang = session.lang.code();
+    provide_context(session);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <script id=SESSION_ELEMENT_ID type="application/json" inner_html=json></script>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i = i18n::use_i18n();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/ruche.css"/>
+        <Title text=i.t("app-name")/>
+        <Router>
+            <Layout>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::member::home::Home/>
+                    <Route path=path!("/sign-in") view=pages::auth::sign_in::SignIn/>
+                    <Route path=path!("/forgot-password") view=pages::auth::forgot::Forgot/>
+                    <Route path=path!("/reset-password") view=pages::auth::reset::Reset/>
+                    <Route path=path!("/setup") view=pages::auth::setup::Setup/>
+                    <Route path=path!("/admin/members") view=pages::admin::members::Members/>
+                    <Route path=path!("/admin/members/new") view=pages::admin::member_new::MemberNew/>
+                    <Route path=path!("/admin/members/:id") view=pages::admin::member::Member/>
+                    <Route path=path!("/admin/import") view=pages::admin::import::Import/>
+                    <Route path=path!("/admin/shares") view=pages::admin::shares::Shares/>
+                    <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Reads the [`Session`] the server wrote into the page, before hydrating.
+#[cfg(feature = "hydrate")]
+pub fn session_from_page() -> Session {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SESSION_ELEMENT_ID))
+        .and_then(|e| e.text_content())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or(Session {
+            viewer: None,
+            lang: Language::default(),
+        })
+}

@@ -1,0 +1,3 @@
+//! The member's phone.
+
+pub mod home;

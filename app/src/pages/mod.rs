@@ -1,0 +1,6 @@
+//! One screen a file, grouped by the person who uses it.
+
+pub mod admin;
+pub mod auth;
+pub mod member;
+pub mod not_found;

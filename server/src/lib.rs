@@ -1,0 +1,54 @@
+//! Ruche's HTTP server: the axum router with the Leptos app and its server functions, the
+//! sign-in endpoints (plain forms that work without JavaScript), session and cross-site
+//! request checks, the CSV export and `/health`.
+
+pub mod auth;
+pub mod export;
+pub mod health;
+pub mod middleware;
+
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use services::Services;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// The whole application for one set of services.
+pub fn router(services: Services, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(app::App);
+    let app_routes = Router::new()
+        .route("/auth/sign-in", post(auth::sign_in))
+        .route("/auth/sign-out", post(auth::sign_out))
+        .route("/auth/forgot", post(auth::forgot))
+        .route("/auth/reset", post(auth::reset))
+        .route("/auth/setup", post(auth::setup))
+        .route("/language", post(auth::language))
+        .route("/admin/members.csv", get(export::members_csv))
+        .route("/health", get(health::health))
+        .leptos_routes(&options, routes, {
+            let options = options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler(app::shell))
+        .with_state(options);
+    app_routes
+        .layer(axum::middleware::from_fn(middleware::session))
+        .layer(axum::middleware::from_fn(middleware::same_origin))
+        .layer(Extension(services))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(middleware::span))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Leptos options for tests and tools that run without cargo-leptos.
+pub fn default_options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("ruche")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .build()
+}
