@@ -35,7 +35,11 @@ impl AppError {
     /// The errors of one form field.
     pub fn field_errors(&self, field: &str) -> Vec<domain::validation::Reason> {
         match self {
-            AppError::Invalid(errors) => errors.iter().filter(|e| e.field == field).map(|e| e.reason.clone()).collect(),
+            AppError::Invalid(errors) => errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.reason.clone())
+                .collect(),
             _ => vec![],
         }
     }

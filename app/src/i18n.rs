@@ -33,9 +33,13 @@ impl I18n {
 
     pub fn error(self, e: &AppError) -> String {
         match e {
-            AppError::Invalid(errors) if errors.len() == 1 && errors[0].field.is_empty() => self.reason(&errors[0].reason),
+            AppError::Invalid(errors) if errors.len() == 1 && errors[0].field.is_empty() => {
+                self.reason(&errors[0].reason)
+            }
             AppError::Invalid(_) => self.t("error-invalid"),
-            AppError::ImportRefused(rows) => self.ta("error-import-refused", &[("count", rows.len().to_string())]),
+            AppError::ImportRefused(rows) => {
+                self.ta("error-import-refused", &[("count", rows.len().to_string())])
+            }
             AppError::Unauthenticated => self.t("error-unauthenticated"),
             AppError::Forbidden => self.t("error-forbidden"),
             AppError::NotFound => self.t("error-not-found"),

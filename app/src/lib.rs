@@ -9,16 +9,19 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod pages;
-pub mod url;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod url;
 
 use components::layout::Layout;
 use domain::{Language, Viewer};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
+use leptos_meta::{provide_meta_context, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::SsrMode;
 use serde::{Deserialize, Serialize};
 
 /// Who is looking and in which language. The server works it out from the session cookie and
@@ -37,7 +40,9 @@ pub const SESSION_ELEMENT_ID: &str = "ruche-session";
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let session = ssr::session_from_request();
     // `<` is escaped so that no text can close the script element.
-    let json = serde_json::to_string(&session).unwrap_or_default().replace('<', "\\u003c");
+    let json = serde_json::to_string(&session)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
     let lang = session.lang.code();
     provide_context(session);
     view! {
@@ -47,6 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <script id=SESSION_ELEMENT_ID type="application/json" inner_html=json></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
@@ -59,6 +65,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The routes. Every page renders completely on the server before it is sent
+/// (`SsrMode::Async`), so it works without JavaScript and carries the right HTTP status.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -69,17 +77,17 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::member::home::Home/>
-                    <Route path=path!("/sign-in") view=pages::auth::sign_in::SignIn/>
-                    <Route path=path!("/forgot-password") view=pages::auth::forgot::Forgot/>
-                    <Route path=path!("/reset-password") view=pages::auth::reset::Reset/>
-                    <Route path=path!("/setup") view=pages::auth::setup::Setup/>
-                    <Route path=path!("/admin/members") view=pages::admin::members::Members/>
-                    <Route path=path!("/admin/members/new") view=pages::admin::member_new::MemberNew/>
-                    <Route path=path!("/admin/members/:id") view=pages::admin::member::Member/>
-                    <Route path=path!("/admin/import") view=pages::admin::import::Import/>
-                    <Route path=path!("/admin/shares") view=pages::admin::shares::Shares/>
-                    <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox/>
+                    <Route path=path!("/") view=pages::member::home::Home ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=pages::auth::sign_in::SignIn ssr=SsrMode::Async/>
+                    <Route path=path!("/forgot-password") view=pages::auth::forgot::Forgot ssr=SsrMode::Async/>
+                    <Route path=path!("/reset-password") view=pages::auth::reset::Reset ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=pages::auth::setup::Setup ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/members") view=pages::admin::members::Members ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/members/new") view=pages::admin::member_new::MemberNew ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/members/:id") view=pages::admin::member::Member ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/import") view=pages::admin::import::Import ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/shares") view=pages::admin::shares::Shares ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -81,7 +81,11 @@ pub fn authorize(allowed: &[Role]) -> Result<(Services, Viewer), AppError> {
         .get::<Services>()
         .cloned()
         .ok_or_else(|| fail(AppError::Internal))?;
-    match parts.extensions.get::<CurrentViewer>().and_then(|v| v.0.clone()) {
+    match parts
+        .extensions
+        .get::<CurrentViewer>()
+        .and_then(|v| v.0.clone())
+    {
         Some(v) if v.may(allowed) => Ok((services, v)),
         Some(_) => Err(fail(AppError::Forbidden)),
         None => Err(fail(AppError::Unauthenticated)),

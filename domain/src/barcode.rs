@@ -158,8 +158,14 @@ mod tests {
         assert_eq!(validate_gtin("4006381333931"), Ok(()));
         assert_eq!(validate_gtin("96385074"), Ok(()));
         assert_eq!(validate_gtin("036000291452"), Ok(()));
-        assert_eq!(validate_gtin("4006381333932"), Err(BarcodeError::BadCheckDigit));
-        assert_eq!(validate_gtin("40063813339"), Err(BarcodeError::BadLength(11)));
+        assert_eq!(
+            validate_gtin("4006381333932"),
+            Err(BarcodeError::BadCheckDigit)
+        );
+        assert_eq!(
+            validate_gtin("40063813339"),
+            Err(BarcodeError::BadLength(11))
+        );
         assert_eq!(validate_gtin("40063813339a1"), Err(BarcodeError::NotDigits));
         assert_eq!(validate_gtin(""), Err(BarcodeError::BadLength(0)));
     }

@@ -99,14 +99,20 @@ mod tests {
         let p = CardPrefix::default();
         assert_eq!(p.barcode(1).unwrap(), "0420000000013");
         assert_eq!(p.barcode(1234).unwrap(), "0420000012344");
-        assert_eq!(p.barcode(MAX_CARD_NUMBER + 1), Err(CardError::RangeExhausted));
+        assert_eq!(
+            p.barcode(MAX_CARD_NUMBER + 1),
+            Err(CardError::RangeExhausted)
+        );
     }
 
     #[test]
     fn allocation() {
         assert_eq!(next_card_number(None), Ok(1));
         assert_eq!(next_card_number(Some(41)), Ok(42));
-        assert_eq!(next_card_number(Some(MAX_CARD_NUMBER)), Err(CardError::RangeExhausted));
+        assert_eq!(
+            next_card_number(Some(MAX_CARD_NUMBER)),
+            Err(CardError::RangeExhausted)
+        );
     }
 
     #[test]

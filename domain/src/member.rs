@@ -1,7 +1,9 @@
 //! The member register's rules: what a member record must hold to be valid, work regimes,
 //! households and leaving.
 
-use crate::validation::{is_valid_email, is_valid_phone, normalize_email, Errors, FieldError, Reason};
+use crate::validation::{
+    is_valid_email, is_valid_phone, normalize_email, Errors, FieldError, Reason,
+};
 use crate::Language;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,7 +25,11 @@ pub enum WorkRegime {
 }
 
 impl WorkRegime {
-    pub const ALL: [WorkRegime; 3] = [WorkRegime::Regular, WorkRegime::Flexible, WorkRegime::Exempt];
+    pub const ALL: [WorkRegime; 3] = [
+        WorkRegime::Regular,
+        WorkRegime::Flexible,
+        WorkRegime::Exempt,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -167,7 +173,11 @@ pub struct HouseholdPersonForm {
 }
 
 impl HouseholdPersonForm {
-    pub fn validate(&self, people_already: usize, max: usize) -> Result<(String, String), Vec<FieldError>> {
+    pub fn validate(
+        &self,
+        people_already: usize,
+        max: usize,
+    ) -> Result<(String, String), Vec<FieldError>> {
         let mut e = Errors::default();
         if people_already >= max {
             e.add("household", Reason::TooManyHouseholdPeople { max });
@@ -179,7 +189,11 @@ impl HouseholdPersonForm {
 }
 
 /// Checks a leaving: a date not before joining, and a reason.
-pub fn validate_leaving(join_date: NaiveDate, leaving_date: &str, reason: &str) -> Result<(NaiveDate, String), Vec<FieldError>> {
+pub fn validate_leaving(
+    join_date: NaiveDate,
+    leaving_date: &str,
+    reason: &str,
+) -> Result<(NaiveDate, String), Vec<FieldError>> {
     let mut e = Errors::default();
     let reason = e.text("leaving_reason", reason, NOTE_MAX);
     let date = parse_date(leaving_date);
@@ -224,22 +238,59 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported() {
-        let cases: Vec<(fn(&mut MemberForm), &str, Reason)> = vec![
-            (|f| f.first_name = " ".into(), "first_name", Reason::Required),
-            (|f| f.last_name = "x".repeat(81), "last_name", Reason::TooLong { max: 80 }),
+        type Case = (fn(&mut MemberForm), &'static str, Reason);
+        let cases: Vec<Case> = vec![
+            (
+                |f| f.first_name = " ".into(),
+                "first_name",
+                Reason::Required,
+            ),
+            (
+                |f| f.last_name = "x".repeat(81),
+                "last_name",
+                Reason::TooLong { max: 80 },
+            ),
             (|f| f.email = "nope".into(), "email", Reason::InvalidEmail),
-            (|f| f.phone = "call me".into(), "phone", Reason::InvalidPhone),
-            (|f| f.language = "de".into(), "language", Reason::UnknownLanguage),
-            (|f| f.join_date = "01/03/2024".into(), "join_date", Reason::InvalidDate),
+            (
+                |f| f.phone = "call me".into(),
+                "phone",
+                Reason::InvalidPhone,
+            ),
+            (
+                |f| f.language = "de".into(),
+                "language",
+                Reason::UnknownLanguage,
+            ),
+            (
+                |f| f.join_date = "01/03/2024".into(),
+                "join_date",
+                Reason::InvalidDate,
+            ),
             (|f| f.join_date = "".into(), "join_date", Reason::Required),
-            (|f| f.work_regime = "lazy".into(), "work_regime", Reason::UnknownRegime),
-            (|f| f.member_number = "abc".into(), "member_number", Reason::InvalidNumber),
-            (|f| f.member_number = "0".into(), "member_number", Reason::NotPositive),
+            (
+                |f| f.work_regime = "lazy".into(),
+                "work_regime",
+                Reason::UnknownRegime,
+            ),
+            (
+                |f| f.member_number = "abc".into(),
+                "member_number",
+                Reason::InvalidNumber,
+            ),
+            (
+                |f| f.member_number = "0".into(),
+                "member_number",
+                Reason::NotPositive,
+            ),
         ];
         for (change, field, reason) in cases {
             let mut f = form();
             change(&mut f);
-            assert_eq!(f.validate(), Err(vec![FieldError::new(field, reason.clone())]), "{field}");
+            assert_eq!(
+                f.validate(),
+                Err(vec![FieldError::new(field, reason.clone())]),
+                "{field}"
+            );
         }
         let all_bad = MemberForm::default().validate().unwrap_err();
         assert!(all_bad.len() >= 4);
@@ -247,11 +298,17 @@ mod tests {
 
     #[test]
     fn households_are_capped() {
-        let p = HouseholdPersonForm { first_name: "Léa".into(), last_name: "Peeters".into() };
+        let p = HouseholdPersonForm {
+            first_name: "Léa".into(),
+            last_name: "Peeters".into(),
+        };
         assert!(p.validate(1, 2).is_ok());
         assert_eq!(
             p.validate(2, 2),
-            Err(vec![FieldError::new("household", Reason::TooManyHouseholdPeople { max: 2 })])
+            Err(vec![FieldError::new(
+                "household",
+                Reason::TooManyHouseholdPeople { max: 2 }
+            )])
         );
     }
 
@@ -261,7 +318,10 @@ mod tests {
         assert!(validate_leaving(join, "2025-01-31", "moved to Ghent").is_ok());
         assert_eq!(
             validate_leaving(join, "2024-02-01", "x"),
-            Err(vec![FieldError::new("leaving_date", Reason::BeforeJoinDate)])
+            Err(vec![FieldError::new(
+                "leaving_date",
+                Reason::BeforeJoinDate
+            )])
         );
         assert_eq!(
             validate_leaving(join, "2025-01-31", " "),

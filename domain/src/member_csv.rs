@@ -19,7 +19,13 @@ pub const COLUMNS: [&str; 8] = [
     "join_date",
     "work_regime",
 ];
-const REQUIRED: [&str; 5] = ["first_name", "last_name", "email", "join_date", "work_regime"];
+const REQUIRED: [&str; 5] = [
+    "first_name",
+    "last_name",
+    "email",
+    "join_date",
+    "work_regime",
+];
 
 /// The most rows one import takes.
 pub const MAX_ROWS: usize = 20_000;
@@ -55,7 +61,13 @@ pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
         .delimiter(delimiter(text))
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header_error = |field: &str, reason| vec![RowError { line: 1, field: field.into(), reason }];
+    let header_error = |field: &str, reason| {
+        vec![RowError {
+            line: 1,
+            field: field.into(),
+            reason,
+        }]
+    };
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
         Err(_) => return Err(header_error("", Reason::Malformed)),
@@ -63,31 +75,51 @@ pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
     let mut errors = Vec::new();
     for h in &headers {
         if !COLUMNS.contains(&h.as_str()) {
-            errors.push(RowError { line: 1, field: h.clone(), reason: Reason::UnknownColumn { name: h.clone() } });
+            errors.push(RowError {
+                line: 1,
+                field: h.clone(),
+                reason: Reason::UnknownColumn { name: h.clone() },
+            });
         }
     }
     for r in REQUIRED {
         if !headers.iter().any(|h| h == r) {
-            errors.push(RowError { line: 1, field: r.into(), reason: Reason::MissingColumn { name: r.into() } });
+            errors.push(RowError {
+                line: 1,
+                field: r.into(),
+                reason: Reason::MissingColumn { name: r.into() },
+            });
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let index: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.as_str(), i))
+        .collect();
     let mut rows = Vec::new();
     let mut seen_email: HashMap<String, usize> = HashMap::new();
     let mut seen_number: HashMap<i64, usize> = HashMap::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         if i >= MAX_ROWS {
-            errors.push(RowError { line, field: String::new(), reason: Reason::TooLong { max: MAX_ROWS } });
+            errors.push(RowError {
+                line,
+                field: String::new(),
+                reason: Reason::TooLong { max: MAX_ROWS },
+            });
             break;
         }
         let record = match record {
             Ok(r) => r,
             Err(_) => {
-                errors.push(RowError { line, field: String::new(), reason: Reason::Malformed });
+                errors.push(RowError {
+                    line,
+                    field: String::new(),
+                    reason: Reason::Malformed,
+                });
                 continue;
             }
         };
@@ -95,10 +127,20 @@ pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
             continue;
         }
         if record.len() != headers.len() {
-            errors.push(RowError { line, field: String::new(), reason: Reason::Malformed });
+            errors.push(RowError {
+                line,
+                field: String::new(),
+                reason: Reason::Malformed,
+            });
             continue;
         }
-        let get = |name: &str| index.get(name).and_then(|i| record.get(*i)).unwrap_or("").to_string();
+        let get = |name: &str| {
+            index
+                .get(name)
+                .and_then(|i| record.get(*i))
+                .unwrap_or("")
+                .to_string()
+        };
         let form = MemberForm {
             member_number: get("member_number"),
             first_name: get("first_name"),
@@ -112,16 +154,30 @@ pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
         match form.validate() {
             Ok(member) => {
                 if let Some(first) = seen_email.insert(member.email.clone(), line) {
-                    errors.push(RowError { line, field: "email".into(), reason: Reason::DuplicateInFile { line: first } });
+                    errors.push(RowError {
+                        line,
+                        field: "email".into(),
+                        reason: Reason::DuplicateInFile { line: first },
+                    });
                 }
                 if let Some(n) = member.member_number {
                     if let Some(first) = seen_number.insert(n, line) {
-                        errors.push(RowError { line, field: "member_number".into(), reason: Reason::DuplicateInFile { line: first } });
+                        errors.push(RowError {
+                            line,
+                            field: "member_number".into(),
+                            reason: Reason::DuplicateInFile { line: first },
+                        });
                     }
                 }
                 rows.push(ImportRow { line, member });
             }
-            Err(field_errors) => errors.extend(field_errors.into_iter().map(|FieldError { field, reason }| RowError { line, field, reason })),
+            Err(field_errors) => errors.extend(field_errors.into_iter().map(
+                |FieldError { field, reason }| RowError {
+                    line,
+                    field,
+                    reason,
+                },
+            )),
         }
     }
     if errors.is_empty() {
@@ -187,14 +243,24 @@ mod tests {
         let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
         assert_eq!(
             got,
-            vec![(3, "first_name"), (3, "email"), (4, "join_date"), (4, "work_regime"), (5, "")]
+            vec![
+                (3, "first_name"),
+                (3, "email"),
+                (4, "join_date"),
+                (4, "work_regime"),
+                (5, "")
+            ]
         );
         let dup = "first_name,last_name,email,join_date,work_regime\n\
             Anne,Peeters,anne@example.be,2024-01-05,regular\n\
             Anne,Bis,Anne@Example.be,2024-01-05,regular\n";
         assert_eq!(
             parse(dup).unwrap_err(),
-            vec![RowError { line: 3, field: "email".into(), reason: Reason::DuplicateInFile { line: 2 } }]
+            vec![RowError {
+                line: 3,
+                field: "email".into(),
+                reason: Reason::DuplicateInFile { line: 2 }
+            }]
         );
     }
 
@@ -202,8 +268,12 @@ mod tests {
     fn bad_headers_are_reported() {
         let errors = parse("first_name,email,shoe_size\nA,a@b.be,42\n").unwrap_err();
         let reasons: Vec<Reason> = errors.into_iter().map(|e| e.reason).collect();
-        assert!(reasons.contains(&Reason::UnknownColumn { name: "shoe_size".into() }));
-        assert!(reasons.contains(&Reason::MissingColumn { name: "last_name".into() }));
+        assert!(reasons.contains(&Reason::UnknownColumn {
+            name: "shoe_size".into()
+        }));
+        assert!(reasons.contains(&Reason::MissingColumn {
+            name: "last_name".into()
+        }));
     }
 
     proptest! {

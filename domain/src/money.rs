@@ -36,7 +36,10 @@ pub fn format_eur(amount: Decimal, lang: Language) -> String {
     let abs = rounded.abs();
     let units = abs.trunc();
     let cents = ((abs - units) * Decimal::ONE_HUNDRED).trunc();
-    let units_s = group_thousands(&units.to_string(), if lang == Language::En { ',' } else { '.' });
+    let units_s = group_thousands(
+        &units.to_string(),
+        if lang == Language::En { ',' } else { '.' },
+    );
     let sign = if negative { "-" } else { "" };
     match lang {
         Language::En => format!("{sign}€{units_s}.{cents:0>2}"),
@@ -47,7 +50,7 @@ pub fn format_eur(amount: Decimal, lang: Language) -> String {
 fn group_thousands(digits: &str, sep: char) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -71,7 +74,10 @@ mod tests {
 
     #[test]
     fn parsing_and_formatting() {
-        assert_eq!(parse_amount("€ 20,50"), Some(Decimal::from_str("20.50").unwrap()));
+        assert_eq!(
+            parse_amount("€ 20,50"),
+            Some(Decimal::from_str("20.50").unwrap())
+        );
         assert_eq!(parse_amount("abc"), None);
         let a = Decimal::from_str("1234.5").unwrap();
         assert_eq!(format_eur(a, Language::Fr), "1.234,50 €");

@@ -63,7 +63,10 @@ pub struct Holding {
 }
 
 impl Holding {
-    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a ShareEvent>, unit_price_cents: impl Fn(&str) -> i64) -> Self {
+    pub fn from_events<'a>(
+        events: impl IntoIterator<Item = &'a ShareEvent>,
+        unit_price_cents: impl Fn(&str) -> i64,
+    ) -> Self {
         let mut h = Holding::default();
         for e in events {
             let held = h.shares.entry(e.class.clone()).or_insert(0);
@@ -111,7 +114,10 @@ impl Holding {
                 if event.quantity <= 0 {
                     return Err(Reason::NotPositive);
                 }
-                if matches!(event.kind, ShareEventKind::TransferOut | ShareEventKind::Reimbursement) {
+                if matches!(
+                    event.kind,
+                    ShareEventKind::TransferOut | ShareEventKind::Reimbursement
+                ) {
                     let held = self.held(&event.class);
                     if event.quantity > held {
                         return Err(Reason::NotEnoughShares { held });
@@ -132,7 +138,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn ev(kind: ShareEventKind, class: &str, quantity: i64, amount_cents: i64) -> ShareEvent {
-        ShareEvent { kind, class: class.into(), quantity, amount_cents }
+        ShareEvent {
+            kind,
+            class: class.into(),
+            quantity,
+            amount_cents,
+        }
     }
 
     fn price(class: &str) -> i64 {
@@ -164,9 +175,18 @@ mod tests {
     fn checks() {
         use ShareEventKind::*;
         let h = Holding::from_events(&[ev(Subscription, "A", 2, 0)], price);
-        assert_eq!(h.check(&ev(TransferOut, "A", 3, 0)), Err(Reason::NotEnoughShares { held: 2 }));
-        assert_eq!(h.check(&ev(Reimbursement, "B", 1, 2500)), Err(Reason::NotEnoughShares { held: 0 }));
-        assert_eq!(h.check(&ev(Subscription, "A", 0, 0)), Err(Reason::NotPositive));
+        assert_eq!(
+            h.check(&ev(TransferOut, "A", 3, 0)),
+            Err(Reason::NotEnoughShares { held: 2 })
+        );
+        assert_eq!(
+            h.check(&ev(Reimbursement, "B", 1, 2500)),
+            Err(Reason::NotEnoughShares { held: 0 })
+        );
+        assert_eq!(
+            h.check(&ev(Subscription, "A", 0, 0)),
+            Err(Reason::NotPositive)
+        );
         assert_eq!(h.check(&ev(Payment, "", 0, -5)), Err(Reason::NotPositive));
         assert_eq!(h.check(&ev(Reimbursement, "A", 2, 4000)), Ok(()));
     }

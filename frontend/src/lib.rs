@@ -10,4 +10,11 @@ pub fn hydrate() {
         provide_context(session.clone());
         view! { <app::App/> }
     });
+    // Tells end-to-end tests (and curious people) that the page is interactive now.
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }

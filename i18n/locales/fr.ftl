@@ -1,0 +1,206 @@
+## Général
+app-name = Ruche
+loading = Chargement…
+save = Enregistrer
+saved = Enregistré.
+nav-label = Menu principal
+nav-home = Ma carte
+nav-members = Membres
+nav-import = Import
+nav-shares = Parts
+nav-outbox = Courriels
+nav-sign-out = Se déconnecter
+language-label = Langue
+not-found-title = Page introuvable
+forbidden-title = Accès refusé
+pager-previous = Précédent
+pager-next = Suivant
+
+## Champs
+field-name = Nom
+field-first-name = Prénom
+field-last-name = Nom
+field-email = Courriel
+field-phone = Téléphone
+field-language = Langue
+field-join-date = Date d’adhésion
+field-work-regime = Régime de travail
+field-member-number = Numéro de membre
+field-card = Carte
+field-date = Date
+field-password = Mot de passe
+field-new-password = Nouveau mot de passe
+field-confirm-password = Répétez le mot de passe
+field-leaving-date = Date de départ
+field-leaving-reason = Raison du départ
+
+regime-regular = Régulier
+regime-flexible = Volant
+regime-exempt = Exempté
+
+role-member = Membre
+role-shift_leader = Responsable de créneau
+role-cashier = Caissier·ère
+role-stock_manager = Gestion du stock
+role-coordinator = Coordination
+role-admin = Administration
+
+## Connexion
+sign-in-title = Connexion
+sign-in-submit = Se connecter
+sign-in-forgot = Mot de passe oublié ?
+sign-in-already = Vous êtes déjà connecté·e.
+sign-in-bad-credentials = Courriel ou mot de passe incorrect.
+sign-in-too-many = Trop de tentatives échouées. Réessayez dans { $minutes } minutes.
+sign-in-signed-out = Vous êtes déconnecté·e.
+forgot-title = Mot de passe oublié
+forgot-intro = Indiquez votre adresse courriel. Si elle correspond à un compte, nous vous envoyons un lien pour choisir un nouveau mot de passe.
+forgot-submit = Envoyer le lien
+forgot-sent = Si cette adresse correspond à un compte, un lien est en route. Il est valable une heure.
+reset-title = Choisir un nouveau mot de passe
+reset-submit = Enregistrer le mot de passe
+reset-done = Votre mot de passe est changé. Vous pouvez vous connecter.
+setup-title = Créer le premier administrateur
+setup-intro = Cette coopérative n’a pas encore d’administrateur. La personne qui ouvre ce lien le devient.
+setup-submit = Créer l’administrateur
+setup-done = L’administrateur est créé. Vous pouvez vous connecter.
+
+## Courriels
+mail-reset-subject = Choisissez un nouveau mot de passe pour Ruche
+mail-reset-body =
+    Bonjour { $name },
+
+    Quelqu’un a demandé à choisir un nouveau mot de passe pour votre compte Ruche. Si c’est vous, ouvrez ce lien dans l’heure :
+
+    { $link }
+
+    Sinon, ignorez ce message : votre mot de passe ne change pas.
+
+## Accueil du membre
+home-greeting = Bonjour { $name }
+home-member-number = Numéro de membre
+home-card-hint = Montrez cette carte à la caisse et à l’entrée.
+home-no-member = Votre compte n’est lié à aucun membre du registre.
+
+## Registre des membres
+members-title = Membres
+members-new = Nouveau membre
+members-export = Exporter en CSV
+members-search = Rechercher
+members-search-placeholder = Numéro, nom, courriel ou carte
+members-filter = Afficher
+members-filter-active = Membres actifs
+members-filter-leavers = Anciens membres
+members-filter-all = Tout le monde
+members-count =
+    { $count ->
+        [one] 1 membre
+       *[other] { $count } membres
+    }
+member-left = Parti·e
+member-new-title = Nouveau membre
+member-edit-title = Fiche du membre
+member-created = Le membre est créé, avec sa carte.
+member-number-hint = Laissez le numéro de membre vide pour attribuer le prochain numéro libre.
+member-left-on = A quitté la coopérative le { $date } : { $reason }
+card-print = Imprimer la carte
+household-title = Foyer
+household-hint = Jusqu’à { $max } personnes qui font leurs courses sur ce compte avec leur propre carte, sans obligation de travail.
+household-empty = Personne d’autre ne fait ses courses sur ce compte.
+household-add = Ajouter une personne
+household-remove = Retirer
+roles-title = Rôles
+roles-save = Enregistrer les rôles
+leaving-title = Départ de la coopérative
+leaving-submit = Enregistrer le départ
+
+## Parts
+shares-title = Parts
+shares-register-title = Registre des parts
+shares-held = Parts détenues
+shares-holders = Détenteurs
+shares-value = Valeur
+shares-subscribed = Souscrit
+shares-paid = Payé
+shares-due = Reste dû
+shares-reimbursed = Remboursé
+shares-active-members = Membres actifs
+shares-former-members = Anciens membres
+share-class = Classe
+share-unit-price = Prix unitaire
+share-kind = Mouvement
+share-quantity = Parts
+share-amount = Montant
+share-counterpart = Autre membre (numéro)
+share-note = Note
+share-record = Enregistrer un mouvement de parts
+share-record-submit = Enregistrer
+share-class-save-title = Ajouter ou modifier une classe de parts
+share-kind-subscription = Souscription
+share-kind-payment = Paiement
+share-kind-transfer_in = Cession reçue
+share-kind-transfer_out = Cession donnée
+share-kind-reimbursement = Remboursement
+
+## Import
+import-title = Importer des membres
+import-intro = Un fichier CSV avec une ligne d’en-tête et ces colonnes (member_number, phone et language sont facultatives). Chaque ligne est vérifiée d’abord : si une seule est fausse, rien n’est importé.
+import-file = Fichier CSV
+import-text = Ou collez le CSV ici
+import-submit = Importer
+import-done =
+    { $count ->
+        [one] 1 membre importé.
+       *[other] { $count } membres importés.
+    }
+import-line = Ligne
+import-field = Colonne
+import-reason = Problème
+
+## Courriels envoyés
+outbox-title = Courriels
+outbox-to = Destinataire
+outbox-empty = Aucun message.
+outbox-sent = envoyé
+outbox-failed = non envoyé
+outbox-kept = gardé ici (aucun serveur de courriel configuré)
+
+## Erreurs
+error-invalid = Corrigez les champs indiqués ci-dessous.
+error-import-refused =
+    { $count ->
+        [one] Rien n’a été importé : 1 problème à corriger.
+       *[other] Rien n’a été importé : { $count } problèmes à corriger.
+    }
+error-unauthenticated = Veuillez vous reconnecter.
+error-forbidden = Vous n’avez pas le droit de faire ceci.
+error-not-found = Cette page ou cette fiche n’existe pas.
+error-internal = Un problème est survenu de notre côté. Rien n’a été enregistré ; réessayez.
+error-transport = Le serveur est injoignable. Vérifiez la connexion et réessayez.
+error-token-invalid = Ce lien n’est plus valable. Demandez-en un nouveau.
+error-required = Obligatoire.
+error-too-long = { $max } caractères au maximum.
+error-invalid-email = Adresse courriel non valable.
+error-invalid-phone = Numéro de téléphone non valable.
+error-invalid-date = Date non valable (AAAA-MM-JJ).
+error-invalid-number = Nombre non valable.
+error-unknown-language = Langue inconnue (fr, nl ou en).
+error-unknown-regime = Régime de travail inconnu (regular, flexible ou exempt).
+error-unknown-role = Rôle inconnu.
+error-unknown-column = Colonne inconnue « { $name } ».
+error-missing-column = Colonne manquante « { $name } ».
+error-duplicate-in-file = Déjà présent à la ligne { $line }.
+error-already-taken = Déjà utilisé par quelqu’un d’autre.
+error-before-join-date = Avant la date d’adhésion.
+error-too-many-household-people = Un foyer compte au plus { $max } personnes.
+error-not-positive = Doit être supérieur à zéro.
+error-not-enough-shares = Seulement { $held } parts détenues.
+error-unknown-share-class = Classe de parts inconnue.
+error-unknown-member = Aucun membre n’a ce numéro.
+error-same-member = Doit être un autre membre.
+error-bad-amount = Montant en euros non valable.
+error-malformed = Cette ligne est illisible.
+error-password-too-short = Au moins { $min } caractères.
+error-password-too-long = Le mot de passe est trop long.
+error-passwords-differ = Les deux mots de passe diffèrent.
+error-cannot-remove-own-admin = Vous ne pouvez pas retirer votre propre rôle d’administration ; demandez à un autre administrateur.

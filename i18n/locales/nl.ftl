@@ -1,0 +1,206 @@
+## Algemeen
+app-name = Ruche
+loading = Laden…
+save = Opslaan
+saved = Opgeslagen.
+nav-label = Hoofdmenu
+nav-home = Mijn kaart
+nav-members = Leden
+nav-import = Importeren
+nav-shares = Aandelen
+nav-outbox = Verzonden mails
+nav-sign-out = Afmelden
+language-label = Taal
+not-found-title = Pagina niet gevonden
+forbidden-title = Geen toegang
+pager-previous = Vorige
+pager-next = Volgende
+
+## Velden
+field-name = Naam
+field-first-name = Voornaam
+field-last-name = Achternaam
+field-email = E-mail
+field-phone = Telefoon
+field-language = Taal
+field-join-date = Lid sinds
+field-work-regime = Werkregime
+field-member-number = Lidnummer
+field-card = Kaart
+field-date = Datum
+field-password = Wachtwoord
+field-new-password = Nieuw wachtwoord
+field-confirm-password = Herhaal het wachtwoord
+field-leaving-date = Vertrekdatum
+field-leaving-reason = Reden van vertrek
+
+regime-regular = Vast
+regime-flexible = Flexibel
+regime-exempt = Vrijgesteld
+
+role-member = Lid
+role-shift_leader = Shiftverantwoordelijke
+role-cashier = Kassier
+role-stock_manager = Voorraadbeheer
+role-coordinator = Coördinatie
+role-admin = Beheer
+
+## Aanmelden
+sign-in-title = Aanmelden
+sign-in-submit = Aanmelden
+sign-in-forgot = Wachtwoord vergeten?
+sign-in-already = U bent al aangemeld.
+sign-in-bad-credentials = Verkeerd e-mailadres of wachtwoord.
+sign-in-too-many = Te veel mislukte pogingen. Probeer opnieuw over { $minutes } minuten.
+sign-in-signed-out = U bent afgemeld.
+forgot-title = Wachtwoord vergeten
+forgot-intro = Vul uw e-mailadres in. Hoort het bij een account, dan sturen we u een link om een nieuw wachtwoord te kiezen.
+forgot-submit = Stuur de link
+forgot-sent = Hoort dit adres bij een account, dan is er een link onderweg. Hij werkt één uur.
+reset-title = Kies een nieuw wachtwoord
+reset-submit = Wachtwoord opslaan
+reset-done = Uw wachtwoord is gewijzigd. U kunt zich aanmelden.
+setup-title = De eerste beheerder aanmaken
+setup-intro = Deze coöperatie heeft nog geen beheerder. Wie deze link opent, wordt de eerste.
+setup-submit = Beheerder aanmaken
+setup-done = De beheerder is aangemaakt. U kunt zich aanmelden.
+
+## E-mails
+mail-reset-subject = Kies een nieuw wachtwoord voor Ruche
+mail-reset-body =
+    Hallo { $name },
+
+    Iemand vroeg om een nieuw wachtwoord voor uw Ruche-account. Was u dat, open dan binnen het uur deze link:
+
+    { $link }
+
+    Was u het niet, negeer dan dit bericht: uw wachtwoord blijft hetzelfde.
+
+## Startpagina van het lid
+home-greeting = Hallo { $name }
+home-member-number = Lidnummer
+home-card-hint = Toon deze kaart aan de kassa en aan de ingang.
+home-no-member = Uw account is niet gekoppeld aan een lid van het register.
+
+## Ledenregister
+members-title = Leden
+members-new = Nieuw lid
+members-export = CSV exporteren
+members-search = Zoeken
+members-search-placeholder = Nummer, naam, e-mail of kaart
+members-filter = Tonen
+members-filter-active = Actieve leden
+members-filter-leavers = Oud-leden
+members-filter-all = Iedereen
+members-count =
+    { $count ->
+        [one] 1 lid
+       *[other] { $count } leden
+    }
+member-left = Vertrokken
+member-new-title = Nieuw lid
+member-edit-title = Ledenfiche
+member-created = Het lid is aangemaakt, met een kaart.
+member-number-hint = Laat het lidnummer leeg om het volgende vrije nummer te geven.
+member-left-on = Heeft de coöperatie verlaten op { $date }: { $reason }
+card-print = Kaart afdrukken
+household-title = Gezin
+household-hint = Tot { $max } personen die op deze rekening winkelen met hun eigen kaart, zonder werkverplichting.
+household-empty = Niemand anders winkelt op deze rekening.
+household-add = Persoon toevoegen
+household-remove = Verwijderen
+roles-title = Rollen
+roles-save = Rollen opslaan
+leaving-title = Vertrek uit de coöperatie
+leaving-submit = Vertrek registreren
+
+## Aandelen
+shares-title = Aandelen
+shares-register-title = Aandelenregister
+shares-held = Aandelen in bezit
+shares-holders = Houders
+shares-value = Waarde
+shares-subscribed = Ingeschreven
+shares-paid = Betaald
+shares-due = Nog te betalen
+shares-reimbursed = Terugbetaald
+shares-active-members = Actieve leden
+shares-former-members = Oud-leden
+share-class = Klasse
+share-unit-price = Eenheidsprijs
+share-kind = Beweging
+share-quantity = Aandelen
+share-amount = Bedrag
+share-counterpart = Ander lid (nummer)
+share-note = Opmerking
+share-record = Een aandelenbeweging registreren
+share-record-submit = Registreren
+share-class-save-title = Een aandelenklasse toevoegen of wijzigen
+share-kind-subscription = Inschrijving
+share-kind-payment = Betaling
+share-kind-transfer_in = Overdracht ontvangen
+share-kind-transfer_out = Overdracht gegeven
+share-kind-reimbursement = Terugbetaling
+
+## Importeren
+import-title = Leden importeren
+import-intro = Een CSV-bestand met een kopregel en deze kolommen (member_number, phone en language mogen ontbreken). Elke regel wordt eerst gecontroleerd: is er één fout, dan wordt niets geïmporteerd.
+import-file = CSV-bestand
+import-text = Of plak de CSV hier
+import-submit = Importeren
+import-done =
+    { $count ->
+        [one] 1 lid geïmporteerd.
+       *[other] { $count } leden geïmporteerd.
+    }
+import-line = Regel
+import-field = Kolom
+import-reason = Probleem
+
+## Verzonden mails
+outbox-title = Verzonden mails
+outbox-to = Ontvanger
+outbox-empty = Geen berichten.
+outbox-sent = verzonden
+outbox-failed = niet verzonden
+outbox-kept = hier bewaard (geen mailserver ingesteld)
+
+## Fouten
+error-invalid = Verbeter de velden die hieronder aangeduid zijn.
+error-import-refused =
+    { $count ->
+        [one] Er is niets geïmporteerd: 1 probleem op te lossen.
+       *[other] Er is niets geïmporteerd: { $count } problemen op te lossen.
+    }
+error-unauthenticated = Meld u opnieuw aan.
+error-forbidden = U mag dit niet doen.
+error-not-found = Deze pagina of fiche bestaat niet.
+error-internal = Er ging iets mis aan onze kant. Er is niets opgeslagen; probeer opnieuw.
+error-transport = De server is onbereikbaar. Controleer de verbinding en probeer opnieuw.
+error-token-invalid = Deze link is niet meer geldig. Vraag een nieuwe aan.
+error-required = Verplicht.
+error-too-long = Hoogstens { $max } tekens.
+error-invalid-email = Geen geldig e-mailadres.
+error-invalid-phone = Geen geldig telefoonnummer.
+error-invalid-date = Geen geldige datum (JJJJ-MM-DD).
+error-invalid-number = Geen geldig getal.
+error-unknown-language = Onbekende taal (fr, nl of en).
+error-unknown-regime = Onbekend werkregime (regular, flexible of exempt).
+error-unknown-role = Onbekende rol.
+error-unknown-column = Onbekende kolom ‘{ $name }’.
+error-missing-column = Ontbrekende kolom ‘{ $name }’.
+error-duplicate-in-file = Staat al op regel { $line }.
+error-already-taken = Al in gebruik door iemand anders.
+error-before-join-date = Vóór de datum van lidmaatschap.
+error-too-many-household-people = Een gezin telt hoogstens { $max } personen.
+error-not-positive = Moet meer dan nul zijn.
+error-not-enough-shares = Slechts { $held } aandelen in bezit.
+error-unknown-share-class = Onbekende aandelenklasse.
+error-unknown-member = Geen lid heeft dit nummer.
+error-same-member = Moet een ander lid zijn.
+error-bad-amount = Geen geldig bedrag in euro.
+error-malformed = Deze regel is onleesbaar.
+error-password-too-short = Minstens { $min } tekens.
+error-password-too-long = Het wachtwoord is te lang.
+error-passwords-differ = De twee wachtwoorden verschillen.
+error-cannot-remove-own-admin = U kunt uw eigen beheerdersrol niet afnemen; vraag het aan een andere beheerder.

@@ -29,8 +29,8 @@ fn build(lang: Language) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks would land in the page around every argument; the UI is left-to-right.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source(lang).to_string())
-        .unwrap_or_else(|(res, _errors)| res);
+    let resource =
+        FluentResource::try_new(source(lang).to_string()).unwrap_or_else(|(res, _errors)| res);
     bundle.add_resource_overriding(resource);
     bundle
 }
@@ -64,7 +64,8 @@ pub fn t_args(lang: Language, id: &str, args: &[(&str, String)]) -> String {
         }
     }
     let mut errors = Vec::new();
-    b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    b.format_pattern(pattern, Some(&fargs), &mut errors)
+        .into_owned()
 }
 
 /// The message of a validation reason, in `lang`.
@@ -93,7 +94,12 @@ mod tests {
     fn every_file_parses_cleanly() {
         for lang in Language::ALL {
             let parsed = FluentResource::try_new(source(lang).to_string());
-            assert!(parsed.is_ok(), "{} has syntax errors: {:?}", lang.code(), parsed.err().map(|e| e.1));
+            assert!(
+                parsed.is_ok(),
+                "{} has syntax errors: {:?}",
+                lang.code(),
+                parsed.err().map(|e| e.1)
+            );
         }
     }
 
@@ -102,8 +108,18 @@ mod tests {
         let fr: BTreeSet<String> = message_ids(Language::Fr).into_iter().collect();
         for lang in [Language::Nl, Language::En] {
             let other: BTreeSet<String> = message_ids(lang).into_iter().collect();
-            assert_eq!(fr.difference(&other).collect::<Vec<_>>(), Vec::<&String>::new(), "missing in {}", lang.code());
-            assert_eq!(other.difference(&fr).collect::<Vec<_>>(), Vec::<&String>::new(), "only in {}", lang.code());
+            assert_eq!(
+                fr.difference(&other).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "missing in {}",
+                lang.code()
+            );
+            assert_eq!(
+                other.difference(&fr).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "only in {}",
+                lang.code()
+            );
         }
     }
 
@@ -120,11 +136,23 @@ mod tests {
         for lang in Language::ALL {
             for r in &reasons {
                 let text = reason(lang, r);
-                assert_ne!(text, r.message_id(), "{} lacks {}", lang.code(), r.message_id());
+                assert_ne!(
+                    text,
+                    r.message_id(),
+                    "{} lacks {}",
+                    lang.code(),
+                    r.message_id()
+                );
             }
         }
-        assert_eq!(reason(Language::En, &Reason::TooLong { max: 80 }), "At most 80 characters.");
-        assert_eq!(reason(Language::Fr, &Reason::DuplicateInFile { line: 4 }), "Déjà présent à la ligne 4.");
+        assert_eq!(
+            reason(Language::En, &Reason::TooLong { max: 80 }),
+            "At most 80 characters."
+        );
+        assert_eq!(
+            reason(Language::Fr, &Reason::DuplicateInFile { line: 4 }),
+            "Déjà présent à la ligne 4."
+        );
     }
 
     #[test]

@@ -15,7 +15,11 @@ use services::error::Error;
 use services::{accounts, Services};
 
 fn cookie(s: &Services, name: &str, value: &str, max_age_s: i64) -> String {
-    let secure = if s.config.secure_cookies { "; Secure" } else { "" };
+    let secure = if s.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_s}{secure}")
 }
 
@@ -45,15 +49,19 @@ pub async fn sign_in(Extension(s): Extension<Services>, Form(f): Form<SignInForm
         Ok(signed) => {
             tracing::info!(user = %signed.viewer.user_id, "signed in");
             (
-                [(SET_COOKIE, cookie(&s, SESSION_COOKIE, &signed.token, signed.max_age_s))],
+                [(
+                    SET_COOKIE,
+                    cookie(&s, SESSION_COOKIE, &signed.token, signed.max_age_s),
+                )],
                 Redirect::to(local_path(&f.next)),
             )
                 .into_response()
         }
         Err(Error::BadCredentials) => back("bad_credentials", String::new()),
-        Err(Error::TooManyAttempts { retry_after_s }) => {
-            back("too_many", format!("&minutes={}", (retry_after_s + 59) / 60))
-        }
+        Err(Error::TooManyAttempts { retry_after_s }) => back(
+            "too_many",
+            format!("&minutes={}", (retry_after_s + 59) / 60),
+        ),
         Err(e) => internal(e),
     }
 }
@@ -79,7 +87,9 @@ pub struct ForgotForm {
 pub async fn forgot(Extension(s): Extension<Services>, Form(f): Form<ForgotForm>) -> Response {
     match accounts::request_password_reset(&s, &f.email).await {
         Ok(()) => Redirect::to("/forgot-password?notice=sent").into_response(),
-        Err(Error::Invalid(_)) => Redirect::to("/forgot-password?error=invalid_email").into_response(),
+        Err(Error::Invalid(_)) => {
+            Redirect::to("/forgot-password?error=invalid_email").into_response()
+        }
         Err(e) => internal(e),
     }
 }
@@ -105,7 +115,13 @@ pub struct ResetForm {
 }
 
 pub async fn reset(Extension(s): Extension<Services>, Form(f): Form<ResetForm>) -> Response {
-    let back = |error: &str| Redirect::to(&format!("/reset-password?token={}&error={error}", encode(&f.token))).into_response();
+    let back = |error: &str| {
+        Redirect::to(&format!(
+            "/reset-password?token={}&error={error}",
+            encode(&f.token)
+        ))
+        .into_response()
+    };
     if f.password != f.confirm {
         return back("passwords_differ");
     }
@@ -126,7 +142,9 @@ pub struct SetupForm {
 }
 
 pub async fn setup(Extension(s): Extension<Services>, Form(f): Form<SetupForm>) -> Response {
-    let back = |error: &str| Redirect::to(&format!("/setup?token={}&error={error}", encode(&f.token))).into_response();
+    let back = |error: &str| {
+        Redirect::to(&format!("/setup?token={}&error={error}", encode(&f.token))).into_response()
+    };
     if f.password != f.confirm {
         return back("passwords_differ");
     }
@@ -159,7 +177,10 @@ pub async fn language(
         }
     }
     (
-        [(SET_COOKIE, cookie(&s, LANG_COOKIE, lang.code(), 365 * 24 * 3600))],
+        [(
+            SET_COOKIE,
+            cookie(&s, LANG_COOKIE, lang.code(), 365 * 24 * 3600),
+        )],
         Redirect::to(local_path(&f.back)),
     )
         .into_response()

@@ -7,7 +7,10 @@ use axum::Extension;
 use http::{header, StatusCode};
 use services::{members, Services};
 
-pub async fn members_csv(Extension(s): Extension<Services>, Extension(viewer): Extension<CurrentViewer>) -> Response {
+pub async fn members_csv(
+    Extension(s): Extension<Services>,
+    Extension(viewer): Extension<CurrentViewer>,
+) -> Response {
     match viewer.0 {
         None => return StatusCode::UNAUTHORIZED.into_response(),
         Some(v) if !v.may(REGISTER_KEEPERS) => return StatusCode::FORBIDDEN.into_response(),
@@ -17,7 +20,10 @@ pub async fn members_csv(Extension(s): Extension<Services>, Extension(viewer): E
         Ok(csv) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"members.csv\""),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"members.csv\"",
+                ),
             ],
             csv,
         )

@@ -8,7 +8,10 @@ use services::Services;
 
 pub async fn health(Extension(s): Extension<Services>) -> impl IntoResponse {
     match s.db.execute_unprepared("SELECT 1").await {
-        Ok(_) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" }))),
+        Ok(_) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        ),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
             (

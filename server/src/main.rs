@@ -11,7 +11,10 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+        )
         .init();
     if let Err(e) = run().await {
         tracing::error!("{e}");
@@ -24,7 +27,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env();
     let db = db::connect(&config.database_url).await?;
     tracing::info!(database = %redact(&config.database_url), "database migrated");
-    let services = Services { db, config: Arc::new(config) };
+    let services = Services {
+        db,
+        config: Arc::new(config),
+    };
     match command.as_str() {
         "migrate" => return Ok(()),
         "demo" => {
@@ -33,7 +39,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
         "serve" => {}
-        other => return Err(format!("unknown command {other:?}: use serve, migrate or demo").into()),
+        other => {
+            return Err(format!("unknown command {other:?}: use serve, migrate or demo").into())
+        }
     }
     if services.config.load_demo {
         demo::load(&services).await?;
@@ -60,7 +68,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("ruche listening on http://{addr}");
     println!("  ruche is serving on http://{addr}");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -92,7 +102,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -10,8 +10,8 @@ use argon2::Argon2;
 use domain::validation::{is_valid_email, normalize_email, Reason};
 use domain::{Language, Role, Viewer};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -35,7 +35,11 @@ pub fn hash_password(password: &str) -> String {
 
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -59,9 +63,15 @@ fn token_hash(token: &str) -> String {
 pub fn check_password(password: &str) -> Result<()> {
     let n = password.chars().count();
     if n < PASSWORD_MIN {
-        Err(Error::invalid("password", Reason::PasswordTooShort { min: PASSWORD_MIN }))
+        Err(Error::invalid(
+            "password",
+            Reason::PasswordTooShort { min: PASSWORD_MIN },
+        ))
     } else if n > PASSWORD_MAX {
-        Err(Error::invalid("password", Reason::TooLong { max: PASSWORD_MAX }))
+        Err(Error::invalid(
+            "password",
+            Reason::TooLong { max: PASSWORD_MAX },
+        ))
     } else {
         Ok(())
     }
@@ -125,9 +135,14 @@ pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<Signed
         .await?;
     let ok = match &user {
         Some(u) if !u.disabled => {
-            let hash = u.password_hash.clone().unwrap_or_else(|| decoy_hash().to_string());
+            let hash = u
+                .password_hash
+                .clone()
+                .unwrap_or_else(|| decoy_hash().to_string());
             let pw = password.to_string();
-            tokio::task::spawn_blocking(move || verify_password(&pw, &hash)).await.unwrap_or(false)
+            tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
+                .await
+                .unwrap_or(false)
         }
         _ => {
             let pw = password.to_string();
@@ -162,12 +177,19 @@ pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<Signed
     .await?;
     let viewer = viewer_of(&tx, user).await?;
     tx.commit().await?;
-    Ok(SignedIn { token, viewer, max_age_s })
+    Ok(SignedIn {
+        token,
+        viewer,
+        max_age_s,
+    })
 }
 
 /// The person behind a session token, if the session is live and the account enabled.
 pub async fn viewer_for_session(db: &impl ConnectionTrait, token: &str) -> Result<Option<Viewer>> {
-    let Some(session) = sessions::Entity::find_by_id(token_hash(token)).one(db).await? else {
+    let Some(session) = sessions::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     if session.expires_at_ms <= now_ms() {
@@ -180,21 +202,29 @@ pub async fn viewer_for_session(db: &impl ConnectionTrait, token: &str) -> Resul
 }
 
 pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<()> {
-    sessions::Entity::delete_by_id(token_hash(token)).exec(db).await?;
+    sessions::Entity::delete_by_id(token_hash(token))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
 /// Sets a person's language, and their member record's too.
 pub async fn set_language(s: &Services, user_id: Uuid, lang: Language) -> Result<()> {
     let tx = write_tx(&s.db).await?;
-    let user = users::Entity::find_by_id(user_id).one(&tx).await?.ok_or(Error::NotFound)?;
+    let user = users::Entity::find_by_id(user_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
     let member_id = user.member_id;
     let mut u: users::ActiveModel = user.into();
     u.language = Set(lang.code().to_string());
     u.update(&tx).await?;
     if let Some(mid) = member_id {
         crate::entities::members::Entity::update_many()
-            .col_expr(crate::entities::members::Column::Language, sea_orm::sea_query::Expr::value(lang.code()))
+            .col_expr(
+                crate::entities::members::Column::Language,
+                sea_orm::sea_query::Expr::value(lang.code()),
+            )
             .filter(crate::entities::members::Column::Id.eq(mid))
             .exec(&tx)
             .await?;
@@ -237,7 +267,11 @@ pub async fn request_password_reset(s: &Services, email: &str) -> Result<()> {
         &tx,
         &user.email,
         &i18n::t(lang, "mail-reset-subject"),
-        &i18n::t_args(lang, "mail-reset-body", &[("name", user.display_name.clone()), ("link", link)]),
+        &i18n::t_args(
+            lang,
+            "mail-reset-body",
+            &[("name", user.display_name.clone()), ("link", link)],
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -245,7 +279,11 @@ pub async fn request_password_reset(s: &Services, email: &str) -> Result<()> {
     Ok(())
 }
 
-async fn take_token(tx: &impl ConnectionTrait, token: &str, purpose: &str) -> Result<one_time_tokens::Model> {
+async fn take_token(
+    tx: &impl ConnectionTrait,
+    token: &str,
+    purpose: &str,
+) -> Result<one_time_tokens::Model> {
     let t = one_time_tokens::Entity::find_by_id(token_hash(token))
         .one(tx)
         .await?
@@ -262,7 +300,9 @@ pub async fn token_is_valid(db: &impl ConnectionTrait, token: &str, purpose: &st
     Ok(one_time_tokens::Entity::find_by_id(token_hash(token))
         .one(db)
         .await?
-        .is_some_and(|t| t.purpose == purpose && t.used_at_ms.is_none() && t.expires_at_ms > now_ms()))
+        .is_some_and(|t| {
+            t.purpose == purpose && t.used_at_ms.is_none() && t.expires_at_ms > now_ms()
+        }))
 }
 
 /// Sets a new password from a reset link; the link is then spent and every session of the
@@ -276,7 +316,10 @@ pub async fn reset_password(s: &Services, token: &str, password: &str) -> Result
     let tx = write_tx(&s.db).await?;
     let t = take_token(&tx, token, "reset").await?;
     let user_id = t.user_id.ok_or(Error::TokenInvalid)?;
-    let user = users::Entity::find_by_id(user_id).one(&tx).await?.ok_or(Error::TokenInvalid)?;
+    let user = users::Entity::find_by_id(user_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::TokenInvalid)?;
     let mut u: users::ActiveModel = user.into();
     u.password_hash = Set(Some(hash));
     u.update(&tx).await?;
@@ -284,7 +327,14 @@ pub async fn reset_password(s: &Services, token: &str, password: &str) -> Result
         .filter(sessions::Column::UserId.eq(user_id))
         .exec(&tx)
         .await?;
-    audit::record(&tx, Some(user_id), "account.password_reset", &user_id.to_string(), "").await?;
+    audit::record(
+        &tx,
+        Some(user_id),
+        "account.password_reset",
+        &user_id.to_string(),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -325,7 +375,11 @@ pub async fn create_user(
     Ok(id)
 }
 
-pub(crate) async fn replace_roles(db: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
+pub(crate) async fn replace_roles(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    roles: &[Role],
+) -> Result<()> {
     user_roles::Entity::delete_many()
         .filter(user_roles::Column::UserId.eq(user_id))
         .exec(db)
@@ -347,19 +401,35 @@ pub(crate) async fn replace_roles(db: &impl ConnectionTrait, user_id: Uuid, role
 /// Gives a person exactly these roles (admins only; logged).
 pub async fn set_roles(s: &Services, actor: &Viewer, user_id: Uuid, roles: &[Role]) -> Result<()> {
     let tx = write_tx(&s.db).await?;
-    users::Entity::find_by_id(user_id).one(&tx).await?.ok_or(Error::NotFound)?;
-    if user_id == actor.user_id && !roles.contains(&Role::Admin) && actor.roles.contains(&Role::Admin) {
+    users::Entity::find_by_id(user_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if user_id == actor.user_id
+        && !roles.contains(&Role::Admin)
+        && actor.roles.contains(&Role::Admin)
+    {
         // An admin cannot lock themselves out; another admin must do it.
         return Err(Error::invalid("roles", Reason::CannotRemoveOwnAdmin));
     }
     replace_roles(&tx, user_id, roles).await?;
     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    audit::record(&tx, Some(actor.user_id), "account.roles", &user_id.to_string(), &names.join(",")).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "account.roles",
+        &user_id.to_string(),
+        &names.join(","),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn user_for_member(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Option<(Uuid, Vec<Role>)>> {
+pub async fn user_for_member(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+) -> Result<Option<(Uuid, Vec<Role>)>> {
     match users::Entity::find()
         .filter(users::Column::MemberId.eq(member_id))
         .one(db)
@@ -390,7 +460,16 @@ pub async fn ensure_first_admin(s: &Services) -> Result<Option<String>> {
         if !is_valid_email(&normalize_email(email)) {
             return Err(Error::invalid("email", Reason::InvalidEmail));
         }
-        create_user(&tx, email, "Admin", Language::default(), Some(password), None, &[Role::Admin]).await?;
+        create_user(
+            &tx,
+            email,
+            "Admin",
+            Language::default(),
+            Some(password),
+            None,
+            &[Role::Admin],
+        )
+        .await?;
         tx.commit().await?;
         return Ok(None);
     }
@@ -411,7 +490,13 @@ pub async fn ensure_first_admin(s: &Services) -> Result<Option<String>> {
 }
 
 /// Creates the first admin from a setup link.
-pub async fn complete_setup(s: &Services, token: &str, name: &str, email: &str, password: &str) -> Result<()> {
+pub async fn complete_setup(
+    s: &Services,
+    token: &str,
+    name: &str,
+    email: &str,
+    password: &str,
+) -> Result<()> {
     let mut errors = domain::validation::Errors::default();
     let name = errors.text("name", name, domain::member::NAME_MAX);
     let email = normalize_email(email);
@@ -427,7 +512,16 @@ pub async fn complete_setup(s: &Services, token: &str, name: &str, email: &str, 
     if admin_exists(&tx).await? {
         return Err(Error::TokenInvalid);
     }
-    let id = create_user(&tx, &email, &name, Language::default(), Some(password), None, &[Role::Admin]).await?;
+    let id = create_user(
+        &tx,
+        &email,
+        &name,
+        Language::default(),
+        Some(password),
+        None,
+        &[Role::Admin],
+    )
+    .await?;
     audit::record(&tx, Some(id), "account.first_admin", &id.to_string(), "").await?;
     tx.commit().await?;
     Ok(())

@@ -35,7 +35,8 @@ impl Config {
         let var = |k: &str| env::var(k).ok().filter(|v| !v.trim().is_empty());
         let site = var("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
         Config {
-            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/ruche.db?mode=rwc".into()),
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/ruche.db?mode=rwc".into()),
             base_url: var("RUCHE_BASE_URL").unwrap_or_else(|| format!("http://{site}")),
             secure_cookies: var("RUCHE_SECURE_COOKIES").is_some_and(|v| v == "1"),
             load_demo: var("RUCHE_DEMO").is_none_or(|v| v != "0"),

@@ -26,17 +26,97 @@ pub const ACCOUNTS: [(&str, Role); 6] = [
 ];
 
 const FIRST: [&str; 50] = [
-    "Amina", "Lucas", "Emma", "Noah", "Sofia", "Mohamed", "Louise", "Arthur", "Lina", "Jules", "Olivia", "Adam",
-    "Nora", "Victor", "Yasmine", "Léa", "Thomas", "Sarah", "Elias", "Chloé", "Inès", "Hugo", "Zoé", "Rayan",
-    "Camille", "Liam", "Fatima", "Maxime", "Manon", "Bram", "Lotte", "Wout", "Fien", "Jonas", "Marie", "Pieter",
-    "Anouk", "Sander", "Eline", "Ahmed", "Marta", "Giulia", "Pablo", "Ana", "Jan", "Katarzyna", "Dimitri", "Aïcha",
-    "Hélène", "Théo",
+    "Amina",
+    "Lucas",
+    "Emma",
+    "Noah",
+    "Sofia",
+    "Mohamed",
+    "Louise",
+    "Arthur",
+    "Lina",
+    "Jules",
+    "Olivia",
+    "Adam",
+    "Nora",
+    "Victor",
+    "Yasmine",
+    "Léa",
+    "Thomas",
+    "Sarah",
+    "Elias",
+    "Chloé",
+    "Inès",
+    "Hugo",
+    "Zoé",
+    "Rayan",
+    "Camille",
+    "Liam",
+    "Fatima",
+    "Maxime",
+    "Manon",
+    "Bram",
+    "Lotte",
+    "Wout",
+    "Fien",
+    "Jonas",
+    "Marie",
+    "Pieter",
+    "Anouk",
+    "Sander",
+    "Eline",
+    "Ahmed",
+    "Marta",
+    "Giulia",
+    "Pablo",
+    "Ana",
+    "Jan",
+    "Katarzyna",
+    "Dimitri",
+    "Aïcha",
+    "Hélène",
+    "Théo",
 ];
 const LAST: [&str; 40] = [
-    "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet",
-    "Dubois", "Lambert", "Martin", "Dupont", "Leroy", "Simon", "Laurent", "Lejeune", "Renard", "El Amrani",
-    "Benali", "Yılmaz", "Nowak", "Rossi", "García", "Van den Broeck", "Vermeulen", "De Backer", "Hermans",
-    "Michiels", "Lemaire", "Fontaine", "Mahieu", "Diallo", "Kabeya", "Mukendi", "Haddad", "Öztürk", "Kowalski",
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Dubois",
+    "Lambert",
+    "Martin",
+    "Dupont",
+    "Leroy",
+    "Simon",
+    "Laurent",
+    "Lejeune",
+    "Renard",
+    "El Amrani",
+    "Benali",
+    "Yılmaz",
+    "Nowak",
+    "Rossi",
+    "García",
+    "Van den Broeck",
+    "Vermeulen",
+    "De Backer",
+    "Hermans",
+    "Michiels",
+    "Lemaire",
+    "Fontaine",
+    "Mahieu",
+    "Diallo",
+    "Kabeya",
+    "Mukendi",
+    "Haddad",
+    "Öztürk",
+    "Kowalski",
     "Ferreira",
 ];
 
@@ -59,7 +139,10 @@ impl Dice {
 }
 
 fn email_part(s: &str) -> String {
-    domain::search::fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+    domain::search::fold(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
 }
 
 /// Loads the demo coop unless it is already there. Returns whether it loaded it now.
@@ -84,7 +167,14 @@ pub async fn load(s: &Services) -> Result<bool> {
     let mut people = Vec::new();
     for (i, (email, role)) in ACCOUNTS.iter().enumerate() {
         let first = ["Ada", "Corentin", "Saskia", "Kenza", "Stijn", "Mira"][i];
-        let last = ["Admin", "Coördinator", "Shiftleader", "Caissière", "Stockbeheer", "Membre"][i];
+        let last = [
+            "Admin",
+            "Coördinator",
+            "Shiftleader",
+            "Caissière",
+            "Stockbeheer",
+            "Membre",
+        ][i];
         let m = ValidMember {
             member_number: None,
             first_name: first.into(),
@@ -93,11 +183,17 @@ pub async fn load(s: &Services) -> Result<bool> {
             phone: None,
             language: [Language::En, Language::Fr, Language::Nl][i % 3],
             join_date: NaiveDate::from_ymd_opt(2021, 1, 10).expect("a date"),
-            work_regime: if i == 5 { WorkRegime::Flexible } else { WorkRegime::Regular },
+            work_regime: if i == 5 {
+                WorkRegime::Flexible
+            } else {
+                WorkRegime::Regular
+            },
         };
         let id = register::insert(&tx, &m, prefix).await?;
         people.push(id);
-        let (user_id, _) = accounts::user_for_member(&tx, id).await?.expect("insert makes an account");
+        let (user_id, _) = accounts::user_for_member(&tx, id)
+            .await?
+            .expect("insert makes an account");
         let mut roles = vec![Role::Member, *role];
         roles.dedup();
         set_demo_password(&tx, user_id, &roles).await?;
@@ -115,13 +211,27 @@ pub async fn load(s: &Services) -> Result<bool> {
             9..=15 => Language::Nl,
             _ => Language::En,
         };
-        let join = NaiveDate::from_ymd_opt(2019, 1, 1).expect("a date") + chrono::Duration::days(dice.below(2500) as i64);
+        let join = NaiveDate::from_ymd_opt(2019, 1, 1).expect("a date")
+            + chrono::Duration::days(dice.below(2500) as i64);
         let m = ValidMember {
             member_number: None,
             first_name: first.into(),
             last_name: last.into(),
-            email: format!("{}.{}.{}@demo.ruche.coop", email_part(first), email_part(last), n + 1),
-            phone: (dice.below(3) > 0).then(|| format!("+32 47{} {:02} {:02} {:02}", dice.below(10), dice.below(100), dice.below(100), dice.below(100))),
+            email: format!(
+                "{}.{}.{}@demo.ruche.coop",
+                email_part(first),
+                email_part(last),
+                n + 1
+            ),
+            phone: (dice.below(3) > 0).then(|| {
+                format!(
+                    "+32 47{} {:02} {:02} {:02}",
+                    dice.below(10),
+                    dice.below(100),
+                    dice.below(100),
+                    dice.below(100)
+                )
+            }),
             language,
             join_date: join,
             work_regime: regime,
@@ -148,7 +258,11 @@ pub async fn load(s: &Services) -> Result<bool> {
             .await?;
         }
         let a = 1 + dice.below(5) as i64;
-        let paid = if dice.below(10) == 0 { a * 2000 / 2 } else { a * 2000 };
+        let paid = if dice.below(10) == 0 {
+            a * 2000 / 2
+        } else {
+            a * 2000
+        };
         share_event(&tx, id, "subscription", Some("A"), a, 0, join).await?;
         share_event(&tx, id, "payment", None, 0, paid, join).await?;
         if dice.below(10) == 0 {
@@ -157,9 +271,15 @@ pub async fn load(s: &Services) -> Result<bool> {
         }
         if dice.below(30) == 0 {
             let left = join + chrono::Duration::days(200 + dice.below(400) as i64);
-            let mut am: members::ActiveModel = members::Entity::find_by_id(id).one(&tx).await?.expect("just made").into();
+            let mut am: members::ActiveModel = members::Entity::find_by_id(id)
+                .one(&tx)
+                .await?
+                .expect("just made")
+                .into();
             am.leaving_date = Set(Some(left));
-            am.leaving_reason = Set(Some(["Moved away", "Déménagement", "Verhuisd"][dice.below(3) as usize].into()));
+            am.leaving_reason = Set(Some(
+                ["Moved away", "Déménagement", "Verhuisd"][dice.below(3) as usize].into(),
+            ));
             am.update(&tx).await?;
             share_event(&tx, id, "reimbursement", Some("A"), a, a * 2000, left).await?;
         }
@@ -171,12 +291,20 @@ pub async fn load(s: &Services) -> Result<bool> {
     settings::set(&tx, LOADED, "1").await?;
     tx.commit().await?;
     let classes: Vec<ShareClass> = shares::classes(&s.db).await?;
-    tracing::info!(members = people.len(), classes = classes.len(), ms = now_ms() - started, "demo coop loaded");
+    tracing::info!(
+        members = people.len(),
+        classes = classes.len(),
+        ms = now_ms() - started,
+        "demo coop loaded"
+    );
     Ok(true)
 }
 
 async fn set_demo_password(db: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
-    let user = crate::entities::users::Entity::find_by_id(user_id).one(db).await?.expect("just made");
+    let user = crate::entities::users::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .expect("just made");
     let mut am: crate::entities::users::ActiveModel = user.into();
     am.password_hash = Set(Some(accounts::hash_password(DEMO_PASSWORD)));
     am.update(db).await?;

@@ -45,7 +45,13 @@ impl From<DbErr> for Error {
     fn from(e: DbErr) -> Self {
         if let Some(SqlErr::UniqueConstraintViolation(msg)) = e.sql_err() {
             let msg = msg.to_lowercase();
-            for field in ["email", "member_number", "card_number", "card_barcode", "code"] {
+            for field in [
+                "email",
+                "member_number",
+                "card_number",
+                "card_barcode",
+                "code",
+            ] {
                 if msg.contains(field) {
                     return Error::invalid(field, Reason::AlreadyTaken);
                 }

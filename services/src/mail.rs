@@ -4,14 +4,22 @@
 
 use crate::entities::outbox;
 use crate::{now_ms, Services};
+pub use domain::outbox::OutboxMessage;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-pub use domain::outbox::OutboxMessage;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use uuid::Uuid;
 
-pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &str) -> Result<(), DbErr> {
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), DbErr> {
     outbox::ActiveModel {
         id: Set(Uuid::now_v7()),
         to_address: Set(to.to_string()),
@@ -27,8 +35,14 @@ pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &st
 }
 
 /// The newest messages first.
-pub async fn list(db: &impl ConnectionTrait, to: Option<&str>, limit: u64) -> Result<Vec<OutboxMessage>, DbErr> {
-    let mut q = outbox::Entity::find().order_by_desc(outbox::Column::CreatedAtMs).limit(limit);
+pub async fn list(
+    db: &impl ConnectionTrait,
+    to: Option<&str>,
+    limit: u64,
+) -> Result<Vec<OutboxMessage>, DbErr> {
+    let mut q = outbox::Entity::find()
+        .order_by_desc(outbox::Column::CreatedAtMs)
+        .limit(limit);
     if let Some(to) = to {
         q = q.filter(outbox::Column::ToAddress.eq(to.trim().to_lowercase()));
     }
@@ -61,7 +75,9 @@ pub fn deliver_soon(s: &Services) {
 }
 
 async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
-    let Some(smtp) = &s.config.smtp else { return Ok(()) };
+    let Some(smtp) = &s.config.smtp else {
+        return Ok(());
+    };
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
         .map_err(|e| DbErr::Custom(e.to_string()))?
         .port(smtp.port);
@@ -85,7 +101,11 @@ async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
                 .header(ContentType::TEXT_PLAIN)
                 .body(m.body.clone())
             {
-                Ok(msg) => transport.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+                Ok(msg) => transport
+                    .send(msg)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             },
             _ => Err("bad address".to_string()),

@@ -8,14 +8,16 @@ use crate::{audit, db::write_tx, now_ms, settings, shares, Services};
 use domain::card::{CardError, CardPrefix};
 use domain::member::{validate_leaving, HouseholdPersonForm, MemberForm, ValidMember, WorkRegime};
 use domain::member_csv::{self, RowError};
-use domain::register::{HouseholdPerson, ImportOutcome, MemberDetail, MemberFilter, MemberPage, MemberSummary};
+use domain::register::{
+    HouseholdPerson, ImportOutcome, MemberDetail, MemberFilter, MemberPage, MemberSummary,
+};
 use domain::search::fold;
 use domain::validation::Reason;
 use domain::{Language, Role, Viewer};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -26,13 +28,19 @@ fn search_text(m: &members::Model, household: &[household_people::Model]) -> Str
         m.member_number, m.first_name, m.last_name, m.email, m.card_barcode
     );
     for p in household {
-        s.push_str(&format!(" {} {} {}", p.first_name, p.last_name, p.card_barcode));
+        s.push_str(&format!(
+            " {} {} {}",
+            p.first_name, p.last_name, p.card_barcode
+        ));
     }
     fold(&s)
 }
 
 pub(crate) async fn refresh_search_text(db: &impl ConnectionTrait, member_id: Uuid) -> Result<()> {
-    let m = members::Entity::find_by_id(member_id).one(db).await?.ok_or(Error::NotFound)?;
+    let m = members::Entity::find_by_id(member_id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
     let household = household_people::Entity::find()
         .filter(household_people::Column::MemberId.eq(member_id))
         .all(db)
@@ -46,13 +54,24 @@ pub(crate) async fn refresh_search_text(db: &impl ConnectionTrait, member_id: Uu
 
 async fn next_card(db: &impl ConnectionTrait, prefix: CardPrefix) -> Result<(i64, String)> {
     let n = settings::next(db, "card_number").await?;
-    let code = prefix
-        .barcode(n as u64)
-        .map_err(|e: CardError| Error::invalid("card", if matches!(e, CardError::RangeExhausted) { Reason::TooLong { max: 999_999_999 } } else { Reason::Malformed }))?;
+    let code = prefix.barcode(n as u64).map_err(|e: CardError| {
+        Error::invalid(
+            "card",
+            if matches!(e, CardError::RangeExhausted) {
+                Reason::TooLong { max: 999_999_999 }
+            } else {
+                Reason::Malformed
+            },
+        )
+    })?;
     Ok((n, code))
 }
 
-async fn email_taken(db: &impl ConnectionTrait, email: &str, except_member: Option<Uuid>) -> Result<bool> {
+async fn email_taken(
+    db: &impl ConnectionTrait,
+    email: &str,
+    except_member: Option<Uuid>,
+) -> Result<bool> {
     let mut q = members::Entity::find().filter(members::Column::Email.eq(email));
     if let Some(id) = except_member {
         q = q.filter(members::Column::Id.ne(id));
@@ -62,12 +81,20 @@ async fn email_taken(db: &impl ConnectionTrait, email: &str, except_member: Opti
     }
     let mut u = users::Entity::find().filter(users::Column::Email.eq(email));
     if let Some(id) = except_member {
-        u = u.filter(Condition::any().add(users::Column::MemberId.ne(id)).add(users::Column::MemberId.is_null()));
+        u = u.filter(
+            Condition::any()
+                .add(users::Column::MemberId.ne(id))
+                .add(users::Column::MemberId.is_null()),
+        );
     }
     Ok(u.count(db).await? > 0)
 }
 
-async fn number_taken(db: &impl ConnectionTrait, number: i64, except_member: Option<Uuid>) -> Result<bool> {
+async fn number_taken(
+    db: &impl ConnectionTrait,
+    number: i64,
+    except_member: Option<Uuid>,
+) -> Result<bool> {
     let mut q = members::Entity::find().filter(members::Column::MemberNumber.eq(number));
     if let Some(id) = except_member {
         q = q.filter(members::Column::Id.ne(id));
@@ -77,7 +104,11 @@ async fn number_taken(db: &impl ConnectionTrait, number: i64, except_member: Opt
 
 /// Inserts a checked member with a card and a user account (role member, no password yet:
 /// the member sets it through a reset link). Inside the caller's transaction.
-pub(crate) async fn insert(db: &impl ConnectionTrait, m: &ValidMember, prefix: CardPrefix) -> Result<Uuid> {
+pub(crate) async fn insert(
+    db: &impl ConnectionTrait,
+    m: &ValidMember,
+    prefix: CardPrefix,
+) -> Result<Uuid> {
     let number = match m.member_number {
         Some(n) => {
             settings::raise_to(db, "member_number", n).await?;
@@ -114,9 +145,20 @@ pub(crate) async fn insert(db: &impl ConnectionTrait, m: &ValidMember, prefix: C
     let text = search_text(&model, &[]);
     let mut am: members::ActiveModel = model.into();
     am.search_text = Set(text);
-    members::Entity::insert(am).exec_without_returning(db).await?;
+    members::Entity::insert(am)
+        .exec_without_returning(db)
+        .await?;
     let name = format!("{} {}", m.first_name, m.last_name);
-    accounts::create_user(db, &m.email, &name, m.language, None, Some(id), &[Role::Member]).await?;
+    accounts::create_user(
+        db,
+        &m.email,
+        &name,
+        m.language,
+        None,
+        Some(id),
+        &[Role::Member],
+    )
+    .await?;
     Ok(id)
 }
 
@@ -129,11 +171,17 @@ pub async fn create(s: &Services, actor: &Viewer, form: &MemberForm) -> Result<M
     let tx = write_tx(&s.db).await?;
     let mut conflicts = Vec::new();
     if email_taken(&tx, &m.email, None).await? {
-        conflicts.push(domain::validation::FieldError::new("email", Reason::AlreadyTaken));
+        conflicts.push(domain::validation::FieldError::new(
+            "email",
+            Reason::AlreadyTaken,
+        ));
     }
     if let Some(n) = m.member_number {
         if number_taken(&tx, n, None).await? {
-            conflicts.push(domain::validation::FieldError::new("member_number", Reason::AlreadyTaken));
+            conflicts.push(domain::validation::FieldError::new(
+                "member_number",
+                Reason::AlreadyTaken,
+            ));
         }
     }
     if !conflicts.is_empty() {
@@ -141,23 +189,44 @@ pub async fn create(s: &Services, actor: &Viewer, form: &MemberForm) -> Result<M
     }
     let prefix = settings::card_prefix(&tx).await?;
     let id = insert(&tx, &m, prefix).await?;
-    audit::record(&tx, Some(actor.user_id), "member.create", &id.to_string(), &m.email).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "member.create",
+        &id.to_string(),
+        &m.email,
+    )
+    .await?;
     tx.commit().await?;
     detail(&s.db, id).await
 }
 
 /// Changes a member's record; their account's email, name and language follow.
-pub async fn update(s: &Services, actor: &Viewer, id: Uuid, form: &MemberForm) -> Result<MemberDetail> {
+pub async fn update(
+    s: &Services,
+    actor: &Viewer,
+    id: Uuid,
+    form: &MemberForm,
+) -> Result<MemberDetail> {
     let m = form.validate().map_err(Error::Invalid)?;
     let tx = write_tx(&s.db).await?;
-    let existing = members::Entity::find_by_id(id).one(&tx).await?.ok_or(Error::NotFound)?;
+    let existing = members::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
     let mut conflicts = Vec::new();
     if email_taken(&tx, &m.email, Some(id)).await? {
-        conflicts.push(domain::validation::FieldError::new("email", Reason::AlreadyTaken));
+        conflicts.push(domain::validation::FieldError::new(
+            "email",
+            Reason::AlreadyTaken,
+        ));
     }
     let number = m.member_number.unwrap_or(existing.member_number);
     if number != existing.member_number && number_taken(&tx, number, Some(id)).await? {
-        conflicts.push(domain::validation::FieldError::new("member_number", Reason::AlreadyTaken));
+        conflicts.push(domain::validation::FieldError::new(
+            "member_number",
+            Reason::AlreadyTaken,
+        ));
     }
     if !conflicts.is_empty() {
         return Err(Error::Invalid(conflicts));
@@ -178,35 +247,70 @@ pub async fn update(s: &Services, actor: &Viewer, id: Uuid, form: &MemberForm) -
     am.update(&tx).await?;
     users::Entity::update_many()
         .col_expr(users::Column::Email, Expr::value(m.email.clone()))
-        .col_expr(users::Column::DisplayName, Expr::value(format!("{} {}", m.first_name, m.last_name)))
+        .col_expr(
+            users::Column::DisplayName,
+            Expr::value(format!("{} {}", m.first_name, m.last_name)),
+        )
         .col_expr(users::Column::Language, Expr::value(m.language.code()))
         .filter(users::Column::MemberId.eq(id))
         .exec(&tx)
         .await?;
     refresh_search_text(&tx, id).await?;
-    audit::record(&tx, Some(actor.user_id), "member.update", &id.to_string(), &m.email).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "member.update",
+        &id.to_string(),
+        &m.email,
+    )
+    .await?;
     tx.commit().await?;
     detail(&s.db, id).await
 }
 
 /// Records that a member left the coop, on a date and for a reason.
-pub async fn mark_leaver(s: &Services, actor: &Viewer, id: Uuid, date: &str, reason: &str) -> Result<MemberDetail> {
+pub async fn mark_leaver(
+    s: &Services,
+    actor: &Viewer,
+    id: Uuid,
+    date: &str,
+    reason: &str,
+) -> Result<MemberDetail> {
     let tx = write_tx(&s.db).await?;
-    let existing = members::Entity::find_by_id(id).one(&tx).await?.ok_or(Error::NotFound)?;
-    let (date, reason) = validate_leaving(existing.join_date, date, reason).map_err(Error::Invalid)?;
+    let existing = members::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let (date, reason) =
+        validate_leaving(existing.join_date, date, reason).map_err(Error::Invalid)?;
     let mut am: members::ActiveModel = existing.into();
     am.leaving_date = Set(Some(date));
     am.leaving_reason = Set(Some(reason.clone()));
     am.updated_at_ms = Set(now_ms());
     am.update(&tx).await?;
-    audit::record(&tx, Some(actor.user_id), "member.leave", &id.to_string(), &format!("{date}: {reason}")).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "member.leave",
+        &id.to_string(),
+        &format!("{date}: {reason}"),
+    )
+    .await?;
     tx.commit().await?;
     detail(&s.db, id).await
 }
 
-pub async fn add_household_person(s: &Services, actor: &Viewer, member_id: Uuid, form: &HouseholdPersonForm) -> Result<MemberDetail> {
+pub async fn add_household_person(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    form: &HouseholdPersonForm,
+) -> Result<MemberDetail> {
     let tx = write_tx(&s.db).await?;
-    members::Entity::find_by_id(member_id).one(&tx).await?.ok_or(Error::NotFound)?;
+    members::Entity::find_by_id(member_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
     let already = household_people::Entity::find()
         .filter(household_people::Column::MemberId.eq(member_id))
         .count(&tx)
@@ -228,19 +332,33 @@ pub async fn add_household_person(s: &Services, actor: &Viewer, member_id: Uuid,
     .insert(&tx)
     .await?;
     refresh_search_text(&tx, member_id).await?;
-    audit::record(&tx, Some(actor.user_id), "household.add", &member_id.to_string(), &format!("{first} {last}")).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "household.add",
+        &member_id.to_string(),
+        &format!("{first} {last}"),
+    )
+    .await?;
     tx.commit().await?;
     detail(&s.db, member_id).await
 }
 
-pub async fn remove_household_person(s: &Services, actor: &Viewer, member_id: Uuid, person_id: Uuid) -> Result<MemberDetail> {
+pub async fn remove_household_person(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    person_id: Uuid,
+) -> Result<MemberDetail> {
     let tx = write_tx(&s.db).await?;
     let p = household_people::Entity::find_by_id(person_id)
         .one(&tx)
         .await?
         .filter(|p| p.member_id == member_id)
         .ok_or(Error::NotFound)?;
-    household_people::Entity::delete_by_id(p.id).exec(&tx).await?;
+    household_people::Entity::delete_by_id(p.id)
+        .exec(&tx)
+        .await?;
     refresh_search_text(&tx, member_id).await?;
     audit::record(
         &tx,
@@ -269,10 +387,19 @@ fn summary(m: members::Model) -> MemberSummary {
 
 /// Finds members by number, name, email or card (their own or a household person's),
 /// ignoring case and accents; every word of the query must match.
-pub async fn search(db: &impl ConnectionTrait, query: &str, filter: MemberFilter, limit: u64, offset: u64) -> Result<MemberPage> {
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &str,
+    filter: MemberFilter,
+    limit: u64,
+    offset: u64,
+) -> Result<MemberPage> {
     let mut cond = Condition::all();
     for term in fold(query).split_whitespace().take(6) {
-        let term: String = term.chars().filter(|c| *c != '%' && *c != '_' && *c != '\\').collect();
+        let term: String = term
+            .chars()
+            .filter(|c| *c != '%' && *c != '_' && *c != '\\')
+            .collect();
         if !term.is_empty() {
             cond = cond.add(members::Column::SearchText.contains(term));
         }
@@ -298,7 +425,10 @@ pub async fn search(db: &impl ConnectionTrait, query: &str, filter: MemberFilter
 
 /// Everything the register holds about one member.
 pub async fn detail(db: &impl ConnectionTrait, id: Uuid) -> Result<MemberDetail> {
-    let m = members::Entity::find_by_id(id).one(db).await?.ok_or(Error::NotFound)?;
+    let m = members::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
     let household = household_people::Entity::find()
         .filter(household_people::Column::MemberId.eq(id))
         .order_by_asc(household_people::Column::CreatedAtMs)
@@ -371,10 +501,18 @@ pub async fn import_csv(s: &Services, actor: &Viewer, text: &str) -> Result<Impo
     let mut errors = Vec::new();
     for r in &rows {
         if emails.contains(&r.member.email) {
-            errors.push(RowError { line: r.line, field: "email".into(), reason: Reason::AlreadyTaken });
+            errors.push(RowError {
+                line: r.line,
+                field: "email".into(),
+                reason: Reason::AlreadyTaken,
+            });
         }
         if r.member.member_number.is_some_and(|n| numbers.contains(&n)) {
-            errors.push(RowError { line: r.line, field: "member_number".into(), reason: Reason::AlreadyTaken });
+            errors.push(RowError {
+                line: r.line,
+                field: "member_number".into(),
+                reason: Reason::AlreadyTaken,
+            });
         }
     }
     if !errors.is_empty() {
@@ -388,9 +526,18 @@ pub async fn import_csv(s: &Services, actor: &Viewer, text: &str) -> Result<Impo
     for r in &rows {
         insert(&tx, &r.member, prefix).await?;
     }
-    audit::record(&tx, Some(actor.user_id), "member.import", "", &format!("{} members", rows.len())).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "member.import",
+        "",
+        &format!("{} members", rows.len()),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(ImportOutcome { created: rows.len() })
+    Ok(ImportOutcome {
+        created: rows.len(),
+    })
 }
 
 /// The whole register as CSV, in the import format.
@@ -424,7 +571,10 @@ pub async fn id_of_number(db: &impl ConnectionTrait, number: i64) -> Result<Opti
 }
 
 /// Used by the share register to name members.
-pub(crate) async fn names(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<std::collections::HashMap<Uuid, String>> {
+pub(crate) async fn names(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, String>> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -433,7 +583,11 @@ pub(crate) async fn names(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<std
         .all(db)
         .await?
         .into_iter()
-        .map(|m| (m.id, format!("{} {} ({})", m.first_name, m.last_name, m.member_number)))
+        .map(|m| {
+            (
+                m.id,
+                format!("{} {} ({})", m.first_name, m.last_name, m.member_number),
+            )
+        })
         .collect())
 }
-

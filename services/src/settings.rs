@@ -10,7 +10,10 @@ pub const HOUSEHOLD_MAX: &str = "household_max";
 pub const COOP_NAME: &str = "coop_name";
 
 pub async fn get(db: &impl ConnectionTrait, key: &str) -> Result<Option<String>, DbErr> {
-    Ok(settings::Entity::find_by_id(key.to_string()).one(db).await?.map(|s| s.value))
+    Ok(settings::Entity::find_by_id(key.to_string())
+        .one(db)
+        .await?
+        .map(|s| s.value))
 }
 
 pub async fn card_prefix(db: &impl ConnectionTrait) -> Result<CardPrefix, DbErr> {
@@ -37,7 +40,11 @@ pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<()
         key: sea_orm::Set(key.to_string()),
         value: sea_orm::Set(value.to_string()),
     })
-    .on_conflict(OnConflict::column(settings::Column::Key).update_column(settings::Column::Value).to_owned())
+    .on_conflict(
+        OnConflict::column(settings::Column::Key)
+            .update_column(settings::Column::Value)
+            .to_owned(),
+    )
     .exec(db)
     .await?;
     Ok(())
@@ -50,7 +57,10 @@ pub async fn next(db: &impl ConnectionTrait, name: &str) -> Result<i64, DbErr> {
     let bumped = db
         .execute_raw(Statement::from_sql_and_values(
             backend,
-            counter_sql(backend, "UPDATE counters SET value = value + 1 WHERE name = ?"),
+            counter_sql(
+                backend,
+                "UPDATE counters SET value = value + 1 WHERE name = ?",
+            ),
             [name.into()],
         ))
         .await?;

@@ -10,7 +10,10 @@ use domain::register::{ClassTotal, RegisterTotals, ShareClass, ShareEventForm, S
 use domain::shares::{Holding, ShareEvent, ShareEventKind};
 use domain::validation::{Errors, Reason};
 use domain::Viewer;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -29,7 +32,13 @@ pub async fn classes(db: &impl ConnectionTrait) -> Result<Vec<ShareClass>> {
 }
 
 /// Creates a share class, or renames and reprices one (admins only; logged).
-pub async fn save_class(s: &Services, actor: &Viewer, code: &str, name: &str, unit_price: &str) -> Result<ShareClass> {
+pub async fn save_class(
+    s: &Services,
+    actor: &Viewer,
+    code: &str,
+    name: &str,
+    unit_price: &str,
+) -> Result<ShareClass> {
     let mut e = Errors::default();
     let code = e.text("code", code, 8).to_uppercase();
     let name = e.text("name", name, 80);
@@ -47,14 +56,29 @@ pub async fn save_class(s: &Services, actor: &Viewer, code: &str, name: &str, un
         name: Set(name.clone()),
         unit_price_cents: Set(unit_price_cents),
     };
-    if share_classes::Entity::find_by_id(code.clone()).one(&tx).await?.is_some() {
+    if share_classes::Entity::find_by_id(code.clone())
+        .one(&tx)
+        .await?
+        .is_some()
+    {
         am.update(&tx).await?;
     } else {
         am.insert(&tx).await?;
     }
-    audit::record(&tx, Some(actor.user_id), "shares.class", &code, &format!("{name} {unit_price_cents}")).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shares.class",
+        &code,
+        &format!("{name} {unit_price_cents}"),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(ShareClass { code, name, unit_price_cents })
+    Ok(ShareClass {
+        code,
+        name,
+        unit_price_cents,
+    })
 }
 
 fn to_event(e: &share_events::Model) -> ShareEvent {
@@ -67,11 +91,18 @@ fn to_event(e: &share_events::Model) -> ShareEvent {
 }
 
 async fn prices(db: &impl ConnectionTrait) -> Result<HashMap<String, i64>> {
-    Ok(classes(db).await?.into_iter().map(|c| (c.code, c.unit_price_cents)).collect())
+    Ok(classes(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.unit_price_cents))
+        .collect())
 }
 
 /// A member's holding and the events behind it, oldest first.
-pub async fn member_shares(db: &impl ConnectionTrait, member_id: Uuid) -> Result<(Holding, Vec<ShareEventView>)> {
+pub async fn member_shares(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+) -> Result<(Holding, Vec<ShareEventView>)> {
     let events = share_events::Entity::find()
         .filter(share_events::Column::MemberId.eq(member_id))
         .order_by_asc(share_events::Column::Date)
@@ -79,10 +110,14 @@ pub async fn member_shares(db: &impl ConnectionTrait, member_id: Uuid) -> Result
         .all(db)
         .await?;
     let prices = prices(db).await?;
-    let holding = Holding::from_events(events.iter().map(to_event).collect::<Vec<_>>().iter(), |c| {
-        prices.get(c).copied().unwrap_or(0)
-    });
-    let others: Vec<Uuid> = events.iter().filter_map(|e| e.counterpart_member_id).collect();
+    let holding = Holding::from_events(
+        events.iter().map(to_event).collect::<Vec<_>>().iter(),
+        |c| prices.get(c).copied().unwrap_or(0),
+    );
+    let others: Vec<Uuid> = events
+        .iter()
+        .filter_map(|e| e.counterpart_member_id)
+        .collect();
     let names = register::names(db, &others).await?;
     let views = events
         .into_iter()
@@ -93,7 +128,9 @@ pub async fn member_shares(db: &impl ConnectionTrait, member_id: Uuid) -> Result
             quantity: e.quantity,
             amount_cents: e.amount_cents,
             date: e.date,
-            counterpart: e.counterpart_member_id.and_then(|id| names.get(&id).cloned()),
+            counterpart: e
+                .counterpart_member_id
+                .and_then(|id| names.get(&id).cloned()),
             note: e.note,
         })
         .collect();
@@ -105,7 +142,12 @@ pub async fn member_shares(db: &impl ConnectionTrait, member_id: Uuid) -> Result
 ///
 /// Errors: [`Error::Invalid`] for a bad kind, class, quantity, amount or date, for naming an
 /// unknown or the same member, and for moving more shares than the member holds.
-pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareEventForm) -> Result<()> {
+pub async fn record(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    form: &ShareEventForm,
+) -> Result<()> {
     let mut e = Errors::default();
     let kind = ShareEventKind::parse(form.kind.trim());
     if kind.is_none() {
@@ -131,7 +173,10 @@ pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareE
             }
         }
     };
-    let needs_amount = matches!(kind, ShareEventKind::Payment | ShareEventKind::Reimbursement);
+    let needs_amount = matches!(
+        kind,
+        ShareEventKind::Payment | ShareEventKind::Reimbursement
+    );
     let amount_cents = if needs_amount {
         match parse_amount(&form.amount).and_then(to_cents) {
             Some(a) if a > 0 => a,
@@ -149,17 +194,27 @@ pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareE
     };
     let note = e.optional_text("note", &form.note, 500).unwrap_or_default();
     let tx = write_tx(&s.db).await?;
-    members::Entity::find_by_id(member_id).one(&tx).await?.ok_or(Error::NotFound)?;
+    members::Entity::find_by_id(member_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
     let class_code = if kind == ShareEventKind::Payment {
         None
     } else {
         let code = form.class_code.trim().to_uppercase();
-        if share_classes::Entity::find_by_id(code.clone()).one(&tx).await?.is_none() {
+        if share_classes::Entity::find_by_id(code.clone())
+            .one(&tx)
+            .await?
+            .is_none()
+        {
             e.add("class_code", Reason::UnknownShareClass);
         }
         Some(code)
     };
-    let counterpart = if matches!(kind, ShareEventKind::TransferOut | ShareEventKind::TransferIn) {
+    let counterpart = if matches!(
+        kind,
+        ShareEventKind::TransferOut | ShareEventKind::TransferIn
+    ) {
         match form.counterpart_number.trim().parse::<i64>() {
             Ok(n) => match register::id_of_number(&tx, n).await? {
                 Some(id) if id == member_id => {
@@ -195,12 +250,20 @@ pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareE
         _ => (member_id, None),
     };
     let giver_event = ShareEvent {
-        kind: if taker.is_some() { ShareEventKind::TransferOut } else { kind },
+        kind: if taker.is_some() {
+            ShareEventKind::TransferOut
+        } else {
+            kind
+        },
         ..event.clone()
     };
     let (holding, _) = member_shares(&tx, giver).await?;
     holding.check(&giver_event).map_err(|r| {
-        let field = if matches!(r, Reason::NotEnoughShares { .. }) { "quantity" } else { "amount" };
+        let field = if matches!(r, Reason::NotEnoughShares { .. }) {
+            "quantity"
+        } else {
+            "amount"
+        };
         Error::invalid(field, r)
     })?;
     let now = now_ms();
@@ -219,8 +282,12 @@ pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareE
     };
     match taker {
         Some(taker) => {
-            insert(giver, ShareEventKind::TransferOut, Some(taker)).insert(&tx).await?;
-            insert(taker, ShareEventKind::TransferIn, Some(giver)).insert(&tx).await?;
+            insert(giver, ShareEventKind::TransferOut, Some(taker))
+                .insert(&tx)
+                .await?;
+            insert(taker, ShareEventKind::TransferIn, Some(giver))
+                .insert(&tx)
+                .await?;
         }
         None => {
             insert(member_id, kind, None).insert(&tx).await?;
@@ -231,7 +298,13 @@ pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareE
         Some(actor.user_id),
         "shares.event",
         &member_id.to_string(),
-        &format!("{} {:?} {} {}", kind.as_str(), class_code, quantity, amount_cents),
+        &format!(
+            "{} {:?} {} {}",
+            kind.as_str(),
+            class_code,
+            quantity,
+            amount_cents
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -241,10 +314,16 @@ pub async fn record(s: &Services, actor: &Viewer, member_id: Uuid, form: &ShareE
 /// The coop's totals: shares per class and holders, money subscribed, paid, reimbursed, due.
 pub async fn totals(db: &impl ConnectionTrait) -> Result<RegisterTotals> {
     let classes = classes(db).await?;
-    let prices: HashMap<String, i64> = classes.iter().map(|c| (c.code.clone(), c.unit_price_cents)).collect();
+    let prices: HashMap<String, i64> = classes
+        .iter()
+        .map(|c| (c.code.clone(), c.unit_price_cents))
+        .collect();
     let mut per_member: HashMap<Uuid, Vec<ShareEvent>> = HashMap::new();
     for e in share_events::Entity::find().all(db).await? {
-        per_member.entry(e.member_id).or_default().push(to_event(&e));
+        per_member
+            .entry(e.member_id)
+            .or_default()
+            .push(to_event(&e));
     }
     let mut shares: HashMap<String, (i64, i64)> = HashMap::new();
     let (mut subscribed, mut paid, mut reimbursed, mut due) = (0, 0, 0, 0);
@@ -275,7 +354,11 @@ pub async fn totals(db: &impl ConnectionTrait) -> Result<RegisterTotals> {
             .into_iter()
             .map(|c| {
                 let (n, holders) = shares.get(&c.code).copied().unwrap_or_default();
-                ClassTotal { class: c, shares: n, holders }
+                ClassTotal {
+                    class: c,
+                    shares: n,
+                    holders,
+                }
             })
             .collect(),
         subscribed_cents: subscribed,

@@ -46,7 +46,10 @@ pub async fn fresh_url(backend: Backend) -> Option<String> {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join("ruche-tests");
             std::fs::create_dir_all(&dir).expect("temp dir");
-            Some(format!("sqlite://{}?mode=rwc", dir.join(format!("{name}.db")).display()))
+            Some(format!(
+                "sqlite://{}?mode=rwc",
+                dir.join(format!("{name}.db")).display()
+            ))
         }
         Backend::Postgres => {
             let admin = postgres_admin_url();
@@ -62,7 +65,9 @@ pub async fn fresh_url(backend: Backend) -> Option<String> {
                     panic!("PostgreSQL is required on CI but unreachable at {admin}: {e}")
                 }
                 Err(e) => {
-                    eprintln!("PostgreSQL unreachable at {admin} ({e}): skipping this PostgreSQL test");
+                    eprintln!(
+                        "PostgreSQL unreachable at {admin} ({e}): skipping this PostgreSQL test"
+                    );
                     None
                 }
             }
@@ -121,8 +126,17 @@ mod tests {
 
     #[test]
     fn database_names_replace_the_path() {
-        assert_eq!(with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"), "postgres://postgres@127.0.0.1:5432/t1");
-        assert_eq!(with_database("postgres://u:p@h/db?sslmode=disable", "t1"), "postgres://u:p@h/t1?sslmode=disable");
-        assert_eq!(with_database("postgres://u@h:5432", "t1"), "postgres://u@h:5432/t1");
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+            "postgres://postgres@127.0.0.1:5432/t1"
+        );
+        assert_eq!(
+            with_database("postgres://u:p@h/db?sslmode=disable", "t1"),
+            "postgres://u:p@h/t1?sslmode=disable"
+        );
+        assert_eq!(
+            with_database("postgres://u@h:5432", "t1"),
+            "postgres://u@h:5432/t1"
+        );
     }
 }

@@ -9,9 +9,17 @@ use services::error::Error;
 use services::{accounts, members, on_both_databases, shares, Services};
 
 async fn admin(s: &Services) -> Viewer {
-    let id = accounts::create_user(&s.db, "boss@example.be", "Boss", Language::En, None, None, &[Role::Admin])
-        .await
-        .unwrap();
+    let id = accounts::create_user(
+        &s.db,
+        "boss@example.be",
+        "Boss",
+        Language::En,
+        None,
+        None,
+        &[Role::Admin],
+    )
+    .await
+    .unwrap();
     Viewer {
         user_id: id,
         display_name: "Boss".into(),
@@ -36,13 +44,20 @@ fn form(first: &str, last: &str, email: &str) -> MemberForm {
 }
 
 async fn count(s: &Services) -> u64 {
-    members::search(&s.db, "", MemberFilter::All, 10, 0).await.unwrap().total
+    members::search(&s.db, "", MemberFilter::All, 10, 0)
+        .await
+        .unwrap()
+        .total
 }
 
 async fn creating_members_allocates_numbers_cards_and_accounts(s: Services) {
     let a = admin(&s).await;
-    let m1 = members::create(&s, &a, &form("Thérèse", "Dubois", "therese@example.be")).await.unwrap();
-    let m2 = members::create(&s, &a, &form("Bram", "Peeters", "bram@example.be")).await.unwrap();
+    let m1 = members::create(&s, &a, &form("Thérèse", "Dubois", "therese@example.be"))
+        .await
+        .unwrap();
+    let m2 = members::create(&s, &a, &form("Bram", "Peeters", "bram@example.be"))
+        .await
+        .unwrap();
     assert_eq!((m1.member_number, m2.member_number), (1, 2));
     let prefix = CardPrefix::default();
     assert_eq!(prefix.number_of(&m1.card_barcode), Ok(1));
@@ -51,7 +66,9 @@ async fn creating_members_allocates_numbers_cards_and_accounts(s: Services) {
     assert!(m1.user_id.is_some());
 
     let dup = members::create(&s, &a, &form("Other", "Person", "THERESE@example.be ")).await;
-    assert!(matches!(dup, Err(Error::Invalid(e)) if e == vec![FieldError::new("email", Reason::AlreadyTaken)]));
+    assert!(
+        matches!(dup, Err(Error::Invalid(e)) if e == vec![FieldError::new("email", Reason::AlreadyTaken)])
+    );
     let bad = members::create(&s, &a, &form("", "Person", "nope")).await;
     assert!(matches!(bad, Err(Error::Invalid(e)) if e.len() == 2));
     assert_eq!(count(&s).await, 2, "refused members are not written");
@@ -63,7 +80,9 @@ async fn concurrent_creations_never_share_a_number_or_card(s: Services) {
     for i in 0..20 {
         let (s, a) = (s.clone(), a.clone());
         tasks.push(tokio::spawn(async move {
-            members::create(&s, &a, &form("Same", "Time", &format!("m{i}@example.be"))).await.unwrap()
+            members::create(&s, &a, &form("Same", "Time", &format!("m{i}@example.be")))
+                .await
+                .unwrap()
         }));
     }
     let mut numbers = Vec::new();
@@ -82,8 +101,12 @@ async fn concurrent_creations_never_share_a_number_or_card(s: Services) {
 
 async fn editing_a_member_updates_their_account(s: Services) {
     let a = admin(&s).await;
-    let m = members::create(&s, &a, &form("Anne", "Maes", "anne@example.be")).await.unwrap();
-    members::create(&s, &a, &form("Jan", "Claes", "jan@example.be")).await.unwrap();
+    let m = members::create(&s, &a, &form("Anne", "Maes", "anne@example.be"))
+        .await
+        .unwrap();
+    members::create(&s, &a, &form("Jan", "Claes", "jan@example.be"))
+        .await
+        .unwrap();
     let mut f = m.form();
     f.email = "anne.maes@example.be".into();
     f.language = "nl".into();
@@ -91,27 +114,47 @@ async fn editing_a_member_updates_their_account(s: Services) {
     assert_eq!(updated.email, "anne.maes@example.be");
     assert_eq!(updated.language, Language::Nl);
     f.email = "jan@example.be".into();
-    assert!(matches!(members::update(&s, &a, m.id, &f).await, Err(Error::Invalid(_))));
+    assert!(matches!(
+        members::update(&s, &a, m.id, &f).await,
+        Err(Error::Invalid(_))
+    ));
     f.member_number = "2".into();
     f.email = "anne.maes@example.be".into();
     let taken = members::update(&s, &a, m.id, &f).await;
-    assert!(matches!(taken, Err(Error::Invalid(e)) if e == vec![FieldError::new("member_number", Reason::AlreadyTaken)]));
+    assert!(
+        matches!(taken, Err(Error::Invalid(e)) if e == vec![FieldError::new("member_number", Reason::AlreadyTaken)])
+    );
     // The account follows: a reset mail goes to the new address.
-    accounts::request_password_reset(&s, "anne.maes@example.be").await.unwrap();
-    let mail = services::mail::list(&s.db, Some("anne.maes@example.be"), 5).await.unwrap();
+    accounts::request_password_reset(&s, "anne.maes@example.be")
+        .await
+        .unwrap();
+    let mail = services::mail::list(&s.db, Some("anne.maes@example.be"), 5)
+        .await
+        .unwrap();
     assert_eq!(mail.len(), 1);
-    assert!(mail[0].body.contains("/reset-password?token="), "{}", mail[0].body);
+    assert!(
+        mail[0].body.contains("/reset-password?token="),
+        "{}",
+        mail[0].body
+    );
 }
 
 async fn search_ignores_case_and_accents_and_finds_household_cards(s: Services) {
     let a = admin(&s).await;
-    let t = members::create(&s, &a, &form("Thérèse", "Müller", "t@example.be")).await.unwrap();
-    members::create(&s, &a, &form("Jonas", "Willems", "j@example.be")).await.unwrap();
+    let t = members::create(&s, &a, &form("Thérèse", "Müller", "t@example.be"))
+        .await
+        .unwrap();
+    members::create(&s, &a, &form("Jonas", "Willems", "j@example.be"))
+        .await
+        .unwrap();
     let with_person = members::add_household_person(
         &s,
         &a,
         t.id,
-        &HouseholdPersonForm { first_name: "Léon".into(), last_name: "Müller".into() },
+        &HouseholdPersonForm {
+            first_name: "Léon".into(),
+            last_name: "Müller".into(),
+        },
     )
     .await
     .unwrap();
@@ -132,35 +175,58 @@ async fn search_ignores_case_and_accents_and_finds_household_cards(s: Services) 
     assert_eq!(found("willems").await, vec!["Jonas"]);
     assert_eq!(found("").await.len(), 2);
     let card = with_person.household[0].card_barcode.clone();
-    let by_card = members::search(&s.db, &card, MemberFilter::Active, 50, 0).await.unwrap();
+    let by_card = members::search(&s.db, &card, MemberFilter::Active, 50, 0)
+        .await
+        .unwrap();
     assert_eq!(by_card.members.len(), 1);
     assert_eq!(by_card.members[0].id, t.id);
 
-    members::mark_leaver(&s, &a, t.id, "2025-06-30", "moved to Liège").await.unwrap();
+    members::mark_leaver(&s, &a, t.id, "2025-06-30", "moved to Liège")
+        .await
+        .unwrap();
     assert_eq!(found("therese").await, Vec::<String>::new());
-    let leavers = members::search(&s.db, "", MemberFilter::Leavers, 50, 0).await.unwrap();
+    let leavers = members::search(&s.db, "", MemberFilter::Leavers, 50, 0)
+        .await
+        .unwrap();
     assert_eq!(leavers.members.len(), 1);
     let early = members::mark_leaver(&s, &a, t.id, "2020-01-01", "x").await;
-    assert!(matches!(early, Err(Error::Invalid(e)) if e == vec![FieldError::new("leaving_date", Reason::BeforeJoinDate)]));
+    assert!(
+        matches!(early, Err(Error::Invalid(e)) if e == vec![FieldError::new("leaving_date", Reason::BeforeJoinDate)])
+    );
 }
 
 async fn households_are_capped(s: Services) {
     let a = admin(&s).await;
-    let m = members::create(&s, &a, &form("Fien", "Jacobs", "f@example.be")).await.unwrap();
-    let p = |n: &str| HouseholdPersonForm { first_name: n.into(), last_name: "Jacobs".into() };
-    members::add_household_person(&s, &a, m.id, &p("Lotte")).await.unwrap();
-    let d = members::add_household_person(&s, &a, m.id, &p("Wout")).await.unwrap();
+    let m = members::create(&s, &a, &form("Fien", "Jacobs", "f@example.be"))
+        .await
+        .unwrap();
+    let p = |n: &str| HouseholdPersonForm {
+        first_name: n.into(),
+        last_name: "Jacobs".into(),
+    };
+    members::add_household_person(&s, &a, m.id, &p("Lotte"))
+        .await
+        .unwrap();
+    let d = members::add_household_person(&s, &a, m.id, &p("Wout"))
+        .await
+        .unwrap();
     assert_eq!(d.household.len(), 2);
     let third = members::add_household_person(&s, &a, m.id, &p("Bas")).await;
-    assert!(matches!(third, Err(Error::Invalid(e)) if e == vec![FieldError::new("household", Reason::TooManyHouseholdPeople { max: 2 })]));
-    let after = members::remove_household_person(&s, &a, m.id, d.household[0].id).await.unwrap();
+    assert!(
+        matches!(third, Err(Error::Invalid(e)) if e == vec![FieldError::new("household", Reason::TooManyHouseholdPeople { max: 2 })])
+    );
+    let after = members::remove_household_person(&s, &a, m.id, d.household[0].id)
+        .await
+        .unwrap();
     assert_eq!(after.household.len(), 1);
     assert_eq!(after.household[0].first_name, "Wout");
 }
 
 async fn imports_are_all_or_nothing(s: Services) {
     let a = admin(&s).await;
-    members::create(&s, &a, &form("Existing", "Member", "existing@example.be")).await.unwrap();
+    members::create(&s, &a, &form("Existing", "Member", "existing@example.be"))
+        .await
+        .unwrap();
     let bad = "first_name,last_name,email,join_date,work_regime\n\
         Amina,Benali,amina@example.be,2024-01-05,regular\n\
         Lucas,Dupont,EXISTING@example.be,2024-01-05,flexible\n\
@@ -176,7 +242,10 @@ async fn imports_are_all_or_nothing(s: Services) {
     match members::import_csv(&s, &a, &conflict).await {
         Err(Error::ImportRefused(rows)) => {
             assert_eq!(rows.len(), 1);
-            assert_eq!((rows[0].line, rows[0].field.as_str(), &rows[0].reason), (3, "email", &Reason::AlreadyTaken));
+            assert_eq!(
+                (rows[0].line, rows[0].field.as_str(), &rows[0].reason),
+                (3, "email", &Reason::AlreadyTaken)
+            );
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -197,18 +266,28 @@ async fn imported_numbers_are_kept_and_never_reallocated(s: Services) {
     let csv = "member_number,first_name,last_name,email,join_date,work_regime\n\
         120,Nora,Haddad,nora@example.be,2020-01-05,regular\n";
     members::import_csv(&s, &a, csv).await.unwrap();
-    let next = members::create(&s, &a, &form("New", "One", "new@example.be")).await.unwrap();
+    let next = members::create(&s, &a, &form("New", "One", "new@example.be"))
+        .await
+        .unwrap();
     assert_eq!(next.member_number, 121);
 }
 
 async fn share_register(s: Services) {
     let a = admin(&s).await;
-    shares::save_class(&s, &a, "a", "Worker share", "20").await.unwrap();
-    shares::save_class(&s, &a, "B", "Supporter share", "25,00").await.unwrap();
+    shares::save_class(&s, &a, "a", "Worker share", "20")
+        .await
+        .unwrap();
+    shares::save_class(&s, &a, "B", "Supporter share", "25,00")
+        .await
+        .unwrap();
     let bad_class = shares::save_class(&s, &a, "C", "Free", "-1").await;
     assert!(matches!(bad_class, Err(Error::Invalid(_))));
-    let m1 = members::create(&s, &a, &form("Ahmed", "Diallo", "ahmed@example.be")).await.unwrap();
-    let m2 = members::create(&s, &a, &form("Marta", "Nowak", "marta@example.be")).await.unwrap();
+    let m1 = members::create(&s, &a, &form("Ahmed", "Diallo", "ahmed@example.be"))
+        .await
+        .unwrap();
+    let m2 = members::create(&s, &a, &form("Marta", "Nowak", "marta@example.be"))
+        .await
+        .unwrap();
     let ev = |kind: &str, class: &str, q: &str, amount: &str, other: &str| ShareEventForm {
         kind: kind.into(),
         class_code: class.into(),
@@ -218,28 +297,53 @@ async fn share_register(s: Services) {
         counterpart_number: other.into(),
         note: String::new(),
     };
-    shares::record(&s, &a, m1.id, &ev("subscription", "A", "5", "", "")).await.unwrap();
-    shares::record(&s, &a, m1.id, &ev("payment", "", "", "60,00", "")).await.unwrap();
-    shares::record(&s, &a, m1.id, &ev("transfer_out", "A", "2", "", "2")).await.unwrap();
+    shares::record(&s, &a, m1.id, &ev("subscription", "A", "5", "", ""))
+        .await
+        .unwrap();
+    shares::record(&s, &a, m1.id, &ev("payment", "", "", "60,00", ""))
+        .await
+        .unwrap();
+    shares::record(&s, &a, m1.id, &ev("transfer_out", "A", "2", "", "2"))
+        .await
+        .unwrap();
     let too_many = shares::record(&s, &a, m1.id, &ev("transfer_out", "A", "4", "", "2")).await;
-    assert!(matches!(too_many, Err(Error::Invalid(e)) if e == vec![FieldError::new("quantity", Reason::NotEnoughShares { held: 3 })]));
+    assert!(
+        matches!(too_many, Err(Error::Invalid(e)) if e == vec![FieldError::new("quantity", Reason::NotEnoughShares { held: 3 })])
+    );
     let to_self = shares::record(&s, &a, m1.id, &ev("transfer_out", "A", "1", "", "1")).await;
-    assert!(matches!(to_self, Err(Error::Invalid(e)) if e == vec![FieldError::new("counterpart_number", Reason::SameMember)]));
+    assert!(
+        matches!(to_self, Err(Error::Invalid(e)) if e == vec![FieldError::new("counterpart_number", Reason::SameMember)])
+    );
     let unknown = shares::record(&s, &a, m1.id, &ev("subscription", "Z", "1", "", "")).await;
-    assert!(matches!(unknown, Err(Error::Invalid(e)) if e == vec![FieldError::new("class_code", Reason::UnknownShareClass)]));
+    assert!(
+        matches!(unknown, Err(Error::Invalid(e)) if e == vec![FieldError::new("class_code", Reason::UnknownShareClass)])
+    );
 
     let d1 = members::detail(&s.db, m1.id).await.unwrap();
     let d2 = members::detail(&s.db, m2.id).await.unwrap();
     assert_eq!(d1.holding.held("A"), 3);
     assert_eq!(d1.holding.due_cents(), 4000);
     assert_eq!(d2.holding.held("A"), 2);
-    assert_eq!(d2.share_events[0].counterpart.as_deref(), Some("Ahmed Diallo (1)"));
+    assert_eq!(
+        d2.share_events[0].counterpart.as_deref(),
+        Some("Ahmed Diallo (1)")
+    );
 
-    shares::record(&s, &a, m2.id, &ev("reimbursement", "A", "2", "40", "")).await.unwrap();
+    shares::record(&s, &a, m2.id, &ev("reimbursement", "A", "2", "40", ""))
+        .await
+        .unwrap();
     let t = shares::totals(&s.db).await.unwrap();
     assert_eq!(t.classes[0].shares, 3);
     assert_eq!(t.classes[0].holders, 1);
-    assert_eq!((t.subscribed_cents, t.paid_cents, t.reimbursed_cents, t.due_cents), (10000, 6000, 4000, 4000));
+    assert_eq!(
+        (
+            t.subscribed_cents,
+            t.paid_cents,
+            t.reimbursed_cents,
+            t.due_cents
+        ),
+        (10000, 6000, 4000, 4000)
+    );
 }
 
 async fn demo_coop_loads_once(s: Services) {
@@ -249,7 +353,9 @@ async fn demo_coop_loads_once(s: Services) {
     assert!(!services::demo::load(&s).await.unwrap());
     assert_eq!(count(&s).await, total);
     for (email, role) in services::demo::ACCOUNTS {
-        let signed = accounts::sign_in(&s, email, services::demo::DEMO_PASSWORD).await.unwrap();
+        let signed = accounts::sign_in(&s, email, services::demo::DEMO_PASSWORD)
+            .await
+            .unwrap();
         assert!(signed.viewer.roles.contains(&role), "{email}");
     }
     let t = shares::totals(&s.db).await.unwrap();

@@ -13,7 +13,11 @@ use {super::*, crate::ssr::authorize, services::members};
 pub const PAGE_SIZE: u64 = 50;
 
 #[server(endpoint = "members/search", input = Json)]
-pub async fn search_members(query: String, filter: MemberFilter, page: u64) -> Result<MemberPage, AppError> {
+pub async fn search_members(
+    query: String,
+    filter: MemberFilter,
+    page: u64,
+) -> Result<MemberPage, AppError> {
     let (s, _) = authorize(REGISTER_KEEPERS)?;
     Ok(members::search(&s.db, &query, filter, PAGE_SIZE, page * PAGE_SIZE).await?)
 }
@@ -53,7 +57,10 @@ pub async fn mark_leaver(id: Uuid, date: String, reason: String) -> Result<Membe
 }
 
 #[server(endpoint = "members/household/add", input = Json)]
-pub async fn add_household_person(id: Uuid, person: HouseholdPersonForm) -> Result<MemberDetail, AppError> {
+pub async fn add_household_person(
+    id: Uuid,
+    person: HouseholdPersonForm,
+) -> Result<MemberDetail, AppError> {
     let (s, v) = authorize(REGISTER_KEEPERS)?;
     Ok(members::add_household_person(&s, &v, id, &person).await?)
 }

@@ -21,7 +21,11 @@ pub async fn share_classes() -> Result<Vec<ShareClass>, AppError> {
 }
 
 #[server(endpoint = "shares/class/save", input = Json)]
-pub async fn save_share_class(code: String, name: String, unit_price: String) -> Result<ShareClass, AppError> {
+pub async fn save_share_class(
+    code: String,
+    name: String,
+    unit_price: String,
+) -> Result<ShareClass, AppError> {
     let (s, v) = authorize(ADMINS)?;
     Ok(shares::save_class(&s, &v, &code, &name, &unit_price).await?)
 }

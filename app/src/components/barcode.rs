@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Barcode(code: String) -> impl IntoView {
-    let runs = ean13_modules(&code).map(|m| bar_runs(&m)).unwrap_or_default();
+    let runs = ean13_modules(&code)
+        .map(|m| bar_runs(&m))
+        .unwrap_or_default();
     // 95 modules plus a quiet zone of 9 on each side; digits below the bars.
     let bars = runs
         .into_iter()

@@ -17,7 +17,10 @@ where
 }
 
 /// The errors of `field` in the last result of an action, as a signal.
-pub fn errors_of<T: Clone + Send + Sync + 'static>(result: Outcome<T>, field: &'static str) -> Signal<Vec<String>> {
+pub fn errors_of<T: Clone + Send + Sync + 'static>(
+    result: Outcome<T>,
+    field: &'static str,
+) -> Signal<Vec<String>> {
     let i = use_i18n();
     Signal::derive(move || {
         result

@@ -18,7 +18,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         if search.is_empty() {
             location.pathname.get()
         } else {
-            format!("{}?{}", location.pathname.get(), search.trim_start_matches('?'))
+            format!(
+                "{}?{}",
+                location.pathname.get(),
+                search.trim_start_matches('?')
+            )
         }
     };
     let nav = viewer.map(|v| {

@@ -59,7 +59,12 @@ pub fn MemberFormFields<T: Clone + Send + Sync + 'static>(
         .collect();
     let regimes: Vec<(String, String)> = WorkRegime::ALL
         .into_iter()
-        .map(|r| (r.as_str().to_string(), i.t(&format!("regime-{}", r.as_str()))))
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                i.t(&format!("regime-{}", r.as_str())),
+            )
+        })
         .collect();
     view! {
         <div class="grid-2">

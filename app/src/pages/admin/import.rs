@@ -26,7 +26,7 @@ fn ImportForm() -> impl IntoView {
             <h1>{i.t("import-title")}</h1>
             <p>{i.t("import-intro")}</p>
             <pre class="columns">{columns}</pre>
-            <form class="stack" on:submit=move |ev| {
+            <form class="stack" novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 import.dispatch(ImportMembers { csv: csv.get_untracked() });
             }>

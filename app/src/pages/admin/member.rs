@@ -2,11 +2,13 @@
 //! leaving. Each section saves on its own and the page reloads the member afterwards.
 
 use crate::api::accounts::SetRoles;
-use crate::api::members::{get_member, AddHouseholdPerson, MarkLeaver, RemoveHouseholdPerson, UpdateMember};
+use crate::api::members::{
+    get_member, AddHouseholdPerson, MarkLeaver, RemoveHouseholdPerson, UpdateMember,
+};
 use crate::api::shares::{share_classes, RecordShareEvent};
 use crate::api::{ADMINS, REGISTER_KEEPERS};
 use crate::components::barcode::Barcode;
-use crate::components::field::{ActionError, Choice, Field, Outcome, errors_of, outcome};
+use crate::components::field::{errors_of, outcome, ActionError, Choice, Field, Outcome};
 use crate::components::guard::Guard;
 use crate::components::member_form::{MemberFields, MemberFormFields};
 use crate::i18n::use_i18n;
@@ -42,7 +44,12 @@ impl Reload {
 fn MemberPage() -> impl IntoView {
     let i = use_i18n();
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| Uuid::parse_str(&s).ok())
+    };
     let reload = Reload(RwSignal::new(0));
     let member = Resource::new(
         move || (id(), reload.0.get()),
@@ -53,7 +60,10 @@ fn MemberPage() -> impl IntoView {
             }
         },
     );
-    let created = use_query_map().read_untracked().get("notice").is_some_and(|n| n == "created");
+    let created = use_query_map()
+        .read_untracked()
+        .get("notice")
+        .is_some_and(|n| n == "created");
     view! {
         <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
             {move || Suspend::new(async move {
@@ -69,7 +79,9 @@ fn MemberPage() -> impl IntoView {
 #[component]
 fn MemberSections(m: MemberDetail, created: bool, reload: Reload) -> impl IntoView {
     let i = use_i18n();
-    let is_admin = use_context::<Session>().and_then(|s| s.viewer).is_some_and(|v| v.may(ADMINS));
+    let is_admin = use_context::<Session>()
+        .and_then(|s| s.viewer)
+        .is_some_and(|v| v.may(ADMINS));
     let title = format!("{} {}", m.first_name, m.last_name);
     view! {
         <section class="panel">
@@ -115,7 +127,7 @@ fn EditSection(m: MemberDetail, reload: Reload) -> impl IntoView {
             <h2>{i.t("member-edit-title")}</h2>
             <ActionError result=result/>
             {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("saved")}</p> })}
-            <form class="stack" on:submit=move |ev| {
+            <form class="stack" novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 update.dispatch(UpdateMember { id, form: fields.form() });
             }>
@@ -160,7 +172,7 @@ fn HouseholdSection(m: MemberDetail, reload: Reload) -> impl IntoView {
             </ul>
             <ActionError result=result/>
             {(!full).then(|| view! {
-                <form class="stack" on:submit=move |ev| {
+                <form class="stack" novalidate on:submit=move |ev| {
                     ev.prevent_default();
                     add.dispatch(AddHouseholdPerson { id, person: HouseholdPersonForm { first_name: first.get_untracked(), last_name: last.get_untracked() } });
                 }>
@@ -180,7 +192,12 @@ fn HouseholdSection(m: MemberDetail, reload: Reload) -> impl IntoView {
 fn SharesSection(m: MemberDetail, reload: Reload, is_admin: bool) -> impl IntoView {
     let i = use_i18n();
     let h = m.holding.clone();
-    let held = h.shares.iter().map(|(c, n)| format!("{n} × {c}")).collect::<Vec<_>>().join(", ");
+    let held = h
+        .shares
+        .iter()
+        .map(|(c, n)| format!("{n} × {c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <section class="panel">
             <h2>{i.t("shares-title")}</h2>
@@ -242,12 +259,17 @@ fn ShareEventFormSection(id: Uuid, reload: Reload) -> impl IntoView {
     let kinds: Vec<(String, String)> = ShareEventKind::ALL
         .into_iter()
         .filter(|k| *k != ShareEventKind::TransferIn)
-        .map(|k| (k.as_str().to_string(), i.t(&format!("share-kind-{}", k.as_str()))))
+        .map(|k| {
+            (
+                k.as_str().to_string(),
+                i.t(&format!("share-kind-{}", k.as_str())),
+            )
+        })
         .collect();
     view! {
         <h3>{i.t("share-record")}</h3>
         <ActionError result=result/>
-        <form class="stack" on:submit=move |ev| {
+        <form class="stack" novalidate on:submit=move |ev| {
             ev.prevent_default();
             record.dispatch(RecordShareEvent {
                 member_id: id,
@@ -301,7 +323,7 @@ fn RolesSection(m: MemberDetail, reload: Reload) -> impl IntoView {
         <section class="panel">
             <h2>{i.t("roles-title")}</h2>
             <ActionError result=result/>
-            <form class="stack" on:submit=move |ev| {
+            <form class="stack" novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 set.dispatch(SetRoles { user_id, roles: chosen.get_untracked() });
             }>
@@ -347,7 +369,7 @@ fn LeavingSection(m: MemberDetail, reload: Reload) -> impl IntoView {
         <section class="panel">
             <h2>{i.t("leaving-title")}</h2>
             <ActionError result=result/>
-            <form class="stack" on:submit=move |ev| {
+            <form class="stack" novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 leave.dispatch(MarkLeaver { id, date: date.get_untracked(), reason: reason.get_untracked() });
             }>

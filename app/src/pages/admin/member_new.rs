@@ -28,7 +28,10 @@ fn NewForm() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = result.get() {
-            navigate(&format!("/admin/members/{id}?notice=created"), Default::default());
+            navigate(
+                &format!("/admin/members/{id}?notice=created"),
+                Default::default(),
+            );
         }
     });
     view! {
@@ -37,6 +40,7 @@ fn NewForm() -> impl IntoView {
             <ActionError result=result/>
             <form
                 class="stack"
+                novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();
                     create.dispatch(CreateMember { form: fields.form() });

@@ -20,9 +20,22 @@ fn MemberList() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let filter = move || MemberFilter::parse(&query.read().get("filter").unwrap_or_default());
-    let page = move || query.read().get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
-    let results = Resource::new(move || (q(), filter(), page()), |(q, f, p)| search_members(q, f, p));
-    let filters = [MemberFilter::Active, MemberFilter::Leavers, MemberFilter::All];
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let results = Resource::new(
+        move || (q(), filter(), page()),
+        |(q, f, p)| search_members(q, f, p),
+    );
+    let filters = [
+        MemberFilter::Active,
+        MemberFilter::Leavers,
+        MemberFilter::All,
+    ];
     view! {
         <section class="panel wide">
             <div class="title-row">

@@ -2,7 +2,7 @@
 
 use crate::api::shares::{share_register, SaveShareClass};
 use crate::api::{ADMINS, REGISTER_KEEPERS};
-use crate::components::field::{ActionError, Field, errors_of, outcome};
+use crate::components::field::{errors_of, outcome, ActionError, Field};
 use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -16,7 +16,9 @@ pub fn Shares() -> impl IntoView {
 #[component]
 fn Register() -> impl IntoView {
     let i = use_i18n();
-    let is_admin = use_context::<Session>().and_then(|s| s.viewer).is_some_and(|v| v.may(ADMINS));
+    let is_admin = use_context::<Session>()
+        .and_then(|s| s.viewer)
+        .is_some_and(|v| v.may(ADMINS));
     let save = ServerAction::<SaveShareClass>::new();
     let result = outcome(save);
     let totals = Resource::new(move || save.version().get(), |_| share_register());
@@ -66,7 +68,7 @@ fn Register() -> impl IntoView {
             <section class="panel">
                 <h2>{i.t("share-class-save-title")}</h2>
                 <ActionError result=result/>
-                <form class="stack" on:submit=move |ev| {
+                <form class="stack" novalidate on:submit=move |ev| {
                     ev.prevent_default();
                     save.dispatch(SaveShareClass { code: code.get_untracked(), name: name.get_untracked(), unit_price: price.get_untracked() });
                 }>

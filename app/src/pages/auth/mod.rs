@@ -12,7 +12,11 @@ use leptos_router::hooks::use_query_map;
 
 /// The message named by the `error` query parameter the server redirects with, if it is one
 /// of `known`.
-pub fn query_message(i: I18n, key: &'static str, known: &'static [(&'static str, &'static str)]) -> Option<String> {
+pub fn query_message(
+    i: I18n,
+    key: &'static str,
+    known: &'static [(&'static str, &'static str)],
+) -> Option<String> {
     let q = use_query_map();
     let value = q.read_untracked().get(key)?;
     let (_, id) = known.iter().find(|(k, _)| *k == value)?;
@@ -25,7 +29,10 @@ pub fn query_message(i: I18n, key: &'static str, known: &'static [(&'static str,
 }
 
 pub fn query_value(key: &str) -> String {
-    use_query_map().read_untracked().get(key).unwrap_or_default()
+    use_query_map()
+        .read_untracked()
+        .get(key)
+        .unwrap_or_default()
 }
 
 /// An error box (role alert) and a notice box from the query string.

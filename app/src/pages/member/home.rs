@@ -22,7 +22,10 @@ pub fn Home() -> impl IntoView {
 fn HomeContent() -> impl IntoView {
     let i = use_i18n();
     let viewer = use_context::<Session>().and_then(|s| s.viewer);
-    let name = viewer.as_ref().map(|v| v.display_name.clone()).unwrap_or_default();
+    let name = viewer
+        .as_ref()
+        .map(|v| v.display_name.clone())
+        .unwrap_or_default();
     let member = Resource::new(|| (), |_| my_member());
     view! {
         <section class="home">

@@ -1,0 +1,23 @@
+# The two commands of the README. Each installs what is missing first.
+SHELL := /bin/bash
+
+.PHONY: serve test test-rust test-e2e bench tools
+
+## Build, migrate the embedded SQLite database (data/), load the demo coop on first run and
+## serve on http://127.0.0.1:3000, printing the demo logins.
+serve:
+	@scripts/tools.sh build
+	cargo leptos serve
+
+## Every test: unit, property, integration on SQLite and PostgreSQL, then Playwright in Chromium.
+test:
+	@scripts/tools.sh test
+	@$(MAKE) --no-print-directory test-rust
+	@$(MAKE) --no-print-directory test-e2e
+
+test-rust:
+	@scripts/drop-test-databases.sh
+	cargo test --workspace --exclude frontend
+
+test-e2e:
+	scripts/e2e.sh

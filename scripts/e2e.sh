@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the site and runs the Playwright tests in Chromium against a server on a fresh
+# SQLite database with the demo coop. Playwright starts and stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+cargo leptos build
+rm -rf "$target/e2e" && mkdir -p "$target/e2e"
+cd end2end
+E2E_SERVER="$target/debug/server" \
+E2E_DB="sqlite://$target/e2e/ruche.db?mode=rwc" \
+E2E_SITE_ROOT="$(cd .. && pwd)/target/site" \
+  npx playwright test

@@ -1,0 +1,289 @@
+//! The role-by-endpoint table: every server function and endpoint, called by every role and by
+//! nobody, on SQLite and PostgreSQL. An allowed role gets past authorisation (any answer but 401
+//! or 403); another role gets 403; nobody gets 401 (or, for a page, a redirect to sign in).
+//! The table must name every registered server function.
+
+use axum::body::Body;
+use axum::Router;
+use domain::register::MemberFilter;
+use domain::Role;
+use http::{Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use services::{accounts, demo, members, Services};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+
+const KEEPERS: &[Role] = &[Role::Coordinator, Role::Admin];
+const ADMINS: &[Role] = &[Role::Admin];
+const ANYONE: &[Role] = &Role::ALL;
+
+enum Kind {
+    ServerFn,
+    Page,
+    Get,
+}
+
+struct Endpoint {
+    method: Method,
+    path: String,
+    kind: Kind,
+    allowed: &'static [Role],
+    body: Box<dyn Fn() -> Value>,
+}
+
+fn server_fn(path: &str, allowed: &'static [Role], body: impl Fn() -> Value + 'static) -> Endpoint {
+    Endpoint {
+        method: Method::POST,
+        path: format!("/api/{path}"),
+        kind: Kind::ServerFn,
+        allowed,
+        body: Box::new(body),
+    }
+}
+
+fn page(path: String, allowed: &'static [Role]) -> Endpoint {
+    Endpoint {
+        method: Method::GET,
+        path,
+        kind: Kind::Page,
+        allowed,
+        body: Box::new(|| Value::Null),
+    }
+}
+
+async fn send(app: &Router, e: &Endpoint, cookie: Option<&str>) -> StatusCode {
+    let mut req = Request::builder()
+        .method(e.method.clone())
+        .uri(&e.path)
+        .header("host", "localhost");
+    if let Some(c) = cookie {
+        req = req.header("cookie", format!("ruche_session={c}"));
+    }
+    let req = match e.kind {
+        Kind::ServerFn => req
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .body(Body::from((e.body)().to_string())),
+        Kind::Page | Kind::Get => req.header("accept", "text/html").body(Body::empty()),
+    }
+    .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let _ = res.into_body().collect().await;
+    status
+}
+
+static N: AtomicUsize = AtomicUsize::new(0);
+
+fn member_form() -> Value {
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    json!({ "form": {
+        "member_number": "", "first_name": "Role", "last_name": format!("Table {n}"),
+        "email": format!("role.table.{n}@example.be"), "phone": "", "language": "en",
+        "join_date": "2025-01-01", "work_regime": "regular"
+    }})
+}
+
+async fn role_table(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let page_of = members::search(&s.db, "", MemberFilter::Active, 1, 10)
+        .await
+        .unwrap();
+    let someone = page_of.members[0].id;
+    let detail = members::detail(&s.db, someone).await.unwrap();
+    let form = serde_json::to_value(detail.form()).unwrap();
+    let user_id = detail.user_id.unwrap();
+
+    let endpoints = vec![
+        server_fn(
+            "members/search",
+            KEEPERS,
+            || json!({ "query": "", "filter": "active", "page": 0 }),
+        ),
+        server_fn("members/get", KEEPERS, move || json!({ "id": someone })),
+        server_fn("members/mine", ANYONE, || json!({})),
+        server_fn("members/create", KEEPERS, member_form),
+        server_fn(
+            "members/update",
+            KEEPERS,
+            move || json!({ "id": someone, "form": form }),
+        ),
+        server_fn(
+            "members/leave",
+            KEEPERS,
+            move || json!({ "id": someone, "date": "2026-01-01", "reason": "table" }),
+        ),
+        server_fn(
+            "members/household/add",
+            KEEPERS,
+            move || json!({ "id": someone, "person": { "first_name": "Kid", "last_name": "Table" } }),
+        ),
+        server_fn(
+            "members/household/remove",
+            KEEPERS,
+            move || json!({ "id": someone, "person_id": uuid::Uuid::new_v4() }),
+        ),
+        server_fn(
+            "members/import",
+            KEEPERS,
+            || json!({ "csv": "first_name\nx\n" }),
+        ),
+        server_fn("shares/register", KEEPERS, || json!({})),
+        server_fn("shares/classes", KEEPERS, || json!({})),
+        server_fn(
+            "shares/class/save",
+            ADMINS,
+            || json!({ "code": "C", "name": "Test", "unit_price": "10" }),
+        ),
+        server_fn("shares/record", ADMINS, move || {
+            json!({ "member_id": someone, "event": {
+            "kind": "payment", "class_code": "", "quantity": "", "amount": "1", "date": "2026-01-01",
+            "counterpart_number": "", "note": "" } })
+        }),
+        server_fn(
+            "accounts/roles",
+            ADMINS,
+            move || json!({ "user_id": user_id, "roles": ["member"] }),
+        ),
+        server_fn("outbox/list", ADMINS, || json!({ "to": "" })),
+        Endpoint {
+            method: Method::GET,
+            path: "/admin/members.csv".into(),
+            kind: Kind::Get,
+            allowed: KEEPERS,
+            body: Box::new(|| Value::Null),
+        },
+        page("/".into(), ANYONE),
+        page("/admin/members".into(), KEEPERS),
+        page("/admin/members/new".into(), KEEPERS),
+        page(format!("/admin/members/{someone}"), KEEPERS),
+        page("/admin/import".into(), KEEPERS),
+        page("/admin/shares".into(), KEEPERS),
+        page("/admin/outbox".into(), ADMINS),
+    ];
+
+    // Every registered server function is in the table.
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p.to_string())
+        .collect();
+    let listed: BTreeSet<String> = endpoints
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::ServerFn))
+        .map(|e| e.path.clone())
+        .collect();
+    assert_eq!(
+        registered, listed,
+        "the role table must list every server function"
+    );
+
+    let mut tokens = Vec::new();
+    for (email, role) in demo::ACCOUNTS {
+        tokens.push((
+            role,
+            accounts::sign_in(&s, email, demo::DEMO_PASSWORD)
+                .await
+                .unwrap()
+                .token,
+        ));
+    }
+    let mut failures = Vec::new();
+    for e in &endpoints {
+        let anonymous = send(&app, e, None).await;
+        let expected_anonymous = match e.kind {
+            Kind::Page => anonymous == StatusCode::FOUND,
+            _ => anonymous == StatusCode::UNAUTHORIZED,
+        };
+        if !expected_anonymous {
+            failures.push(format!("{} {} anonymous: {anonymous}", e.method, e.path));
+        }
+        for (role, token) in &tokens {
+            let status = send(&app, e, Some(token)).await;
+            let allowed = e.allowed.contains(role);
+            let ok = if allowed {
+                status != StatusCode::UNAUTHORIZED
+                    && status != StatusCode::FORBIDDEN
+                    && !status.is_server_error()
+            } else {
+                status == StatusCode::FORBIDDEN
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {} as {}: {status} (allowed: {allowed})",
+                    e.method,
+                    e.path,
+                    role.as_str()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "role table failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+async fn cross_site_posts_are_refused(s: Services) {
+    let app = server::router(s, server::default_options());
+    for (origin, site, expected) in [
+        (Some("http://evil.example"), None, StatusCode::FORBIDDEN),
+        (None, Some("cross-site"), StatusCode::FORBIDDEN),
+        (
+            Some("http://localhost"),
+            Some("same-origin"),
+            StatusCode::SEE_OTHER,
+        ),
+    ] {
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri("/language")
+            .header("host", "localhost")
+            .header("content-type", "application/x-www-form-urlencoded");
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        if let Some(s) = site {
+            req = req.header("sec-fetch-site", s);
+        }
+        let res = app
+            .clone()
+            .oneshot(req.body(Body::from("lang=nl&back=/")).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            expected,
+            "origin {origin:?}, sec-fetch-site {site:?}"
+        );
+    }
+}
+
+async fn health_answers_and_requests_get_an_id(s: Services) {
+    let app = server::router(s, server::default_options());
+    let res = app
+        .oneshot(
+            Request::builder()
+                .uri("/health")
+                .header("host", "localhost")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get("x-request-id").is_some());
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&body).unwrap()["database"],
+        "ok"
+    );
+}
+
+services::on_both_databases!(
+    role_table,
+    cross_site_posts_are_refused,
+    health_answers_and_requests_get_an_id
+);
