@@ -15,9 +15,16 @@ test:
 	@$(MAKE) --no-print-directory test-rust
 	@$(MAKE) --no-print-directory test-e2e
 
+# cargo-leptos builds the debug server with `--cfg erase_components`; the tests use the same
+# flags so that both share one build.
 test-rust:
 	@scripts/drop-test-databases.sh
-	cargo test --workspace --exclude frontend
+	RUSTFLAGS="$${RUSTFLAGS:---cfg erase_components}" cargo test --workspace --exclude frontend
 
 test-e2e:
 	scripts/e2e.sh
+
+## Every benchmark figure of the project, written to target/bench/results.json.
+bench:
+	@scripts/tools.sh bench
+	scripts/bench.sh

@@ -30,6 +30,13 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != *"0.2.130"* ]]; then
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 
+if [ "$what" = bench ]; then
+  if [ ! -x target/tools/node_modules/.bin/wasm-opt ]; then
+    say "installing wasm-opt (npm package binaryen) for release builds"
+    npm install --no-save --no-audit --no-fund --prefix target/tools binaryen@132.0.0
+  fi
+fi
+
 if [ "$what" = test ]; then
   command -v npm >/dev/null || apt_install nodejs npm
   if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then apt_install chromium; fi

@@ -14,6 +14,8 @@ pub mod role;
 pub mod search;
 pub mod session;
 pub mod shares;
+pub mod shifts;
+pub mod till;
 pub mod validation;
 
 pub use language::Language;

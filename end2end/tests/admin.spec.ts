@@ -30,13 +30,14 @@ test('an admin creates a member', async ({ page }) => {
 });
 
 test('an import with a bad row imports nothing and says why; a good one imports all', async ({ page }) => {
+  const batch = `imp${stamp}`;
   await signIn(page, 'admin@demo.ruche.coop');
   await page.goto('/admin/import');
   await hydrated(page);
   const bad = [
     'first_name,last_name,email,join_date,work_regime,language',
-    `Amina,Benali ${stamp},amina.${stamp}@example.be,2026-01-05,regular,fr`,
-    `Bram,Wouters ${stamp},bram.${stamp}-at-example.be,2026-01-05,flexible,nl`,
+    `Amina,Benali ${batch},amina.${batch}@example.be,2026-01-05,regular,fr`,
+    `Bram,Wouters ${batch},bram.${batch}-at-example.be,2026-01-05,flexible,nl`,
   ].join('\n');
   await page.locator('#import-file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await expect(page.locator('#import-text')).toHaveValue(bad);
@@ -47,7 +48,7 @@ test('an import with a bad row imports nothing and says why; a good one imports 
   await expect(report.locator('tbody tr td').nth(0)).toHaveText('3');
   await expect(report.locator('tbody tr td').nth(1)).toHaveText('email');
   await expect(report.locator('tbody tr td').nth(2)).toHaveText('Not a valid email address.');
-  await page.goto(`/admin/members?q=${stamp}`);
+  await page.goto(`/admin/members?q=${batch}`);
   await expect(page.getByTestId('member-count')).toHaveText('0 members');
 
   await page.goto('/admin/import');
@@ -55,7 +56,7 @@ test('an import with a bad row imports nothing and says why; a good one imports 
   await page.locator('#import-text').fill(bad.replace('-at-', '@'));
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByTestId('import-done')).toHaveText('2 members imported.');
-  await page.goto(`/admin/members?q=${stamp}`);
+  await page.goto(`/admin/members?q=${batch}`);
   await expect(page.getByTestId('member-count')).toHaveText('2 members');
 });
 

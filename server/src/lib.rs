@@ -7,6 +7,7 @@ pub mod export;
 pub mod health;
 pub mod middleware;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use leptos::prelude::*;
@@ -15,6 +16,9 @@ use services::Services;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
+
+/// The largest request body: a CSV import of 20,000 members fits.
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// The whole application for one set of services.
 pub fn router(services: Services, options: LeptosOptions) -> Router {
@@ -37,6 +41,7 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
     app_routes
         .layer(axum::middleware::from_fn(middleware::session))
         .layer(axum::middleware::from_fn(middleware::same_origin))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(Extension(services))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())

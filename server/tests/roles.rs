@@ -261,6 +261,35 @@ async fn cross_site_posts_are_refused(s: Services) {
     }
 }
 
+async fn unknown_roles_are_refused_with_a_message(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let admin = accounts::sign_in(&s, "admin@demo.ruche.coop", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let member = members::search(&s.db, "member@demo", MemberFilter::Active, 1, 0)
+        .await
+        .unwrap()
+        .members[0]
+        .id;
+    let user_id = members::detail(&s.db, member)
+        .await
+        .unwrap()
+        .user_id
+        .unwrap();
+    let e = server_fn(
+        "accounts/roles",
+        ADMINS,
+        move || json!({ "user_id": user_id, "roles": ["member", "king"] }),
+    );
+    assert_eq!(
+        send(&app, &e, Some(&admin.token)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let roles = members::detail(&s.db, member).await.unwrap().roles;
+    assert_eq!(roles, vec![Role::Member], "nothing was written");
+}
+
 async fn health_answers_and_requests_get_an_id(s: Services) {
     let app = server::router(s, server::default_options());
     let res = app
@@ -285,5 +314,6 @@ async fn health_answers_and_requests_get_an_id(s: Services) {
 services::on_both_databases!(
     role_table,
     cross_site_posts_are_refused,
+    unknown_roles_are_refused_with_a_message,
     health_answers_and_requests_get_an_id
 );

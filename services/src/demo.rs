@@ -191,6 +191,8 @@ pub async fn load(s: &Services) -> Result<bool> {
         };
         let id = register::insert(&tx, &m, prefix).await?;
         people.push(id);
+        share_event(&tx, id, "subscription", Some("A"), 2, 0, m.join_date).await?;
+        share_event(&tx, id, "payment", None, 0, 4000, m.join_date).await?;
         let (user_id, _) = accounts::user_for_member(&tx, id)
             .await?
             .expect("insert makes an account");

@@ -325,7 +325,7 @@ fn RolesSection(m: MemberDetail, reload: Reload) -> impl IntoView {
             <ActionError result=result/>
             <form class="stack" novalidate on:submit=move |ev| {
                 ev.prevent_default();
-                set.dispatch(SetRoles { user_id, roles: chosen.get_untracked() });
+                set.dispatch(SetRoles { user_id, roles: chosen.get_untracked().iter().map(|r| r.as_str().to_string()).collect() });
             }>
                 <fieldset class="checks">
                     {Role::ALL.into_iter().map(|r| view! {

@@ -1,0 +1,272 @@
+//! `loadgen`: measures a running ruche server on this machine and merges the figures into a
+//! JSON object of name: number (`target/bench/results.json` by default).
+//!
+//! Usage: `loadgen http://127.0.0.1:3200 [results.json]`. Only loopback addresses are accepted;
+//! every loop is bounded in count, and every request in time.
+//!
+//! Figures:
+//! - `page_weight_kb_compressed`: the WASM, JS and CSS a phone downloads, gzip as served.
+//! - `member_home_p99_ms` (and `_p50_ms`): server render of the member's home page, 50
+//!   concurrent clients, 40 pages each.
+//! - `sign_in_p99_ms` (and `_p50_ms`): signing in (argon2id), 4 concurrent clients, 25 each.
+
+use bytes::Bytes;
+use http::{header, Method, Request, StatusCode};
+use http_body_util::{BodyExt, Full};
+use hyper::client::conn::http1::SendRequest;
+use hyper_util::rt::TokioIo;
+use serde_json::{Map, Value};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const MEMBER: (&str, &str) = ("member@demo.ruche.coop", "ruche-demo");
+
+type Sender = SendRequest<Full<Bytes>>;
+
+struct Client {
+    host: String,
+    sender: Sender,
+}
+
+impl Client {
+    async fn connect(host: &str) -> Client {
+        let stream = tokio::net::TcpStream::connect(host)
+            .await
+            .expect("connect to the server");
+        stream.set_nodelay(true).ok();
+        let (sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+            .await
+            .expect("http handshake");
+        tokio::spawn(conn);
+        Client {
+            host: host.to_string(),
+            sender,
+        }
+    }
+
+    /// Sends a request and reads the whole answer: (status, headers, body bytes).
+    async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        headers: &[(header::HeaderName, String)],
+        body: &str,
+    ) -> (StatusCode, http::HeaderMap, Bytes) {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, &self.host);
+        for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        let req = req
+            .body(Full::new(Bytes::from(body.to_string())))
+            .expect("a request");
+        let fut = async {
+            self.sender.ready().await.expect("connection ready");
+            let res = self.sender.send_request(req).await.expect("an answer");
+            let (parts, body) = res.into_parts();
+            let bytes = body.collect().await.expect("a body").to_bytes();
+            (parts.status, parts.headers, bytes)
+        };
+        tokio::time::timeout(TIMEOUT, fut)
+            .await
+            .expect("an answer in time")
+    }
+}
+
+fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
+    let idx = ((sorted_ms.len() as f64 * p).ceil() as usize).clamp(1, sorted_ms.len()) - 1;
+    (sorted_ms[idx] * 100.0).round() / 100.0
+}
+
+async fn sign_in(c: &mut Client) -> String {
+    let body = format!(
+        "email={}&password={}&next=/",
+        MEMBER.0.replace('@', "%40"),
+        MEMBER.1
+    );
+    let (status, headers, _) = c
+        .send(
+            Method::POST,
+            "/auth/sign-in",
+            &[(
+                header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded".into(),
+            )],
+            &body,
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "sign-in answers with a redirect"
+    );
+    let cookie = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("ruche_session="))
+        .expect("a session cookie");
+    cookie.split(';').next().unwrap_or_default().to_string()
+}
+
+/// Runs `clients` concurrent clients doing `each` timed operations; returns sorted latencies.
+async fn load<F, Fut>(host: &str, clients: usize, each: usize, op: F) -> Vec<f64>
+where
+    F: Fn(Client) -> Fut + Send + Sync + Clone + 'static,
+    Fut: std::future::Future<Output = (Client, f64)> + Send,
+{
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let op = op.clone();
+        let host = host.to_string();
+        tasks.push(tokio::spawn(async move {
+            let mut c = Client::connect(&host).await;
+            let mut times = Vec::with_capacity(each);
+            for _ in 0..each {
+                let (back, ms) = op(c).await;
+                c = back;
+                times.push(ms);
+            }
+            times
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.expect("a client task"));
+    }
+    all.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    all
+}
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let base = args
+        .next()
+        .unwrap_or_else(|| "http://127.0.0.1:3200".into());
+    let out = args
+        .next()
+        .unwrap_or_else(|| "target/bench/results.json".into());
+    let host = base
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    assert!(
+        host.starts_with("127.") || host.starts_with("localhost:") || host.starts_with("[::1]"),
+        "loadgen only targets this machine (loopback), not {host}"
+    );
+    let mut figures = Map::new();
+
+    // Page weight: what a phone downloads, compressed as served.
+    let mut c = Client::connect(&host).await;
+    let mut total = 0usize;
+    for asset in ["/pkg/ruche.wasm", "/pkg/ruche.js", "/pkg/ruche.css"] {
+        let (status, headers, body) = c
+            .send(
+                Method::GET,
+                asset,
+                &[(header::ACCEPT_ENCODING, "gzip".into())],
+                "",
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{asset}");
+        let encoding = headers
+            .get(header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("none");
+        println!("{asset:<18} {:>9} bytes ({encoding})", body.len());
+        total += body.len();
+    }
+    figures.insert(
+        "page_weight_kb_compressed".into(),
+        Value::from((total as f64 / 1024.0 * 10.0).round() / 10.0),
+    );
+
+    let cookie = sign_in(&mut c).await;
+    let home = {
+        let cookie = cookie.clone();
+        move |mut c: Client| {
+            let cookie = cookie.clone();
+            async move {
+                let t = Instant::now();
+                let (status, _, body) = c
+                    .send(
+                        Method::GET,
+                        "/",
+                        &[
+                            (header::COOKIE, cookie),
+                            (header::ACCEPT, "text/html".into()),
+                        ],
+                        "",
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK);
+                assert!(
+                    body.windows(11).any(|w| w == b"member-card"),
+                    "the home page shows the card"
+                );
+                (c, t.elapsed().as_secs_f64() * 1000.0)
+            }
+        }
+    };
+    load(&host, 10, 5, home.clone()).await; // warm up
+    let started = Instant::now();
+    let times = load(&host, 50, 40, home).await;
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "member home: {} pages in {secs:.2} s, p50 {} ms, p99 {} ms",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+    figures.insert(
+        "member_home_p50_ms".into(),
+        Value::from(percentile(&times, 0.5)),
+    );
+    figures.insert(
+        "member_home_p99_ms".into(),
+        Value::from(percentile(&times, 0.99)),
+    );
+    figures.insert(
+        "member_home_per_s".into(),
+        Value::from((times.len() as f64 / secs).round()),
+    );
+
+    let times = load(&host, 4, 25, |mut c: Client| async move {
+        let t = Instant::now();
+        sign_in(&mut c).await;
+        (c, t.elapsed().as_secs_f64() * 1000.0)
+    })
+    .await;
+    println!(
+        "sign-in: {} in total, p50 {} ms, p99 {} ms",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+    figures.insert(
+        "sign_in_p50_ms".into(),
+        Value::from(percentile(&times, 0.5)),
+    );
+    figures.insert(
+        "sign_in_p99_ms".into(),
+        Value::from(percentile(&times, 0.99)),
+    );
+
+    let mut all: Map<String, Value> = std::fs::read_to_string(&out)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    all.extend(figures);
+    if let Some(dir) = std::path::Path::new(&out).parent() {
+        std::fs::create_dir_all(dir).expect("results folder");
+    }
+    std::fs::write(
+        &out,
+        serde_json::to_string_pretty(&Value::Object(all)).expect("json"),
+    )
+    .expect("write results");
+    println!("written to {out}");
+}

@@ -1,0 +1,25 @@
+//! The till (EasyMyMarket): barcode nomenclature, prices, VAT, cash rounding, baskets.
+//!
+//! Everything here is pure and decimal: the till runs it in the browser, offline, and the
+//! server runs the same code to check what the till sends.
+
+pub mod basket;
+pub mod nomenclature;
+pub mod payment;
+pub mod product;
+pub mod returns;
+pub mod rounding;
+pub mod vat;
+
+#[cfg(test)]
+mod properties;
+
+pub use basket::{from_milli, to_milli, Basket, BasketError, Line, LineId, LineKind};
+pub use nomenclature::{
+    parse_scan, BarcodeRule, Field, Nomenclature, RuleError, RuleKind, Scan, ScanError,
+};
+pub use payment::{settle, Payment, PaymentError, Settlement, Tender};
+pub use product::{Deposit, Product, Unit};
+pub use returns::{check_return, ReturnError, ReturnLine, ReturnRequest, SoldLine};
+pub use rounding::{round_cash, round_cents, CashRounding};
+pub use vat::{VatBreakdown, VatLine, VatRate, BELGIAN_RATES};
