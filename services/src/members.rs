@@ -162,6 +162,20 @@ pub(crate) async fn insert(
     Ok(id)
 }
 
+/// Logs a change to a member in the audit log, commits it, and returns the member as it is now.
+async fn commit_change(
+    s: &Services,
+    tx: sea_orm::DatabaseTransaction,
+    actor: &Viewer,
+    action: &str,
+    id: Uuid,
+    what: &str,
+) -> Result<MemberDetail> {
+    audit::record(&tx, Some(actor.user_id), action, &id.to_string(), what).await?;
+    tx.commit().await?;
+    detail(&s.db, id).await
+}
+
 /// Adds a member to the register.
 ///
 /// Errors: [`Error::Invalid`] listing every broken rule, including an email or member number
@@ -189,16 +203,7 @@ pub async fn create(s: &Services, actor: &Viewer, form: &MemberForm) -> Result<M
     }
     let prefix = settings::card_prefix(&tx).await?;
     let id = insert(&tx, &m, prefix).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        "member.create",
-        &id.to_string(),
-        &m.email,
-    )
-    .await?;
-    tx.commit().await?;
-    detail(&s.db, id).await
+    commit_change(s, tx, actor, "member.create", id, &m.email).await
 }
 
 /// Changes a member's record; their account's email, name and language follow.
@@ -256,16 +261,7 @@ pub async fn update(
         .exec(&tx)
         .await?;
     refresh_search_text(&tx, id).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        "member.update",
-        &id.to_string(),
-        &m.email,
-    )
-    .await?;
-    tx.commit().await?;
-    detail(&s.db, id).await
+    commit_change(s, tx, actor, "member.update", id, &m.email).await
 }
 
 /// Records that a member left the coop, on a date and for a reason.
@@ -288,16 +284,15 @@ pub async fn mark_leaver(
     am.leaving_reason = Set(Some(reason.clone()));
     am.updated_at_ms = Set(now_ms());
     am.update(&tx).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    commit_change(
+        s,
+        tx,
+        actor,
         "member.leave",
-        &id.to_string(),
+        id,
         &format!("{date}: {reason}"),
     )
-    .await?;
-    tx.commit().await?;
-    detail(&s.db, id).await
+    .await
 }
 
 pub async fn add_household_person(
@@ -332,16 +327,15 @@ pub async fn add_household_person(
     .insert(&tx)
     .await?;
     refresh_search_text(&tx, member_id).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    commit_change(
+        s,
+        tx,
+        actor,
         "household.add",
-        &member_id.to_string(),
+        member_id,
         &format!("{first} {last}"),
     )
-    .await?;
-    tx.commit().await?;
-    detail(&s.db, member_id).await
+    .await
 }
 
 pub async fn remove_household_person(
@@ -360,16 +354,15 @@ pub async fn remove_household_person(
         .exec(&tx)
         .await?;
     refresh_search_text(&tx, member_id).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    commit_change(
+        s,
+        tx,
+        actor,
         "household.remove",
-        &member_id.to_string(),
+        member_id,
         &format!("{} {} ({})", p.first_name, p.last_name, p.card_barcode),
     )
-    .await?;
-    tx.commit().await?;
-    detail(&s.db, member_id).await
+    .await
 }
 
 fn summary(m: members::Model) -> MemberSummary {

@@ -53,12 +53,20 @@ pub fn Field(
                 autocomplete=autocomplete.unwrap_or("off")
                 bind:value=value
             />
-            <For each=move || errors.get() key=|e| e.clone() let:e>
-                <p class="field-error" role="alert">{e}</p>
-            </For>
+            <FieldErrors errors=errors/>
         </div>
     }
     .into_any()
+}
+
+/// The messages under a field.
+#[component]
+fn FieldErrors(errors: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <For each=move || errors.get() key=|e| e.clone() let:e>
+            <p class="field-error" role="alert">{e}</p>
+        </For>
+    }
 }
 
 /// A select among fixed options: (value, label).
@@ -86,9 +94,7 @@ pub fn Choice(
                     })
                     .collect_view()}
             </select>
-            <For each=move || errors.get() key=|e| e.clone() let:e>
-                <p class="field-error" role="alert">{e}</p>
-            </For>
+            <FieldErrors errors=errors/>
         </div>
     }
     .into_any()
