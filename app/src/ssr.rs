@@ -4,6 +4,7 @@
 
 use crate::error::AppError;
 use crate::Session;
+use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
 use http::StatusCode;
 use leptos::prelude::*;
@@ -63,6 +64,17 @@ impl From<services::Error> for AppError {
             E::Invalid(errors) => AppError::Invalid(errors),
             E::ImportRefused(rows) => AppError::ImportRefused(rows),
             E::BadCredentials | E::TooManyAttempts { .. } | E::TokenInvalid => AppError::Forbidden,
+            E::Booking(error) => {
+                AppError::Invalid(vec![FieldError::new("shift", Reason::Booking { error })])
+            }
+            E::AlreadyValidated => AppError::Invalid(vec![FieldError::new(
+                "sheet",
+                Reason::SheetAlreadyValidated,
+            )]),
+            E::Extension(error) => AppError::Invalid(vec![FieldError::new(
+                "extension",
+                Reason::Extension { error },
+            )]),
             E::Db(db) => {
                 tracing::error!(error = %db, "database error");
                 AppError::Internal

@@ -2,13 +2,16 @@
 //! message id in the translation files (`error-<id>`), so every person reads it in their
 //! language.
 
+use crate::shifts::{BookingError, ExtensionError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidEmail,
     InvalidPhone,
     InvalidDate,
@@ -16,22 +19,43 @@ pub enum Reason {
     UnknownLanguage,
     UnknownRegime,
     UnknownRole,
-    UnknownColumn { name: String },
-    MissingColumn { name: String },
-    DuplicateInFile { line: usize },
+    UnknownColumn {
+        name: String,
+    },
+    MissingColumn {
+        name: String,
+    },
+    DuplicateInFile {
+        line: usize,
+    },
     AlreadyTaken,
     BeforeJoinDate,
-    TooManyHouseholdPeople { max: usize },
+    TooManyHouseholdPeople {
+        max: usize,
+    },
     NotPositive,
-    NotEnoughShares { held: i64 },
+    NotEnoughShares {
+        held: i64,
+    },
     UnknownShareClass,
     UnknownMember,
     SameMember,
     BadAmount,
     Malformed,
-    PasswordTooShort { min: usize },
+    PasswordTooShort {
+        min: usize,
+    },
     PasswordsDiffer,
     CannotRemoveOwnAdmin,
+    /// The shift rules refuse this booking, cancellation or swap.
+    Booking {
+        error: BookingError,
+    },
+    SheetAlreadyValidated,
+    /// The member may not be granted more time now.
+    Extension {
+        error: ExtensionError,
+    },
 }
 
 impl Reason {
@@ -63,6 +87,23 @@ impl Reason {
             Reason::PasswordTooShort { .. } => "error-password-too-short",
             Reason::PasswordsDiffer => "error-passwords-differ",
             Reason::CannotRemoveOwnAdmin => "error-cannot-remove-own-admin",
+            Reason::Booking { error } => match error {
+                BookingError::AlreadyBooked => "error-booking-already-booked",
+                BookingError::Cancelled => "error-booking-cancelled",
+                BookingError::Past => "error-booking-past",
+                BookingError::Full => "error-booking-full",
+                BookingError::MissingSkill { .. } => "error-booking-missing-skill",
+                BookingError::Overlap { .. } => "error-booking-overlap",
+                BookingError::DayLimit { .. } => "error-booking-day-limit",
+                BookingError::PeriodLimit { .. } => "error-booking-period-limit",
+                BookingError::OwnOffer => "error-booking-own-offer",
+            },
+            Reason::SheetAlreadyValidated => "error-sheet-already-validated",
+            Reason::Extension { error } => match error {
+                ExtensionError::NotInAlert => "error-extension-not-in-alert",
+                ExtensionError::AlreadyExtended { .. } => "error-extension-already-extended",
+                ExtensionError::TooLate => "error-extension-too-late",
+            },
         }
     }
 
@@ -78,6 +119,18 @@ impl Reason {
             Reason::DuplicateInFile { line } => vec![("line", line.to_string())],
             Reason::PasswordTooShort { min } => vec![("min", min.to_string())],
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
+            Reason::Booking {
+                error: BookingError::MissingSkill { skill },
+            } => vec![("skill", skill.clone())],
+            Reason::Booking {
+                error: BookingError::DayLimit { max },
+            }
+            | Reason::Extension {
+                error: ExtensionError::AlreadyExtended { max },
+            } => vec![("max", max.to_string())],
+            Reason::Booking {
+                error: BookingError::PeriodLimit { max, days },
+            } => vec![("max", max.to_string()), ("days", days.to_string())],
             _ => vec![],
         }
     }

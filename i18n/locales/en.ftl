@@ -204,3 +204,35 @@ error-password-too-short = At least { $min } characters.
 error-password-too-long = The password is too long.
 error-passwords-differ = The two passwords differ.
 error-cannot-remove-own-admin = You cannot remove your own admin role; ask another admin.
+error-booking-already-booked = You already booked this shift.
+error-booking-cancelled = This shift is cancelled.
+error-booking-past = This shift has already started.
+error-booking-full = Every seat of this shift is taken.
+error-booking-missing-skill = This seat requires the skill “{ $skill }”.
+error-booking-overlap = This shift overlaps another one you booked.
+error-booking-day-limit = At most { $max } shifts a day.
+error-booking-period-limit = At most { $max } shifts in { $days } days.
+error-booking-own-offer = You cannot take your own offer.
+error-sheet-already-validated = This attendance sheet is already validated.
+error-extension-not-in-alert = Only a member in alert may get more time.
+error-extension-already-extended = This alert already had its { $max } extension(s).
+error-extension-too-late = The deadline has passed.
+
+## Shift mails
+mail-shift-reminder-subject = Your shift on { $date }
+mail-shift-reminder-body =
+    Hello { $name },
+
+    A reminder: you work at the coop on { $date } at { $start } ({ $task }).
+
+    If you cannot come, offer your shift to another member in the app, so that someone stands in for you.
+mail-status-alert-subject = Your shift counter is behind
+mail-status-alert-body =
+    Hello { $name },
+
+    Your shift counter is at { $balance }. Book { $shifts } make-up shift(s) before { $deadline } to keep shopping at the coop.
+mail-status-suspended-subject = You may not shop until you catch up
+mail-status-suspended-body =
+    Hello { $name },
+
+    Your shift counter is at { $balance } and the deadline has passed: you may not shop until you book { $shifts } make-up shift(s).

@@ -204,3 +204,35 @@ error-password-too-short = Au moins { $min } caractères.
 error-password-too-long = Le mot de passe est trop long.
 error-passwords-differ = Les deux mots de passe diffèrent.
 error-cannot-remove-own-admin = Vous ne pouvez pas retirer votre propre rôle d’administration ; demandez à un autre administrateur.
+error-booking-already-booked = Vous avez déjà réservé ce créneau.
+error-booking-cancelled = Ce créneau est annulé.
+error-booking-past = Ce créneau a déjà commencé.
+error-booking-full = Toutes les places de ce créneau sont prises.
+error-booking-missing-skill = Cette place demande la compétence « { $skill } ».
+error-booking-overlap = Ce créneau chevauche un autre que vous avez réservé.
+error-booking-day-limit = Au plus { $max } créneaux par jour.
+error-booking-period-limit = Au plus { $max } créneaux sur { $days } jours.
+error-booking-own-offer = Vous ne pouvez pas reprendre votre propre proposition.
+error-sheet-already-validated = Cette feuille de présence est déjà validée.
+error-extension-not-in-alert = Seul un membre en alerte peut obtenir un délai.
+error-extension-already-extended = Cette alerte a déjà eu son ou ses { $max } délai(s).
+error-extension-too-late = L’échéance est passée.
+
+## E-mails des créneaux
+mail-shift-reminder-subject = Votre créneau du { $date }
+mail-shift-reminder-body =
+    Bonjour { $name },
+
+    Un rappel : vous travaillez à la coopérative le { $date } à { $start } ({ $task }).
+
+    Si vous ne pouvez pas venir, proposez votre créneau à un autre membre dans l’application, pour que quelqu’un vous remplace.
+mail-status-alert-subject = Votre compteur de créneaux est en retard
+mail-status-alert-body =
+    Bonjour { $name },
+
+    Votre compteur de créneaux est à { $balance }. Réservez { $shifts } créneau(x) de rattrapage avant le { $deadline } pour continuer à faire vos courses à la coopérative.
+mail-status-suspended-subject = Vous ne pouvez plus faire vos courses avant d’avoir rattrapé
+mail-status-suspended-body =
+    Bonjour { $name },
+
+    Votre compteur de créneaux est à { $balance } et l’échéance est passée : vous ne pouvez plus faire vos courses tant que vous n’avez pas réservé { $shifts } créneau(x) de rattrapage.

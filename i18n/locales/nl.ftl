@@ -204,3 +204,35 @@ error-password-too-short = Minstens { $min } tekens.
 error-password-too-long = Het wachtwoord is te lang.
 error-passwords-differ = De twee wachtwoorden verschillen.
 error-cannot-remove-own-admin = U kunt uw eigen beheerdersrol niet afnemen; vraag het aan een andere beheerder.
+error-booking-already-booked = U hebt deze shift al geboekt.
+error-booking-cancelled = Deze shift is geannuleerd.
+error-booking-past = Deze shift is al begonnen.
+error-booking-full = Alle plaatsen van deze shift zijn bezet.
+error-booking-missing-skill = Deze plaats vraagt de vaardigheid “{ $skill }”.
+error-booking-overlap = Deze shift overlapt met een andere die u hebt geboekt.
+error-booking-day-limit = Hoogstens { $max } shifts per dag.
+error-booking-period-limit = Hoogstens { $max } shifts in { $days } dagen.
+error-booking-own-offer = U kunt uw eigen aanbod niet overnemen.
+error-sheet-already-validated = Deze aanwezigheidslijst is al gevalideerd.
+error-extension-not-in-alert = Alleen een lid in alarm kan uitstel krijgen.
+error-extension-already-extended = Dit alarm heeft zijn { $max } uitstel(len) al gehad.
+error-extension-too-late = De termijn is verstreken.
+
+## E-mails over shifts
+mail-shift-reminder-subject = Uw shift op { $date }
+mail-shift-reminder-body =
+    Hallo { $name },
+
+    Een herinnering: u werkt in de coöperatie op { $date } om { $start } ({ $task }).
+
+    Kunt u niet komen, bied uw shift dan in de app aan een ander lid aan, zodat iemand u vervangt.
+mail-status-alert-subject = Uw shiftteller staat achter
+mail-status-alert-body =
+    Hallo { $name },
+
+    Uw shiftteller staat op { $balance }. Boek { $shifts } inhaalshift(s) vóór { $deadline } om te blijven winkelen in de coöperatie.
+mail-status-suspended-subject = U mag niet winkelen tot u hebt ingehaald
+mail-status-suspended-body =
+    Hallo { $name },
+
+    Uw shiftteller staat op { $balance } en de termijn is verstreken: u mag niet winkelen tot u { $shifts } inhaalshift(s) hebt geboekt.

@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_accounts;
 mod m20261123_000002_register;
+mod m20261123_000003_shifts;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_accounts::Migration),
             Box::new(m20261123_000002_register::Migration),
+            Box::new(m20261123_000003_shifts::Migration),
         ]
     }
 }

@@ -9,6 +9,16 @@ pub struct Smtp {
     pub username: Option<String>,
     pub password: Option<String>,
     pub from: String,
+    /// `SMTP_TLS`: `starttls` (the default), `tls` (implicit TLS, port 465) or `none` (a relay
+    /// on the same machine or network).
+    pub tls: SmtpTls,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpTls {
+    StartTls,
+    Tls,
+    None,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +57,11 @@ impl Config {
                 username: var("SMTP_USERNAME"),
                 password: var("SMTP_PASSWORD"),
                 from: var("SMTP_FROM").unwrap_or_else(|| "ruche <noreply@localhost>".into()),
+                tls: match var("SMTP_TLS").as_deref() {
+                    Some("none") => SmtpTls::None,
+                    Some("tls") => SmtpTls::Tls,
+                    _ => SmtpTls::StartTls,
+                },
             }),
             session_days: 30,
         }

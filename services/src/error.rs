@@ -2,6 +2,7 @@
 //! a message in the person's language in one place; database text never reaches a browser.
 
 use domain::member_csv::RowError;
+use domain::shifts::{BookingError, ExtensionError};
 use domain::validation::{FieldError, Reason};
 use sea_orm::{DbErr, SqlErr};
 
@@ -29,6 +30,15 @@ pub enum Error {
     /// A reset or setup link that is unknown, used or expired.
     #[error("invalid or expired link")]
     TokenInvalid,
+    /// A booking, cancellation or swap that the shift rules refuse; nothing was written.
+    #[error("booking refused: {0}")]
+    Booking(BookingError),
+    /// The attendance sheet of this shift was validated already; nothing was written.
+    #[error("attendance sheet already validated")]
+    AlreadyValidated,
+    /// The member may not be granted more time now.
+    #[error("extension refused: {0}")]
+    Extension(ExtensionError),
     #[error("database error: {0}")]
     Db(DbErr),
 }
@@ -36,6 +46,18 @@ pub enum Error {
 impl Error {
     pub fn invalid(field: &str, reason: Reason) -> Self {
         Error::Invalid(vec![FieldError::new(field, reason)])
+    }
+}
+
+impl From<BookingError> for Error {
+    fn from(e: BookingError) -> Self {
+        Error::Booking(e)
+    }
+}
+
+impl From<ExtensionError> for Error {
+    fn from(e: ExtensionError) -> Self {
+        Error::Extension(e)
     }
 }
 

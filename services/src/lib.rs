@@ -1,7 +1,8 @@
 //! Ruche's server-side capabilities, organised by what they do for the coop: accounts and
 //! sign-in ([`accounts`]), the member register ([`members`]), cooperative shares ([`shares`]),
-//! mail ([`mail`]) and the demo coop ([`demo`]). Each state change is one transaction and
-//! returns a domain type or an [`Error`]; the HTTP and server-function layers stay thin.
+//! shifts and the work ledger ([`shifts`]), mail ([`mail`]) and the demo coop ([`demo`]).
+//! Each state change is one transaction and returns a domain type or an [`Error`]; the HTTP
+//! and server-function layers stay thin.
 
 pub mod accounts;
 pub mod audit;
@@ -14,6 +15,7 @@ pub mod mail;
 pub mod members;
 pub mod settings;
 pub mod shares;
+pub mod shifts;
 pub mod testing;
 
 pub use config::Config;

@@ -2,6 +2,7 @@
 //! sends it, so nothing is lost; when SMTP is configured a background task then sends it.
 //! Without SMTP the outbox is where an admin (and the demo, and the tests) reads every message.
 
+use crate::config::SmtpTls;
 use crate::entities::outbox;
 use crate::{now_ms, Services};
 pub use domain::outbox::OutboxMessage;
@@ -74,13 +75,20 @@ pub fn deliver_soon(s: &Services) {
     });
 }
 
-async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
+/// Sends every message waiting in the outbox; each is marked sent, or keeps its error.
+pub async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
     let Some(smtp) = &s.config.smtp else {
         return Ok(());
     };
-    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
-        .map_err(|e| DbErr::Custom(e.to_string()))?
-        .port(smtp.port);
+    let mut builder = match smtp.tls {
+        SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host),
+        SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host),
+        SmtpTls::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(
+            &smtp.host,
+        )),
+    }
+    .map_err(|e| DbErr::Custom(e.to_string()))?
+    .port(smtp.port);
     if let (Some(u), Some(p)) = (&smtp.username, &smtp.password) {
         builder = builder.credentials(Credentials::new(u.clone(), p.clone()));
     }

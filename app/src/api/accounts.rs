@@ -1,6 +1,7 @@
 //! Account server functions: roles.
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
 use domain::Role;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;

@@ -1,8 +1,16 @@
 //! One sea-orm entity per table. Ids are UUIDs, money integer cents, instants milliseconds.
 
+pub mod attendance_lines;
+pub mod attendance_sheets;
 pub mod audit_log;
+pub mod closure_days;
+pub mod counter_events;
 pub mod counters;
+pub mod extensions;
 pub mod household_people;
+pub mod leaves;
+pub mod member_skills;
+pub mod member_statuses;
 pub mod members;
 pub mod one_time_tokens;
 pub mod outbox;
@@ -10,6 +18,15 @@ pub mod sessions;
 pub mod settings;
 pub mod share_classes;
 pub mod share_events;
+pub mod shift_bookings;
+pub mod shift_rules;
+pub mod shift_templates;
+pub mod shifts;
 pub mod sign_in_failures;
+pub mod status_changes;
+pub mod swap_offers;
+pub mod task_types;
+pub mod template_leaders;
+pub mod template_seats;
 pub mod user_roles;
 pub mod users;

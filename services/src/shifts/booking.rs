@@ -1,0 +1,301 @@
+//! Booking, cancelling, offering and taking seats. Each is one write transaction: the shift row
+//! is locked (`FOR UPDATE` on PostgreSQL, `BEGIN IMMEDIATE` on SQLite) before its booked seats
+//! are counted, so no shift is ever overbooked, and a unique index on booked seats stops a
+//! member from holding two seats of one shift.
+
+use super::load_shift;
+use super::planning::insert_booking;
+use super::status::{facts, ledger};
+use crate::entities::{members, shift_bookings, shifts, swap_offers};
+use crate::error::{Error, Result};
+use crate::Services;
+use crate::{db::write_tx, now_ms};
+use chrono::Utc;
+use domain::member::WorkRegime;
+use domain::shifts::{
+    balance, check_booking, check_cancellation, check_take_offer, Booking, BookingError,
+    Cancellation, SwapOffer,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+/// A seat held in a shift.
+pub(crate) const BOOKED: &str = "booked";
+/// Given up in time: the seat is free again.
+pub(crate) const CANCELLED: &str = "cancelled";
+/// Taken over by a stand-in: the member who offered it owes nothing for it.
+pub(crate) const HANDED_OVER: &str = "handed_over";
+
+/// Why a member holds a seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingKind {
+    /// Their fixed seat in the template.
+    Regular,
+    /// A flexible member's shift.
+    Flexible,
+    /// A regular member catching up a negative balance.
+    Makeup,
+    /// Anyone else working more.
+    Extra,
+}
+
+impl BookingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingKind::Regular => "regular",
+            BookingKind::Flexible => "flexible",
+            BookingKind::Makeup => "makeup",
+            BookingKind::Extra => "extra",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            BookingKind::Regular,
+            BookingKind::Flexible,
+            BookingKind::Makeup,
+            BookingKind::Extra,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A member's booked seats in shifts that are not cancelled, past ones included.
+pub(crate) async fn held(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+) -> Result<Vec<(shift_bookings::Model, shifts::Model)>> {
+    let bookings = shift_bookings::Entity::find()
+        .filter(shift_bookings::Column::MemberId.eq(member_id))
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = bookings.iter().map(|b| b.shift_id).collect();
+    let shifts = shifts::Entity::find()
+        .filter(shifts::Column::Id.is_in(ids))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .all(db)
+        .await?;
+    Ok(bookings
+        .into_iter()
+        .filter_map(|b| {
+            let shift = shifts.iter().find(|s| s.id == b.shift_id)?.clone();
+            Some((b, shift))
+        })
+        .collect())
+}
+
+async fn domain_bookings(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<Booking>> {
+    Ok(held(db, member_id)
+        .await?
+        .into_iter()
+        .map(|(_, s)| Booking {
+            shift_id: s.id,
+            date: s.date,
+            start: super::instant(s.start_at_ms),
+            end: super::instant(s.end_at_ms),
+        })
+        .collect())
+}
+
+/// The kind of a seat a member books: a flexible member's shift, a regular member's make-up
+/// while behind, or an extra shift.
+async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<BookingKind> {
+    Ok(
+        match WorkRegime::parse(&member.work_regime).unwrap_or_default() {
+            WorkRegime::Flexible => BookingKind::Flexible,
+            WorkRegime::Regular if balance(&ledger(db, member.id).await?) < 0 => {
+                BookingKind::Makeup
+            }
+            WorkRegime::Regular | WorkRegime::Exempt => BookingKind::Extra,
+        },
+    )
+}
+
+/// Books a free seat of a shift for a member; returns the booking's id.
+///
+/// Errors: `NotFound` for an unknown member or shift; `Booking` with the first rule refused
+/// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
+/// `PeriodLimit`). Nothing is written when refused.
+pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
+    let tx = write_tx(&s.db).await?;
+    let rules = super::rules(&tx).await?;
+    let (_, shift) = load_shift(&tx, shift_id, true).await?;
+    let member = members::Entity::find_by_id(member_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let now = Utc::now();
+    let facts = facts(&tx, &member, now).await?;
+    let bookings = domain_bookings(&tx, member_id).await?;
+    check_booking(&rules, &facts, &shift, &bookings, now)?;
+    let kind = kind_for(&tx, &member).await?;
+    let id = insert_booking(&tx, shift_id, member_id, kind).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn own_booking(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    shift_id: Uuid,
+) -> Result<shift_bookings::Model> {
+    shift_bookings::Entity::find()
+        .filter(shift_bookings::Column::MemberId.eq(member_id))
+        .filter(shift_bookings::Column::ShiftId.eq(shift_id))
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Opens an offer of a booked seat, or returns the one already open.
+async fn open_offer(db: &impl ConnectionTrait, booking: &shift_bookings::Model) -> Result<Uuid> {
+    if let Some(offer) = swap_offers::Entity::find()
+        .filter(swap_offers::Column::BookingId.eq(booking.id))
+        .one(db)
+        .await?
+    {
+        return Ok(offer.id);
+    }
+    let id = Uuid::now_v7();
+    swap_offers::ActiveModel {
+        id: Set(id),
+        booking_id: Set(booking.id),
+        shift_id: Set(booking.shift_id),
+        offered_by: Set(booking.member_id),
+        taken_by: Set(None),
+        created_at_ms: Set(now_ms()),
+        taken_at_ms: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Gives up a booked seat. Up to `free_cancellation_hours` before the start it is `Free`: the
+/// seat is free again. Later, and always for a regular member's own seat, it is `Late`: the
+/// seat is offered to stand-ins and stays the member's (to attend, or to be missed) until
+/// someone takes it.
+///
+/// Errors: `NotFound` when the member holds no seat of the shift; `Booking(Past)` once the
+/// shift has started.
+pub async fn cancel(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Cancellation> {
+    let tx = write_tx(&s.db).await?;
+    let rules = super::rules(&tx).await?;
+    let (_, shift) = load_shift(&tx, shift_id, true).await?;
+    let booking = own_booking(&tx, member_id, shift_id).await?;
+    let now = Utc::now();
+    if shift.start <= now {
+        return Err(BookingError::Past.into());
+    }
+    let cancellation = if booking.kind == BookingKind::Regular.as_str() {
+        Cancellation::Late
+    } else {
+        check_cancellation(&rules, shift.start, now)
+    };
+    match cancellation {
+        Cancellation::Free => {
+            let mut b: shift_bookings::ActiveModel = booking.into();
+            b.state = Set(CANCELLED.to_string());
+            b.updated_at_ms = Set(now_ms());
+            b.update(&tx).await?;
+        }
+        Cancellation::Late => {
+            open_offer(&tx, &booking).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(cancellation)
+}
+
+/// Offers a member's seat of a shift to stand-ins; returns the offer's id (the same one when
+/// offered twice). Errors: `NotFound` when the member holds no seat; `Booking(Past)` or
+/// `Booking(Cancelled)` for a shift that started or is cancelled.
+pub async fn offer(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
+    let tx = write_tx(&s.db).await?;
+    let (_, shift) = load_shift(&tx, shift_id, true).await?;
+    let booking = own_booking(&tx, member_id, shift_id).await?;
+    if shift.cancelled {
+        return Err(BookingError::Cancelled.into());
+    }
+    if shift.start <= Utc::now() {
+        return Err(BookingError::Past.into());
+    }
+    let id = open_offer(&tx, &booking).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A member takes another member's offered seat and stands in; the member who offered it owes
+/// nothing for that shift any more. Returns the taker's booking id.
+///
+/// Errors: `NotFound` for an unknown member or an offer that is unknown or already taken;
+/// `Booking(OwnOffer)`, or any refusal of [`book`] for the taker.
+pub async fn take_offer(s: &Services, taker_id: Uuid, offer_id: Uuid) -> Result<Uuid> {
+    let tx = write_tx(&s.db).await?;
+    let rules = super::rules(&tx).await?;
+    let offer = swap_offers::Entity::find_by_id(offer_id)
+        .lock_exclusive()
+        .one(&tx)
+        .await?
+        .filter(|o| o.taken_by.is_none())
+        .ok_or(Error::NotFound)?;
+    let (_, shift) = load_shift(&tx, offer.shift_id, true).await?;
+    let offered = shift_bookings::Entity::find_by_id(offer.booking_id)
+        .one(&tx)
+        .await?
+        .filter(|b| b.state == BOOKED)
+        .ok_or(Error::NotFound)?;
+    let taker = members::Entity::find_by_id(taker_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let now = Utc::now();
+    let facts = facts(&tx, &taker, now).await?;
+    let bookings = domain_bookings(&tx, taker_id).await?;
+    let swap = SwapOffer {
+        shift_id: offer.shift_id,
+        offered_by: offer.offered_by,
+    };
+    check_take_offer(&rules, &facts, &swap, &shift, &bookings, now)?;
+    let mut given: shift_bookings::ActiveModel = offered.into();
+    given.state = Set(HANDED_OVER.to_string());
+    given.updated_at_ms = Set(now_ms());
+    given.update(&tx).await?;
+    let kind = kind_for(&tx, &taker).await?;
+    let id = insert_booking(&tx, offer.shift_id, taker_id, kind).await?;
+    let mut taken: swap_offers::ActiveModel = offer.into();
+    taken.taken_by = Set(Some(taker_id));
+    taken.taken_at_ms = Set(Some(now_ms()));
+    taken.update(&tx).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The open offers of shifts still ahead, for stand-ins to take: (offer id, shift id).
+pub async fn open_offers(db: &impl ConnectionTrait) -> Result<Vec<(Uuid, Uuid)>> {
+    let offers = swap_offers::Entity::find()
+        .filter(swap_offers::Column::TakenBy.is_null())
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = offers.iter().map(|o| o.shift_id).collect();
+    let ahead: Vec<Uuid> = shifts::Entity::find()
+        .filter(shifts::Column::Id.is_in(ids))
+        .filter(shifts::Column::StartAtMs.gt(now_ms()))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    Ok(offers
+        .into_iter()
+        .filter(|o| ahead.contains(&o.shift_id))
+        .map(|o| (o.id, o.shift_id))
+        .collect())
+}

@@ -1,0 +1,562 @@
+//! The planning: task types, templates with the regular members holding their seats and their
+//! leaders, the dated shifts generated from them (idempotently, for the horizon), one-off
+//! shifts, closure days, and members' skills.
+
+use super::booking::{BookingKind, BOOKED, CANCELLED};
+use super::{domain_shift, load_shift};
+use crate::entities::{
+    closure_days, member_skills, members, shift_bookings, shift_templates, shifts, task_types,
+    template_leaders, template_seats,
+};
+use crate::error::{Error, Result};
+use crate::{audit, db::write_tx, now_ms, Services};
+use chrono::{NaiveDate, NaiveTime, TimeDelta, Weekday};
+use domain::shifts::{
+    local_to_utc, missing_occurrences, BookingError, Occurrence, Shift, ShiftRules, ShiftTemplate,
+    WeekLetter,
+};
+use domain::validation::Reason;
+use domain::Viewer;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TryInsertResult,
+};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+use uuid::Uuid;
+
+const TIME: &str = "%H:%M";
+
+/// A weekly slot of the planning, as staff type it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateForm {
+    pub week: WeekLetter,
+    pub weekday: Weekday,
+    /// Local times in the coop's time zone; an end at or before the start is the next day.
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub task_type_id: Uuid,
+    pub seats: u32,
+    pub required_skill: Option<String>,
+}
+
+/// A shift outside the templates, on one date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOffForm {
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub task_type_id: Uuid,
+    pub seats: u32,
+    pub required_skill: Option<String>,
+}
+
+/// Adds a task type (till, reception, shelving, ...). Errors: `Invalid` when the name is
+/// empty or already used.
+pub async fn create_task_type(s: &Services, actor: &Viewer, name: &str) -> Result<Uuid> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("name", Reason::Required));
+    }
+    let tx = write_tx(&s.db).await?;
+    let taken = task_types::Entity::find()
+        .filter(task_types::Column::Name.eq(name))
+        .count(&tx)
+        .await?;
+    if taken > 0 {
+        return Err(Error::invalid("name", Reason::AlreadyTaken));
+    }
+    let id = Uuid::now_v7();
+    task_types::ActiveModel {
+        id: Set(id),
+        name: Set(name.to_string()),
+    }
+    .insert(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.task_type",
+        &id.to_string(),
+        name,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn require_task_type(db: &impl ConnectionTrait, id: Uuid) -> Result<()> {
+    task_types::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|_| ())
+        .ok_or(Error::NotFound)
+}
+
+fn check_seats(seats: u32) -> Result<i32> {
+    match i32::try_from(seats) {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(Error::invalid("seats", Reason::NotPositive)),
+    }
+}
+
+fn skill(required: &Option<String>) -> Option<String> {
+    required
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Adds a template. Errors: `NotFound` for an unknown task type, `Invalid` for no seats.
+pub async fn create_template(s: &Services, actor: &Viewer, form: &TemplateForm) -> Result<Uuid> {
+    let seats = check_seats(form.seats)?;
+    let tx = write_tx(&s.db).await?;
+    require_task_type(&tx, form.task_type_id).await?;
+    let id = Uuid::now_v7();
+    shift_templates::ActiveModel {
+        id: Set(id),
+        week_letter: Set(form.week.to_string()),
+        weekday: Set(form.weekday.number_from_monday() as i32),
+        start_time: Set(form.start.format(TIME).to_string()),
+        end_time: Set(form.end.format(TIME).to_string()),
+        task_type_id: Set(form.task_type_id),
+        seats: Set(seats),
+        required_skill: Set(skill(&form.required_skill)),
+        created_at_ms: Set(now_ms()),
+    }
+    .insert(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.template",
+        &id.to_string(),
+        &format!("{} {} {}", form.week, form.weekday, form.start),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+fn to_template(row: &shift_templates::Model) -> Option<ShiftTemplate> {
+    Some(ShiftTemplate {
+        id: row.id,
+        week: WeekLetter::try_from(row.week_letter.chars().next()?).ok()?,
+        weekday: Weekday::try_from(u8::try_from(row.weekday - 1).ok()?).ok()?,
+        start: NaiveTime::parse_from_str(&row.start_time, TIME).ok()?,
+        end: NaiveTime::parse_from_str(&row.end_time, TIME).ok()?,
+        task: row.task_type_id.to_string(),
+        seats: u32::try_from(row.seats).ok()?,
+        required_skill: row.required_skill.clone(),
+    })
+}
+
+/// Every template, in the order of the cycle; `task` holds the task type's id.
+pub async fn templates(db: &impl ConnectionTrait) -> Result<Vec<ShiftTemplate>> {
+    let mut all: Vec<ShiftTemplate> = shift_templates::Entity::find()
+        .all(db)
+        .await?
+        .iter()
+        .filter_map(to_template)
+        .collect();
+    all.sort_by_key(|t| (t.week, t.weekday.num_days_from_monday(), t.start));
+    Ok(all)
+}
+
+/// Gives a regular member a seat in a template, and a seat in its shifts already generated
+/// from today on (where one is free).
+///
+/// Errors: `NotFound`; `Booking(Full)` when every seat of the template is held; `Invalid`
+/// (`member`, `AlreadyTaken`) when the member already holds a seat.
+pub async fn assign_seat(
+    s: &Services,
+    actor: &Viewer,
+    template_id: Uuid,
+    member_id: Uuid,
+) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    let template = shift_templates::Entity::find_by_id(template_id)
+        .lock_exclusive()
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    members::Entity::find_by_id(member_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let holds = template_seats::Entity::find()
+        .filter(template_seats::Column::MemberId.eq(member_id))
+        .count(&tx)
+        .await?;
+    if holds > 0 {
+        return Err(Error::invalid("member", Reason::AlreadyTaken));
+    }
+    let held = template_seats::Entity::find()
+        .filter(template_seats::Column::TemplateId.eq(template_id))
+        .count(&tx)
+        .await?;
+    if held >= u64::try_from(template.seats).unwrap_or(0) {
+        return Err(BookingError::Full.into());
+    }
+    template_seats::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        template_id: Set(template_id),
+        member_id: Set(member_id),
+        created_at_ms: Set(now_ms()),
+    }
+    .insert(&tx)
+    .await?;
+    let upcoming = shifts::Entity::find()
+        .filter(shifts::Column::TemplateId.eq(template_id))
+        .filter(shifts::Column::Date.gte(crate::today()))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .all(&tx)
+        .await?;
+    for shift in upcoming {
+        let (_, counted) = load_shift(&tx, shift.id, true).await?;
+        if counted.booked < counted.seats {
+            insert_booking(&tx, shift.id, member_id, BookingKind::Regular).await?;
+        }
+    }
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.seat",
+        &member_id.to_string(),
+        &template_id.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Frees the template seat of a member and their regular seats in shifts from `from` on.
+/// Returns whether they held a seat.
+pub(crate) async fn release_seat(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    from: NaiveDate,
+) -> Result<bool> {
+    let freed = template_seats::Entity::delete_many()
+        .filter(template_seats::Column::MemberId.eq(member_id))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let upcoming: Vec<Uuid> = shifts::Entity::find()
+        .filter(shifts::Column::Date.gte(from))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    shift_bookings::Entity::update_many()
+        .col_expr(shift_bookings::Column::State, Expr::value(CANCELLED))
+        .col_expr(shift_bookings::Column::UpdatedAtMs, Expr::value(now_ms()))
+        .filter(shift_bookings::Column::MemberId.eq(member_id))
+        .filter(shift_bookings::Column::Kind.eq(BookingKind::Regular.as_str()))
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .filter(shift_bookings::Column::ShiftId.is_in(upcoming))
+        .exec(db)
+        .await?;
+    Ok(freed > 0)
+}
+
+/// Makes a shift leader of a template. Errors: `NotFound`.
+pub async fn add_leader(
+    s: &Services,
+    actor: &Viewer,
+    template_id: Uuid,
+    member_id: Uuid,
+) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    shift_templates::Entity::find_by_id(template_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    members::Entity::find_by_id(member_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    template_leaders::Entity::insert(template_leaders::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        template_id: Set(template_id),
+        member_id: Set(member_id),
+    })
+    .on_conflict_do_nothing_on([
+        template_leaders::Column::TemplateId,
+        template_leaders::Column::MemberId,
+    ])
+    .exec_without_returning(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.leader",
+        &member_id.to_string(),
+        &template_id.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives a member a skill (till, cash counting, ...) that some seats require.
+pub async fn add_skill(s: &Services, actor: &Viewer, member_id: Uuid, skill: &str) -> Result<()> {
+    let skill = skill.trim();
+    if skill.is_empty() {
+        return Err(Error::invalid("skill", Reason::Required));
+    }
+    let tx = write_tx(&s.db).await?;
+    members::Entity::find_by_id(member_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    member_skills::Entity::insert(member_skills::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        member_id: Set(member_id),
+        skill: Set(skill.to_string()),
+    })
+    .on_conflict_do_nothing_on([
+        member_skills::Column::MemberId,
+        member_skills::Column::Skill,
+    ])
+    .exec_without_returning(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.skill",
+        &member_id.to_string(),
+        skill,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Generates the shifts of every template for the horizon starting on `from`, with the seats
+/// of their regular members booked. Idempotent: generating again creates nothing. Shifts on a
+/// closure day are created cancelled. Returns how many shifts were created.
+pub async fn generate(s: &Services, from: NaiveDate) -> Result<u32> {
+    let tx = write_tx(&s.db).await?;
+    let rules = super::rules(&tx).await?;
+    let created = generate_in(&tx, &rules, from).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+pub(crate) async fn generate_in(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    from: NaiveDate,
+) -> Result<u32> {
+    let tz = rules
+        .time_zone()
+        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let dates = rules.horizon(from);
+    let templates = templates(db).await?;
+    let closures: BTreeSet<NaiveDate> = closure_days::Entity::find()
+        .filter(closure_days::Column::Date.gte(dates.start))
+        .filter(closure_days::Column::Date.lt(dates.end))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.date)
+        .collect();
+    let existing: HashSet<(Uuid, NaiveDate)> = shifts::Entity::find()
+        .filter(shifts::Column::TemplateId.is_not_null())
+        .filter(shifts::Column::Date.gte(dates.start))
+        .filter(shifts::Column::Date.lt(dates.end))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|s| Some((s.template_id?, s.date)))
+        .collect();
+    let missing = missing_occurrences(&rules.cycle, &tz, &templates, dates, &closures, &existing);
+    let mut holders: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for seat in template_seats::Entity::find().all(db).await? {
+        holders
+            .entry(seat.template_id)
+            .or_default()
+            .push(seat.member_id);
+    }
+    let mut created = 0;
+    for o in missing {
+        let Some(id) = insert_occurrence(db, &o).await? else {
+            continue;
+        };
+        created += 1;
+        if !o.cancelled {
+            for member_id in holders.get(&o.template_id).into_iter().flatten() {
+                insert_booking(db, id, *member_id, BookingKind::Regular).await?;
+            }
+        }
+    }
+    Ok(created)
+}
+
+/// Inserts a generated shift unless another generation got there first.
+async fn insert_occurrence(db: &impl ConnectionTrait, o: &Occurrence) -> Result<Option<Uuid>> {
+    let id = Uuid::now_v7();
+    let task_type_id = Uuid::parse_str(&o.task).map_err(|_| Error::NotFound)?;
+    let inserted = shifts::Entity::insert(shifts::ActiveModel {
+        id: Set(id),
+        template_id: Set(Some(o.template_id)),
+        task_type_id: Set(task_type_id),
+        date: Set(o.date),
+        start_at_ms: Set(o.start.timestamp_millis()),
+        end_at_ms: Set(o.end.timestamp_millis()),
+        seats: Set(i32::try_from(o.seats).unwrap_or(i32::MAX)),
+        required_skill: Set(o.required_skill.clone()),
+        cancelled: Set(o.cancelled),
+        closure_note: Set(None),
+        unvalidated_flagged_on: Set(None),
+        created_at_ms: Set(now_ms()),
+    })
+    .on_conflict_do_nothing_on([shifts::Column::TemplateId, shifts::Column::Date])
+    .exec_without_returning(db)
+    .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0).then_some(id))
+}
+
+pub(crate) async fn insert_booking(
+    db: &impl ConnectionTrait,
+    shift_id: Uuid,
+    member_id: Uuid,
+    kind: BookingKind,
+) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    let now = now_ms();
+    shift_bookings::ActiveModel {
+        id: Set(id),
+        shift_id: Set(shift_id),
+        member_id: Set(member_id),
+        kind: Set(kind.as_str().to_string()),
+        state: Set(BOOKED.to_string()),
+        created_at_ms: Set(now),
+        updated_at_ms: Set(now),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| match Error::from(e) {
+        Error::Invalid(_) => Error::Booking(BookingError::AlreadyBooked),
+        other => other,
+    })?;
+    Ok(id)
+}
+
+/// Closes the coop on a date: its shifts are cancelled, and they owe nobody anything.
+/// Returns how many shifts were cancelled. Errors: `Invalid` when the note is empty.
+pub async fn add_closure_day(
+    s: &Services,
+    actor: &Viewer,
+    date: NaiveDate,
+    note: &str,
+) -> Result<u64> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(Error::invalid("note", Reason::Required));
+    }
+    let tx = write_tx(&s.db).await?;
+    closure_days::Entity::insert(closure_days::ActiveModel {
+        date: Set(date),
+        note: Set(note.to_string()),
+    })
+    .on_conflict_do_nothing_on([closure_days::Column::Date])
+    .exec_without_returning(&tx)
+    .await?;
+    let cancelled = shifts::Entity::update_many()
+        .col_expr(shifts::Column::Cancelled, Expr::value(true))
+        .col_expr(shifts::Column::ClosureNote, Expr::value(note))
+        .filter(shifts::Column::Date.eq(date))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.closure",
+        &date.to_string(),
+        note,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(cancelled)
+}
+
+/// Adds a shift outside the templates. Errors: `NotFound` for an unknown task type,
+/// `Invalid` for no seats or an unknown time zone in the rules.
+pub async fn add_one_off(s: &Services, actor: &Viewer, form: &OneOffForm) -> Result<Uuid> {
+    let seats = check_seats(form.seats)?;
+    let tx = write_tx(&s.db).await?;
+    require_task_type(&tx, form.task_type_id).await?;
+    let rules = super::rules(&tx).await?;
+    let tz = rules
+        .time_zone()
+        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let end_date = if form.end <= form.start {
+        form.date + TimeDelta::days(1)
+    } else {
+        form.date
+    };
+    let closed = closure_days::Entity::find_by_id(form.date).one(&tx).await?;
+    let id = Uuid::now_v7();
+    shifts::ActiveModel {
+        id: Set(id),
+        template_id: Set(None),
+        task_type_id: Set(form.task_type_id),
+        date: Set(form.date),
+        start_at_ms: Set(local_to_utc(&tz, form.date.and_time(form.start)).timestamp_millis()),
+        end_at_ms: Set(local_to_utc(&tz, end_date.and_time(form.end)).timestamp_millis()),
+        seats: Set(seats),
+        required_skill: Set(skill(&form.required_skill)),
+        cancelled: Set(closed.is_some()),
+        closure_note: Set(closed.map(|c| c.note)),
+        unvalidated_flagged_on: Set(None),
+        created_at_ms: Set(now_ms()),
+    }
+    .insert(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        "shifts.one_off",
+        &id.to_string(),
+        &format!("{} {}", form.date, form.start),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// One shift with its booked seats counted. Errors: `NotFound`.
+pub async fn shift(db: &impl ConnectionTrait, id: Uuid) -> Result<Shift> {
+    Ok(load_shift(db, id, false).await?.1)
+}
+
+/// The shifts on `dates` (end excluded), cancelled ones included, by start.
+pub async fn shifts_on(db: &impl ConnectionTrait, dates: Range<NaiveDate>) -> Result<Vec<Shift>> {
+    let rows = shifts::Entity::find()
+        .filter(shifts::Column::Date.gte(dates.start))
+        .filter(shifts::Column::Date.lt(dates.end))
+        .order_by_asc(shifts::Column::StartAtMs)
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut booked: HashMap<Uuid, u64> = HashMap::new();
+    for b in shift_bookings::Entity::find()
+        .filter(shift_bookings::Column::ShiftId.is_in(ids))
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .all(db)
+        .await?
+    {
+        *booked.entry(b.shift_id).or_default() += 1;
+    }
+    Ok(rows
+        .iter()
+        .map(|r| domain_shift(r, booked.get(&r.id).copied().unwrap_or(0)))
+        .collect())
+}

@@ -1,0 +1,509 @@
+//! The ledger, leaves, extensions and manual corrections, and the status derived from them by
+//! `domain::shifts::derive_status`. The stored status (`member_statuses`) is a cache for lists
+//! and notices; each change of it is recorded with its cause in `status_changes`, and may_shop
+//! always derives afresh.
+
+use super::booking::{held, BookingKind};
+use super::planning::release_seat;
+use crate::entities::{
+    counter_events, extensions, household_people, leaves, member_skills, member_statuses, members,
+    status_changes,
+};
+use crate::error::{Error, Result};
+use crate::{audit, db::write_tx, mail, now_ms, Services};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::member::WorkRegime;
+use domain::shifts::{
+    check_extension_request, derive_status, manual_correction, status_change, CounterEvent,
+    CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference, ShiftRules, Status,
+    StatusChange, StatusReason, StatusReport,
+};
+use domain::validation::Reason;
+use domain::{Language, Viewer};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set, TryInsertResult,
+};
+use uuid::Uuid;
+
+/// What the shift rules need to know about a member as of `now`.
+pub(crate) async fn facts(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    now: DateTime<Utc>,
+) -> Result<MemberFacts> {
+    let skills = member_skills::Entity::find()
+        .filter(member_skills::Column::MemberId.eq(member.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.skill)
+        .collect();
+    let booked_makeups = held(db, member.id)
+        .await?
+        .iter()
+        .filter(|(b, s)| {
+            b.kind != BookingKind::Regular.as_str() && super::instant(s.start_at_ms) > now
+        })
+        .count();
+    Ok(MemberFacts {
+        id: member.id,
+        regime: WorkRegime::parse(&member.work_regime).unwrap_or_default(),
+        start_date: member.join_date,
+        left_on: member.leaving_date,
+        skills,
+        booked_makeups: u32::try_from(booked_makeups).unwrap_or(u32::MAX),
+    })
+}
+
+fn to_event(row: counter_events::Model) -> Option<CounterEvent> {
+    let reference = match row.reference_kind.as_str() {
+        "shift" => Reference::Shift {
+            shift_id: row.reference_id?,
+        },
+        "period" => Reference::Period {
+            starts_on: row.reference_date?,
+        },
+        _ => Reference::Staff {
+            staff_id: row.reference_id?,
+            note: row.note.unwrap_or_default(),
+        },
+    };
+    Some(CounterEvent {
+        date: row.date,
+        delta: row.delta,
+        reason: CounterReason::parse(&row.reason)?,
+        reference,
+    })
+}
+
+/// A member's ledger in date order: every counter event, the reasons of their balance.
+pub async fn ledger(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<CounterEvent>> {
+    Ok(counter_events::Entity::find()
+        .filter(counter_events::Column::MemberId.eq(member_id))
+        .order_by_asc(counter_events::Column::Date)
+        .order_by_asc(counter_events::Column::CreatedAtMs)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(to_event)
+        .collect())
+}
+
+/// Appends an event to a member's ledger unless the same event (member, reason and
+/// reference) is there already; returns whether it was written. Corrections are always new.
+pub(crate) async fn append(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    event: &CounterEvent,
+    created_by: Option<Uuid>,
+) -> Result<bool> {
+    let id = Uuid::now_v7();
+    let reason = event.reason.as_str();
+    let (kind, ref_id, ref_date, note, key) = match &event.reference {
+        Reference::Shift { shift_id } => (
+            "shift",
+            Some(*shift_id),
+            None,
+            None,
+            format!("{member_id}:{reason}:shift:{shift_id}"),
+        ),
+        Reference::Period { starts_on } => (
+            "period",
+            None,
+            Some(*starts_on),
+            None,
+            format!("{member_id}:{reason}:period:{starts_on}"),
+        ),
+        Reference::Staff { staff_id, note } => (
+            "staff",
+            Some(*staff_id),
+            None,
+            Some(note.clone()),
+            format!("{member_id}:{reason}:staff:{id}"),
+        ),
+    };
+    let inserted = counter_events::Entity::insert(counter_events::ActiveModel {
+        id: Set(id),
+        member_id: Set(member_id),
+        date: Set(event.date),
+        delta: Set(event.delta),
+        reason: Set(reason.to_string()),
+        reference_kind: Set(kind.to_string()),
+        reference_id: Set(ref_id),
+        reference_date: Set(ref_date),
+        note: Set(note),
+        unique_key: Set(key),
+        created_by: Set(created_by),
+        created_at_ms: Set(now_ms()),
+    })
+    .on_conflict_do_nothing_on([counter_events::Column::UniqueKey])
+    .exec_without_returning(db)
+    .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
+}
+
+pub(crate) async fn member_leaves(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+) -> Result<Vec<Leave>> {
+    Ok(leaves::Entity::find()
+        .filter(leaves::Column::MemberId.eq(member_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| Leave {
+            kind: if l.kind == "exemption" {
+                LeaveKind::Exemption
+            } else {
+                LeaveKind::Holiday
+            },
+            start: l.start_date,
+            end: l.end_date,
+        })
+        .collect())
+}
+
+async fn report_for(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    member: &members::Model,
+    today: NaiveDate,
+) -> Result<StatusReport> {
+    let facts = facts(db, member, Utc::now()).await?;
+    let ledger = ledger(db, member.id).await?;
+    let leaves = member_leaves(db, member.id).await?;
+    let granted: Vec<NaiveDate> = extensions::Entity::find()
+        .filter(extensions::Column::MemberId.eq(member.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.granted_on)
+        .collect();
+    Ok(derive_status(
+        rules, &facts, &ledger, &leaves, &granted, today,
+    ))
+}
+
+/// A member's status on `today`, derived afresh. Errors: `NotFound`.
+pub async fn status_on(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    today: NaiveDate,
+) -> Result<StatusReport> {
+    let member = members::Entity::find_by_id(member_id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let rules = super::rules(db).await?;
+    report_for(db, &rules, &member, today).await
+}
+
+/// Who is at the till or the door: a member, or the card of a member or household person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shopper<'a> {
+    Member(Uuid),
+    Card(&'a str),
+}
+
+/// The answer the till, the entrance and the member's phone all get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShopAnswer {
+    /// The member whose account is used (a household person's member for their card).
+    pub member_id: Uuid,
+    pub may_shop: bool,
+    pub report: StatusReport,
+}
+
+/// Whether a member, or whoever holds a card, may shop today; a household person's card
+/// answers for their member. Errors: `NotFound` for an unknown member or card.
+pub async fn may_shop(db: &impl ConnectionTrait, who: Shopper<'_>) -> Result<ShopAnswer> {
+    let member_id = match who {
+        Shopper::Member(id) => id,
+        Shopper::Card(barcode) => {
+            let barcode = barcode.trim();
+            match members::Entity::find()
+                .filter(members::Column::CardBarcode.eq(barcode))
+                .one(db)
+                .await?
+            {
+                Some(m) => m.id,
+                None => {
+                    household_people::Entity::find()
+                        .filter(household_people::Column::CardBarcode.eq(barcode))
+                        .one(db)
+                        .await?
+                        .ok_or(Error::NotFound)?
+                        .member_id
+                }
+            }
+        }
+    };
+    let report = status_on(db, member_id, crate::today()).await?;
+    Ok(ShopAnswer {
+        member_id,
+        may_shop: report.may_shop,
+        report,
+    })
+}
+
+/// What [`refresh`] did for one member.
+pub(crate) struct Refreshed {
+    pub report: StatusReport,
+    pub change: Option<StatusChange>,
+    pub seat_freed: bool,
+    pub mailed: bool,
+}
+
+/// Derives a member's status on `today` and stores it; a change is recorded with its cause,
+/// a member entering alert or suspension is sent a notice, and an unsubscribed regular member
+/// gives up their seat.
+pub(crate) async fn refresh(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    member: &members::Model,
+    today: NaiveDate,
+) -> Result<Refreshed> {
+    let report = report_for(db, rules, member, today).await?;
+    let stored = member_statuses::Entity::find_by_id(member.id)
+        .one(db)
+        .await?;
+    let previous = stored.as_ref().and_then(|s| Status::parse(&s.status));
+    let change = status_change(previous, &report, today);
+    let reason_json = json(&report.reason)?;
+    let since = match (&change, &stored) {
+        (None, Some(s)) => s.since,
+        _ => today,
+    };
+    let row = member_statuses::ActiveModel {
+        member_id: Set(member.id),
+        status: Set(report.status.as_str().to_string()),
+        since: Set(since),
+        balance: Set(report.balance),
+        date_that_matters: Set(report.date_that_matters),
+        reason_json: Set(reason_json.clone()),
+        updated_at_ms: Set(now_ms()),
+    };
+    match &stored {
+        None => {
+            row.insert(db).await?;
+        }
+        Some(s)
+            if change.is_some()
+                || s.balance != report.balance
+                || s.date_that_matters != report.date_that_matters
+                || s.reason_json != reason_json =>
+        {
+            row.update(db).await?;
+        }
+        Some(_) => {}
+    }
+    let mut mailed = false;
+    if let Some(c) = &change {
+        status_changes::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            member_id: Set(member.id),
+            on_date: Set(c.on),
+            from_status: Set(c.from.map(|s| s.as_str().to_string())),
+            to_status: Set(c.to.as_str().to_string()),
+            cause_json: Set(reason_json),
+            created_at_ms: Set(now_ms()),
+        }
+        .insert(db)
+        .await?;
+        mailed = notify(db, member, &report).await?;
+    }
+    let seat_freed = report.loses_seat && release_seat(db, member.id, today).await?;
+    Ok(Refreshed {
+        report,
+        change,
+        seat_freed,
+        mailed,
+    })
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Db(DbErr::Custom(e.to_string())))
+}
+
+/// Queues the notice of a member entering alert or suspension, in their language, with the
+/// date that matters. Returns whether a mail was queued.
+async fn notify(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    report: &StatusReport,
+) -> Result<bool> {
+    let StatusReason::Behind(behind) = &report.reason else {
+        return Ok(false);
+    };
+    let prefix = match report.status {
+        Status::Alert => "mail-status-alert",
+        Status::Suspended => "mail-status-suspended",
+        _ => return Ok(false),
+    };
+    let lang = Language::parse(&member.language).unwrap_or(Language::Fr);
+    let args = [
+        ("name", member.first_name.clone()),
+        ("balance", report.balance.to_string()),
+        ("shifts", behind.shifts_to_book().to_string()),
+        ("deadline", behind.suspended_from.to_string()),
+    ];
+    mail::queue(
+        db,
+        &member.email,
+        &i18n::t(lang, &format!("{prefix}-subject")),
+        &i18n::t_args(lang, &format!("{prefix}-body"), &args),
+    )
+    .await?;
+    Ok(true)
+}
+
+/// A member's recorded status changes, oldest first, each with its cause.
+pub async fn history(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<StatusChange>> {
+    let rows = status_changes::Entity::find()
+        .filter(status_changes::Column::MemberId.eq(member_id))
+        .order_by_asc(status_changes::Column::OnDate)
+        .order_by_asc(status_changes::Column::CreatedAtMs)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(StatusChange {
+                on: r.on_date,
+                from: r.from_status.as_deref().and_then(Status::parse),
+                to: Status::parse(&r.to_status)?,
+                reason: serde_json::from_str(&r.cause_json).ok()?,
+            })
+        })
+        .collect())
+}
+
+async fn find_member(db: &impl ConnectionTrait, id: Uuid) -> Result<members::Model> {
+    members::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Records a holiday or an exemption from `start` to `end` (both included) and refreshes the
+/// member's status. Errors: `NotFound`; `Invalid` for an end before the start or no note.
+pub async fn add_leave(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    kind: LeaveKind,
+    start: NaiveDate,
+    end: NaiveDate,
+    note: &str,
+) -> Result<StatusReport> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(Error::invalid("note", Reason::Required));
+    }
+    if end < start {
+        return Err(Error::invalid("end", Reason::InvalidDate));
+    }
+    let tx = write_tx(&s.db).await?;
+    let member = find_member(&tx, member_id).await?;
+    leaves::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        member_id: Set(member_id),
+        kind: Set(match kind {
+            LeaveKind::Holiday => "holiday",
+            LeaveKind::Exemption => "exemption",
+        }
+        .to_string()),
+        start_date: Set(start),
+        end_date: Set(end),
+        note: Set(note.to_string()),
+        created_by: Set(Some(actor.user_id)),
+        created_at_ms: Set(now_ms()),
+    }
+    .insert(&tx)
+    .await?;
+    let detail = format!("{kind:?} {start}..={end}: {note}");
+    commit_with_status(s, tx, actor, &member, "shifts.leave", &detail).await
+}
+
+/// Grants a member in alert more time (`extension_days`). Errors: `NotFound`;
+/// `Extension(NotInAlert | AlreadyExtended | TooLate)`.
+pub async fn grant_extension(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+) -> Result<StatusReport> {
+    let tx = write_tx(&s.db).await?;
+    let member = find_member(&tx, member_id).await?;
+    let rules = super::rules(&tx).await?;
+    let today = crate::today();
+    let report = report_for(&tx, &rules, &member, today).await?;
+    check_extension_request(&rules, &report)?;
+    extensions::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        member_id: Set(member_id),
+        granted_on: Set(today),
+        granted_by: Set(Some(actor.user_id)),
+        created_at_ms: Set(now_ms()),
+    }
+    .insert(&tx)
+    .await?;
+    commit_with_status(
+        s,
+        tx,
+        actor,
+        &member,
+        "shifts.extension",
+        &today.to_string(),
+    )
+    .await
+}
+
+/// A staff member's correction of a member's counter, dated today, with the reason in `note`.
+/// Errors: `NotFound`; `Invalid` for a zero delta (`delta`) or an empty note (`note`).
+pub async fn correct(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    delta: i32,
+    note: &str,
+) -> Result<StatusReport> {
+    let event =
+        manual_correction(crate::today(), delta, actor.user_id, note).map_err(|e| match e {
+            LedgerError::NoteRequired => Error::invalid("note", Reason::Required),
+            LedgerError::ZeroCorrection | LedgerError::OutOfOrder { .. } => {
+                Error::invalid("delta", Reason::InvalidNumber)
+            }
+        })?;
+    let tx = write_tx(&s.db).await?;
+    let member = find_member(&tx, member_id).await?;
+    append(&tx, member_id, &event, Some(actor.user_id)).await?;
+    let detail = format!("{delta:+}: {}", note.trim());
+    commit_with_status(s, tx, actor, &member, "shifts.correction", &detail).await
+}
+
+async fn commit_with_status(
+    s: &Services,
+    tx: sea_orm::DatabaseTransaction,
+    actor: &Viewer,
+    member: &members::Model,
+    action: &str,
+    detail: &str,
+) -> Result<StatusReport> {
+    let rules = super::rules(&tx).await?;
+    let today = crate::today();
+    let refreshed = refresh(&tx, &rules, member, today).await?;
+    audit::record(
+        &tx,
+        Some(actor.user_id),
+        action,
+        &member.id.to_string(),
+        detail,
+    )
+    .await?;
+    tx.commit().await?;
+    if refreshed.mailed {
+        mail::deliver_soon(s);
+    }
+    Ok(refreshed.report)
+}
