@@ -1,5 +1,7 @@
 //! `server`: serve ruche (the default), or `server migrate` to migrate the database and stop,
-//! or `server demo` to load the demo coop and stop. Configuration comes from environment
+//! `server demo` to load the demo coop and stop, or `server daily` to run the shifts' daily
+//! job (catching up every missed day) and stop. While serving, the daily job runs every hour;
+//! it does each day's work once, whatever the number of server instances or runs. Configuration comes from environment
 //! variables (see the README).
 
 use leptos::prelude::get_configuration;
@@ -38,9 +40,16 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             print_demo_logins();
             return Ok(());
         }
+        "daily" => {
+            let report = services::shifts::daily::run(&services, services::today()).await?;
+            println!("{report:?}");
+            return Ok(());
+        }
         "serve" => {}
         other => {
-            return Err(format!("unknown command {other:?}: use serve, migrate or demo").into())
+            return Err(
+                format!("unknown command {other:?}: use serve, migrate, demo or daily").into(),
+            )
         }
     }
     if services.config.load_demo {
@@ -56,6 +65,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         loop {
             if let Err(e) = accounts::sweep(&sweeper.db).await {
                 tracing::warn!(error = %e, "sweeping expired sessions failed");
+            }
+            match services::shifts::daily::run(&sweeper, services::today()).await {
+                Ok(report) if !report.days.is_empty() => tracing::info!(?report, "daily job done"),
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "daily job failed; it will catch up at the next run")
+                }
             }
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }

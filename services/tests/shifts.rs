@@ -731,7 +731,22 @@ async fn the_daily_job_catches_up_missed_days_in_order(s: Services) {
     assert!(daily::run(&s, today()).await.unwrap().days.is_empty());
 }
 
+async fn obligations_count_from_the_first_run_not_from_old_join_dates(s: Services) {
+    let a = admin(&s).await;
+    let joined_long_ago = today() - TimeDelta::days(5 * 365);
+    let flexible = member(&s, &a, "old.flex@example.be", "flexible", joined_long_ago).await;
+    let report = daily::run(&s, today()).await.unwrap();
+    assert_eq!(report.period_debits, 1, "one period is owed, not five years of them");
+    let ledger = status::ledger(&s.db, flexible).await.unwrap();
+    assert_eq!(ledger.iter().map(|e| e.delta as i64).sum::<i64>(), -1);
+    assert_eq!(
+        settings::get(&s.db, status::OBLIGATIONS_SINCE).await.unwrap(),
+        Some(today().to_string())
+    );
+}
+
 on_both_databases!(
+    obligations_count_from_the_first_run_not_from_old_join_dates,
     generation_is_idempotent_and_closure_days_cancel_shifts,
     booking_refuses_what_the_rules_refuse,
     two_hundred_members_race_for_twenty_seats,

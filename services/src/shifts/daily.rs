@@ -49,6 +49,17 @@ pub async fn run(s: &Services, today: NaiveDate) -> Result<DailyReport> {
         Some(last) => last + TimeDelta::days(1),
         None => today,
     };
+    if coop_settings::get(&s.db, super::status::OBLIGATIONS_SINCE)
+        .await?
+        .is_none()
+    {
+        coop_settings::set(
+            &s.db,
+            super::status::OBLIGATIONS_SINCE,
+            &first.format("%Y-%m-%d").to_string(),
+        )
+        .await?;
+    }
     let mut day = first;
     while day <= today {
         if run_day(s, day, &mut report).await? {

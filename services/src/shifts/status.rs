@@ -26,6 +26,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+/// The setting that holds the day ruche started tracking work obligations (the first day the
+/// daily job ran). Obligations count from it or from the member's join date, whichever is
+/// later, so members imported with old join dates do not owe every period since they joined.
+pub const OBLIGATIONS_SINCE: &str = "shift_obligations_since";
+
 /// What the shift rules need to know about a member as of `now`.
 pub(crate) async fn facts(
     db: &impl ConnectionTrait,
@@ -46,10 +51,13 @@ pub(crate) async fn facts(
             b.kind != BookingKind::Regular.as_str() && super::instant(s.start_at_ms) > now
         })
         .count();
+    let since = crate::settings::get(db, OBLIGATIONS_SINCE)
+        .await?
+        .and_then(|d| domain::member::parse_date(&d));
     Ok(MemberFacts {
         id: member.id,
         regime: WorkRegime::parse(&member.work_regime).unwrap_or_default(),
-        start_date: member.join_date,
+        start_date: since.map_or(member.join_date, |d| d.max(member.join_date)),
         left_on: member.leaving_date,
         skills,
         booked_makeups: u32::try_from(booked_makeups).unwrap_or(u32::MAX),
