@@ -85,6 +85,30 @@ pub async fn fresh(backend: Backend) -> Option<Services> {
     })
 }
 
+/// An admin account (boss@example.be) to act as in tests.
+pub async fn admin(s: &Services) -> domain::Viewer {
+    use domain::{Language, Role};
+    let id = crate::accounts::create_user(
+        &s.db,
+        "boss@example.be",
+        "Boss",
+        Language::En,
+        None,
+        None,
+        &[Role::Admin],
+    )
+    .await
+    .expect("create the test admin");
+    domain::Viewer {
+        user_id: id,
+        display_name: "Boss".into(),
+        email: "boss@example.be".into(),
+        roles: vec![Role::Admin],
+        language: Language::En,
+        member_id: None,
+    }
+}
+
 /// Runs a test body on fresh services of `backend`.
 pub async fn run<F, Fut>(backend: Backend, body: F)
 where

@@ -4,31 +4,9 @@ use domain::card::CardPrefix;
 use domain::member::{HouseholdPersonForm, MemberForm};
 use domain::register::{MemberFilter, ShareEventForm};
 use domain::validation::{FieldError, Reason};
-use domain::{Language, Role, Viewer};
+use domain::{Language, Role};
 use services::error::Error;
 use services::{accounts, members, on_both_databases, shares, Services};
-
-async fn admin(s: &Services) -> Viewer {
-    let id = accounts::create_user(
-        &s.db,
-        "boss@example.be",
-        "Boss",
-        Language::En,
-        None,
-        None,
-        &[Role::Admin],
-    )
-    .await
-    .unwrap();
-    Viewer {
-        user_id: id,
-        display_name: "Boss".into(),
-        email: "boss@example.be".into(),
-        roles: vec![Role::Admin],
-        language: Language::En,
-        member_id: None,
-    }
-}
 
 fn form(first: &str, last: &str, email: &str) -> MemberForm {
     MemberForm {
@@ -51,7 +29,7 @@ async fn count(s: &Services) -> u64 {
 }
 
 async fn creating_members_allocates_numbers_cards_and_accounts(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let m1 = members::create(&s, &a, &form("Thérèse", "Dubois", "therese@example.be"))
         .await
         .unwrap();
@@ -75,7 +53,7 @@ async fn creating_members_allocates_numbers_cards_and_accounts(s: Services) {
 }
 
 async fn concurrent_creations_never_share_a_number_or_card(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let mut tasks = Vec::new();
     for i in 0..20 {
         let (s, a) = (s.clone(), a.clone());
@@ -100,7 +78,7 @@ async fn concurrent_creations_never_share_a_number_or_card(s: Services) {
 }
 
 async fn editing_a_member_updates_their_account(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let m = members::create(&s, &a, &form("Anne", "Maes", "anne@example.be"))
         .await
         .unwrap();
@@ -140,7 +118,7 @@ async fn editing_a_member_updates_their_account(s: Services) {
 }
 
 async fn search_ignores_case_and_accents_and_finds_household_cards(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let t = members::create(&s, &a, &form("Thérèse", "Müller", "t@example.be"))
         .await
         .unwrap();
@@ -196,7 +174,7 @@ async fn search_ignores_case_and_accents_and_finds_household_cards(s: Services) 
 }
 
 async fn households_are_capped(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let m = members::create(&s, &a, &form("Fien", "Jacobs", "f@example.be"))
         .await
         .unwrap();
@@ -223,7 +201,7 @@ async fn households_are_capped(s: Services) {
 }
 
 async fn imports_are_all_or_nothing(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     members::create(&s, &a, &form("Existing", "Member", "existing@example.be"))
         .await
         .unwrap();
@@ -262,7 +240,7 @@ async fn imports_are_all_or_nothing(s: Services) {
 }
 
 async fn imported_numbers_are_kept_and_never_reallocated(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let csv = "member_number,first_name,last_name,email,join_date,work_regime\n\
         120,Nora,Haddad,nora@example.be,2020-01-05,regular\n";
     members::import_csv(&s, &a, csv).await.unwrap();
@@ -273,7 +251,7 @@ async fn imported_numbers_are_kept_and_never_reallocated(s: Services) {
 }
 
 async fn share_register(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     shares::save_class(&s, &a, "a", "Worker share", "20")
         .await
         .unwrap();

@@ -8,37 +8,15 @@ use domain::shifts::{
     ShiftRules, Status, StatusReason, WeekLetter,
 };
 use domain::validation::{FieldError, Reason};
-use domain::{Language, Role, Viewer};
+use domain::Viewer;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use services::entities::{counter_events, outbox, shift_bookings, status_changes};
 use services::error::Error;
 use services::shifts::planning::{OneOffForm, TemplateForm};
 use services::shifts::status::Shopper;
 use services::shifts::{attendance, booking, daily, planning, status};
-use services::{accounts, members, on_both_databases, settings, Services};
+use services::{members, on_both_databases, settings, Services};
 use uuid::Uuid;
-
-async fn admin(s: &Services) -> Viewer {
-    let id = accounts::create_user(
-        &s.db,
-        "boss@example.be",
-        "Boss",
-        Language::En,
-        None,
-        None,
-        &[Role::Admin],
-    )
-    .await
-    .unwrap();
-    Viewer {
-        user_id: id,
-        display_name: "Boss".into(),
-        email: "boss@example.be".into(),
-        roles: vec![Role::Admin],
-        language: Language::En,
-        member_id: None,
-    }
-}
 
 async fn member(s: &Services, a: &Viewer, email: &str, regime: &str, join: NaiveDate) -> Uuid {
     members::create(
@@ -125,7 +103,7 @@ fn refused(r: Result<Uuid, Error>) -> BookingError {
 }
 
 async fn generation_is_idempotent_and_closure_days_cancel_shifts(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
     let rules = ShiftRules::default();
     let monday_a = template_on_week(&s, &a, till, WeekLetter::A, chrono::Weekday::Mon).await;
@@ -208,7 +186,7 @@ async fn template_on_week(
 }
 
 async fn booking_refuses_what_the_rules_refuse(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
     let m = member(&s, &a, "flex@example.be", "flexible", today()).await;
     let other = member(&s, &a, "other@example.be", "flexible", today()).await;
@@ -284,7 +262,7 @@ async fn booking_refuses_what_the_rules_refuse(s: Services) {
 }
 
 async fn two_hundred_members_race_for_twenty_seats(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
     let shift = one_off(
         &s,
@@ -326,7 +304,7 @@ async fn two_hundred_members_race_for_twenty_seats(s: Services) {
 }
 
 async fn cancelling_is_free_early_and_an_offer_late(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
     let m = member(&s, &a, "flex@example.be", "flexible", today()).await;
     let early = one_off(
@@ -380,7 +358,7 @@ async fn cancelling_is_free_early_and_an_offer_late(s: Services) {
 }
 
 async fn a_stand_in_takes_an_offered_seat(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
     let giver = member(&s, &a, "giver@example.be", "flexible", today()).await;
     let taker = member(&s, &a, "taker@example.be", "flexible", today()).await;
@@ -454,7 +432,7 @@ async fn past_regular_shift(s: &Services, a: &Viewer, date: NaiveDate, regular: 
 }
 
 async fn validation_writes_the_ledger_once(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let day = today() - TimeDelta::days(3);
     let regular = member(
         &s,
@@ -537,7 +515,7 @@ async fn validation_writes_the_ledger_once(s: Services) {
 }
 
 async fn may_shop_answers_for_member_and_household_cards(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let regular = member(
         &s,
         &a,
@@ -647,7 +625,7 @@ async fn counts(s: &Services) -> (u64, u64, u64, Option<String>) {
 }
 
 async fn the_daily_job_twice_on_one_day_changes_nothing(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let flexible = member(
         &s,
         &a,
@@ -698,7 +676,7 @@ async fn the_daily_job_twice_on_one_day_changes_nothing(s: Services) {
 }
 
 async fn the_daily_job_catches_up_missed_days_in_order(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let d = |n: i64| today() - TimeDelta::days(n);
     let flexible = member(&s, &a, "flex@example.be", "flexible", d(3)).await;
     settings::set(&s.db, daily::LAST_RUN, &d(5).to_string())
@@ -732,15 +710,20 @@ async fn the_daily_job_catches_up_missed_days_in_order(s: Services) {
 }
 
 async fn obligations_count_from_the_first_run_not_from_old_join_dates(s: Services) {
-    let a = admin(&s).await;
+    let a = services::testing::admin(&s).await;
     let joined_long_ago = today() - TimeDelta::days(5 * 365);
     let flexible = member(&s, &a, "old.flex@example.be", "flexible", joined_long_ago).await;
     let report = daily::run(&s, today()).await.unwrap();
-    assert_eq!(report.period_debits, 1, "one period is owed, not five years of them");
+    assert_eq!(
+        report.period_debits, 1,
+        "one period is owed, not five years of them"
+    );
     let ledger = status::ledger(&s.db, flexible).await.unwrap();
     assert_eq!(ledger.iter().map(|e| e.delta as i64).sum::<i64>(), -1);
     assert_eq!(
-        settings::get(&s.db, status::OBLIGATIONS_SINCE).await.unwrap(),
+        settings::get(&s.db, status::OBLIGATIONS_SINCE)
+            .await
+            .unwrap(),
         Some(today().to_string())
     );
 }
