@@ -6,6 +6,7 @@ pub mod auth;
 pub mod export;
 pub mod health;
 pub mod middleware;
+pub mod shop;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -32,6 +33,7 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
         .route("/language", post(auth::language))
         .route("/admin/members.csv", get(export::members_csv))
         .route("/health", get(health::health))
+        .route("/api/may-shop", get(shop::may_shop))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || app::shell(options.clone())

@@ -18,6 +18,12 @@ use tower::ServiceExt;
 const KEEPERS: &[Role] = &[Role::Coordinator, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
 const ANYONE: &[Role] = &Role::ALL;
+const SHOP_CHECKERS: &[Role] = &[
+    Role::Cashier,
+    Role::ShiftLeader,
+    Role::Coordinator,
+    Role::Admin,
+];
 
 enum Kind {
     ServerFn,
@@ -96,6 +102,8 @@ async fn role_table(s: Services) {
     let detail = members::detail(&s.db, someone).await.unwrap();
     let form = serde_json::to_value(detail.form()).unwrap();
     let user_id = detail.user_id.unwrap();
+    let card = detail.card_barcode.clone();
+    let card2 = card.clone();
 
     let endpoints = vec![
         server_fn(
@@ -149,6 +157,19 @@ async fn role_table(s: Services) {
             move || json!({ "user_id": user_id, "roles": ["member"] }),
         ),
         server_fn("outbox/list", ADMINS, || json!({ "to": "" })),
+        server_fn(
+            "shifts/may-shop",
+            SHOP_CHECKERS,
+            move || json!({ "card": card, "member_id": null }),
+        ),
+        server_fn("shifts/my-status", ANYONE, || json!({})),
+        Endpoint {
+            method: Method::GET,
+            path: format!("/api/may-shop?card={card2}"),
+            kind: Kind::Get,
+            allowed: SHOP_CHECKERS,
+            body: Box::new(|| Value::Null),
+        },
         Endpoint {
             method: Method::GET,
             path: "/admin/members.csv".into(),
@@ -290,6 +311,66 @@ async fn unknown_roles_are_refused_with_a_message(s: Services) {
     assert_eq!(roles, vec![Role::Member], "nothing was written");
 }
 
+async fn may_shop_endpoint_answers_by_card(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let cashier = accounts::sign_in(&s, "cashier@demo.ruche.coop", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let mut with_household = None;
+    for m in members::search(&s.db, "", MemberFilter::Active, 100, 0)
+        .await
+        .unwrap()
+        .members
+    {
+        let d = members::detail(&s.db, m.id).await.unwrap();
+        if let Some(p) = d.household.first() {
+            with_household = Some((d.id, p.card_barcode.clone()));
+            break;
+        }
+    }
+    let (member_id, card) = with_household.expect("the demo coop has households");
+    let get = |path: String| {
+        Request::builder()
+            .uri(path)
+            .header("host", "localhost")
+            .header("accept-language", "nl")
+            .header("cookie", format!("ruche_session={}", cashier.token))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let res = app
+        .clone()
+        .oneshot(get(format!("/api/may-shop?card={card}")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value =
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(
+        body["member_id"],
+        json!(member_id),
+        "a household card answers for its member"
+    );
+    assert_eq!(body["may_shop"], json!(true));
+    assert_eq!(body["report"]["status"], json!("up_to_date"));
+
+    let unknown = domain::card::CardPrefix::default()
+        .barcode(999_999_999)
+        .unwrap();
+    let res = app
+        .clone()
+        .oneshot(get(format!("/api/may-shop?card={unknown}")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let body: Value =
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(body["error"], json!("Deze pagina of fiche bestaat niet."));
+    let res = app.oneshot(get("/api/may-shop".into())).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
 async fn health_answers_and_requests_get_an_id(s: Services) {
     let app = server::router(s, server::default_options());
     let res = app
@@ -315,5 +396,6 @@ services::on_both_databases!(
     role_table,
     cross_site_posts_are_refused,
     unknown_roles_are_refused_with_a_message,
+    may_shop_endpoint_answers_by_card,
     health_answers_and_requests_get_an_id
 );

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod members;
 pub mod outbox;
 pub mod shares;
+pub mod shifts;
 
 use domain::Role;
 

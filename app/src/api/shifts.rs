@@ -1,0 +1,67 @@
+//! Shift server functions. "May this person shop?" has one answer for the till, the entrance
+//! and the member's own page: [`may_shop`] (and the JSON endpoint `/api/may-shop` of the
+//! server, which calls the same service).
+
+use crate::error::AppError;
+use domain::shifts::StatusReport;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+#[cfg(feature = "ssr")]
+use {super::*, crate::ssr::authorize, services::shifts::status};
+
+/// Who may ask whether someone else may shop: the till, the entrance, the shift leaders.
+pub const SHOP_CHECKERS: &[domain::Role] = &[
+    domain::Role::Cashier,
+    domain::Role::ShiftLeader,
+    domain::Role::Coordinator,
+];
+
+/// The answer: whose account it is, whether they may shop, and the status with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MayShopAnswer {
+    pub member_id: Uuid,
+    pub may_shop: bool,
+    pub report: StatusReport,
+}
+
+/// Whether the holder of a card (a member's or a household person's) or a member may shop
+/// today. Errors: `NotFound` for an unknown card or member, `Invalid` when neither is given.
+#[server(endpoint = "shifts/may-shop", input = Json)]
+pub async fn may_shop(
+    card: Option<String>,
+    member_id: Option<Uuid>,
+) -> Result<MayShopAnswer, AppError> {
+    let (s, _) = authorize(SHOP_CHECKERS)?;
+    let who = match (&card, member_id) {
+        (Some(card), _) if !card.trim().is_empty() => status::Shopper::Card(card),
+        (_, Some(id)) => status::Shopper::Member(id),
+        _ => {
+            return Err(crate::ssr::fail(AppError::Invalid(vec![
+                domain::validation::FieldError::new("card", domain::validation::Reason::Required),
+            ])))
+        }
+    };
+    let a = status::may_shop(&s.db, who).await?;
+    Ok(MayShopAnswer {
+        member_id: a.member_id,
+        may_shop: a.may_shop,
+        report: a.report,
+    })
+}
+
+/// The signed-in member's own answer, for their phone.
+#[server(endpoint = "shifts/my-status", input = Json)]
+pub async fn my_status() -> Result<Option<MayShopAnswer>, AppError> {
+    let (s, v) = authorize(ANYONE)?;
+    let Some(id) = v.member_id else {
+        return Ok(None);
+    };
+    let a = status::may_shop(&s.db, status::Shopper::Member(id)).await?;
+    Ok(Some(MayShopAnswer {
+        member_id: a.member_id,
+        may_shop: a.may_shop,
+        report: a.report,
+    }))
+}
