@@ -16,6 +16,11 @@ test('a member signs in on a phone and sees their card', async ({ page }) => {
   const code = await card.locator('figure.barcode').getAttribute('data-code');
   expect(code).toMatch(/^042\d{10}$/);
   await expect(card).toContainText(/\d+/);
+  // The shift status, with the balance and what to do, is on the same page.
+  const status = page.getByTestId('shift-status');
+  await expect(status).toBeVisible();
+  await expect(status.getByTestId('balance')).toHaveText(/^-?\d+$/);
+  await expect(status.locator('.advice')).not.toBeEmpty();
   // The card fits the phone: no horizontal scrolling.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

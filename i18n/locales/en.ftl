@@ -236,3 +236,43 @@ mail-status-suspended-body =
     Hello { $name },
 
     Your shift counter is at { $balance } and the deadline has passed: you may not shop until you book { $shifts } make-up shift(s).
+
+## Shifts on the member's phone
+shifts-title = My shifts
+status-unsubscribed = Unsubscribed
+status-on_leave = On leave
+status-exempted = Exempted
+status-suspended = Suspended
+status-extension = Extension
+status-alert = Alert
+status-up_to_date = Up to date
+shop-yes = You may shop.
+shop-no = You may not shop for now.
+shifts-balance = Shift counter:
+shifts-history = Why my counter is what it is
+shifts-history-empty = Nothing yet: your counter is at zero.
+todo-book-before =
+    { $count ->
+        [one] Book 1 make-up shift before { $date } to avoid suspension.
+       *[other] Book { $count } make-up shifts before { $date } to avoid suspension.
+    }
+todo-book-suspended =
+    { $count ->
+        [one] Book 1 make-up shift to shop again.
+       *[other] Book { $count } make-up shifts to shop again.
+    }
+todo-makeups-booked = Your make-up shifts are booked: attend them to get back to zero.
+todo-holiday = On holiday until { $date }.
+todo-exemption = Exempted from shifts until { $date }.
+todo-exempt = You are exempt from shifts.
+todo-left = You left the coop on { $date }.
+todo-threshold = Your counter is too far behind: please contact the members' office.
+todo-up-to-date = You are up to date. Thank you!
+counter-reason-attended = Shift attended
+counter-reason-excused = Shift missed, excused
+counter-reason-absent = Shift missed
+counter-reason-makeup = Make-up shift attended
+counter-reason-no_show = Booked shift missed
+counter-reason-period_debit = New 4-week period
+counter-reason-cap = Counter capped at zero
+counter-reason-manual_correction = Correction by the office

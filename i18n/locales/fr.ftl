@@ -236,3 +236,43 @@ mail-status-suspended-body =
     Bonjour { $name },
 
     Votre compteur de créneaux est à { $balance } et l’échéance est passée : vous ne pouvez plus faire vos courses tant que vous n’avez pas réservé { $shifts } créneau(x) de rattrapage.
+
+## Créneaux sur le téléphone du membre
+shifts-title = Mes créneaux
+status-unsubscribed = Désinscrit·e
+status-on_leave = En congé
+status-exempted = Exempté·e
+status-suspended = Suspendu·e
+status-extension = Délai accordé
+status-alert = En alerte
+status-up_to_date = À jour
+shop-yes = Vous pouvez faire vos courses.
+shop-no = Vous ne pouvez pas faire vos courses pour l’instant.
+shifts-balance = Compteur de créneaux :
+shifts-history = Pourquoi mon compteur est à ce niveau
+shifts-history-empty = Rien pour l’instant : votre compteur est à zéro.
+todo-book-before =
+    { $count ->
+        [one] Réservez 1 créneau de rattrapage avant le { $date } pour éviter la suspension.
+       *[other] Réservez { $count } créneaux de rattrapage avant le { $date } pour éviter la suspension.
+    }
+todo-book-suspended =
+    { $count ->
+        [one] Réservez 1 créneau de rattrapage pour pouvoir refaire vos courses.
+       *[other] Réservez { $count } créneaux de rattrapage pour pouvoir refaire vos courses.
+    }
+todo-makeups-booked = Vos rattrapages sont réservés : faites-les pour revenir à zéro.
+todo-holiday = En congé jusqu’au { $date }.
+todo-exemption = Exempté·e de créneaux jusqu’au { $date }.
+todo-exempt = Vous êtes exempté·e de créneaux.
+todo-left = Vous avez quitté la coopérative le { $date }.
+todo-threshold = Votre compteur est trop en retard : contactez le bureau des membres.
+todo-up-to-date = Vous êtes à jour. Merci !
+counter-reason-attended = Créneau effectué
+counter-reason-excused = Créneau manqué, excusé
+counter-reason-absent = Créneau manqué
+counter-reason-makeup = Rattrapage effectué
+counter-reason-no_show = Créneau réservé manqué
+counter-reason-period_debit = Nouvelle période de 4 semaines
+counter-reason-cap = Compteur plafonné à zéro
+counter-reason-manual_correction = Correction par le bureau

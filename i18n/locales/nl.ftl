@@ -236,3 +236,43 @@ mail-status-suspended-body =
     Hallo { $name },
 
     Uw shiftteller staat op { $balance } en de termijn is verstreken: u mag niet winkelen tot u { $shifts } inhaalshift(s) hebt geboekt.
+
+## Shiften op de telefoon van het lid
+shifts-title = Mijn shiften
+status-unsubscribed = Uitgeschreven
+status-on_leave = Met verlof
+status-exempted = Vrijgesteld
+status-suspended = Geschorst
+status-extension = Uitstel
+status-alert = Waarschuwing
+status-up_to_date = In orde
+shop-yes = U mag winkelen.
+shop-no = U mag voorlopig niet winkelen.
+shifts-balance = Shiftteller:
+shifts-history = Waarom mijn teller zo staat
+shifts-history-empty = Nog niets: uw teller staat op nul.
+todo-book-before =
+    { $count ->
+        [one] Boek 1 inhaalshift vóór { $date } om een schorsing te vermijden.
+       *[other] Boek { $count } inhaalshiften vóór { $date } om een schorsing te vermijden.
+    }
+todo-book-suspended =
+    { $count ->
+        [one] Boek 1 inhaalshift om opnieuw te mogen winkelen.
+       *[other] Boek { $count } inhaalshiften om opnieuw te mogen winkelen.
+    }
+todo-makeups-booked = Uw inhaalshiften zijn geboekt: doe ze om terug op nul te komen.
+todo-holiday = Met verlof tot { $date }.
+todo-exemption = Vrijgesteld van shiften tot { $date }.
+todo-exempt = U bent vrijgesteld van shiften.
+todo-left = U hebt de coöperatie verlaten op { $date }.
+todo-threshold = Uw teller staat te ver achter: neem contact op met het ledensecretariaat.
+todo-up-to-date = U bent in orde. Dank u!
+counter-reason-attended = Shift gedaan
+counter-reason-excused = Shift gemist, verontschuldigd
+counter-reason-absent = Shift gemist
+counter-reason-makeup = Inhaalshift gedaan
+counter-reason-no_show = Geboekte shift gemist
+counter-reason-period_debit = Nieuwe periode van 4 weken
+counter-reason-cap = Teller begrensd op nul
+counter-reason-manual_correction = Correctie door het secretariaat

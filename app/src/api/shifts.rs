@@ -3,7 +3,7 @@
 //! server, which calls the same service).
 
 use crate::error::AppError;
-use domain::shifts::StatusReport;
+use domain::shifts::{CounterEvent, StatusReport};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -51,17 +51,29 @@ pub async fn may_shop(
     })
 }
 
-/// The signed-in member's own answer, for their phone.
+/// A member's own view: their answer and the ledger events that explain their balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnStatus {
+    pub answer: MayShopAnswer,
+    pub ledger: Vec<CounterEvent>,
+}
+
+/// The signed-in member's own status and ledger (newest first), for their phone.
 #[server(endpoint = "shifts/my-status", input = Json)]
-pub async fn my_status() -> Result<Option<MayShopAnswer>, AppError> {
+pub async fn my_status() -> Result<Option<OwnStatus>, AppError> {
     let (s, v) = authorize(ANYONE)?;
     let Some(id) = v.member_id else {
         return Ok(None);
     };
     let a = status::may_shop(&s.db, status::Shopper::Member(id)).await?;
-    Ok(Some(MayShopAnswer {
-        member_id: a.member_id,
-        may_shop: a.may_shop,
-        report: a.report,
+    let mut ledger = status::ledger(&s.db, id).await?;
+    ledger.reverse();
+    Ok(Some(OwnStatus {
+        answer: MayShopAnswer {
+            member_id: a.member_id,
+            may_shop: a.may_shop,
+            report: a.report,
+        },
+        ledger,
     }))
 }

@@ -1,6 +1,7 @@
 //! The member's home: who they are, their member number, their card to scan at the till, their
 //! household's cards and their shares. Made for a phone.
 
+use super::status::ShiftStatus;
 use crate::api::members::my_member;
 use crate::api::ANYONE;
 use crate::components::barcode::Barcode;
@@ -70,6 +71,7 @@ fn HomeContent() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <ShiftStatus/>
         </section>
     }
 }

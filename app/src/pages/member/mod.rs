@@ -1,3 +1,4 @@
 //! The member's phone.
 
 pub mod home;
+pub mod status;
