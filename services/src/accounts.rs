@@ -414,15 +414,14 @@ pub async fn set_roles(s: &Services, actor: &Viewer, user_id: Uuid, roles: &[Rol
     }
     replace_roles(&tx, user_id, roles).await?;
     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "account.roles",
         &user_id.to_string(),
         &names.join(","),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

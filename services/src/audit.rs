@@ -25,3 +25,15 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// Records what `actor` did in the audit log and commits the transaction with it.
+pub async fn commit(
+    tx: sea_orm::DatabaseTransaction,
+    actor: &domain::Viewer,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<(), DbErr> {
+    record(&tx, Some(actor.user_id), action, subject, detail).await?;
+    tx.commit().await
+}

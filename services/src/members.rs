@@ -171,8 +171,7 @@ async fn commit_change(
     id: Uuid,
     what: &str,
 ) -> Result<MemberDetail> {
-    audit::record(&tx, Some(actor.user_id), action, &id.to_string(), what).await?;
-    tx.commit().await?;
+    audit::commit(tx, actor, action, &id.to_string(), what).await?;
     detail(&s.db, id).await
 }
 
@@ -519,15 +518,14 @@ pub async fn import_csv(s: &Services, actor: &Viewer, text: &str) -> Result<Impo
     for r in &rows {
         insert(&tx, &r.member, prefix).await?;
     }
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "member.import",
         "",
         &format!("{} members", rows.len()),
     )
     .await?;
-    tx.commit().await?;
     Ok(ImportOutcome {
         created: rows.len(),
     })

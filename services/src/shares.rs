@@ -65,15 +65,14 @@ pub async fn save_class(
     } else {
         am.insert(&tx).await?;
     }
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shares.class",
         &code,
         &format!("{name} {unit_price_cents}"),
     )
     .await?;
-    tx.commit().await?;
     Ok(ShareClass {
         code,
         name,
@@ -293,9 +292,9 @@ pub async fn record(
             insert(member_id, kind, None).insert(&tx).await?;
         }
     }
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shares.event",
         &member_id.to_string(),
         &format!(
@@ -307,7 +306,6 @@ pub async fn record(
         ),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -210,15 +210,14 @@ pub async fn mark(
     let mut line: attendance_lines::ActiveModel = line.into();
     line.mark = Set(Some(mark_str(attendance).to_string()));
     line.update(&tx).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.mark",
         &member_id.to_string(),
         &format!("{shift_id}: {}", mark_str(attendance)),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -260,15 +259,14 @@ pub async fn add_walk_in(
             .await?;
         }
     }
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.walk_in",
         &member_id.to_string(),
         &shift_id.to_string(),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -313,15 +311,14 @@ pub async fn validate(
     done.validated_at_ms = Set(Some(now_ms()));
     done.validated_by = Set(Some(actor.user_id));
     done.update(&tx).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.validate",
         &shift_id.to_string(),
         &format!("{} events", written.len()),
     )
     .await?;
-    tx.commit().await?;
     if mailed {
         mail::deliver_soon(s);
     }

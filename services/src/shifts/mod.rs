@@ -64,15 +64,7 @@ pub async fn set_rules(s: &Services, actor: &Viewer, rules: &ShiftRules) -> Resu
     )
     .exec_without_returning(&tx)
     .await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        "shifts.rules",
-        "shift_rules",
-        &json,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, actor, "shifts.rules", "shift_rules", &json).await?;
     Ok(())
 }
 

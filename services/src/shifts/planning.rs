@@ -74,15 +74,7 @@ pub async fn create_task_type(s: &Services, actor: &Viewer, name: &str) -> Resul
     }
     .insert(&tx)
     .await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        "shifts.task_type",
-        &id.to_string(),
-        name,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, actor, "shifts.task_type", &id.to_string(), name).await?;
     Ok(id)
 }
 
@@ -128,15 +120,14 @@ pub async fn create_template(s: &Services, actor: &Viewer, form: &TemplateForm) 
     }
     .insert(&tx)
     .await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.template",
         &id.to_string(),
         &format!("{} {} {}", form.week, form.weekday, form.start),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -220,15 +211,14 @@ pub async fn assign_seat(
             insert_booking(&tx, shift.id, member_id, BookingKind::Regular).await?;
         }
     }
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.seat",
         &member_id.to_string(),
         &template_id.to_string(),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -290,15 +280,14 @@ pub async fn add_leader(
     ])
     .exec_without_returning(&tx)
     .await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.leader",
         &member_id.to_string(),
         &template_id.to_string(),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -324,15 +313,7 @@ pub async fn add_skill(s: &Services, actor: &Viewer, member_id: Uuid, skill: &st
     ])
     .exec_without_returning(&tx)
     .await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        "shifts.skill",
-        &member_id.to_string(),
-        skill,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, actor, "shifts.skill", &member_id.to_string(), skill).await?;
     Ok(())
 }
 
@@ -475,15 +456,7 @@ pub async fn add_closure_day(
         .exec(&tx)
         .await?
         .rows_affected;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        "shifts.closure",
-        &date.to_string(),
-        note,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, actor, "shifts.closure", &date.to_string(), note).await?;
     Ok(cancelled)
 }
 
@@ -520,15 +493,14 @@ pub async fn add_one_off(s: &Services, actor: &Viewer, form: &OneOffForm) -> Res
     }
     .insert(&tx)
     .await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
+    audit::commit(
+        tx,
+        actor,
         "shifts.one_off",
         &id.to_string(),
         &format!("{} {}", form.date, form.start),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -501,15 +501,7 @@ async fn commit_with_status(
     let rules = super::rules(&tx).await?;
     let today = crate::today();
     let refreshed = refresh(&tx, &rules, member, today).await?;
-    audit::record(
-        &tx,
-        Some(actor.user_id),
-        action,
-        &member.id.to_string(),
-        detail,
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, actor, action, &member.id.to_string(), detail).await?;
     if refreshed.mailed {
         mail::deliver_soon(s);
     }

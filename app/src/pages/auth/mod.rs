@@ -43,3 +43,19 @@ pub fn Messages(error: Option<String>, notice: Option<String>) -> impl IntoView 
         {notice.map(|n| view! { <p class="alert notice" role="status">{n}</p> })}
     }
 }
+
+/// A new password typed twice, posted as `password` and `confirm`.
+#[component]
+pub fn NewPassword() -> impl IntoView {
+    let i = crate::i18n::use_i18n();
+    view! {
+        <div class="field">
+            <label for="password">{i.t("field-new-password")}</label>
+            <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
+        </div>
+        <div class="field">
+            <label for="confirm">{i.t("field-confirm-password")}</label>
+            <input id="confirm" name="confirm" type="password" autocomplete="new-password" required minlength="8"/>
+        </div>
+    }
+}

@@ -1,4 +1,4 @@
-use super::{query_message, query_value, Messages};
+use super::{query_message, query_value, Messages, NewPassword};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -20,14 +20,7 @@ pub fn Reset() -> impl IntoView {
             <Messages error=query_message(i, "error", RESET_ERRORS) notice=None/>
             <form method="post" action="/auth/reset" class="stack">
                 <input type="hidden" name="token" value=token/>
-                <div class="field">
-                    <label for="password">{i.t("field-new-password")}</label>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
-                </div>
-                <div class="field">
-                    <label for="confirm">{i.t("field-confirm-password")}</label>
-                    <input id="confirm" name="confirm" type="password" autocomplete="new-password" required minlength="8"/>
-                </div>
+                <NewPassword/>
                 <button type="submit" class="button primary">{i.t("reset-submit")}</button>
             </form>
         </section>

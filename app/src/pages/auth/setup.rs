@@ -1,5 +1,5 @@
 use super::reset::RESET_ERRORS;
-use super::{query_message, query_value, Messages};
+use super::{query_message, query_value, Messages, NewPassword};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -22,14 +22,7 @@ pub fn Setup() -> impl IntoView {
                     <label for="email">{i.t("field-email")}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required/>
                 </div>
-                <div class="field">
-                    <label for="password">{i.t("field-password")}</label>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
-                </div>
-                <div class="field">
-                    <label for="confirm">{i.t("field-confirm-password")}</label>
-                    <input id="confirm" name="confirm" type="password" autocomplete="new-password" required minlength="8"/>
-                </div>
+                <NewPassword/>
                 <button type="submit" class="button primary">{i.t("setup-submit")}</button>
             </form>
         </section>
