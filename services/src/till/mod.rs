@@ -20,6 +20,7 @@ pub mod sale;
 pub mod stock;
 
 use crate::error::{Error, Result};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, TryInsertResult};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -29,6 +30,20 @@ fn content_hash(content: &impl Serialize) -> Result<String> {
     let json = serde_json::to_vec(content)
         .map_err(|e| Error::Db(sea_orm::DbErr::Custom(format!("hashing a sale: {e}"))))?;
     Ok(hex::encode(Sha256::digest(json)))
+}
+
+/// Inserts the row of a sale or return that a till made unless a row with its id (column
+/// `id`) exists already, also one another transaction is writing; whether it was inserted.
+async fn insert_once<A: ActiveModelTrait>(
+    db: &impl ConnectionTrait,
+    row: A,
+    id: <A::Entity as EntityTrait>::Column,
+) -> Result<bool> {
+    let inserted = <A::Entity as EntityTrait>::insert(row)
+        .on_conflict_do_nothing_on([id])
+        .exec_without_returning(db)
+        .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
 }
 
 /// Integer milli-units or cents from a checked decimal of the basket; the basket only holds

@@ -5,7 +5,7 @@
 
 use super::drawer::{open_session_row, parse_tender, tender_name};
 use super::stock::{self, MoveKind, StockMove};
-use super::{cents, content_hash, milli};
+use super::{cents, content_hash, insert_once, milli};
 use crate::entities::{return_lines, returns, sale_lines, sales};
 use crate::error::{Error, Result};
 use crate::{db::write_tx, Services};
@@ -19,7 +19,6 @@ use domain::Viewer;
 use rust_decimal::Decimal;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TryInsertResult,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -101,7 +100,7 @@ pub async fn post_return(
         Tender::Cash => round_cash(refund).difference,
         Tender::Card | Tender::MealVoucher => Decimal::ZERO,
     };
-    let inserted = returns::Entity::insert(returns::ActiveModel {
+    let row = returns::ActiveModel {
         id: Set(draft.id),
         sale_id: Set(draft.sale_id),
         session_id: Set(draft.session_id),
@@ -111,11 +110,8 @@ pub async fn post_return(
         rounding_cents: Set(cents(rounding)),
         at_ms: Set(draft.at_ms),
         content_hash: Set(hash.clone()),
-    })
-    .on_conflict_do_nothing_on([returns::Column::Id])
-    .exec_without_returning(&tx)
-    .await?;
-    if !matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+    };
+    if !insert_once(&tx, row, returns::Column::Id).await? {
         drop(tx);
         return recorded(&s.db, draft.id, &hash)
             .await?

@@ -11,7 +11,7 @@
 use super::catalogue::{to_product, CatalogueProduct};
 use super::drawer::{open_session_row, parse_tender, tender_name};
 use super::stock::{self, MoveKind, StockMove};
-use super::{cents, content_hash, milli};
+use super::{cents, content_hash, insert_once, milli};
 use crate::entities::{
     overrides, payments, products, sale_lines, sale_vat_lines, sales, user_roles,
 };
@@ -28,7 +28,6 @@ use domain::{Role, Viewer};
 use rust_decimal::Decimal;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TryInsertResult,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -64,9 +63,8 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
     }
-    let tx = write_tx(&s.db).await?;
-    let session = open_session_row(&tx, draft.session_id, false).await?;
-    let catalogue = products_of(&tx, draft).await?;
+    // Everything that only reads is checked before the write lock is taken.
+    let catalogue = products_of(&s.db, draft).await?;
     let basket = basket(actor, draft, &catalogue)?;
     let tendered: Vec<Payment> = draft
         .payments
@@ -77,16 +75,18 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let overridden = shopper_allowed(&tx, actor, draft).await?;
+    let overridden = shopper_allowed(&s.db, actor, draft).await?;
     let override_id = overridden.as_ref().map(|o| o.id);
     let totals = SaleTotals::of(&basket, &settlement, overridden.is_some());
+    let tx = write_tx(&s.db).await?;
+    let session = open_session_row(&tx, draft.session_id, false).await?;
     let receipt_number = settings::next(&tx, RECEIPT_NUMBER).await?;
     if let Some(o) = overridden {
         overrides::Entity::insert(overrides::ActiveModel::from(o))
             .exec_without_returning(&tx)
             .await?;
     }
-    let inserted = sales::Entity::insert(sales::ActiveModel {
+    let row = sales::ActiveModel {
         id: Set(draft.id),
         receipt_number: Set(receipt_number),
         session_id: Set(draft.session_id),
@@ -104,11 +104,8 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         rounding_cents: Set(totals.rounding),
         override_id: Set(override_id),
         content_hash: Set(hash.clone()),
-    })
-    .on_conflict_do_nothing_on([sales::Column::Id])
-    .exec_without_returning(&tx)
-    .await?;
-    if !matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+    };
+    if !insert_once(&tx, row, sales::Column::Id).await? {
         // Sent twice at once: the other request recorded it first.
         drop(tx);
         return recorded(&s.db, draft.id, &hash)
