@@ -4,6 +4,7 @@
 
 use crate::error::AppError;
 use crate::Session;
+use domain::till::{PaymentError, RuleError, ScanError};
 use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
 use http::StatusCode;
@@ -75,11 +76,74 @@ impl From<services::Error> for AppError {
                 "extension",
                 Reason::Extension { error },
             )]),
+            E::SessionClosed => till_error("session", Reason::SessionClosed),
+            E::SessionAlreadyOpen => till_error("till", Reason::SessionAlreadyOpen),
+            E::UnknownBarcode => till_error("code", Reason::UnknownBarcode),
+            E::Scan(ScanError::NoRule) => till_error("code", Reason::NoBarcodeRule),
+            E::Scan(ScanError::Barcode(_)) => till_error("code", Reason::MisreadBarcode),
+            E::MayNotShop { status } => till_error(
+                "member",
+                Reason::MayNotShop {
+                    status: status.as_str().to_string(),
+                },
+            ),
+            E::ReturnExceedsSold {
+                returnable_milli, ..
+            } => till_error(
+                "lines",
+                Reason::ReturnExceedsSold {
+                    returnable: domain::till::from_milli(returnable_milli)
+                        .normalize()
+                        .to_string(),
+                },
+            ),
+            E::SaleConflict => till_error("id", Reason::SaleConflict),
+            E::Basket(_) => till_error("lines", Reason::BadQuantity),
+            E::Payment(error) => till_error("payments", payment_reason(error)),
+            E::DiscountNotAllowed { max_percent } => {
+                till_error("discount", Reason::DiscountNotAllowed { max: max_percent })
+            }
+            E::Nomenclature(error) => till_error(
+                "rules",
+                Reason::BadNomenclatureRule {
+                    rule: rule_index(&error) + 1,
+                },
+            ),
+            E::Count(_) => till_error("count", Reason::UnknownDenomination),
             E::Db(db) => {
                 tracing::error!(error = %db, "database error");
                 AppError::Internal
             }
         })
+    }
+}
+
+/// A refusal of the till, shown as one message (the field is for screens that place it).
+fn till_error(field: &str, reason: Reason) -> AppError {
+    AppError::Invalid(vec![FieldError::new(field, reason)])
+}
+
+fn payment_reason(error: PaymentError) -> Reason {
+    match error {
+        PaymentError::ShortPayment { missing } => Reason::ShortPayment {
+            missing: missing.to_string(),
+        },
+        PaymentError::VouchersAboveEligible { eligible } => Reason::VouchersAboveEligible {
+            eligible: eligible.to_string(),
+        },
+        PaymentError::NonCashOverpayment { excess } => Reason::NonCashOverpayment {
+            excess: excess.to_string(),
+        },
+        PaymentError::NegativeAmount | PaymentError::FractionOfCent => Reason::BadAmount,
+    }
+}
+
+fn rule_index(error: &RuleError) -> usize {
+    match *error {
+        RuleError::BadPattern { rule }
+        | RuleError::BadLength { rule }
+        | RuleError::PatternTooLong { rule }
+        | RuleError::BadField { rule } => rule,
     }
 }
 

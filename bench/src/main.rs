@@ -10,6 +10,7 @@
 //!   concurrent clients, 40 pages each.
 //! - `sign_in_p99_ms` (and `_p50_ms`): signing in (argon2id), 4 concurrent clients, 25 each.
 
+use bench::percentile;
 use bytes::Bytes;
 use http::{header, Method, Request, StatusCode};
 use http_body_util::{BodyExt, Full};
@@ -73,11 +74,6 @@ impl Client {
             .await
             .expect("an answer in time")
     }
-}
-
-fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
-    let idx = ((sorted_ms.len() as f64 * p).ceil() as usize).clamp(1, sorted_ms.len()) - 1;
-    (sorted_ms[idx] * 100.0).round() / 100.0
 }
 
 async fn sign_in(c: &mut Client) -> String {
@@ -255,18 +251,5 @@ async fn main() {
         Value::from(percentile(&times, 0.99)),
     );
 
-    let mut all: Map<String, Value> = std::fs::read_to_string(&out)
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    all.extend(figures);
-    if let Some(dir) = std::path::Path::new(&out).parent() {
-        std::fs::create_dir_all(dir).expect("results folder");
-    }
-    std::fs::write(
-        &out,
-        serde_json::to_string_pretty(&Value::Object(all)).expect("json"),
-    )
-    .expect("write results");
-    println!("written to {out}");
+    bench::write_figures(&out, figures);
 }

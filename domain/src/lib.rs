@@ -4,6 +4,7 @@
 
 pub mod barcode;
 pub mod card;
+pub mod csv_table;
 pub mod language;
 pub mod member;
 pub mod member_csv;
@@ -15,6 +16,7 @@ pub mod search;
 pub mod session;
 pub mod shares;
 pub mod shifts;
+pub mod stock;
 pub mod till;
 pub mod validation;
 

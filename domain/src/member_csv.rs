@@ -2,10 +2,9 @@
 //! checked first, and if any row is bad the person gets every bad row with its line number and
 //! reason, and nothing is imported.
 
+pub use crate::csv_table::RowError;
+use crate::csv_table::{FirstSeen, Table};
 use crate::member::{MemberForm, ValidMember};
-use crate::validation::{FieldError, Reason};
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The columns, in export order. `member_number`, `phone` and `language` may be left out of an
 /// import; the others are required.
@@ -30,14 +29,6 @@ const REQUIRED: [&str; 5] = [
 /// The most rows one import takes.
 pub const MAX_ROWS: usize = 20_000;
 
-/// A bad row: its line in the file (the header is line 1) and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowError {
-    pub line: usize,
-    pub field: String,
-    pub reason: Reason,
-}
-
 /// A checked row, with the line it came from (to report database conflicts by line too).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
@@ -45,102 +36,16 @@ pub struct ImportRow {
     pub member: ValidMember,
 }
 
-fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    if header.contains(';') && !header.contains(',') {
-        b';'
-    } else {
-        b','
-    }
-}
-
 /// Parses and checks a whole CSV file of members.
 pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text))
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header_error = |field: &str, reason| {
-        vec![RowError {
-            line: 1,
-            field: field.into(),
-            reason,
-        }]
+    let table = Table {
+        columns: &COLUMNS,
+        required: &REQUIRED,
+        max_rows: MAX_ROWS,
     };
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(_) => return Err(header_error("", Reason::Malformed)),
-    };
-    let mut errors = Vec::new();
-    for h in &headers {
-        if !COLUMNS.contains(&h.as_str()) {
-            errors.push(RowError {
-                line: 1,
-                field: h.clone(),
-                reason: Reason::UnknownColumn { name: h.clone() },
-            });
-        }
-    }
-    for r in REQUIRED {
-        if !headers.iter().any(|h| h == r) {
-            errors.push(RowError {
-                line: 1,
-                field: r.into(),
-                reason: Reason::MissingColumn { name: r.into() },
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let index: HashMap<&str, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.as_str(), i))
-        .collect();
-    let mut rows = Vec::new();
-    let mut seen_email: HashMap<String, usize> = HashMap::new();
-    let mut seen_number: HashMap<i64, usize> = HashMap::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        if i >= MAX_ROWS {
-            errors.push(RowError {
-                line,
-                field: String::new(),
-                reason: Reason::TooLong { max: MAX_ROWS },
-            });
-            break;
-        }
-        let record = match record {
-            Ok(r) => r,
-            Err(_) => {
-                errors.push(RowError {
-                    line,
-                    field: String::new(),
-                    reason: Reason::Malformed,
-                });
-                continue;
-            }
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != headers.len() {
-            errors.push(RowError {
-                line,
-                field: String::new(),
-                reason: Reason::Malformed,
-            });
-            continue;
-        }
-        let get = |name: &str| {
-            index
-                .get(name)
-                .and_then(|i| record.get(*i))
-                .unwrap_or("")
-                .to_string()
-        };
+    let mut seen_email = FirstSeen::default();
+    let mut seen_number = FirstSeen::default();
+    let rows = table.read(text, |line, get| {
         let form = MemberForm {
             member_number: get("member_number"),
             first_name: get("first_name"),
@@ -151,40 +56,22 @@ pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
             join_date: get("join_date"),
             work_regime: get("work_regime"),
         };
-        match form.validate() {
-            Ok(member) => {
-                if let Some(first) = seen_email.insert(member.email.clone(), line) {
-                    errors.push(RowError {
-                        line,
-                        field: "email".into(),
-                        reason: Reason::DuplicateInFile { line: first },
-                    });
-                }
-                if let Some(n) = member.member_number {
-                    if let Some(first) = seen_number.insert(n, line) {
-                        errors.push(RowError {
-                            line,
-                            field: "member_number".into(),
-                            reason: Reason::DuplicateInFile { line: first },
-                        });
-                    }
-                }
-                rows.push(ImportRow { line, member });
-            }
-            Err(field_errors) => errors.extend(field_errors.into_iter().map(
-                |FieldError { field, reason }| RowError {
-                    line,
-                    field,
-                    reason,
-                },
-            )),
+        let member = form.validate()?;
+        let mut errors = Vec::new();
+        seen_email.note(member.email.clone(), line, "email", &mut errors);
+        if let Some(n) = member.member_number {
+            seen_number.note(n, line, "member_number", &mut errors);
         }
-    }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+        if errors.is_empty() {
+            Ok(member)
+        } else {
+            Err(errors)
+        }
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(line, member)| ImportRow { line, member })
+        .collect())
 }
 
 /// Writes members as CSV in the import format, so an export can be imported again.
@@ -212,6 +99,7 @@ pub fn write(members: &[ValidMember]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validation::Reason;
     use proptest::prelude::*;
 
     const GOOD: &str = "first_name,last_name,email,join_date,work_regime,language\n\

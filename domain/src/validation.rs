@@ -56,6 +56,54 @@ pub enum Reason {
     Extension {
         error: ExtensionError,
     },
+    UnknownUnit,
+    UnknownVatRate,
+    InvalidBarcode,
+    NotYesNo,
+    UnknownProduct,
+    /// A quantity of a sale or a return that is not positive or has more than three decimals.
+    BadQuantity,
+    UnknownDenomination,
+    /// The drawer session is closed: open one to sell.
+    SessionClosed,
+    /// This till has an open drawer session already.
+    SessionAlreadyOpen,
+    /// No product has this barcode.
+    UnknownBarcode,
+    /// The check digit is wrong or the code is not a barcode: scan again.
+    MisreadBarcode,
+    /// No rule of the barcode nomenclature matches this code.
+    NoBarcodeRule,
+    /// The nomenclature rule at this position (from 1) cannot be used.
+    BadNomenclatureRule {
+        rule: usize,
+    },
+    /// The member may not shop (`status` is the status's code); a supervisor may override.
+    MayNotShop {
+        status: String,
+    },
+    /// Only a supervisor may override, with a reason.
+    NotASupervisor,
+    DiscountNotAllowed {
+        max: u32,
+    },
+    ShortPayment {
+        missing: String,
+    },
+    VouchersAboveEligible {
+        eligible: String,
+    },
+    NonCashOverpayment {
+        excess: String,
+    },
+    /// At most `returnable` of this line can still be returned.
+    ReturnExceedsSold {
+        returnable: String,
+    },
+    /// A sale or return with this id was recorded with other content.
+    SaleConflict,
+    /// A line's price is not the catalogue's, and the catalogue did not change meanwhile.
+    PriceChanged,
 }
 
 impl Reason {
@@ -104,6 +152,28 @@ impl Reason {
                 ExtensionError::AlreadyExtended { .. } => "error-extension-already-extended",
                 ExtensionError::TooLate => "error-extension-too-late",
             },
+            Reason::UnknownUnit => "error-unknown-unit",
+            Reason::UnknownVatRate => "error-unknown-vat-rate",
+            Reason::InvalidBarcode => "error-invalid-barcode",
+            Reason::NotYesNo => "error-not-yes-no",
+            Reason::UnknownProduct => "error-unknown-product",
+            Reason::BadQuantity => "error-bad-quantity",
+            Reason::UnknownDenomination => "error-unknown-denomination",
+            Reason::SessionClosed => "error-session-closed",
+            Reason::SessionAlreadyOpen => "error-session-already-open",
+            Reason::UnknownBarcode => "error-unknown-barcode",
+            Reason::MisreadBarcode => "error-misread-barcode",
+            Reason::NoBarcodeRule => "error-no-barcode-rule",
+            Reason::BadNomenclatureRule { .. } => "error-bad-nomenclature-rule",
+            Reason::MayNotShop { .. } => "error-may-not-shop",
+            Reason::NotASupervisor => "error-not-a-supervisor",
+            Reason::DiscountNotAllowed { .. } => "error-discount-not-allowed",
+            Reason::ShortPayment { .. } => "error-short-payment",
+            Reason::VouchersAboveEligible { .. } => "error-vouchers-above-eligible",
+            Reason::NonCashOverpayment { .. } => "error-non-cash-overpayment",
+            Reason::ReturnExceedsSold { .. } => "error-return-exceeds-sold",
+            Reason::SaleConflict => "error-sale-conflict",
+            Reason::PriceChanged => "error-price-changed",
         }
     }
 
@@ -131,6 +201,15 @@ impl Reason {
             Reason::Booking {
                 error: BookingError::PeriodLimit { max, days },
             } => vec![("max", max.to_string()), ("days", days.to_string())],
+            Reason::BadNomenclatureRule { rule } => vec![("rule", rule.to_string())],
+            Reason::MayNotShop { status } => vec![("status", status.clone())],
+            Reason::DiscountNotAllowed { max } => vec![("max", max.to_string())],
+            Reason::ShortPayment { missing: amount }
+            | Reason::VouchersAboveEligible { eligible: amount }
+            | Reason::NonCashOverpayment { excess: amount }
+            | Reason::ReturnExceedsSold { returnable: amount } => {
+                vec![("amount", amount.clone())]
+            }
             _ => vec![],
         }
     }

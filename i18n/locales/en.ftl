@@ -276,3 +276,27 @@ counter-reason-no_show = Booked shift missed
 counter-reason-period_debit = New 4-week period
 counter-reason-cap = Counter capped at zero
 counter-reason-manual_correction = Correction by the office
+
+## till
+error-unknown-unit = Unknown unit (piece, kg or litre).
+error-unknown-vat-rate = Not one of the coop's VAT rates.
+error-invalid-barcode = Not a valid barcode (EAN-13, EAN-8 or UPC-A with its check digit).
+error-not-yes-no = Write yes or no.
+error-unknown-product = This product is not in the catalogue.
+error-bad-quantity = A quantity must be more than zero, with at most three decimals.
+error-unknown-denomination = Not a euro coin or note.
+error-session-closed = The drawer session is closed: open one to sell.
+error-session-already-open = This till already has an open drawer session.
+error-unknown-barcode = No product has this barcode.
+error-misread-barcode = Misread barcode: scan again.
+error-no-barcode-rule = No rule of the barcode nomenclature reads this code.
+error-bad-nomenclature-rule = Rule { $rule } of the nomenclature cannot be used.
+error-may-not-shop = This member may not shop now (status: { $status }). A supervisor can override with a reason.
+error-not-a-supervisor = Only a shift leader, a coordinator or an admin may override, with a reason.
+error-discount-not-allowed = Your role allows discounts of at most { $max } %.
+error-short-payment = { $amount } € is still to be paid.
+error-vouchers-above-eligible = Meal vouchers pay at most { $amount } € of this sale.
+error-non-cash-overpayment = Card and meal vouchers pay { $amount } € too much: change is given in cash only.
+error-return-exceeds-sold = At most { $amount } of this line can still be returned.
+error-sale-conflict = A sale with this number was already recorded with other content.
+error-price-changed = A price on this sale is not the catalogue's: update the till's catalogue.

@@ -276,3 +276,27 @@ counter-reason-no_show = Créneau réservé manqué
 counter-reason-period_debit = Nouvelle période de 4 semaines
 counter-reason-cap = Compteur plafonné à zéro
 counter-reason-manual_correction = Correction par le bureau
+
+## till
+error-unknown-unit = Unité inconnue (pièce : piece, kg ou litre).
+error-unknown-vat-rate = Ce n'est pas un des taux de TVA de la coopérative.
+error-invalid-barcode = Code-barres invalide (EAN-13, EAN-8 ou UPC-A avec sa clé de contrôle).
+error-not-yes-no = Écrivez oui ou non.
+error-unknown-product = Ce produit n'est pas au catalogue.
+error-bad-quantity = Une quantité doit être supérieure à zéro, avec au plus trois décimales.
+error-unknown-denomination = Ce n'est pas une pièce ou un billet en euros.
+error-session-closed = La session de caisse est fermée : ouvrez-en une pour vendre.
+error-session-already-open = Cette caisse a déjà une session ouverte.
+error-unknown-barcode = Aucun produit n'a ce code-barres.
+error-misread-barcode = Code-barres mal lu : scannez à nouveau.
+error-no-barcode-rule = Aucune règle de la nomenclature des codes-barres ne lit ce code.
+error-bad-nomenclature-rule = La règle { $rule } de la nomenclature est inutilisable.
+error-may-not-shop = Ce membre ne peut pas faire ses courses pour l'instant (statut : { $status }). Un superviseur peut passer outre en donnant une raison.
+error-not-a-supervisor = Seul·e un·e responsable de créneau, un·e coordinateur·rice ou un·e admin peut passer outre, avec une raison.
+error-discount-not-allowed = Votre rôle permet des remises de { $max } % au plus.
+error-short-payment = Il reste { $amount } € à payer.
+error-vouchers-above-eligible = Les chèques-repas paient au plus { $amount } € de cette vente.
+error-non-cash-overpayment = La carte et les chèques-repas paient { $amount } € de trop : la monnaie se rend uniquement en espèces.
+error-return-exceeds-sold = On peut encore retourner au plus { $amount } de cette ligne.
+error-sale-conflict = Une vente avec ce numéro a déjà été enregistrée avec un autre contenu.
+error-price-changed = Un prix de cette vente n'est pas celui du catalogue : mettez à jour le catalogue de la caisse.

@@ -276,3 +276,27 @@ counter-reason-no_show = Geboekte shift gemist
 counter-reason-period_debit = Nieuwe periode van 4 weken
 counter-reason-cap = Teller begrensd op nul
 counter-reason-manual_correction = Correctie door het secretariaat
+
+## till
+error-unknown-unit = Onbekende eenheid (stuk: piece, kg of liter: litre).
+error-unknown-vat-rate = Geen van de btw-tarieven van de coöperatie.
+error-invalid-barcode = Ongeldige streepjescode (EAN-13, EAN-8 of UPC-A met controlecijfer).
+error-not-yes-no = Schrijf ja of nee.
+error-unknown-product = Dit product staat niet in de catalogus.
+error-bad-quantity = Een hoeveelheid moet groter zijn dan nul, met hoogstens drie decimalen.
+error-unknown-denomination = Geen euromunt of -biljet.
+error-session-closed = De kassasessie is gesloten: open er een om te verkopen.
+error-session-already-open = Deze kassa heeft al een open sessie.
+error-unknown-barcode = Geen enkel product heeft deze streepjescode.
+error-misread-barcode = Streepjescode verkeerd gelezen: scan opnieuw.
+error-no-barcode-rule = Geen regel van de streepjescodenomenclatuur leest deze code.
+error-bad-nomenclature-rule = Regel { $rule } van de nomenclatuur is onbruikbaar.
+error-may-not-shop = Dit lid mag nu niet winkelen (status: { $status }). Een supervisor kan dit met een reden toestaan.
+error-not-a-supervisor = Alleen een shiftleider, een coördinator of een beheerder mag dit toestaan, met een reden.
+error-discount-not-allowed = Met uw rol mag u hoogstens { $max } % korting geven.
+error-short-payment = Er moet nog { $amount } € betaald worden.
+error-vouchers-above-eligible = Maaltijdcheques betalen hoogstens { $amount } € van deze verkoop.
+error-non-cash-overpayment = Kaart en maaltijdcheques betalen { $amount } € te veel: wisselgeld wordt alleen contant gegeven.
+error-return-exceeds-sold = Van deze lijn kan nog hoogstens { $amount } teruggebracht worden.
+error-sale-conflict = Een verkoop met dit nummer werd al met een andere inhoud geregistreerd.
+error-price-changed = Een prijs van deze verkoop is niet die van de catalogus: werk de catalogus van de kassa bij.

@@ -25,6 +25,10 @@ const SHOP_CHECKERS: &[Role] = &[
     Role::Admin,
 ];
 
+const CASHIERS: &[Role] = &[Role::Cashier, Role::Admin];
+const STOCK_KEEPERS: &[Role] = &[Role::StockManager, Role::Admin];
+const CATALOGUE_READERS: &[Role] = &[Role::Cashier, Role::StockManager, Role::Admin];
+
 enum Kind {
     ServerFn,
     Page,
@@ -90,6 +94,116 @@ fn member_form() -> Value {
         "email": format!("role.table.{n}@example.be"), "phone": "", "language": "en",
         "join_date": "2025-01-01", "work_regime": "regular"
     }})
+}
+
+fn product_form() -> Value {
+    json!({ "name": "Role table", "category": "", "unit": "piece", "price": "1.00",
+        "vat_percent": "6", "deposit": "", "meal_voucher": false, "active": true, "barcodes": [] })
+}
+
+/// The till's server functions, with bodies that get past authorisation (and then find no
+/// such session, sale or product).
+fn till_endpoints() -> Vec<Endpoint> {
+    let unknown = uuid::Uuid::new_v4;
+    let sale = move || {
+        serde_json::to_value(domain::till::sale::SaleDraft {
+            id: unknown(),
+            session_id: unknown(),
+            member_id: unknown(),
+            sold_at_ms: 0,
+            lines: vec![],
+            payments: vec![],
+            supervisor_override: None,
+        })
+        .unwrap()
+    };
+    let give_back = move || {
+        serde_json::to_value(domain::till::returns::ReturnDraft {
+            id: unknown(),
+            sale_id: unknown(),
+            session_id: unknown(),
+            tender: domain::till::Tender::Cash,
+            at_ms: 0,
+            lines: vec![],
+        })
+        .unwrap()
+    };
+    let n = || N.fetch_add(1, Ordering::Relaxed);
+    vec![
+        server_fn(
+            "till/catalogue/changes",
+            CATALOGUE_READERS,
+            || json!({ "since": 0, "limit": 10 }),
+        ),
+        server_fn(
+            "till/catalogue/lookup",
+            CATALOGUE_READERS,
+            || json!({ "code": "4006381333931" }),
+        ),
+        server_fn(
+            "till/catalogue/create",
+            STOCK_KEEPERS,
+            || json!({ "form": product_form() }),
+        ),
+        server_fn(
+            "till/catalogue/update",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown(), "form": product_form() }),
+        ),
+        server_fn(
+            "till/catalogue/category",
+            STOCK_KEEPERS,
+            move || json!({ "name": format!("Category {}", n()) }),
+        ),
+        server_fn(
+            "till/catalogue/import",
+            STOCK_KEEPERS,
+            || json!({ "csv": "name\nx\n" }),
+        ),
+        server_fn(
+            "till/nomenclature/save",
+            STOCK_KEEPERS,
+            || json!({ "rules": [{ "kind": { "kind": "product" }, "pattern": "", "length": null }] }),
+        ),
+        server_fn("till/tills", CASHIERS, || json!({})),
+        server_fn(
+            "till/tills/create",
+            ADMINS,
+            move || json!({ "name": format!("Till {}", n()) }),
+        ),
+        server_fn(
+            "till/session/open",
+            CASHIERS,
+            move || json!({ "till_id": unknown(), "float": [] }),
+        ),
+        server_fn(
+            "till/session/cash",
+            CASHIERS,
+            move || json!({ "session_id": unknown(), "amount_cents": 100, "reason": "table" }),
+        ),
+        server_fn(
+            "till/session/x-report",
+            CASHIERS,
+            move || json!({ "session_id": unknown() }),
+        ),
+        server_fn(
+            "till/session/close",
+            CASHIERS,
+            move || json!({ "session_id": unknown(), "counted": [] }),
+        ),
+        server_fn("till/sale", CASHIERS, move || json!({ "sale": sale() })),
+        server_fn("till/receipt", CASHIERS, || json!({ "number": 1 })),
+        server_fn(
+            "till/return",
+            CASHIERS,
+            move || json!({ "draft": give_back() }),
+        ),
+        server_fn(
+            "till/stock/move",
+            STOCK_KEEPERS,
+            move || json!({ "product_id": unknown(), "quantity_milli": 1000, "kind": "reception", "reason": "" }),
+        ),
+    ]
 }
 
 async fn role_table(s: Services) {
@@ -184,7 +298,10 @@ async fn role_table(s: Services) {
         page("/admin/import".into(), KEEPERS),
         page("/admin/shares".into(), KEEPERS),
         page("/admin/outbox".into(), ADMINS),
-    ];
+    ]
+    .into_iter()
+    .chain(till_endpoints())
+    .collect::<Vec<_>>();
 
     // Every registered server function is in the table.
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()

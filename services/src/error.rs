@@ -2,7 +2,8 @@
 //! a message in the person's language in one place; database text never reaches a browser.
 
 use domain::member_csv::RowError;
-use domain::shifts::{BookingError, ExtensionError};
+use domain::shifts::{BookingError, ExtensionError, Status};
+use domain::till::{BasketError, CountError, PaymentError, RuleError, ScanError};
 use domain::validation::{FieldError, Reason};
 use sea_orm::{DbErr, SqlErr};
 
@@ -39,6 +40,42 @@ pub enum Error {
     /// The member may not be granted more time now.
     #[error("extension refused: {0}")]
     Extension(ExtensionError),
+    /// The drawer session is closed; nothing was written.
+    #[error("the drawer session is closed")]
+    SessionClosed,
+    /// The till has an open drawer session already.
+    #[error("this till already has an open drawer session")]
+    SessionAlreadyOpen,
+    /// The code reads, but no product has it.
+    #[error("no product has this barcode")]
+    UnknownBarcode,
+    /// The code is a misread or no nomenclature rule reads it.
+    #[error("scan refused: {0}")]
+    Scan(ScanError),
+    /// The member may not shop and no supervisor overrode it; nothing was written.
+    #[error("the member may not shop ({})", .status.as_str())]
+    MayNotShop { status: Status },
+    /// A return asks for more of a line (numbered from 0) than is left of it.
+    #[error("at most {returnable_milli} milli-units of line {line} can be returned")]
+    ReturnExceedsSold { line: u32, returnable_milli: i64 },
+    /// A sale or a return with this id was recorded already, with other content.
+    #[error("a sale or return with this id was recorded with other content")]
+    SaleConflict,
+    /// The basket breaks a rule (a quantity, a price, a discount).
+    #[error("basket refused: {0}")]
+    Basket(BasketError),
+    /// The payments do not settle the sale.
+    #[error("payment refused: {0}")]
+    Payment(PaymentError),
+    /// The person's role allows discounts up to `max_percent` only.
+    #[error("discounts above {max_percent} % need another role")]
+    DiscountNotAllowed { max_percent: u32 },
+    /// A rule of the barcode nomenclature cannot be used; nothing was saved.
+    #[error("nomenclature refused: {0}")]
+    Nomenclature(RuleError),
+    /// The drawer count has a bad denomination or count.
+    #[error("drawer count refused: {0}")]
+    Count(CountError),
     #[error("database error: {0}")]
     Db(DbErr),
 }
@@ -61,12 +98,48 @@ impl From<ExtensionError> for Error {
     }
 }
 
+impl From<ScanError> for Error {
+    fn from(e: ScanError) -> Self {
+        Error::Scan(e)
+    }
+}
+
+impl From<BasketError> for Error {
+    fn from(e: BasketError) -> Self {
+        Error::Basket(e)
+    }
+}
+
+impl From<PaymentError> for Error {
+    fn from(e: PaymentError) -> Self {
+        Error::Payment(e)
+    }
+}
+
+impl From<RuleError> for Error {
+    fn from(e: RuleError) -> Self {
+        Error::Nomenclature(e)
+    }
+}
+
+impl From<CountError> for Error {
+    fn from(e: CountError) -> Self {
+        Error::Count(e)
+    }
+}
+
 impl From<DbErr> for Error {
     /// A unique violation that slipped past the checks (a race with another request) becomes a
     /// clear conflict on the field it names, not a database message.
     fn from(e: DbErr) -> Self {
         if let Some(SqlErr::UniqueConstraintViolation(msg)) = e.sql_err() {
             let msg = msg.to_lowercase();
+            if msg.contains("drawer_sessions") {
+                return Error::SessionAlreadyOpen;
+            }
+            if msg.contains("product_barcodes") {
+                return Error::invalid("barcodes", Reason::AlreadyTaken);
+            }
             for field in [
                 "email",
                 "member_number",

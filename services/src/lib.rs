@@ -1,6 +1,7 @@
 //! Ruche's server-side capabilities, organised by what they do for the coop: accounts and
 //! sign-in ([`accounts`]), the member register ([`members`]), cooperative shares ([`shares`]),
-//! shifts and the work ledger ([`shifts`]), mail ([`mail`]) and the demo coop ([`demo`]).
+//! shifts and the work ledger ([`shifts`]), the till and the stock ledger ([`till`]), mail
+//! ([`mail`]) and the demo coop ([`demo`]).
 //! Each state change is one transaction and returns a domain type or an [`Error`]; the HTTP
 //! and server-function layers stay thin.
 
@@ -17,6 +18,7 @@ pub mod settings;
 pub mod shares;
 pub mod shifts;
 pub mod testing;
+pub mod till;
 
 pub use config::Config;
 pub use error::Error;

@@ -54,24 +54,25 @@ pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<()
 /// get the same number.
 pub async fn next(db: &impl ConnectionTrait, name: &str) -> Result<i64, DbErr> {
     let backend = db.get_database_backend();
-    let bumped = db
-        .execute_raw(Statement::from_sql_and_values(
+    let bump = Statement::from_sql_and_values(
+        backend,
+        counter_sql(
             backend,
-            counter_sql(
-                backend,
-                "UPDATE counters SET value = value + 1 WHERE name = ?",
-            ),
-            [name.into()],
-        ))
-        .await?;
-    if bumped.rows_affected() == 0 {
+            "UPDATE counters SET value = value + 1 WHERE name = ?",
+        ),
+        [name.into()],
+    );
+    if db.execute_raw(bump.clone()).await?.rows_affected() == 0 {
+        // First use: create the counter at zero (another transaction may be creating it at
+        // the same moment: then this waits for it and does nothing), and bump it.
         counters::Entity::insert(counters::ActiveModel {
             name: sea_orm::Set(name.to_string()),
-            value: sea_orm::Set(1),
+            value: sea_orm::Set(0),
         })
-        .exec(db)
+        .on_conflict_do_nothing_on([counters::Column::Name])
+        .exec_without_returning(db)
         .await?;
-        return Ok(1);
+        db.execute_raw(bump).await?;
     }
     let row = counters::Entity::find_by_id(name.to_string())
         .one(db)

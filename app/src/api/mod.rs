@@ -6,6 +6,7 @@ pub mod members;
 pub mod outbox;
 pub mod shares;
 pub mod shifts;
+pub mod till;
 
 use domain::Role;
 

@@ -1,20 +1,28 @@
-//! The till (EasyMyMarket): barcode nomenclature, prices, VAT, cash rounding, baskets.
+//! The till (EasyMyMarket): barcode nomenclature, prices, VAT, cash rounding, baskets, the
+//! product form and CSV, and the drawer's count and reports.
 //!
 //! Everything here is pure and decimal: the till runs it in the browser, offline, and the
 //! server runs the same code to check what the till sends.
 
 pub mod basket;
+pub mod catalogue;
+pub mod drawer;
 pub mod nomenclature;
 pub mod payment;
 pub mod product;
 pub mod returns;
 pub mod rounding;
+pub mod sale;
 pub mod vat;
 
 #[cfg(test)]
 mod properties;
 
 pub use basket::{from_milli, to_milli, Basket, BasketError, Line, LineId, LineKind};
+pub use catalogue::{ProductForm, ValidProduct};
+pub use drawer::{
+    counted_cents, Count, CountError, DrawerReport, ReturnTotals, SaleTotals, VatCents,
+};
 pub use nomenclature::{
     parse_scan, BarcodeRule, Field, Nomenclature, RuleError, RuleKind, Scan, ScanError,
 };

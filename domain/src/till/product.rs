@@ -16,6 +16,23 @@ pub enum Unit {
     Litre,
 }
 
+impl Unit {
+    pub const ALL: [Unit; 3] = [Unit::Piece, Unit::Kg, Unit::Litre];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Piece => "piece",
+            Unit::Kg => "kg",
+            Unit::Litre => "litre",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Unit> {
+        let s = s.trim().to_lowercase();
+        Unit::ALL.into_iter().find(|u| u.as_str() == s)
+    }
+}
+
 /// A returnable container's deposit, per unit sold, with its own VAT rate (0 % unless the coop
 /// decides otherwise: a deposit that is refunded is outside the VAT base).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -176,3 +176,43 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The drawer report of a session of random sales is their sum to the cent: totals, VAT
+    /// per rate, payments, and the cash the drawer should hold.
+    #[test]
+    fn the_drawer_report_is_the_sum_of_its_sales(
+        sales in proptest::collection::vec(
+            (products(), ops(), 0i64..=1000, any::<bool>(), 0i64..5_000),
+            0..12,
+        ),
+        float in 0i64..100_000,
+        cash_moves in proptest::collection::vec(-5_000i64..5_000, 0..4),
+    ) {
+        let mut totals = Vec::new();
+        let (mut total, mut kept_cash, mut vat_gross) = (0i64, 0i64, 0i64);
+        for (products, ops, card_share, with_cash, extra_cash) in &sales {
+            let b = basket(products, ops);
+            let due = to_cents(b.total()).unwrap();
+            let card = if *with_cash { due * card_share / 1000 } else { due };
+            let mut payments = vec![Payment { tender: Tender::Card, amount: from_cents(card) }];
+            if *with_cash {
+                let cash = round_cash(from_cents(due - card)).rounded + from_cents(*extra_cash);
+                payments.push(Payment { tender: Tender::Cash, amount: cash });
+            }
+            let s = settle(b.total(), b.meal_voucher_total(), &payments).unwrap();
+            total += due;
+            kept_cash += to_cents(s.cash - s.change).unwrap();
+            vat_gross += to_cents(b.vat_breakdown().gross()).unwrap();
+            totals.push(SaleTotals::of(&b, &s, false));
+        }
+        let r = DrawerReport::of(float, &cash_moves, &totals, &[]);
+        prop_assert_eq!(r.sales as usize, sales.len());
+        prop_assert_eq!(r.total, total);
+        prop_assert_eq!(r.vat.iter().map(|v| v.gross).sum::<i64>(), vat_gross);
+        prop_assert_eq!(r.vat.iter().map(|v| v.net + v.vat).sum::<i64>(), total);
+        prop_assert_eq!(r.cash + r.card + r.meal_vouchers - r.change + r.rounding, total);
+        let moved: i64 = cash_moves.iter().sum();
+        prop_assert_eq!(r.expected_cash, float + moved + kept_cash);
+    }
+}

@@ -2,10 +2,12 @@
 //! took back, and refunded in proportion to what the line cost.
 
 use super::basket::LineId;
+use super::payment::Tender;
 use super::rounding::round_cents;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+use uuid::Uuid;
 
 /// A line of the original sale: what it sold, what was already returned, what it cost
 /// (its total, deposit included).
@@ -29,6 +31,46 @@ pub struct ReturnLine {
     pub line: LineId,
     pub quantity: Decimal,
     pub refund: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnLineDraft {
+    /// The line of the receipt, from 0.
+    pub line_no: u32,
+    pub quantity_milli: i64,
+    /// Back on the shelf; otherwise to waste, with `loss_reason`.
+    pub restock: bool,
+    pub loss_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnDraft {
+    /// Made by the till: sending the return again sends the same id.
+    pub id: Uuid,
+    pub sale_id: Uuid,
+    /// The open session that pays the refund.
+    pub session_id: Uuid,
+    pub tender: Tender,
+    pub at_ms: i64,
+    pub lines: Vec<ReturnLineDraft>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedLine {
+    pub line_no: u32,
+    pub quantity_milli: i64,
+    pub refund_cents: i64,
+}
+
+/// A recorded return: `refund_cents - rounding_cents` was paid back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnReceipt {
+    pub id: Uuid,
+    pub sale_id: Uuid,
+    pub tender: Tender,
+    pub refund_cents: i64,
+    pub rounding_cents: i64,
+    pub lines: Vec<ReturnedLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

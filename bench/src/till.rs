@@ -1,0 +1,163 @@
+//! `tillbench`: how fast the server records sales. 16 tills, each with its own open drawer
+//! session, post 8-line sales at once on a fresh SQLite database (every sale one write
+//! transaction: receipt number, lines, VAT lines, payments, stock moves). Merges its figures
+//! into a JSON object of name: number (`target/bench/results.json` by default):
+//!
+//! - `sale_commit_p50_ms`, `sale_commit_p99_ms`: from calling `post_sale` to its receipt;
+//! - `sales_per_s`: sales recorded per second, all tills together.
+//!
+//! Usage: `tillbench [results.json]` (`cargo run --release -p bench --bin tillbench`). Bounded:
+//! 16 tills x 60 sales, on a SQLite file in the system's temporary folder.
+
+use bench::percentile;
+use domain::member::MemberForm;
+use domain::till::sale::{LineDraft, PaymentDraft, Quantity, SaleDraft};
+use domain::till::{ProductForm, Tender, Unit};
+use serde_json::{Map, Value};
+use services::testing::{self, Backend};
+use services::till::{catalogue, drawer, sale};
+use std::time::Instant;
+use uuid::Uuid;
+
+const TILLS: usize = 16;
+const SALES_PER_TILL: usize = 60;
+const LINES: usize = 8;
+
+#[tokio::main]
+async fn main() {
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/bench/results.json".into());
+    let s = testing::fresh(Backend::Sqlite)
+        .await
+        .expect("a fresh SQLite database");
+    let admin = testing::admin(&s).await;
+    let member = services::members::create(
+        &s,
+        &admin,
+        &MemberForm {
+            member_number: String::new(),
+            first_name: "Bench".into(),
+            last_name: "Shopper".into(),
+            email: "bench@example.be".into(),
+            phone: String::new(),
+            language: "fr".into(),
+            join_date: services::today().to_string(),
+            work_regime: "regular".into(),
+        },
+    )
+    .await
+    .expect("a member")
+    .id;
+    let mut products = Vec::new();
+    for i in 0..40 {
+        let (unit, vat) = [
+            ("piece", "6"),
+            ("kg", "6"),
+            ("piece", "21"),
+            ("litre", "12"),
+        ][i % 4];
+        let form = ProductForm {
+            name: format!("Product {i}"),
+            category: format!("Category {}", i % 5),
+            unit: unit.into(),
+            price: format!("{}.{:02}", 1 + i % 9, (i * 37) % 100),
+            vat_percent: vat.into(),
+            deposit: if i % 7 == 0 {
+                "0.10".into()
+            } else {
+                String::new()
+            },
+            meal_voucher: i % 3 != 0,
+            active: true,
+            barcodes: vec![],
+        };
+        products.push(
+            catalogue::create_product(&s, &admin, &form)
+                .await
+                .expect("a product"),
+        );
+    }
+    let mut sessions = Vec::new();
+    for t in 0..TILLS {
+        let till = drawer::create_till(&s, &admin, &format!("Till {t}"))
+            .await
+            .expect("a till");
+        sessions.push(
+            drawer::open_session(&s, &admin, till.id, &[])
+                .await
+                .expect("a session"),
+        );
+    }
+
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for (t, session) in sessions.into_iter().enumerate() {
+        let (s, admin, products) = (s.clone(), admin.clone(), products.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::with_capacity(SALES_PER_TILL);
+            for n in 0..SALES_PER_TILL {
+                let lines = (0..LINES)
+                    .map(|l| {
+                        let p = &products[(t * 7 + n * 3 + l * 5) % products.len()];
+                        // Eight different products: pieces by the unit, the others weighed.
+                        let quantity = match p.unit {
+                            Unit::Piece => Quantity::Plain {
+                                milli: 1_000 * (1 + l as i64 % 3),
+                            },
+                            _ => Quantity::Weighed {
+                                milli: 150 + 37 * l as i64,
+                            },
+                        };
+                        LineDraft {
+                            product_id: p.id,
+                            unit_price_cents: p.price_cents,
+                            quantity,
+                            discount_bp: 0,
+                        }
+                    })
+                    .collect();
+                let draft = SaleDraft {
+                    id: Uuid::now_v7(),
+                    session_id: session.id,
+                    member_id: member,
+                    sold_at_ms: services::now_ms(),
+                    lines,
+                    payments: vec![PaymentDraft {
+                        tender: Tender::Cash,
+                        amount_cents: 50_000,
+                    }],
+                    supervisor_override: None,
+                };
+                let t0 = Instant::now();
+                sale::post_sale(&s, &admin, &draft).await.expect("a sale");
+                times.push(t0.elapsed().as_secs_f64() * 1000.0);
+            }
+            times
+        }));
+    }
+    let mut times = Vec::new();
+    for t in tasks {
+        times.extend(t.await.expect("a till task"));
+    }
+    let secs = started.elapsed().as_secs_f64();
+    times.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    let per_s = (times.len() as f64 / secs).round();
+    println!(
+        "{} sales of {LINES} lines from {TILLS} tills in {secs:.2} s: {per_s} sales/s, p50 {} ms, p99 {} ms",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+    let mut figures = Map::new();
+    figures.insert(
+        "sale_commit_p50_ms".into(),
+        Value::from(percentile(&times, 0.5)),
+    );
+    figures.insert(
+        "sale_commit_p99_ms".into(),
+        Value::from(percentile(&times, 0.99)),
+    );
+    figures.insert("sales_per_s".into(), Value::from(per_s));
+    bench::write_figures(&out, figures);
+}

@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "products")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub name: String,
+    pub category_id: Option<Uuid>,
+    pub unit: String,
+    pub price_cents: i64,
+    pub vat_bp: i32,
+    pub deposit_cents: i64,
+    pub deposit_vat_bp: i32,
+    pub meal_voucher: bool,
+    pub active: bool,
+    pub search_text: String,
+    pub version: i64,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,236 @@
+//! Returns against a receipt: `domain::till::check_return` refuses more than what is left of
+//! each line after earlier returns and prices each line's refund; a cash refund is rounded to
+//! 5 cents. The goods go back to stock, or to waste with a reason (a return move and a loss
+//! move). Like a sale, a return has an id made by the till and is recorded once.
+
+use super::drawer::{open_session_row, parse_tender, tender_name};
+use super::stock::{self, MoveKind, StockMove};
+use super::{cents, content_hash, insert_once, milli};
+use crate::entities::{return_lines, returns, sale_lines, sales};
+use crate::error::{Error, Result};
+use crate::{db::write_tx, Services};
+use domain::money::from_cents;
+pub use domain::till::returns::{ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine};
+use domain::till::{
+    check_return, from_milli, round_cash, LineId, ReturnError, ReturnRequest, SoldLine, Tender,
+};
+use domain::validation::Reason;
+use domain::Viewer;
+use rust_decimal::Decimal;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Records a return against a sale, once.
+///
+/// Errors: `Invalid` on `lines` for no lines (`Required`), a line not on the receipt
+/// (`Malformed`) or a quantity that is not positive (`BadQuantity`), on `loss_reason` when
+/// goods go to waste without one; `ReturnExceedsSold` for more than is left of a line;
+/// `NotFound` for an unknown sale or session; `SessionClosed`; `SaleConflict` when the id was
+/// used for another return. Nothing is written then.
+pub async fn post_return(
+    s: &Services,
+    actor: &Viewer,
+    draft: &ReturnDraft,
+) -> Result<ReturnReceipt> {
+    let hash = content_hash(draft)?;
+    if let Some(r) = recorded(&s.db, draft.id, &hash).await? {
+        return Ok(r);
+    }
+    if draft.lines.is_empty() {
+        return Err(Error::invalid("lines", Reason::Required));
+    }
+    let loss_reason = |l: &ReturnLineDraft| {
+        l.loss_reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+    };
+    if draft
+        .lines
+        .iter()
+        .any(|l| !l.restock && loss_reason(l).is_none())
+    {
+        return Err(Error::invalid("loss_reason", Reason::Required));
+    }
+    let tx = write_tx(&s.db).await?;
+    open_session_row(&tx, draft.session_id, false).await?;
+    // Returns of one sale are checked one at a time.
+    sales::Entity::find_by_id(draft.sale_id)
+        .lock_exclusive()
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let sold = sale_lines::Entity::find()
+        .filter(sale_lines::Column::SaleId.eq(draft.sale_id))
+        .order_by_asc(sale_lines::Column::LineNo)
+        .all(&tx)
+        .await?;
+    let returned = returned_so_far(&tx, &sold).await?;
+    let sold_lines: Vec<SoldLine> = sold
+        .iter()
+        .map(|l| SoldLine {
+            line: LineId(u32::try_from(l.line_no).unwrap_or(0)),
+            quantity: from_milli(l.quantity_milli),
+            returned: from_milli(returned.get(&l.id).copied().unwrap_or(0)),
+            amount: from_cents(l.total_cents),
+        })
+        .collect();
+    let requests: Vec<ReturnRequest> = draft
+        .lines
+        .iter()
+        .map(|l| ReturnRequest {
+            line: LineId(l.line_no),
+            quantity: from_milli(l.quantity_milli),
+        })
+        .collect();
+    let accepted = check_return(&sold_lines, &requests).map_err(|e| match e {
+        ReturnError::UnknownLine(_) => Error::invalid("lines", Reason::Malformed),
+        ReturnError::QuantityNotPositive => Error::invalid("lines", Reason::BadQuantity),
+        ReturnError::MoreThanSold { line, returnable } => Error::ReturnExceedsSold {
+            line: line.0,
+            returnable_milli: milli(returnable),
+        },
+    })?;
+    let refund: Decimal = accepted.iter().map(|r| r.refund).sum();
+    let rounding = match draft.tender {
+        Tender::Cash => round_cash(refund).difference,
+        Tender::Card | Tender::MealVoucher => Decimal::ZERO,
+    };
+    let row = returns::ActiveModel {
+        id: Set(draft.id),
+        sale_id: Set(draft.sale_id),
+        session_id: Set(draft.session_id),
+        cashier_id: Set(actor.user_id),
+        tender: Set(tender_name(draft.tender).to_string()),
+        refund_cents: Set(cents(refund)),
+        rounding_cents: Set(cents(rounding)),
+        at_ms: Set(draft.at_ms),
+        content_hash: Set(hash.clone()),
+    };
+    if !insert_once(&tx, row, returns::Column::Id).await? {
+        drop(tx);
+        return recorded(&s.db, draft.id, &hash)
+            .await?
+            .ok_or(Error::SaleConflict);
+    }
+    let by_no: HashMap<u32, &sale_lines::Model> = sold
+        .iter()
+        .map(|l| (u32::try_from(l.line_no).unwrap_or(0), l))
+        .collect();
+    let mut rows = Vec::new();
+    let mut moves = Vec::new();
+    for (r, d) in accepted.iter().zip(&draft.lines) {
+        let sold_line = by_no[&r.line.0];
+        let id = Uuid::now_v7();
+        let back = StockMove {
+            reference_id: Some(id),
+            ..StockMove::new(
+                sold_line.product_id,
+                d.quantity_milli,
+                MoveKind::Return,
+                draft.at_ms,
+            )
+        };
+        if !d.restock {
+            moves.push(StockMove {
+                quantity_milli: -d.quantity_milli,
+                kind: MoveKind::Loss,
+                reason: loss_reason(d),
+                ..back.clone()
+            });
+        }
+        moves.push(back);
+        rows.push(return_lines::ActiveModel {
+            id: Set(id),
+            return_id: Set(draft.id),
+            sale_line_id: Set(sold_line.id),
+            quantity_milli: Set(d.quantity_milli),
+            refund_cents: Set(cents(r.refund)),
+            restock: Set(d.restock),
+            loss_reason: Set(loss_reason(d)),
+        });
+    }
+    return_lines::Entity::insert_many(rows)
+        .exec_without_returning(&tx)
+        .await?;
+    stock::append(&tx, &moves, Some(actor.user_id)).await?;
+    tx.commit().await?;
+    return_receipt(&s.db, draft.id).await
+}
+
+/// What earlier returns took back of each sale line, in milli-units.
+async fn returned_so_far(
+    db: &impl ConnectionTrait,
+    sold: &[sale_lines::Model],
+) -> Result<HashMap<Uuid, i64>> {
+    let mut sums = HashMap::new();
+    let rows: Vec<(Uuid, i64)> = return_lines::Entity::find()
+        .select_only()
+        .column(return_lines::Column::SaleLineId)
+        .column(return_lines::Column::QuantityMilli)
+        .filter(return_lines::Column::SaleLineId.is_in(sold.iter().map(|l| l.id)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (line, q) in rows {
+        *sums.entry(line).or_insert(0) += q;
+    }
+    Ok(sums)
+}
+
+async fn recorded(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    hash: &str,
+) -> Result<Option<ReturnReceipt>> {
+    match returns::Entity::find_by_id(id).one(db).await? {
+        None => Ok(None),
+        Some(row) if row.content_hash == hash => Ok(Some(return_receipt(db, id).await?)),
+        Some(_) => Err(Error::SaleConflict),
+    }
+}
+
+/// A recorded return. Errors: `NotFound`.
+pub async fn return_receipt(db: &impl ConnectionTrait, id: Uuid) -> Result<ReturnReceipt> {
+    let row = returns::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let rows = return_lines::Entity::find()
+        .filter(return_lines::Column::ReturnId.eq(id))
+        .all(db)
+        .await?;
+    let numbers: HashMap<Uuid, i32> = sale_lines::Entity::find()
+        .select_only()
+        .column(sale_lines::Column::Id)
+        .column(sale_lines::Column::LineNo)
+        .filter(sale_lines::Column::Id.is_in(rows.iter().map(|r| r.sale_line_id)))
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut lines: Vec<ReturnedLine> = rows
+        .into_iter()
+        .map(|r| ReturnedLine {
+            line_no: numbers
+                .get(&r.sale_line_id)
+                .map_or(0, |n| u32::try_from(*n).unwrap_or(0)),
+            quantity_milli: r.quantity_milli,
+            refund_cents: r.refund_cents,
+        })
+        .collect();
+    lines.sort_by_key(|l| l.line_no);
+    Ok(ReturnReceipt {
+        id,
+        sale_id: row.sale_id,
+        tender: parse_tender(&row.tender),
+        refund_cents: row.refund_cents,
+        rounding_cents: row.rounding_cents,
+        lines,
+    })
+}

@@ -1,0 +1,372 @@
+//! Posting a sale. The till rings a sale up (offline if need be) with an id it makes itself,
+//! and sends it, maybe several times: the first time records it, with its receipt number,
+//! lines, VAT lines, payments and stock moves in one transaction; the same sale again gets the
+//! stored receipt and writes nothing; another sale reusing the id is refused as a conflict.
+//!
+//! The server checks everything with `domain::till`: the lines make a basket (quantities,
+//! price labels, discounts), the payments settle it (meal-voucher cap, cash rounding, change).
+//! The price of a line is the one the till charged; it must be the catalogue's, unless the
+//! catalogue changed shortly before the sale (the till had not fetched the change yet).
+
+use super::catalogue::{to_product, CatalogueProduct};
+use super::drawer::{open_session_row, parse_tender, tender_name};
+use super::stock::{self, MoveKind, StockMove};
+use super::{cents, content_hash, insert_once, milli};
+use crate::entities::{
+    overrides, payments, products, sale_lines, sale_vat_lines, sales, user_roles,
+};
+use crate::error::{Error, Result};
+use crate::shifts::status::{may_shop, Shopper};
+use crate::{db::write_tx, now_ms, settings, Services};
+use domain::money::from_cents;
+pub use domain::till::sale::{
+    LineDraft, OverrideDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft,
+};
+use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
+use domain::validation::Reason;
+use domain::{Role, Viewer};
+use rust_decimal::Decimal;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The counter of receipt numbers.
+pub const RECEIPT_NUMBER: &str = "receipt_number";
+
+/// The largest discount a cashier may give on a line, in percent; shift leaders,
+/// coordinators and admins may give any.
+pub const CASHIER_MAX_DISCOUNT_PERCENT: u32 = 10;
+
+/// Who may give any discount and let a member who may not shop buy anyway (admins too).
+pub const SUPERVISORS: [Role; 2] = [Role::ShiftLeader, Role::Coordinator];
+
+/// How long before a sale a catalogue change may have happened for the till's old price to
+/// stand: the till fetches changes more often than that.
+pub const PRICE_GRACE_MS: i64 = 10 * 60 * 1000;
+
+/// Records a sale the till made, once.
+///
+/// Errors: `Invalid` for a sale without lines (`lines`: Required), an unknown product
+/// (`UnknownProduct`), two plain lines of one product (`Malformed`) or a price that is not the
+/// catalogue's (`PriceChanged`); `Basket` for a bad quantity, label or discount; `Payment`
+/// when the payments do not settle it; `DiscountNotAllowed` above the person's limit;
+/// `NotFound` for an unknown session or member; `SessionClosed`; `MayNotShop` without a
+/// supervisor's override (`Invalid` on `override` with `NotASupervisor` or `Required` for a
+/// bad one); `SaleConflict` when the id was used for another sale. Nothing is written then.
+pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Result<Receipt> {
+    let hash = content_hash(draft)?;
+    if let Some(receipt) = recorded(&s.db, draft.id, &hash).await? {
+        return Ok(receipt);
+    }
+    if draft.lines.is_empty() {
+        return Err(Error::invalid("lines", Reason::Required));
+    }
+    // Everything that only reads is checked before the write lock is taken.
+    let catalogue = products_of(&s.db, draft).await?;
+    let basket = basket(actor, draft, &catalogue)?;
+    let tendered: Vec<Payment> = draft
+        .payments
+        .iter()
+        .map(|p| Payment {
+            tender: p.tender,
+            amount: from_cents(p.amount_cents),
+        })
+        .collect();
+    let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
+    let overridden = shopper_allowed(&s.db, actor, draft).await?;
+    let override_id = overridden.as_ref().map(|o| o.id);
+    let totals = SaleTotals::of(&basket, &settlement, overridden.is_some());
+    let tx = write_tx(&s.db).await?;
+    let session = open_session_row(&tx, draft.session_id, false).await?;
+    let receipt_number = settings::next(&tx, RECEIPT_NUMBER).await?;
+    if let Some(o) = overridden {
+        overrides::Entity::insert(overrides::ActiveModel::from(o))
+            .exec_without_returning(&tx)
+            .await?;
+    }
+    let row = sales::ActiveModel {
+        id: Set(draft.id),
+        receipt_number: Set(receipt_number),
+        session_id: Set(draft.session_id),
+        till_id: Set(session.till_id),
+        cashier_id: Set(actor.user_id),
+        member_id: Set(draft.member_id),
+        sold_at_ms: Set(draft.sold_at_ms),
+        recorded_at_ms: Set(now_ms()),
+        total_cents: Set(totals.total),
+        discount_cents: Set(totals.discount),
+        cash_cents: Set(totals.cash),
+        card_cents: Set(totals.card),
+        meal_voucher_cents: Set(totals.meal_vouchers),
+        change_cents: Set(totals.change),
+        rounding_cents: Set(totals.rounding),
+        override_id: Set(override_id),
+        content_hash: Set(hash.clone()),
+    };
+    if !insert_once(&tx, row, sales::Column::Id).await? {
+        // Sent twice at once: the other request recorded it first.
+        drop(tx);
+        return recorded(&s.db, draft.id, &hash)
+            .await?
+            .ok_or(Error::SaleConflict);
+    }
+    let mut moves = Vec::new();
+    let mut lines = Vec::new();
+    for (no, (line, d)) in basket.lines().iter().zip(&draft.lines).enumerate() {
+        let id = Uuid::now_v7();
+        let quantity_milli = milli(line.quantity);
+        moves.push(StockMove {
+            reference_id: Some(id),
+            ..StockMove::new(
+                d.product_id,
+                -quantity_milli,
+                MoveKind::Sale,
+                draft.sold_at_ms,
+            )
+        });
+        let (kind, label) = match line.kind {
+            LineKind::Plain => ("plain", None),
+            LineKind::Weighed => ("weighed", None),
+            LineKind::PriceEmbedded { price } => ("price_embedded", Some(cents(price))),
+        };
+        lines.push(sale_lines::ActiveModel {
+            id: Set(id),
+            sale_id: Set(draft.id),
+            line_no: Set(i32::try_from(no).unwrap_or(i32::MAX)),
+            product_id: Set(d.product_id),
+            name: Set(line.product.name.clone()),
+            kind: Set(kind.to_string()),
+            quantity_milli: Set(quantity_milli),
+            unit_price_cents: Set(d.unit_price_cents),
+            label_price_cents: Set(label),
+            discount_bp: Set(i32::try_from(d.discount_bp).unwrap_or(i32::MAX)),
+            gross_cents: Set(cents(line.gross())),
+            discount_cents: Set(cents(line.discount())),
+            goods_cents: Set(cents(line.goods())),
+            deposit_cents: Set(cents(line.deposit())),
+            total_cents: Set(cents(line.total())),
+            vat_bp: Set(i32::try_from(line.product.vat_rate.0).unwrap_or(0)),
+            deposit_vat_bp: Set(line
+                .product
+                .deposit
+                .map_or(0, |d| i32::try_from(d.vat_rate.0).unwrap_or(0))),
+            meal_voucher: Set(line.product.meal_voucher),
+        });
+    }
+    sale_lines::Entity::insert_many(lines)
+        .exec_without_returning(&tx)
+        .await?;
+    sale_vat_lines::Entity::insert_many(totals.vat.iter().map(|v| sale_vat_lines::ActiveModel {
+        sale_id: Set(draft.id),
+        vat_bp: Set(i32::try_from(v.rate.0).unwrap_or(0)),
+        gross_cents: Set(v.gross),
+        net_cents: Set(v.net),
+        vat_cents: Set(v.vat),
+    }))
+    .exec_without_returning(&tx)
+    .await?;
+    if !draft.payments.is_empty() {
+        payments::Entity::insert_many(draft.payments.iter().map(|p| payments::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            sale_id: Set(draft.id),
+            tender: Set(tender_name(p.tender).to_string()),
+            amount_cents: Set(p.amount_cents),
+        }))
+        .exec_without_returning(&tx)
+        .await?;
+    }
+    stock::append(&tx, &moves, Some(actor.user_id)).await?;
+    tx.commit().await?;
+    receipt(&s.db, draft.id).await
+}
+
+/// The stored receipt of sale `id` if it was recorded with content `hash`; `None` if it was
+/// not recorded. Errors: `SaleConflict` when it was recorded with other content.
+async fn recorded(db: &impl ConnectionTrait, id: Uuid, hash: &str) -> Result<Option<Receipt>> {
+    match sales::Entity::find_by_id(id).one(db).await? {
+        None => Ok(None),
+        Some(row) if row.content_hash == hash => Ok(Some(receipt(db, id).await?)),
+        Some(_) => Err(Error::SaleConflict),
+    }
+}
+
+/// The catalogue's products of the sale's lines. Errors: `Invalid` for an unknown one.
+async fn products_of(
+    db: &impl ConnectionTrait,
+    draft: &SaleDraft,
+) -> Result<HashMap<Uuid, CatalogueProduct>> {
+    let mut ids: Vec<Uuid> = draft.lines.iter().map(|l| l.product_id).collect();
+    ids.sort();
+    ids.dedup();
+    let found: HashMap<Uuid, CatalogueProduct> = products::Entity::find()
+        .filter(products::Column::Id.is_in(ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, to_product(p, vec![])))
+        .collect();
+    if found.len() != ids.len() {
+        return Err(Error::invalid("lines", Reason::UnknownProduct));
+    }
+    Ok(found)
+}
+
+/// The basket of the sale's lines, checked by the till's rules, one basket line per line.
+fn basket(
+    actor: &Viewer,
+    draft: &SaleDraft,
+    catalogue: &HashMap<Uuid, CatalogueProduct>,
+) -> Result<Basket> {
+    let max_percent = if actor.may(&SUPERVISORS) {
+        100
+    } else {
+        CASHIER_MAX_DISCOUNT_PERCENT
+    };
+    let mut basket = Basket::default();
+    for (i, line) in draft.lines.iter().enumerate() {
+        let p = &catalogue[&line.product_id];
+        let changed_lately = p.updated_at_ms >= draft.sold_at_ms - PRICE_GRACE_MS;
+        if line.unit_price_cents != p.price_cents && !changed_lately {
+            return Err(Error::invalid("lines", Reason::PriceChanged));
+        }
+        let product = p.for_sale(line.unit_price_cents);
+        let id = match line.quantity {
+            Quantity::Plain { milli } => basket.add(&product, from_milli(milli))?,
+            Quantity::Weighed { milli } => basket.add_weighed(&product, from_milli(milli))?,
+            Quantity::PriceEmbedded { label_price_cents } => {
+                basket.add_priced(&product, from_cents(label_price_cents))?
+            }
+        };
+        if basket.lines().len() != i + 1 {
+            return Err(Error::invalid("lines", Reason::Malformed));
+        }
+        if line.discount_bp > max_percent * 100 {
+            return Err(Error::DiscountNotAllowed { max_percent });
+        }
+        basket.set_discount(id, Decimal::new(i64::from(line.discount_bp), 2))?;
+    }
+    Ok(basket)
+}
+
+/// Whether the member may shop; if not, the supervisor's override to log with the sale.
+async fn shopper_allowed(
+    db: &impl ConnectionTrait,
+    actor: &Viewer,
+    draft: &SaleDraft,
+) -> Result<Option<overrides::Model>> {
+    let answer = may_shop(db, Shopper::Member(draft.member_id)).await?;
+    if answer.may_shop {
+        return Ok(None);
+    }
+    let Some(o) = &draft.supervisor_override else {
+        return Err(Error::MayNotShop {
+            status: answer.report.status,
+        });
+    };
+    if o.reason.trim().is_empty() {
+        return Err(Error::invalid("override", Reason::Required));
+    }
+    let supervisor = o.supervisor_id == actor.user_id && actor.may(&SUPERVISORS)
+        || user_roles::Entity::find()
+            .filter(user_roles::Column::UserId.eq(o.supervisor_id))
+            .filter(
+                user_roles::Column::Role
+                    .is_in(SUPERVISORS.iter().chain([&Role::Admin]).map(|r| r.as_str())),
+            )
+            .count(db)
+            .await?
+            > 0;
+    if !supervisor {
+        return Err(Error::invalid("override", Reason::NotASupervisor));
+    }
+    Ok(Some(overrides::Model {
+        id: Uuid::now_v7(),
+        at_ms: draft.sold_at_ms,
+        supervisor_id: o.supervisor_id,
+        cashier_id: actor.user_id,
+        member_id: draft.member_id,
+        status: answer.report.status.as_str().to_string(),
+        reason: o.reason.trim().to_string(),
+        sale_id: Some(draft.id),
+    }))
+}
+
+/// A recorded sale's receipt. Errors: `NotFound`.
+pub async fn receipt(db: &impl ConnectionTrait, id: Uuid) -> Result<Receipt> {
+    let sale = sales::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let lines = sale_lines::Entity::find()
+        .filter(sale_lines::Column::SaleId.eq(id))
+        .order_by_asc(sale_lines::Column::LineNo)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| ReceiptLine {
+            id: l.id,
+            line_no: u32::try_from(l.line_no).unwrap_or(0),
+            product_id: l.product_id,
+            name: l.name,
+            quantity_milli: l.quantity_milli,
+            unit_price_cents: l.unit_price_cents,
+            gross_cents: l.gross_cents,
+            discount_cents: l.discount_cents,
+            deposit_cents: l.deposit_cents,
+            total_cents: l.total_cents,
+            vat_rate: VatRate(u32::try_from(l.vat_bp).unwrap_or(0)),
+        })
+        .collect();
+    let vat = sale_vat_lines::Entity::find()
+        .filter(sale_vat_lines::Column::SaleId.eq(id))
+        .order_by_asc(sale_vat_lines::Column::VatBp)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| VatCents {
+            rate: VatRate(u32::try_from(v.vat_bp).unwrap_or(0)),
+            gross: v.gross_cents,
+            net: v.net_cents,
+            vat: v.vat_cents,
+        })
+        .collect();
+    let payments = payments::Entity::find()
+        .filter(payments::Column::SaleId.eq(id))
+        .order_by_asc(payments::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| PaymentDraft {
+            tender: parse_tender(&p.tender),
+            amount_cents: p.amount_cents,
+        })
+        .collect();
+    Ok(Receipt {
+        id,
+        receipt_number: sale.receipt_number,
+        session_id: sale.session_id,
+        member_id: sale.member_id,
+        cashier_id: sale.cashier_id,
+        sold_at_ms: sale.sold_at_ms,
+        lines,
+        vat,
+        total_cents: sale.total_cents,
+        discount_cents: sale.discount_cents,
+        payments,
+        change_cents: sale.change_cents,
+        rounding_cents: sale.rounding_cents,
+        overridden: sale.override_id.is_some(),
+    })
+}
+
+/// The sale of a receipt number, for returns. Errors: `NotFound`.
+pub async fn by_receipt_number(db: &impl ConnectionTrait, number: i64) -> Result<Receipt> {
+    let sale = sales::Entity::find()
+        .filter(sales::Column::ReceiptNumber.eq(number))
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    receipt(db, sale.id).await
+}

@@ -1,0 +1,113 @@
+//! The stock ledger: every change of stock is a move (sale, return, reception, inventory
+//! adjustment, loss with a reason), so the quantity on hand is the sum of the moves and every
+//! number can be explained. Sales and returns write their moves in their own transaction.
+
+use crate::entities::{products, stock_moves};
+use crate::error::{Error, Result};
+use crate::{audit, db::write_tx, now_ms, Services};
+pub use domain::stock::{MoveKind, StockMove};
+use domain::validation::Reason;
+use domain::Viewer;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+/// Writes moves, inside the caller's transaction.
+pub(crate) async fn append(
+    db: &impl ConnectionTrait,
+    moves: &[StockMove],
+    by: Option<Uuid>,
+) -> Result<()> {
+    if moves.is_empty() {
+        return Ok(());
+    }
+    stock_moves::Entity::insert_many(moves.iter().map(|m| stock_moves::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        product_id: Set(m.product_id),
+        quantity_milli: Set(m.quantity_milli),
+        kind: Set(m.kind.as_str().to_string()),
+        reason: Set(m.reason.clone()),
+        reference_id: Set(m.reference_id),
+        at_ms: Set(m.at_ms),
+        created_by: Set(by),
+    }))
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Records a reception, an inventory adjustment or a loss by hand.
+///
+/// Errors: `NotFound` for an unknown product; `Invalid` on `quantity` when it is zero, on
+/// `kind` for sales and returns (their moves come with them), on `reason` when a loss has none.
+pub async fn record(
+    s: &Services,
+    actor: &Viewer,
+    product_id: Uuid,
+    quantity_milli: i64,
+    kind: MoveKind,
+    reason: &str,
+) -> Result<()> {
+    if matches!(kind, MoveKind::Sale | MoveKind::Return) {
+        return Err(Error::invalid("kind", Reason::Malformed));
+    }
+    if quantity_milli == 0 {
+        return Err(Error::invalid("quantity", Reason::BadQuantity));
+    }
+    let reason = reason.trim();
+    if kind == MoveKind::Loss && reason.is_empty() {
+        return Err(Error::invalid("reason", Reason::Required));
+    }
+    let tx = write_tx(&s.db).await?;
+    products::Entity::find_by_id(product_id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let m = StockMove {
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+        ..StockMove::new(product_id, quantity_milli, kind, now_ms())
+    };
+    append(&tx, std::slice::from_ref(&m), Some(actor.user_id)).await?;
+    let detail = format!("{} {quantity_milli} {reason}", kind.as_str());
+    audit::commit(tx, actor, "stock.move", &product_id.to_string(), &detail).await?;
+    Ok(())
+}
+
+/// The quantity on hand in milli-units: the sum of the product's moves.
+pub async fn on_hand(db: &impl ConnectionTrait, product_id: Uuid) -> Result<i64> {
+    let sum = stock_moves::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::cust("CAST(COALESCE(SUM(quantity_milli), 0) AS BIGINT)"),
+            "on_hand",
+        )
+        .filter(stock_moves::Column::ProductId.eq(product_id))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    Ok(sum.unwrap_or(0))
+}
+
+/// A product's moves, oldest first: the reasons of its quantity on hand.
+pub async fn moves(db: &impl ConnectionTrait, product_id: Uuid) -> Result<Vec<StockMove>> {
+    Ok(stock_moves::Entity::find()
+        .filter(stock_moves::Column::ProductId.eq(product_id))
+        .order_by_asc(stock_moves::Column::AtMs)
+        .order_by_asc(stock_moves::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| {
+            Some(StockMove {
+                product_id: m.product_id,
+                quantity_milli: m.quantity_milli,
+                kind: MoveKind::parse(&m.kind)?,
+                reason: m.reason,
+                reference_id: m.reference_id,
+                at_ms: m.at_ms,
+            })
+        })
+        .collect())
+}
