@@ -56,6 +56,8 @@ pub enum Reason {
     Extension {
         error: ExtensionError,
     },
+    /// The signed-in account has no member record, so it holds no shifts.
+    NotAMember,
 }
 
 impl Reason {
@@ -104,6 +106,7 @@ impl Reason {
                 ExtensionError::AlreadyExtended { .. } => "error-extension-already-extended",
                 ExtensionError::TooLate => "error-extension-too-late",
             },
+            Reason::NotAMember => "error-not-a-member",
         }
     }
 

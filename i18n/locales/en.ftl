@@ -276,3 +276,6 @@ counter-reason-no_show = Booked shift missed
 counter-reason-period_debit = New 4-week period
 counter-reason-cap = Counter capped at zero
 counter-reason-manual_correction = Correction by the office
+
+## member
+error-not-a-member = Only members hold shifts: this account has no member record.

@@ -276,3 +276,6 @@ counter-reason-no_show = Créneau réservé manqué
 counter-reason-period_debit = Nouvelle période de 4 semaines
 counter-reason-cap = Compteur plafonné à zéro
 counter-reason-manual_correction = Correction par le bureau
+
+## member
+error-not-a-member = Seuls les membres ont des créneaux : ce compte n’a pas de fiche de membre.

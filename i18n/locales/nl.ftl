@@ -276,3 +276,6 @@ counter-reason-no_show = Geboekte shift gemist
 counter-reason-period_debit = Nieuwe periode van 4 weken
 counter-reason-cap = Teller begrensd op nul
 counter-reason-manual_correction = Correctie door het secretariaat
+
+## member
+error-not-a-member = Alleen leden hebben shiften: dit account heeft geen ledenfiche.

@@ -163,6 +163,11 @@ async fn role_table(s: Services) {
             move || json!({ "card": card, "member_id": null }),
         ),
         server_fn("shifts/my-status", ANYONE, || json!({})),
+        server_fn(
+            "shifts/book",
+            ANYONE,
+            || json!({ "shift_id": uuid::Uuid::new_v4() }),
+        ),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),
