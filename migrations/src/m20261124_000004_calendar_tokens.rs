@@ -1,5 +1,6 @@
 //! Private calendar feeds: one secret token per member, of which only a SHA-256 hash is kept
-//! (as for sessions), so a leaked database does not leak anyone's feed address.
+//! (as for sessions), so a leaked database does not leak anyone's feed address. And an index on
+//! shifts' start, so a member's list of open seats reads shifts in order and stops at its limit.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -10,6 +11,12 @@ pub struct Migration;
 enum Members {
     Table,
     Id,
+}
+
+#[derive(DeriveIden)]
+enum Shifts {
+    Table,
+    StartAtMs,
 }
 
 #[derive(DeriveIden)]
@@ -37,10 +44,25 @@ impl MigrationTrait for Migration {
                 )
                 .to_owned(),
         )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_shifts_start")
+                .table(Shifts::Table)
+                .col(Shifts::StartAtMs)
+                .to_owned(),
+        )
         .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(
+            Index::drop()
+                .name("idx_shifts_start")
+                .table(Shifts::Table)
+                .to_owned(),
+        )
+        .await?;
         m.drop_table(Table::drop().table(CalendarTokens::Table).to_owned())
             .await
     }

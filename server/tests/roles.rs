@@ -464,7 +464,11 @@ async fn calendar_feed_answers_its_secret_only(s: Services) {
         .oneshot(get(format!("/calendar/{token}.ics")))
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND, "a reset retires the old address");
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "a reset retires the old address"
+    );
 }
 
 /// A refused booking is a 422 that names the rule; an account without a member record is told
@@ -508,8 +512,8 @@ async fn booking_refusals_are_422_with_the_rule(s: Services) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec())
-        .unwrap();
+    let body =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
     assert!(body.contains("\"past\""), "{body}");
     accounts::create_user(
         &s.db,

@@ -8,15 +8,15 @@ use super::status::facts;
 use super::{instant, rules};
 use crate::entities::{members, shift_bookings, shifts, swap_offers, template_leaders};
 use crate::error::{Error, Result};
-use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
 use domain::shifts::{
-    check_booking, check_cancellation, check_take_offer, Cancellation, MyShift, MyShiftState,
-    OpenOffer, OpenSeat, OpenWeek, Shift, ShiftRules, ShiftSummary, SwapOffer,
+    check_booking, check_cancellation, check_take_offer, local_to_utc, Cancellation, MyShift,
+    MyShiftState, OpenOffer, OpenSeat, OpenWeek, Shift, ShiftRules, ShiftSummary, SwapOffer,
 };
 use domain::validation::Reason;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect, Select,
 };
 use std::collections::{HashMap, HashSet};
@@ -26,6 +26,8 @@ use uuid::Uuid;
 pub const OPEN_SEAT_WEEKS: u32 = 4;
 /// At most this many open seats are listed for one week: more would not fit on a phone.
 const OPEN_SEATS_LIMIT: u64 = 200;
+/// At most this many shifts with seats offered for a swap are listed.
+pub const OFFERS_LIMIT: u64 = 50;
 
 /// A shift row with its task's name and its booked seats, loaded in one query.
 #[derive(Debug, Clone, FromQueryResult)]
@@ -102,11 +104,7 @@ fn zone(rules: &ShiftRules) -> Result<chrono_tz::Tz> {
 /// [`OPEN_SEAT_WEEKS`]` - 1`), by start: shifts not cancelled, not started, with a free seat,
 /// that the member does not hold; each with the rule that would refuse the member's booking.
 /// Errors: `NotFound` for an unknown member.
-pub async fn open_seats(
-    db: &impl ConnectionTrait,
-    member_id: Uuid,
-    week: u32,
-) -> Result<OpenWeek> {
+pub async fn open_seats(db: &impl ConnectionTrait, member_id: Uuid, week: u32) -> Result<OpenWeek> {
     let rules = rules(db).await?;
     let tz = zone(&rules)?;
     let member = members::Entity::find_by_id(member_id)
@@ -118,11 +116,13 @@ pub async fn open_seats(
     let held = domain_bookings(db, member_id).await?;
     let from = now.with_timezone(&tz).date_naive()
         + TimeDelta::weeks(i64::from(week.min(OPEN_SEAT_WEEKS - 1)));
+    // By start instant rather than date: the index on starts lets the database stop at the
+    // limit instead of counting the seats of every shift of the week.
+    let midnight = |d: NaiveDate| local_to_utc(&tz, d.and_time(NaiveTime::MIN)).timestamp_millis();
     let rows = with_counts()
-        .filter(shifts::Column::Date.gte(from))
-        .filter(shifts::Column::Date.lt(from + TimeDelta::weeks(1)))
+        .filter(shifts::Column::StartAtMs.gte(midnight(from).max(now.timestamp_millis() + 1)))
+        .filter(shifts::Column::StartAtMs.lt(midnight(from + TimeDelta::weeks(1))))
         .filter(shifts::Column::Cancelled.eq(false))
-        .filter(shifts::Column::StartAtMs.gt(now.timestamp_millis()))
         .filter(Expr::cust(format!("{} < shifts.seats", booked_count())))
         .order_by_asc(shifts::Column::StartAtMs)
         .limit(OPEN_SEATS_LIMIT)
@@ -248,9 +248,9 @@ pub async fn my_shifts(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec
         .collect())
 }
 
-/// The seats other members offer in shifts not started yet, by start, leaving out shifts the
-/// member already holds; each with the rule that would refuse the member taking it.
-/// Errors: `NotFound` for an unknown member.
+/// The seats other members offer in the next [`OPEN_SEAT_WEEKS`] weeks (at most
+/// [`OFFERS_LIMIT`] shifts), by start, leaving out shifts the member already holds; each with
+/// the rule that would refuse the member taking it. Errors: `NotFound` for an unknown member.
 pub async fn offers_for(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<OpenOffer>> {
     let rules = rules(db).await?;
     let tz = zone(&rules)?;
@@ -259,24 +259,42 @@ pub async fn offers_for(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Ve
         .await?
         .ok_or(Error::NotFound)?;
     let now = Utc::now();
-    let offers = swap_offers::Entity::find()
-        .filter(swap_offers::Column::TakenBy.is_null())
-        .filter(swap_offers::Column::OfferedBy.ne(member_id))
-        .filter(Expr::cust(format!(
+    // Offers still open, by someone else, of a seat still booked (a seat given up for free
+    // leaves its offer behind).
+    let open = Condition::all()
+        .add(swap_offers::Column::TakenBy.is_null())
+        .add(swap_offers::Column::OfferedBy.ne(member_id))
+        .add(Expr::cust(format!(
             "EXISTS (SELECT 1 FROM shift_bookings WHERE shift_bookings.id = swap_offers.booking_id \
              AND shift_bookings.state = '{BOOKED}')"
-        )))
-        .all(db)
-        .await?;
-    if offers.is_empty() {
-        return Ok(vec![]);
-    }
+        )));
     let rows = with_counts()
-        .filter(shifts::Column::Id.is_in(offers.iter().map(|o| o.shift_id)))
+        .filter(
+            shifts::Column::Id.in_subquery(
+                Query::select()
+                    .column(swap_offers::Column::ShiftId)
+                    .from(swap_offers::Entity)
+                    .cond_where(open.clone())
+                    .to_owned(),
+            ),
+        )
         .filter(shifts::Column::Cancelled.eq(false))
         .filter(shifts::Column::StartAtMs.gt(now.timestamp_millis()))
+        .filter(
+            shifts::Column::StartAtMs
+                .lt((now + TimeDelta::weeks(OPEN_SEAT_WEEKS.into())).timestamp_millis()),
+        )
         .order_by_asc(shifts::Column::StartAtMs)
+        .limit(OFFERS_LIMIT)
         .into_model::<Row>()
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    let offers = swap_offers::Entity::find()
+        .filter(open)
+        .filter(swap_offers::Column::ShiftId.is_in(rows.iter().map(|r| r.id)))
         .all(db)
         .await?;
     let names: HashMap<Uuid, String> = members::Entity::find()
@@ -304,8 +322,7 @@ pub async fn offers_for(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Ve
                     offer_id: o.id,
                     shift: r.summary(&tz),
                     offered_by: names.get(&o.offered_by).cloned().unwrap_or_default(),
-                    refusal: check_take_offer(&rules, &facts, &swap, &r.shift(), &held, now)
-                        .err(),
+                    refusal: check_take_offer(&rules, &facts, &swap, &r.shift(), &held, now).err(),
                 }
             })
         })

@@ -65,16 +65,17 @@ pub async fn feed(db: &impl ConnectionTrait, token: &str) -> Result<String> {
         .ok_or(Error::NotFound)?;
     let lang = Language::parse(&member.language).unwrap_or_default();
     let now = Utc::now();
-    let events: Vec<CalendarEvent> = booked_rows(db, member.id, now - TimeDelta::weeks(FEED_PAST_WEEKS))
-        .await?
-        .into_iter()
-        .filter(|(_, r)| !r.cancelled)
-        .map(|(b, r)| CalendarEvent {
-            uid: format!("{}@ruche", b.id),
-            start: super::instant(r.start_at_ms),
-            end: super::instant(r.end_at_ms),
-            summary: i18n::t_args(lang, "calendar-event", &[("task", r.task.clone())]),
-        })
-        .collect();
+    let events: Vec<CalendarEvent> =
+        booked_rows(db, member.id, now - TimeDelta::weeks(FEED_PAST_WEEKS))
+            .await?
+            .into_iter()
+            .filter(|(_, r)| !r.cancelled)
+            .map(|(b, r)| CalendarEvent {
+                uid: format!("{}@ruche", b.id),
+                start: super::instant(r.start_at_ms),
+                end: super::instant(r.end_at_ms),
+                summary: i18n::t_args(lang, "calendar-event", &[("task", r.task.clone())]),
+            })
+            .collect();
     Ok(calendar(&i18n::t(lang, "calendar-name"), &events, now))
 }

@@ -60,8 +60,16 @@ fn MyShiftsContent() -> impl IntoView {
             Cancellation::Late => i.t("myshifts-cancelled-late"),
         },
     );
-    report(notice, move || offer.value().get(), move |_| i.t("myshifts-offered"));
-    report(notice, move || take.value().get(), move |_| i.t("myshifts-taken"));
+    report(
+        notice,
+        move || offer.value().get(),
+        move |_| i.t("myshifts-offered"),
+    );
+    report(
+        notice,
+        move || take.value().get(),
+        move |_| i.t("myshifts-taken"),
+    );
     let changes = move || {
         (
             cancel.version().get(),
