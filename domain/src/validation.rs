@@ -104,6 +104,8 @@ pub enum Reason {
     SaleConflict,
     /// A line's price is not the catalogue's, and the catalogue did not change meanwhile.
     PriceChanged,
+    /// The signed-in account has no member record, so it holds no shifts.
+    NotAMember,
 }
 
 impl Reason {
@@ -174,6 +176,7 @@ impl Reason {
             Reason::ReturnExceedsSold { .. } => "error-return-exceeds-sold",
             Reason::SaleConflict => "error-sale-conflict",
             Reason::PriceChanged => "error-price-changed",
+            Reason::NotAMember => "error-not-a-member",
         }
     }
 

@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod barcode_rules;
 pub mod cash_moves;
 pub mod categories;
+pub mod calendar_tokens;
 pub mod closure_days;
 pub mod counter_events;
 pub mod counters;
