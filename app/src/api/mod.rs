@@ -2,6 +2,7 @@
 //! first (`ssr::authorize`), then calls one service. Inputs and outputs are JSON.
 
 pub mod accounts;
+pub mod attendance;
 pub mod members;
 pub mod outbox;
 pub mod shares;

@@ -5,6 +5,7 @@
 //! - [`ledger`]: counter events, balances as their sums, the cap, flexible-period debits.
 //! - [`status`]: the status derived from the ledger, leaves and today, and whether one may shop.
 //! - [`booking`]: booking, cancelling and swapping seats; reminders and understaffed shifts.
+//! - [`sheet`]: attendance sheets as their keepers see them.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
@@ -12,6 +13,7 @@ pub mod booking;
 pub mod calendar;
 pub mod ledger;
 pub mod rules;
+pub mod sheet;
 pub mod status;
 
 pub use booking::{

@@ -28,5 +28,6 @@ pub mod swap_offers;
 pub mod task_types;
 pub mod template_leaders;
 pub mod template_seats;
+pub mod understaffed_alerts;
 pub mod user_roles;
 pub mod users;
