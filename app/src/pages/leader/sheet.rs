@@ -140,7 +140,7 @@ fn SheetScreen(initial: SheetView) -> impl IntoView {
         <ul class="sheet-lines">
             <For
                 each=move || current.get().lines
-                key=|l| (l.member_id, l.mark)
+                key=|l| format!("{}:{:?}", l.member_id, l.mark)
                 let:line
             >
                 <Line line=line validated=Signal::derive(validated) busy=Signal::derive(busy) on_mark=Callback::new(move |(member_id, attendance)| {
