@@ -5,20 +5,20 @@
 
 use axum::body::Body;
 use axum::Router;
+use chrono::{Datelike, NaiveTime};
 use domain::register::MemberFilter;
+use domain::shifts::ShiftRules;
 use domain::Role;
 use http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
-use serde_json::{json, Value};
-use chrono::{Datelike, NaiveTime};
-use domain::shifts::ShiftRules;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
 use services::shifts::planning::{self, TemplateForm};
 use services::{accounts, demo, entities, members, Services};
-use uuid::Uuid;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
+use uuid::Uuid;
 
 const KEEPERS: &[Role] = &[Role::Coordinator, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
@@ -172,9 +172,17 @@ async fn role_table(s: Services) {
         ),
         server_fn("shifts/my-status", ANYONE, || json!({})),
         server_fn("attendance/sheets", SHEET_KEEPERS, || json!({})),
-        server_fn("attendance/sheet", SHEET_KEEPERS, move || json!({ "shift_id": led })),
+        server_fn(
+            "attendance/sheet",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led }),
+        ),
         // A shift leader keeps only the sheets of the shifts they lead.
-        server_fn("attendance/sheet", KEEPERS, move || json!({ "shift_id": not_led })),
+        server_fn(
+            "attendance/sheet",
+            KEEPERS,
+            move || json!({ "shift_id": not_led }),
+        ),
         server_fn(
             "attendance/search",
             SHEET_KEEPERS,
@@ -196,7 +204,11 @@ async fn role_table(s: Services) {
             SHEET_KEEPERS,
             move || json!({ "shift_id": led, "card": card3 }),
         ),
-        server_fn("attendance/validate", SHEET_KEEPERS, move || json!({ "shift_id": led })),
+        server_fn(
+            "attendance/validate",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led }),
+        ),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),

@@ -109,7 +109,9 @@ async fn ledger_count(s: &Services) -> u64 {
 
 async fn a_shift_leader_keeps_only_the_sheets_of_the_shifts_they_lead(s: Services) {
     let a = services::testing::admin(&s).await;
-    let task = planning::create_task_type(&s, &a, "Reception").await.unwrap();
+    let task = planning::create_task_type(&s, &a, "Reception")
+        .await
+        .unwrap();
     let led = template(&s, &a, task, day(-1), 9, 3).await;
     let other = template(&s, &a, task, day(-1), 14, 3).await;
     let regular = member(&s, &a, "Regina", "regular", "fr").await;
@@ -123,8 +125,13 @@ async fn a_shift_leader_keeps_only_the_sheets_of_the_shifts_they_lead(s: Service
     let theirs = shift_of(&s, other, day(-1)).await;
     let leader = as_viewer(&s, &a, leader_member, &[Role::Member, Role::ShiftLeader]).await;
     let coordinator_member = member(&s, &a, "Cora", "exempt", "fr").await;
-    let coordinator =
-        as_viewer(&s, &a, coordinator_member, &[Role::Member, Role::Coordinator]).await;
+    let coordinator = as_viewer(
+        &s,
+        &a,
+        coordinator_member,
+        &[Role::Member, Role::Coordinator],
+    )
+    .await;
     let cashier_member = member(&s, &a, "Cash", "exempt", "fr").await;
     let cashier = as_viewer(&s, &a, cashier_member, &[Role::Member, Role::Cashier]).await;
 
@@ -137,7 +144,9 @@ async fn a_shift_leader_keeps_only_the_sheets_of_the_shifts_they_lead(s: Service
     assert_eq!((list[0].start, list[0].end), (at(9), at(12)));
     assert_eq!((list[0].expected, list[0].seats), (1, 3));
     assert_eq!(list[0].state, SheetState::Open);
-    let all = attendance::sheets(&s.db, &coordinator, today()).await.unwrap();
+    let all = attendance::sheets(&s.db, &coordinator, today())
+        .await
+        .unwrap();
     assert_eq!(
         all.iter().map(|s| s.shift_id).collect::<Vec<_>>(),
         vec![theirs, mine],
@@ -292,7 +301,9 @@ async fn coordinators_hear_once_of_understaffed_shifts_and_unvalidated_sheets(s:
             .await
             .unwrap();
     }
-    let task = planning::create_task_type(&s, &a, "Shelving").await.unwrap();
+    let task = planning::create_task_type(&s, &a, "Shelving")
+        .await
+        .unwrap();
     // In three days: one seat of four booked (understaffed), and two of four (half: not).
     let thin = template(&s, &a, task, day(3), 9, 4).await;
     let half = template(&s, &a, task, day(3), 14, 4).await;
@@ -363,12 +374,19 @@ async fn coordinators_hear_once_of_understaffed_shifts_and_unvalidated_sheets(s:
     let next = daily::run(&s, day(1)).await.unwrap();
     assert_eq!((next.understaffed_alerts, next.sheets_flagged), (0, 0));
     assert_eq!(next.mails_queued, 3);
-    assert_eq!(outbox::Entity::find().count(&s.db).await.unwrap(), before + 3);
+    assert_eq!(
+        outbox::Entity::find().count(&s.db).await.unwrap(),
+        before + 3
+    );
     let date = day(3).to_string();
     for (to, subject, start) in [
         ("nora@example.be", format!("Uw shift op {date}"), "09:00"),
         ("eddie@example.be", format!("Your shift on {date}"), "14:00"),
-        ("fanny@example.be", format!("Votre créneau du {date}"), "14:00"),
+        (
+            "fanny@example.be",
+            format!("Votre créneau du {date}"),
+            "14:00",
+        ),
     ] {
         let mails = mails_to(&s, to).await;
         assert_eq!(mails.len(), 1, "to {to}");
@@ -376,12 +394,17 @@ async fn coordinators_hear_once_of_understaffed_shifts_and_unvalidated_sheets(s:
         assert!(mails[0].1.contains(start));
     }
     assert!(daily::run(&s, day(1)).await.unwrap().days.is_empty());
-    assert_eq!(outbox::Entity::find().count(&s.db).await.unwrap(), before + 3);
+    assert_eq!(
+        outbox::Entity::find().count(&s.db).await.unwrap(),
+        before + 3
+    );
 }
 
 async fn status_notices_carry_the_date_that_matters_in_the_members_language(s: Services) {
     let a = services::testing::admin(&s).await;
-    let task = planning::create_task_type(&s, &a, "Cleaning").await.unwrap();
+    let task = planning::create_task_type(&s, &a, "Cleaning")
+        .await
+        .unwrap();
     // Absent without excuse 10 days ago (alert) and 40 days ago (suspended, 28 days later).
     let cases = [
         ("Nele", "nl", 10, "Uw shiftteller staat achter"),

@@ -478,7 +478,13 @@ pub async fn sheets(
             } else {
                 SheetState::Open
             };
-            sheet_shift(r, &tasks, &tz, expected.get(&r.id).copied().unwrap_or(0), state)
+            sheet_shift(
+                r,
+                &tasks,
+                &tz,
+                expected.get(&r.id).copied().unwrap_or(0),
+                state,
+            )
         })
         .collect())
 }

@@ -125,8 +125,14 @@ async fn run_day(s: &Services, day: NaiveDate, report: &mut DailyReport) -> Resu
         tell_coordinators(&tx, &rules, &coordinators, &flagged, "mail-unvalidated").await?;
     let understaffed = understaffed(&tx, &rules, day).await?;
     report.understaffed_alerts += u32::try_from(understaffed.len()).unwrap_or(u32::MAX);
-    report.mails_queued +=
-        tell_coordinators(&tx, &rules, &coordinators, &understaffed, "mail-understaffed").await?;
+    report.mails_queued += tell_coordinators(
+        &tx,
+        &rules,
+        &coordinators,
+        &understaffed,
+        "mail-understaffed",
+    )
+    .await?;
     report.mails_queued += remind(&tx, &rules, day).await?;
     coop_settings::set(&tx, LAST_RUN, &day.to_string()).await?;
     tx.commit().await?;
@@ -213,7 +219,12 @@ async fn coordinators(db: &impl ConnectionTrait) -> Result<Vec<(String, Language
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.email, Language::parse(&u.language).unwrap_or(Language::Fr)))
+        .map(|u| {
+            (
+                u.email,
+                Language::parse(&u.language).unwrap_or(Language::Fr),
+            )
+        })
         .collect())
 }
 

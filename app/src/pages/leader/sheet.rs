@@ -86,21 +86,20 @@ fn SheetScreen(initial: SheetView) -> impl IntoView {
     let reload = ServerAction::<Sheet>::new();
     // Every change answers with the sheet as the server now holds it; a refused change shows
     // why and loads the sheet again (another phone may have validated it meanwhile).
-    let settle = move |result: Option<Result<SheetView, AppError>>, unknown_card: bool| {
-        match result {
-            Some(Ok(v)) => {
-                current.set(v);
-                error.set(None);
-            }
-            Some(Err(e)) => {
-                error.set(Some(match e {
-                    AppError::NotFound if unknown_card => i.t("sheet-unknown-card"),
-                    e => refusal(i, &e),
-                }));
-                reload.dispatch(Sheet { shift_id });
-            }
-            None => {}
+    let settle = move |result: Option<Result<SheetView, AppError>>, unknown_card: bool| match result
+    {
+        Some(Ok(v)) => {
+            current.set(v);
+            error.set(None);
         }
+        Some(Err(e)) => {
+            error.set(Some(match e {
+                AppError::NotFound if unknown_card => i.t("sheet-unknown-card"),
+                e => refusal(i, &e),
+            }));
+            reload.dispatch(Sheet { shift_id });
+        }
+        None => {}
     };
     Effect::new(move |_| settle(mark.value().get(), false));
     Effect::new(move |_| settle(walk_in.value().get(), false));
@@ -218,10 +217,7 @@ fn WalkInForm(
         }
         // A scanner types the 13 digits of a card, then Enter.
         if q.len() == 13 && domain::barcode::validate_gtin(&q).is_ok() {
-            walk_in_card.dispatch(WalkInCard {
-                shift_id,
-                card: q,
-            });
+            walk_in_card.dispatch(WalkInCard { shift_id, card: q });
             query.set(String::new());
             search.value().set(None);
         } else {
