@@ -23,7 +23,8 @@ async function phoneFor(browser: Browser, email: string): Promise<{ page: Page; 
 async function openYesterdaysSheet(page: Page) {
   await page.goto('/sheets');
   await hydrated(page);
-  await page.locator(`[data-testid=sheet-link][data-date="${isoDay(-1)}"]`).first().click();
+  // The demo member's shift: yesterday morning, led by the demo shift leader.
+  await page.locator(`[data-testid=sheet-link][data-date="${isoDay(-1)}"]`).filter({ hasText: '09:00' }).click();
   await expect(page).toHaveURL(/\/sheets\/[0-9a-f-]{36}$/);
   await hydrated(page);
 }
@@ -80,7 +81,7 @@ test('a shift leader validates yesterday\'s sheet once, and the absent member se
 
   // The list shows the sheet as validated.
   await a.goto('/sheets');
-  const link = a.locator(`[data-testid=sheet-link][data-date="${isoDay(-1)}"]`).first();
+  const link = a.locator(`[data-testid=sheet-link][data-date="${isoDay(-1)}"]`).filter({ hasText: '09:00' });
   await expect(link).toContainText('Validated');
 
   // The absent member sees -2, the shift missed behind it, and the date to catch up by.
