@@ -276,19 +276,23 @@ fn ValidateBox(
     let i = use_i18n();
     let confirming = RwSignal::new(false);
     let unmarked = move || current.with(|v| v.lines.iter().filter(|l| l.mark.is_none()).count());
+    let blocked = move || unmarked() > 0 || busy.get();
     let shift_id = current.with_untracked(|v| v.shift.shift_id);
     view! {
         <section class="validate">
-            {move || (unmarked() > 0).then(|| view! {
-                <p class="hint">{i.ta("sheet-unmarked", &[("count", unmarked().to_string())])}</p>
-            })}
+            {move || {
+                let n = unmarked();
+                (n > 0).then(|| view! {
+                    <p class="hint">{i.ta("sheet-unmarked", &[("count", n.to_string())])}</p>
+                })
+            }}
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
                     <button
                         type="button"
                         class="button primary wide"
-                        disabled=move || unmarked() > 0 || busy.get()
+                        disabled=blocked
                         on:click=move |_| confirming.set(true)
                     >{i.t("sheet-validate")}</button>
                 }
