@@ -90,6 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/import") view=pages::admin::import::Import ssr=SsrMode::Async/>
                     <Route path=path!("/admin/shares") view=pages::admin::shares::Shares ssr=SsrMode::Async/>
                     <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox ssr=SsrMode::Async/>
+                    <Route path=path!("/sheets") view=pages::leader::sheets::Sheets ssr=SsrMode::Async/>
+                    <Route path=path!("/sheets/:shift_id") view=pages::leader::sheet::SheetPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

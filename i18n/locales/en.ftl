@@ -235,7 +235,7 @@ mail-status-suspended-subject = You may not shop until you catch up
 mail-status-suspended-body =
     Hello { $name },
 
-    Your shift counter is at { $balance } and the deadline has passed: you may not shop until you book { $shifts } make-up shift(s).
+    Your shift counter is at { $balance } and the deadline of { $deadline } has passed: you may not shop until you book { $shifts } make-up shift(s).
 
 ## Shifts on the member's phone
 shifts-title = My shifts
@@ -355,3 +355,66 @@ calendar-url-label = Your private calendar address (shown only now: copy it)
 calendar-open = Open in my calendar app
 calendar-name = Ruche: my shifts
 calendar-event = Shift: { $task }
+## sheet
+nav-sheets = Sheets
+sheets-title = Attendance sheets
+sheets-hint = Shifts you lead, from a week ago to tomorrow.
+sheets-empty = No shift to show.
+sheets-expected =
+    { $count ->
+        [one] 1 expected
+       *[other] { $count } expected
+    }
+sheet-state-open = To validate
+sheet-state-validated = Validated
+sheet-back = All sheets
+sheet-number = No. { $number }
+sheet-mark-attended = Present
+sheet-mark-excused = Excused
+sheet-mark-absent = Absent
+sheet-seat-fixed = Regular seat
+sheet-seat-booked = Booked seat
+sheet-walk-in = Walk-in
+sheet-empty = Nobody is expected on this shift.
+sheet-add-title = Add someone who came
+sheet-add-label = Scan a card, or type a name or number
+sheet-add-find = Find
+sheet-add-button = Add
+sheet-add-none = No member found.
+sheet-unknown-card = No member or household person has this card.
+sheet-unmarked =
+    { $count ->
+        [one] 1 member is not marked yet.
+       *[other] { $count } members are not marked yet.
+    }
+sheet-validate = Validate the sheet
+sheet-validate-confirm = Validate now? The counters are updated and the sheet can no longer be changed.
+sheet-validate-yes = Yes, validate
+sheet-validate-no = Not yet
+sheet-validated-by = Validated by { $name } on { $date } at { $time }.
+mail-unvalidated-subject =
+    { $count ->
+        [one] 1 attendance sheet left unvalidated
+       *[other] { $count } attendance sheets left unvalidated
+    }
+mail-unvalidated-body =
+    Hello,
+
+    These shifts are over but nobody validated their attendance sheet, so their members' counters have not moved:
+
+    { $shifts }
+
+    Open them in Ruche under Sheets, mark who came, and validate.
+mail-understaffed-subject =
+    { $count ->
+        [one] 1 shift is understaffed
+       *[other] { $count } shifts are understaffed
+    }
+mail-understaffed-body =
+    Hello,
+
+    These shifts of the coming days have fewer than { $percent }% of their seats booked (booked/seats):
+
+    { $shifts }
+
+    Flexible members and members behind on their counter may be glad to step in.

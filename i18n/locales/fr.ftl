@@ -235,7 +235,7 @@ mail-status-suspended-subject = Vous ne pouvez plus faire vos courses avant d’
 mail-status-suspended-body =
     Bonjour { $name },
 
-    Votre compteur de créneaux est à { $balance } et l’échéance est passée : vous ne pouvez plus faire vos courses tant que vous n’avez pas réservé { $shifts } créneau(x) de rattrapage.
+    Votre compteur de créneaux est à { $balance } et l’échéance du { $deadline } est passée : vous ne pouvez plus faire vos courses tant que vous n’avez pas réservé { $shifts } créneau(x) de rattrapage.
 
 ## Créneaux sur le téléphone du membre
 shifts-title = Mes créneaux
@@ -355,3 +355,66 @@ calendar-url-label = Votre adresse d’agenda privée (montrée maintenant seule
 calendar-open = Ouvrir dans mon agenda
 calendar-name = Ruche : mes créneaux
 calendar-event = Créneau : { $task }
+## sheet
+nav-sheets = Présences
+sheets-title = Feuilles de présence
+sheets-hint = Les créneaux que vous encadrez, d’il y a une semaine à demain.
+sheets-empty = Aucun créneau à afficher.
+sheets-expected =
+    { $count ->
+        [one] 1 attendu·e
+       *[other] { $count } attendu·es
+    }
+sheet-state-open = À valider
+sheet-state-validated = Validée
+sheet-back = Toutes les feuilles
+sheet-number = N° { $number }
+sheet-mark-attended = Présent·e
+sheet-mark-excused = Excusé·e
+sheet-mark-absent = Absent·e
+sheet-seat-fixed = Créneau fixe
+sheet-seat-booked = Place réservée
+sheet-walk-in = Venu·e sans réservation
+sheet-empty = Personne n’est attendu sur ce créneau.
+sheet-add-title = Ajouter quelqu’un qui est venu
+sheet-add-label = Scannez une carte, ou tapez un nom ou un numéro
+sheet-add-find = Chercher
+sheet-add-button = Ajouter
+sheet-add-none = Aucun membre trouvé.
+sheet-unknown-card = Aucun membre ni personne du ménage n’a cette carte.
+sheet-unmarked =
+    { $count ->
+        [one] 1 membre n’est pas encore pointé.
+       *[other] { $count } membres ne sont pas encore pointés.
+    }
+sheet-validate = Valider la feuille
+sheet-validate-confirm = Valider maintenant ? Les compteurs sont mis à jour et la feuille ne pourra plus être modifiée.
+sheet-validate-yes = Oui, valider
+sheet-validate-no = Pas encore
+sheet-validated-by = Validée par { $name } le { $date } à { $time }.
+mail-unvalidated-subject =
+    { $count ->
+        [one] 1 feuille de présence non validée
+       *[other] { $count } feuilles de présence non validées
+    }
+mail-unvalidated-body =
+    Bonjour,
+
+    Ces créneaux sont passés mais personne n’a validé leur feuille de présence : les compteurs de leurs membres n’ont pas bougé.
+
+    { $shifts }
+
+    Ouvrez-les dans Ruche, sous Présences, pointez qui est venu et validez.
+mail-understaffed-subject =
+    { $count ->
+        [one] 1 créneau manque de monde
+       *[other] { $count } créneaux manquent de monde
+    }
+mail-understaffed-body =
+    Bonjour,
+
+    Ces créneaux des prochains jours ont moins de { $percent } % de leurs places réservées (réservées/places) :
+
+    { $shifts }
+
+    Les membres volants et ceux qui ont du retard sur leur compteur seront peut-être contents de venir.

@@ -235,7 +235,7 @@ mail-status-suspended-subject = U mag niet winkelen tot u hebt ingehaald
 mail-status-suspended-body =
     Hallo { $name },
 
-    Uw shiftteller staat op { $balance } en de termijn is verstreken: u mag niet winkelen tot u { $shifts } inhaalshift(s) hebt geboekt.
+    Uw shiftteller staat op { $balance } en de termijn van { $deadline } is verstreken: u mag niet winkelen tot u { $shifts } inhaalshift(s) hebt geboekt.
 
 ## Shiften op de telefoon van het lid
 shifts-title = Mijn shiften
@@ -355,3 +355,66 @@ calendar-url-label = Uw privé-agenda-adres (alleen nu getoond: kopieer het)
 calendar-open = Openen in mijn agenda-app
 calendar-name = Ruche: mijn shiften
 calendar-event = Shift: { $task }
+## sheet
+nav-sheets = Aanwezigheden
+sheets-title = Aanwezigheidslijsten
+sheets-hint = De shifts die u leidt, van een week geleden tot morgen.
+sheets-empty = Geen shift om te tonen.
+sheets-expected =
+    { $count ->
+        [one] 1 verwacht
+       *[other] { $count } verwacht
+    }
+sheet-state-open = Te valideren
+sheet-state-validated = Gevalideerd
+sheet-back = Alle lijsten
+sheet-number = Nr. { $number }
+sheet-mark-attended = Aanwezig
+sheet-mark-excused = Verontschuldigd
+sheet-mark-absent = Afwezig
+sheet-seat-fixed = Vaste plaats
+sheet-seat-booked = Geboekte plaats
+sheet-walk-in = Zonder boeking gekomen
+sheet-empty = Niemand wordt verwacht op deze shift.
+sheet-add-title = Iemand toevoegen die gekomen is
+sheet-add-label = Scan een kaart, of typ een naam of nummer
+sheet-add-find = Zoeken
+sheet-add-button = Toevoegen
+sheet-add-none = Geen lid gevonden.
+sheet-unknown-card = Geen lid of gezinslid heeft deze kaart.
+sheet-unmarked =
+    { $count ->
+        [one] 1 lid is nog niet aangeduid.
+       *[other] { $count } leden zijn nog niet aangeduid.
+    }
+sheet-validate = Lijst valideren
+sheet-validate-confirm = Nu valideren? De tellers worden bijgewerkt en de lijst kan niet meer gewijzigd worden.
+sheet-validate-yes = Ja, valideren
+sheet-validate-no = Nog niet
+sheet-validated-by = Gevalideerd door { $name } op { $date } om { $time }.
+mail-unvalidated-subject =
+    { $count ->
+        [one] 1 aanwezigheidslijst niet gevalideerd
+       *[other] { $count } aanwezigheidslijsten niet gevalideerd
+    }
+mail-unvalidated-body =
+    Hallo,
+
+    Deze shifts zijn voorbij, maar niemand heeft hun aanwezigheidslijst gevalideerd: de tellers van hun leden zijn niet veranderd.
+
+    { $shifts }
+
+    Open ze in Ruche onder Aanwezigheden, duid aan wie er was en valideer.
+mail-understaffed-subject =
+    { $count ->
+        [one] 1 shift heeft te weinig mensen
+       *[other] { $count } shifts hebben te weinig mensen
+    }
+mail-understaffed-body =
+    Hallo,
+
+    Voor deze shifts van de komende dagen is minder dan { $percent }% van de plaatsen geboekt (geboekt/plaatsen):
+
+    { $shifts }
+
+    Flexibele leden en leden met een achterstand op hun teller komen misschien graag helpen.

@@ -12,6 +12,7 @@ mod m20261123_000002_register;
 mod m20261123_000003_shifts;
 mod m20261124_000004_calendar_tokens;
 mod m20261124_000005_till;
+mod m20261124_000021_understaffed_alerts;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_shifts::Migration),
             Box::new(m20261124_000004_calendar_tokens::Migration),
             Box::new(m20261124_000005_till::Migration),
+            Box::new(m20261124_000021_understaffed_alerts::Migration),
         ]
     }
 }

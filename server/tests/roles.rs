@@ -5,19 +5,25 @@
 
 use axum::body::Body;
 use axum::Router;
+use chrono::{Datelike, NaiveTime};
 use domain::register::MemberFilter;
+use domain::shifts::ShiftRules;
 use domain::Role;
 use http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
-use services::{accounts, demo, members, Services};
+use services::shifts::planning::{self, TemplateForm};
+use services::{accounts, demo, entities, members, Services};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
+use uuid::Uuid;
 
 const KEEPERS: &[Role] = &[Role::Coordinator, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
 const ANYONE: &[Role] = &Role::ALL;
+const SHEET_KEEPERS: &[Role] = &[Role::ShiftLeader, Role::Coordinator, Role::Admin];
 const SHOP_CHECKERS: &[Role] = &[
     Role::Cashier,
     Role::ShiftLeader,
@@ -218,6 +224,8 @@ async fn role_table(s: Services) {
     let user_id = detail.user_id.unwrap();
     let card = detail.card_barcode.clone();
     let card2 = card.clone();
+    let card3 = card.clone();
+    let (led, not_led) = sheets_of_the_demo_shift_leader(&s).await;
 
     let endpoints = vec![
         server_fn(
@@ -302,6 +310,44 @@ async fn role_table(s: Services) {
         server_fn("shifts/offers", ANYONE, || json!({})),
         server_fn("shifts/calendar-link", ANYONE, || json!({})),
         server_fn("shifts/calendar-reset", ANYONE, || json!({})),
+        server_fn("attendance/sheets", SHEET_KEEPERS, || json!({})),
+        server_fn(
+            "attendance/sheet",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led }),
+        ),
+        // A shift leader keeps only the sheets of the shifts they lead.
+        server_fn(
+            "attendance/sheet",
+            KEEPERS,
+            move || json!({ "shift_id": not_led }),
+        ),
+        server_fn(
+            "attendance/search",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led, "query": "a" }),
+        ),
+        server_fn(
+            "attendance/walk-in",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led, "member_id": someone }),
+        ),
+        // Marks the walk-in added just before.
+        server_fn(
+            "attendance/mark",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led, "member_id": someone, "attendance": "attended" }),
+        ),
+        server_fn(
+            "attendance/walk-in-card",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led, "card": card3 }),
+        ),
+        server_fn(
+            "attendance/validate",
+            SHEET_KEEPERS,
+            move || json!({ "shift_id": led }),
+        ),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),
@@ -329,6 +375,10 @@ async fn role_table(s: Services) {
     .into_iter()
     .chain(till_endpoints())
     .collect::<Vec<_>>();
+        page("/sheets".into(), SHEET_KEEPERS),
+        page(format!("/sheets/{led}"), SHEET_KEEPERS),
+        page(format!("/sheets/{not_led}"), KEEPERS),
+    ];
 
     // Every registered server function is in the table.
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
@@ -389,6 +439,59 @@ async fn role_table(s: Services) {
         "role table failures:\n{}",
         failures.join("\n")
     );
+}
+
+/// Two shifts of yesterday: one whose template the demo shift leader leads, and one they do
+/// not lead. Returns (led, not led).
+async fn sheets_of_the_demo_shift_leader(s: &Services) -> (Uuid, Uuid) {
+    let a = services::testing::admin(s).await;
+    let find = |q: &'static str| async move {
+        members::search(&s.db, q, MemberFilter::Active, 1, 0)
+            .await
+            .unwrap()
+            .members[0]
+            .id
+    };
+    let leader = find("shift-leader@demo").await;
+    let yesterday = services::today().pred_opt().unwrap();
+    let task = planning::create_task_type(s, &a, "Role table")
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for start in [6, 20] {
+        let template = planning::create_template(
+            s,
+            &a,
+            &TemplateForm {
+                week: ShiftRules::default().cycle.letter(yesterday),
+                weekday: yesterday.weekday(),
+                start: NaiveTime::from_hms_opt(start, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(start + 2, 0, 0).unwrap(),
+                task_type_id: task,
+                seats: 2,
+                required_skill: None,
+            },
+        )
+        .await
+        .unwrap();
+        ids.push(template);
+    }
+    planning::add_leader(s, &a, ids[0], leader).await.unwrap();
+    planning::generate(s, yesterday).await.unwrap();
+    let mut shifts = Vec::new();
+    for template in ids {
+        shifts.push(
+            entities::shifts::Entity::find()
+                .filter(entities::shifts::Column::TemplateId.eq(template))
+                .filter(entities::shifts::Column::Date.eq(yesterday))
+                .one(&s.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        );
+    }
+    (shifts[0], shifts[1])
 }
 
 async fn cross_site_posts_are_refused(s: Services) {

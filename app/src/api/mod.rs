@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod bookings;
+pub mod attendance;
 pub mod members;
 pub mod outbox;
 pub mod shares;

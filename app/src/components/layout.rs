@@ -1,6 +1,7 @@
 //! The frame of every page: the top bar with what this person may open, the language switcher
 //! and sign-out.
 
+use crate::api::attendance::SHEET_KEEPERS;
 use crate::api::{ADMINS, REGISTER_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -28,10 +29,12 @@ pub fn Layout(children: Children) -> impl IntoView {
     let nav = viewer.map(|v| {
         let keeper = v.may(REGISTER_KEEPERS);
         let admin = v.may(ADMINS);
+        let sheet_keeper = v.may(SHEET_KEEPERS);
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
                 <a href="/shifts">{i.t("nav-shifts")}</a>
+                {sheet_keeper.then(|| view! { <a href="/sheets">{i.t("nav-sheets")}</a> })}
                 {keeper.then(|| view! {
                     <a href="/admin/members">{i.t("nav-members")}</a>
                     <a href="/admin/import">{i.t("nav-import")}</a>

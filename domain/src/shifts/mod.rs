@@ -7,6 +7,7 @@
 //! - [`booking`]: booking, cancelling and swapping seats; reminders and understaffed shifts.
 //! - [`agenda`]: a member's next shifts, open seats and offers, as their phone shows them.
 //! - [`ical`]: a member's shifts as an iCalendar feed.
+//! - [`sheet`]: attendance sheets as their keepers see them.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
@@ -16,6 +17,7 @@ pub mod calendar;
 pub mod ical;
 pub mod ledger;
 pub mod rules;
+pub mod sheet;
 pub mod status;
 
 pub use agenda::{MyShift, MyShiftState, OpenOffer, OpenSeat, OpenWeek, ShiftSummary};

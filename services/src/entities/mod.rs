@@ -44,6 +44,7 @@ pub mod task_types;
 pub mod template_leaders;
 pub mod template_seats;
 pub mod tills;
+pub mod understaffed_alerts;
 pub mod user_roles;
 pub mod users;
 pub mod vat_rates;

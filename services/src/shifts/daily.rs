@@ -1,22 +1,29 @@
 //! The daily job: for each day since it last ran, in order, it generates the planning for the
 //! horizon, debits flexible members at the start of their periods, moves statuses (recording
 //! each change with its cause and sending notices), frees the seats of unsubscribed members,
-//! flags the sheets left unvalidated, and queues the shift reminders. Each day is one
-//! transaction that also records the day as done, so a day is never done twice, even by two
-//! servers at once.
+//! flags the sheets left unvalidated and tells the coordinators (once per sheet), tells them
+//! of understaffed shifts coming up (once per shift), and queues the shift reminders. Each day
+//! is one transaction that also records the day as done, so a day is never done twice, even by
+//! two servers at once.
 
 use super::booking::BOOKED;
 use super::planning::generate_in;
 use super::status::{append, ledger, member_leaves, refresh};
-use crate::entities::{attendance_sheets, members, settings, shift_bookings, shifts, task_types};
+use crate::entities::{
+    attendance_sheets, members, settings, shift_bookings, shifts, task_types, understaffed_alerts,
+    user_roles, users,
+};
 use crate::error::{Error, Result};
 use crate::{db::write_tx, mail, settings as coop_settings, Services};
 use chrono::{NaiveDate, TimeDelta, Utc};
-use domain::shifts::{due_period_debits, reminder_date, ShiftRules};
+use domain::shifts::{due_period_debits, is_understaffed, reminder_date, ShiftRules};
 use domain::validation::Reason;
-use domain::Language;
+use domain::{Language, Role};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The settings key holding the last day the job completed.
@@ -32,6 +39,8 @@ pub struct DailyReport {
     pub status_changes: u32,
     pub seats_freed: u32,
     pub sheets_flagged: u64,
+    /// Shifts coordinators were told are understaffed.
+    pub understaffed_alerts: u32,
     pub mails_queued: u32,
 }
 
@@ -109,15 +118,30 @@ async fn run_day(s: &Services, day: NaiveDate, report: &mut DailyReport) -> Resu
         report.seats_freed += u32::from(refreshed.seat_freed);
         report.mails_queued += u32::from(refreshed.mailed);
     }
-    report.sheets_flagged += flag_unvalidated(&tx, day).await?;
+    let coordinators = coordinators(&tx).await?;
+    let flagged = flag_unvalidated(&tx, day).await?;
+    report.sheets_flagged += flagged.len() as u64;
+    report.mails_queued +=
+        tell_coordinators(&tx, &rules, &coordinators, &flagged, "mail-unvalidated").await?;
+    let understaffed = understaffed(&tx, &rules, day).await?;
+    report.understaffed_alerts += u32::try_from(understaffed.len()).unwrap_or(u32::MAX);
+    report.mails_queued += tell_coordinators(
+        &tx,
+        &rules,
+        &coordinators,
+        &understaffed,
+        "mail-understaffed",
+    )
+    .await?;
     report.mails_queued += remind(&tx, &rules, day).await?;
     coop_settings::set(&tx, LAST_RUN, &day.to_string()).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-/// Flags, on `day`, the shifts before it whose sheet nobody validated; returns how many.
-async fn flag_unvalidated(db: &impl ConnectionTrait, day: NaiveDate) -> Result<u64> {
+/// Flags, on `day`, the shifts before it whose sheet nobody validated; returns those flagged
+/// now (a shift is flagged once).
+async fn flag_unvalidated(db: &impl ConnectionTrait, day: NaiveDate) -> Result<Vec<shifts::Model>> {
     let validated: Vec<Uuid> = attendance_sheets::Entity::find()
         .filter(attendance_sheets::Column::ValidatedAtMs.is_not_null())
         .all(db)
@@ -125,15 +149,148 @@ async fn flag_unvalidated(db: &impl ConnectionTrait, day: NaiveDate) -> Result<u
         .into_iter()
         .map(|s| s.shift_id)
         .collect();
-    let mut q = shifts::Entity::update_many()
-        .col_expr(shifts::Column::UnvalidatedFlaggedOn, Expr::value(day))
+    let mut q = shifts::Entity::find()
         .filter(shifts::Column::Date.lt(day))
         .filter(shifts::Column::Cancelled.eq(false))
         .filter(shifts::Column::UnvalidatedFlaggedOn.is_null());
     if !validated.is_empty() {
         q = q.filter(shifts::Column::Id.is_not_in(validated));
     }
-    Ok(q.exec(db).await?.rows_affected)
+    let flagged = q.order_by_asc(shifts::Column::StartAtMs).all(db).await?;
+    if !flagged.is_empty() {
+        shifts::Entity::update_many()
+            .col_expr(shifts::Column::UnvalidatedFlaggedOn, Expr::value(day))
+            .filter(shifts::Column::Id.is_in(flagged.iter().map(|s| s.id)))
+            .exec(db)
+            .await?;
+    }
+    Ok(flagged)
+}
+
+/// The shifts from `day` to `understaffed_days_ahead` days later that are understaffed and
+/// that coordinators have not been told about; records them as told on `day`.
+async fn understaffed(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    day: NaiveDate,
+) -> Result<Vec<shifts::Model>> {
+    let told: Vec<Uuid> = understaffed_alerts::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.shift_id)
+        .collect();
+    let candidates = shifts::Entity::find()
+        .filter(shifts::Column::Date.gte(day))
+        .filter(shifts::Column::Date.lte(day + TimeDelta::days(rules.understaffed_days_ahead)))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .order_by_asc(shifts::Column::StartAtMs)
+        .all(db)
+        .await?;
+    let mut found = Vec::new();
+    for row in candidates.into_iter().filter(|s| !told.contains(&s.id)) {
+        let (_, shift) = super::load_shift(db, row.id, false).await?;
+        if is_understaffed(rules, &shift, day) {
+            understaffed_alerts::Entity::insert(understaffed_alerts::ActiveModel {
+                shift_id: Set(row.id),
+                alerted_on: Set(day),
+            })
+            .exec_without_returning(db)
+            .await?;
+            found.push(row);
+        }
+    }
+    Ok(found)
+}
+
+/// The coordinators' addresses and languages, for staff mails.
+async fn coordinators(db: &impl ConnectionTrait) -> Result<Vec<(String, Language)>> {
+    let ids: Vec<Uuid> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.eq(Role::Coordinator.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .filter(users::Column::Disabled.eq(false))
+        .order_by_asc(users::Column::Email)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| {
+            (
+                u.email,
+                Language::parse(&u.language).unwrap_or(Language::Fr),
+            )
+        })
+        .collect())
+}
+
+/// One line per shift: date, local start and end, task, booked seats out of seats.
+async fn shift_lines(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    list: &[shifts::Model],
+) -> Result<Vec<String>> {
+    let tz = rules
+        .time_zone()
+        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let tasks: HashMap<Uuid, String> = task_types::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    let mut lines = Vec::new();
+    for s in list {
+        let (_, counted) = super::load_shift(db, s.id, false).await?;
+        let time = |ms| super::instant(ms).with_timezone(&tz).format("%H:%M");
+        lines.push(format!(
+            "- {} {}-{} {} ({}/{})",
+            s.date,
+            time(s.start_at_ms),
+            time(s.end_at_ms),
+            tasks.get(&s.task_type_id).map_or("", String::as_str),
+            counted.booked,
+            counted.seats
+        ));
+    }
+    Ok(lines)
+}
+
+/// Queues one mail to each coordinator, in their language, listing `list` (nothing when it is
+/// empty); `prefix` names the messages (`-subject`, `-body` with `$count` and `$shifts`).
+/// Returns how many mails were queued.
+async fn tell_coordinators(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    coordinators: &[(String, Language)],
+    list: &[shifts::Model],
+    prefix: &str,
+) -> Result<u32> {
+    if list.is_empty() || coordinators.is_empty() {
+        return Ok(0);
+    }
+    let lines = shift_lines(db, rules, list).await?.join("\n");
+    let args = [
+        ("count", list.len().to_string()),
+        ("percent", rules.understaffed_below_percent.to_string()),
+        ("shifts", lines),
+    ];
+    let mut queued = 0;
+    for (email, lang) in coordinators {
+        mail::queue(
+            db,
+            email,
+            &i18n::t_args(*lang, &format!("{prefix}-subject"), &args),
+            &i18n::t_args(*lang, &format!("{prefix}-body"), &args),
+        )
+        .await?;
+        queued += 1;
+    }
+    Ok(queued)
 }
 
 /// The shifts flagged as left unvalidated, for staff: (shift id, date, flagged on).

@@ -214,6 +214,25 @@ pub enum Shopper<'a> {
     Card(&'a str),
 }
 
+/// The member whose account a card is: the member's own card, or a household person's card
+/// for their member. Errors: `NotFound` for an unknown card.
+pub async fn card_holder(db: &impl ConnectionTrait, barcode: &str) -> Result<Uuid> {
+    let barcode = barcode.trim();
+    if let Some(m) = members::Entity::find()
+        .filter(members::Column::CardBarcode.eq(barcode))
+        .one(db)
+        .await?
+    {
+        return Ok(m.id);
+    }
+    Ok(household_people::Entity::find()
+        .filter(household_people::Column::CardBarcode.eq(barcode))
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?
+        .member_id)
+}
+
 /// The answer the till, the entrance and the member's phone all get.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShopAnswer {
@@ -228,24 +247,7 @@ pub struct ShopAnswer {
 pub async fn may_shop(db: &impl ConnectionTrait, who: Shopper<'_>) -> Result<ShopAnswer> {
     let member_id = match who {
         Shopper::Member(id) => id,
-        Shopper::Card(barcode) => {
-            let barcode = barcode.trim();
-            match members::Entity::find()
-                .filter(members::Column::CardBarcode.eq(barcode))
-                .one(db)
-                .await?
-            {
-                Some(m) => m.id,
-                None => {
-                    household_people::Entity::find()
-                        .filter(household_people::Column::CardBarcode.eq(barcode))
-                        .one(db)
-                        .await?
-                        .ok_or(Error::NotFound)?
-                        .member_id
-                }
-            }
-        }
+        Shopper::Card(barcode) => card_holder(db, barcode).await?,
     };
     let report = status_on(db, member_id, crate::today()).await?;
     Ok(ShopAnswer {
