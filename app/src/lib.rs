@@ -88,6 +88,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/import") view=pages::admin::import::Import ssr=SsrMode::Async/>
                     <Route path=path!("/admin/shares") view=pages::admin::shares::Shares ssr=SsrMode::Async/>
                     <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/rules") view=pages::coordinator::rules::Rules ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/statuses") view=pages::coordinator::statuses::Statuses ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/members/:id/shifts") view=pages::coordinator::member_shifts::MemberShiftsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/requests") view=pages::member::requests::Requests ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -56,6 +56,26 @@ pub enum Reason {
     Extension {
         error: ExtensionError,
     },
+    /// A number that must be zero or more.
+    Negative,
+    /// A penalty set above zero.
+    NotADebit,
+    /// A threshold that must be below zero.
+    NotBelowZero,
+    NotAMonday,
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    UnknownTimeZone,
+    /// A period whose end comes before its start.
+    EndBeforeStart,
+    InThePast,
+    /// A leave that overlaps another one of the member's leaves.
+    OverlapsLeave {
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+    },
 }
 
 impl Reason {
@@ -104,6 +124,15 @@ impl Reason {
                 ExtensionError::AlreadyExtended { .. } => "error-extension-already-extended",
                 ExtensionError::TooLate => "error-extension-too-late",
             },
+            Reason::Negative => "error-negative",
+            Reason::NotADebit => "error-not-a-debit",
+            Reason::NotBelowZero => "error-not-below-zero",
+            Reason::NotAMonday => "error-not-a-monday",
+            Reason::OutOfRange { .. } => "error-out-of-range",
+            Reason::UnknownTimeZone => "error-unknown-time-zone",
+            Reason::EndBeforeStart => "error-end-before-start",
+            Reason::InThePast => "error-in-the-past",
+            Reason::OverlapsLeave { .. } => "error-overlaps-leave",
         }
     }
 
@@ -131,6 +160,10 @@ impl Reason {
             Reason::Booking {
                 error: BookingError::PeriodLimit { max, days },
             } => vec![("max", max.to_string()), ("days", days.to_string())],
+            Reason::OutOfRange { min, max } => vec![("min", min.to_string()), ("max", max.to_string())],
+            Reason::OverlapsLeave { start, end } => {
+                vec![("start", start.to_string()), ("end", end.to_string())]
+            }
             _ => vec![],
         }
     }

@@ -4,8 +4,10 @@
 pub mod accounts;
 pub mod members;
 pub mod outbox;
+pub mod rules;
 pub mod shares;
 pub mod shifts;
+pub mod statuses;
 
 use domain::Role;
 

@@ -5,6 +5,8 @@
 //! - [`ledger`]: counter events, balances as their sums, the cap, flexible-period debits.
 //! - [`status`]: the status derived from the ledger, leaves and today, and whether one may shop.
 //! - [`booking`]: booking, cancelling and swapping seats; reminders and understaffed shifts.
+//! - [`rules_form`]: the coordinator's form of the rules, checked field by field.
+//! - [`statuses`]: the coordinator's status list and member record, and new leaves' rule.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
@@ -12,7 +14,9 @@ pub mod booking;
 pub mod calendar;
 pub mod ledger;
 pub mod rules;
+pub mod rules_form;
 pub mod status;
+pub mod statuses;
 
 pub use booking::{
     check_booking, check_cancellation, check_take_offer, is_understaffed, reminder_date, Booking,

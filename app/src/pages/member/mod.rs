@@ -1,4 +1,5 @@
 //! The member's phone.
 
 pub mod home;
+pub mod requests;
 pub mod status;
