@@ -160,7 +160,9 @@ impl Reason {
             Reason::Booking {
                 error: BookingError::PeriodLimit { max, days },
             } => vec![("max", max.to_string()), ("days", days.to_string())],
-            Reason::OutOfRange { min, max } => vec![("min", min.to_string()), ("max", max.to_string())],
+            Reason::OutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
             Reason::OverlapsLeave { start, end } => {
                 vec![("start", start.to_string()), ("end", end.to_string())]
             }

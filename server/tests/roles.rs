@@ -165,9 +165,8 @@ async fn role_table(s: Services) {
         server_fn("shifts/my-status", ANYONE, || json!({})),
         server_fn("shifts/rules/get", KEEPERS, || json!({})),
         server_fn("shifts/rules/save", KEEPERS, || {
-            let form = domain::shifts::rules_form::RulesForm::from(
-                &domain::shifts::ShiftRules::default(),
-            );
+            let form =
+                domain::shifts::rules_form::RulesForm::from(&domain::shifts::ShiftRules::default());
             json!({ "form": form })
         }),
         server_fn(

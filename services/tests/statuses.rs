@@ -27,7 +27,11 @@ async fn member(s: &Services, a: &Viewer, first: &str, last: &str, regime: &str)
             member_number: String::new(),
             first_name: first.into(),
             last_name: last.into(),
-            email: format!("{}.{}@example.be", first.to_lowercase(), last.to_lowercase()),
+            email: format!(
+                "{}.{}@example.be",
+                first.to_lowercase(),
+                last.to_lowercase()
+            ),
             phone: String::new(),
             language: "en".into(),
             join_date: "2025-01-06".into(),
@@ -152,7 +156,10 @@ async fn the_list_filters_by_status_and_searches_by_name_or_number(s: Services) 
     let up = overview::list(&s.db, "", Some(Status::UpToDate), 50, 0)
         .await
         .unwrap();
-    assert_eq!(up.rows.iter().map(|r| r.member_id).collect::<Vec<_>>(), vec![ann]);
+    assert_eq!(
+        up.rows.iter().map(|r| r.member_id).collect::<Vec<_>>(),
+        vec![ann]
+    );
     assert_eq!(
         overview::list(&s.db, "", Some(Status::Suspended), 50, 0)
             .await
@@ -162,7 +169,9 @@ async fn the_list_filters_by_status_and_searches_by_name_or_number(s: Services) 
     );
 
     // Search by name, accents and case ignored, and by number.
-    let found = overview::list(&s.db, "JANSSENS", None, 50, 0).await.unwrap();
+    let found = overview::list(&s.db, "JANSSENS", None, 50, 0)
+        .await
+        .unwrap();
     assert_eq!(found.rows.len(), 1);
     assert_eq!(found.rows[0].member_id, bob);
     let number = by_id(cas).member_number.to_string();
@@ -266,7 +275,11 @@ async fn members_ask_for_holidays_within_the_rules(s: Services) {
     let record = overview::member_record(&s.db, id).await.unwrap();
     assert_eq!(record.leaves.len(), 1);
     assert_eq!(
-        (record.leaves[0].leave.kind, record.leaves[0].leave.start, record.leaves[0].leave.end),
+        (
+            record.leaves[0].leave.kind,
+            record.leaves[0].leave.start,
+            record.leaves[0].leave.end
+        ),
         (LeaveKind::Holiday, start, end)
     );
     assert_eq!(record.leaves[0].note, "");
@@ -386,7 +399,9 @@ async fn the_list_is_fast_on_twenty_thousand_members(s: Services) {
     assert_eq!(page.rows.len(), 50);
     assert!(page.rows.iter().all(|r| r.status == Status::Alert));
     let started = std::time::Instant::now();
-    let found = overview::list(&s.db, "last1234", None, 50, 0).await.unwrap();
+    let found = overview::list(&s.db, "last1234", None, 50, 0)
+        .await
+        .unwrap();
     let searched = started.elapsed();
     assert_eq!(found.rows[0].last_name, "Last1234");
     eprintln!("status list on 20,000 members: filtered page {filtered:?}, search {searched:?}");

@@ -125,7 +125,11 @@ pub fn Refusal<T: Clone + Send + Sync + 'static>(
             let text = if reasons.is_empty() {
                 i.error(&e)
             } else {
-                reasons.iter().map(|r| i.reason(r)).collect::<Vec<_>>().join(" ")
+                reasons
+                    .iter()
+                    .map(|r| i.reason(r))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
             view! { <p class="alert error" role="alert">{text}</p> }
         })

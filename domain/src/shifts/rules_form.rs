@@ -114,9 +114,7 @@ pub fn field_error(e: &RulesError) -> FieldError {
                 max: MAX_CYCLE_WEEKS.into(),
             },
         ),
-        RulesError::UnknownTimeZone { .. } => {
-            FieldError::new("time_zone", Reason::UnknownTimeZone)
-        }
+        RulesError::UnknownTimeZone { .. } => FieldError::new("time_zone", Reason::UnknownTimeZone),
         RulesError::NotAPercentage { field } => {
             FieldError::new(field, Reason::OutOfRange { min: 0, max: 100 })
         }
@@ -185,7 +183,11 @@ impl RulesForm {
             regular_absent: number(&mut e, "regular_absent", &self.regular_absent),
             makeup_attended: number(&mut e, "makeup_attended", &self.makeup_attended),
             booked_no_show: number(&mut e, "booked_no_show", &self.booked_no_show),
-            flexible_period_days: number(&mut e, "flexible_period_days", &self.flexible_period_days),
+            flexible_period_days: number(
+                &mut e,
+                "flexible_period_days",
+                &self.flexible_period_days,
+            ),
             flexible_period_debit: number(
                 &mut e,
                 "flexible_period_debit",
@@ -206,7 +208,11 @@ impl RulesForm {
             ),
             makeups_lift_suspension: self.makeups_lift_suspension,
             on_leave_may_shop: self.on_leave_may_shop,
-            max_bookings_per_day: number(&mut e, "max_bookings_per_day", &self.max_bookings_per_day),
+            max_bookings_per_day: number(
+                &mut e,
+                "max_bookings_per_day",
+                &self.max_bookings_per_day,
+            ),
             max_bookings_per_period: number(
                 &mut e,
                 "max_bookings_per_period",
@@ -218,7 +224,11 @@ impl RulesForm {
                 "free_cancellation_hours",
                 &self.free_cancellation_hours,
             ),
-            reminder_days_before: number(&mut e, "reminder_days_before", &self.reminder_days_before),
+            reminder_days_before: number(
+                &mut e,
+                "reminder_days_before",
+                &self.reminder_days_before,
+            ),
             understaffed_days_ahead: number(
                 &mut e,
                 "understaffed_days_ahead",

@@ -117,7 +117,13 @@ mod tests {
         let today = Some(d(11, 24));
         let existing = [holiday(d(12, 1), d(12, 10))];
         let overlap = |s, e| FieldError::new("start", Reason::OverlapsLeave { start: s, end: e });
-        type Case = (LeaveKind, NaiveDate, NaiveDate, Option<NaiveDate>, Vec<FieldError>);
+        type Case = (
+            LeaveKind,
+            NaiveDate,
+            NaiveDate,
+            Option<NaiveDate>,
+            Vec<FieldError>,
+        );
         let cases: Vec<Case> = vec![
             (LeaveKind::Holiday, d(11, 24), d(11, 30), today, vec![]),
             (LeaveKind::Holiday, d(12, 11), d(12, 11), today, vec![]),

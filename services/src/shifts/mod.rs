@@ -23,8 +23,8 @@ use crate::entities::{shift_bookings, shift_rules, shifts};
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 use chrono::{DateTime, Utc};
-use domain::shifts::{Shift, ShiftRules};
 use domain::shifts::rules_form::{field_error, RulesForm};
+use domain::shifts::{Shift, ShiftRules};
 use domain::Viewer;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{

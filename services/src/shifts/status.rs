@@ -13,12 +13,12 @@ use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, mail, now_ms, Services};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::member::WorkRegime;
+use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::shifts::{
     check_extension_request, derive_status, manual_correction, status_change, CounterEvent,
     CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference, ShiftRules, Status,
     StatusChange, StatusReason, StatusReport,
 };
-use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::validation::Reason;
 use domain::{Language, Viewer};
 use sea_orm::{
@@ -430,7 +430,15 @@ pub async fn request_holiday(
     end: NaiveDate,
 ) -> Result<StatusReport> {
     let today = Some(crate::today());
-    record_leave(s, actor, member_id, LeaveKind::Holiday, (start, end, today), "").await
+    record_leave(
+        s,
+        actor,
+        member_id,
+        LeaveKind::Holiday,
+        (start, end, today),
+        "",
+    )
+    .await
 }
 
 /// Writes a leave after [`check_new_leave`] against the member's leaves, read inside the write
@@ -469,10 +477,7 @@ async fn record_leave(
 }
 
 /// A member's leaves with their notes, latest first.
-pub async fn leave_records(
-    db: &impl ConnectionTrait,
-    member_id: Uuid,
-) -> Result<Vec<LeaveRecord>> {
+pub async fn leave_records(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<LeaveRecord>> {
     Ok(leaves::Entity::find()
         .filter(leaves::Column::MemberId.eq(member_id))
         .order_by_desc(leaves::Column::StartDate)

@@ -22,7 +22,11 @@ fn RequestForms() -> impl IntoView {
     let extension_result = outcome(extension);
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
-    let shown = move |d: String| domain::member::parse_date(&d).map(|d| i.date(d)).unwrap_or(d);
+    let shown = move |d: String| {
+        domain::member::parse_date(&d)
+            .map(|d| i.date(d))
+            .unwrap_or(d)
+    };
     view! {
         <section class="requests">
             <h1>{i.t("requests-title")}</h1>
