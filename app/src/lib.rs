@@ -92,6 +92,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox ssr=SsrMode::Async/>
                     <Route path=path!("/sheets") view=pages::leader::sheets::Sheets ssr=SsrMode::Async/>
                     <Route path=path!("/sheets/:shift_id") view=pages::leader::sheet::SheetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/rules") view=pages::coordinator::rules::Rules ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/statuses") view=pages::coordinator::statuses::Statuses ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/members/:id/shifts") view=pages::coordinator::member_shifts::MemberShiftsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/requests") view=pages::member::requests::Requests ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -106,6 +106,26 @@ pub enum Reason {
     PriceChanged,
     /// The signed-in account has no member record, so it holds no shifts.
     NotAMember,
+    /// A number that must be zero or more.
+    Negative,
+    /// A penalty set above zero.
+    NotADebit,
+    /// A threshold that must be below zero.
+    NotBelowZero,
+    NotAMonday,
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    UnknownTimeZone,
+    /// A period whose end comes before its start.
+    EndBeforeStart,
+    InThePast,
+    /// A leave that overlaps another one of the member's leaves.
+    OverlapsLeave {
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+    },
 }
 
 impl Reason {
@@ -177,6 +197,15 @@ impl Reason {
             Reason::SaleConflict => "error-sale-conflict",
             Reason::PriceChanged => "error-price-changed",
             Reason::NotAMember => "error-not-a-member",
+            Reason::Negative => "error-negative",
+            Reason::NotADebit => "error-not-a-debit",
+            Reason::NotBelowZero => "error-not-below-zero",
+            Reason::NotAMonday => "error-not-a-monday",
+            Reason::OutOfRange { .. } => "error-out-of-range",
+            Reason::UnknownTimeZone => "error-unknown-time-zone",
+            Reason::EndBeforeStart => "error-end-before-start",
+            Reason::InThePast => "error-in-the-past",
+            Reason::OverlapsLeave { .. } => "error-overlaps-leave",
         }
     }
 
@@ -212,6 +241,12 @@ impl Reason {
             | Reason::NonCashOverpayment { excess: amount }
             | Reason::ReturnExceedsSold { returnable: amount } => {
                 vec![("amount", amount.clone())]
+            }
+            Reason::OutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Reason::OverlapsLeave { start, end } => {
+                vec![("start", start.to_string()), ("end", end.to_string())]
             }
             _ => vec![],
         }

@@ -348,6 +348,38 @@ async fn role_table(s: Services) {
             SHEET_KEEPERS,
             move || json!({ "shift_id": led }),
         ),
+        server_fn("shifts/rules/get", KEEPERS, || json!({})),
+        server_fn("shifts/rules/save", KEEPERS, || {
+            let form =
+                domain::shifts::rules_form::RulesForm::from(&domain::shifts::ShiftRules::default());
+            json!({ "form": form })
+        }),
+        server_fn(
+            "shifts/statuses",
+            KEEPERS,
+            || json!({ "query": "", "filter": "alert", "page": 0 }),
+        ),
+        server_fn("shifts/member", KEEPERS, move || json!({ "id": someone })),
+        server_fn("shifts/leave/add", KEEPERS, move || {
+            json!({ "member_id": someone, "kind": "exemption", "start": "2026-01-01",
+                    "end": "2026-01-02", "note": "table" })
+        }),
+        server_fn(
+            "shifts/extension/grant",
+            KEEPERS,
+            move || json!({ "member_id": someone }),
+        ),
+        server_fn(
+            "shifts/ledger/correct",
+            KEEPERS,
+            move || json!({ "member_id": someone, "delta": "1", "note": "table" }),
+        ),
+        server_fn(
+            "shifts/my-holiday",
+            ANYONE,
+            || json!({ "start": "2020-01-01", "end": "2020-01-02" }),
+        ),
+        server_fn("shifts/my-extension", ANYONE, || json!({})),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),
@@ -378,6 +410,10 @@ async fn role_table(s: Services) {
         page("/sheets".into(), SHEET_KEEPERS),
         page(format!("/sheets/{led}"), SHEET_KEEPERS),
         page(format!("/sheets/{not_led}"), KEEPERS),
+        page("/coordinator/rules".into(), KEEPERS),
+        page("/coordinator/statuses".into(), KEEPERS),
+        page(format!("/coordinator/members/{someone}/shifts"), KEEPERS),
+        page("/my/requests".into(), ANYONE),
     ];
 
     // Every registered server function is in the table.

@@ -377,15 +377,9 @@ fn summary(m: members::Model) -> MemberSummary {
     }
 }
 
-/// Finds members by number, name, email or card (their own or a household person's),
-/// ignoring case and accents; every word of the query must match.
-pub async fn search(
-    db: &impl ConnectionTrait,
-    query: &str,
-    filter: MemberFilter,
-    limit: u64,
-    offset: u64,
-) -> Result<MemberPage> {
+/// Members whose number, names, email or cards (their own or a household person's) contain
+/// every word of `query`, ignoring case and accents.
+pub(crate) fn matching(query: &str) -> Condition {
     let mut cond = Condition::all();
     for term in fold(query).split_whitespace().take(6) {
         let term: String = term
@@ -396,6 +390,19 @@ pub async fn search(
             cond = cond.add(members::Column::SearchText.contains(term));
         }
     }
+    cond
+}
+
+/// Finds members by number, name, email or card (their own or a household person's),
+/// ignoring case and accents; every word of the query must match.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &str,
+    filter: MemberFilter,
+    limit: u64,
+    offset: u64,
+) -> Result<MemberPage> {
+    let mut cond = matching(query);
     match filter {
         MemberFilter::Active => cond = cond.add(members::Column::LeavingDate.is_null()),
         MemberFilter::Leavers => cond = cond.add(members::Column::LeavingDate.is_not_null()),

@@ -6,9 +6,11 @@ pub mod bookings;
 pub mod attendance;
 pub mod members;
 pub mod outbox;
+pub mod rules;
 pub mod shares;
 pub mod shifts;
 pub mod till;
+pub mod statuses;
 
 use domain::Role;
 

@@ -110,3 +110,28 @@ pub fn ActionError<T: Clone + Send + Sync + 'static>(result: Outcome<T>) -> impl
         })
     }
 }
+
+/// Why a change without a form was refused: the rule's own message for `field`, else the
+/// general message of the error.
+#[component]
+pub fn Refusal<T: Clone + Send + Sync + 'static>(
+    result: Outcome<T>,
+    field: &'static str,
+) -> impl IntoView {
+    let i = use_i18n();
+    move || {
+        result.get().and_then(|r| r.err()).map(|e| {
+            let reasons = e.field_errors(field);
+            let text = if reasons.is_empty() {
+                i.error(&e)
+            } else {
+                reasons
+                    .iter()
+                    .map(|r| i.reason(r))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            view! { <p class="alert error" role="alert">{text}</p> }
+        })
+    }
+}

@@ -2,6 +2,7 @@
 //! and sign-out.
 
 use crate::api::attendance::SHEET_KEEPERS;
+use crate::api::rules::SHIFT_COORDINATORS;
 use crate::api::{ADMINS, REGISTER_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -30,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         let keeper = v.may(REGISTER_KEEPERS);
         let admin = v.may(ADMINS);
         let sheet_keeper = v.may(SHEET_KEEPERS);
+        let coordinator = v.may(SHIFT_COORDINATORS);
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
@@ -39,6 +41,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/admin/members">{i.t("nav-members")}</a>
                     <a href="/admin/import">{i.t("nav-import")}</a>
                     <a href="/admin/shares">{i.t("nav-shares")}</a>
+                })}
+                {coordinator.then(|| view! {
+                    <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
+                    <a href="/coordinator/rules">{i.t("nav-rules")}</a>
                 })}
                 {admin.then(|| view! { <a href="/admin/outbox">{i.t("nav-outbox")}</a> })}
                 <form method="post" action="/auth/sign-out" class="inline">

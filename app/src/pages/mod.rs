@@ -3,5 +3,6 @@
 pub mod admin;
 pub mod auth;
 pub mod leader;
+pub mod coordinator;
 pub mod member;
 pub mod not_found;

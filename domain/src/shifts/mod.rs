@@ -8,6 +8,8 @@
 //! - [`agenda`]: a member's next shifts, open seats and offers, as their phone shows them.
 //! - [`ical`]: a member's shifts as an iCalendar feed.
 //! - [`sheet`]: attendance sheets as their keepers see them.
+//! - [`rules_form`]: the coordinator's form of the rules, checked field by field.
+//! - [`statuses`]: the coordinator's status list and member record, and new leaves' rule.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
@@ -18,7 +20,9 @@ pub mod ical;
 pub mod ledger;
 pub mod rules;
 pub mod sheet;
+pub mod rules_form;
 pub mod status;
+pub mod statuses;
 
 pub use agenda::{MyShift, MyShiftState, OpenOffer, OpenSeat, OpenWeek, ShiftSummary};
 pub use booking::{

@@ -114,17 +114,28 @@ impl ShiftRules {
     /// that may be 0, `NotADebit` for a penalty set above 0, `ThresholdNotBelowZero`, and
     /// `NotAPercentage`.
     pub fn validate(&self) -> Result<(), RulesError> {
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of these rules, in the order of the fields, so a form shows them all.
+    pub fn problems(&self) -> Vec<RulesError> {
+        let mut problems = Vec::new();
         if !(1..=MAX_CYCLE_WEEKS).contains(&self.cycle.weeks) {
-            return Err(RulesError::CycleLength {
+            problems.push(RulesError::CycleLength {
                 weeks: self.cycle.weeks,
             });
         }
         if self.cycle.week_a_monday.weekday() != Weekday::Mon {
-            return Err(RulesError::WeekANotMonday {
+            problems.push(RulesError::WeekANotMonday {
                 date: self.cycle.week_a_monday,
             });
         }
-        self.time_zone()?;
+        if let Err(e) = self.time_zone() {
+            problems.push(e);
+        }
         let positive = [
             ("horizon_weeks", self.horizon_weeks),
             ("flexible_period_days", self.flexible_period_days),
@@ -137,18 +148,24 @@ impl ShiftRules {
                 self.max_bookings_per_period.into(),
             ),
         ];
-        if let Some((field, _)) = positive.into_iter().find(|(_, v)| *v <= 0) {
-            return Err(RulesError::NotPositive { field });
-        }
+        problems.extend(
+            positive
+                .into_iter()
+                .filter(|(_, v)| *v <= 0)
+                .map(|(field, _)| RulesError::NotPositive { field }),
+        );
         let not_negative = [
             ("extension_days", self.extension_days),
             ("free_cancellation_hours", self.free_cancellation_hours),
             ("reminder_days_before", self.reminder_days_before),
             ("understaffed_days_ahead", self.understaffed_days_ahead),
         ];
-        if let Some((field, _)) = not_negative.into_iter().find(|(_, v)| *v < 0) {
-            return Err(RulesError::Negative { field });
-        }
+        problems.extend(
+            not_negative
+                .into_iter()
+                .filter(|(_, v)| *v < 0)
+                .map(|(field, _)| RulesError::Negative { field }),
+        );
         let debits = [
             ("regular_attended", self.regular_attended),
             ("regular_excused", self.regular_excused),
@@ -156,18 +173,21 @@ impl ShiftRules {
             ("booked_no_show", self.booked_no_show),
             ("flexible_period_debit", self.flexible_period_debit),
         ];
-        if let Some((field, _)) = debits.into_iter().find(|(_, v)| *v > 0) {
-            return Err(RulesError::NotADebit { field });
-        }
+        problems.extend(
+            debits
+                .into_iter()
+                .filter(|(_, v)| *v > 0)
+                .map(|(field, _)| RulesError::NotADebit { field }),
+        );
         if self.unsubscribe_threshold >= 0 {
-            return Err(RulesError::ThresholdNotBelowZero);
+            problems.push(RulesError::ThresholdNotBelowZero);
         }
         if self.understaffed_below_percent > 100 {
-            return Err(RulesError::NotAPercentage {
+            problems.push(RulesError::NotAPercentage {
                 field: "understaffed_below_percent",
             });
         }
-        Ok(())
+        problems
     }
 
     /// The coop's time zone. Errors: `UnknownTimeZone`.

@@ -12,12 +12,14 @@
 //! - [`status`]: the ledger, leaves, extensions and corrections, the derived status and
 //!   whether a member (or a household card) may shop.
 //! - [`daily`]: the daily job, catching up every missed day in order.
+//! - [`overview`]: the coordinator's status list and one member's shift record.
 
 pub mod agenda;
 pub mod attendance;
 pub mod booking;
 pub mod daily;
 pub mod feed;
+pub mod overview;
 pub mod planning;
 pub mod status;
 
@@ -25,8 +27,8 @@ use crate::entities::{shift_bookings, shift_rules, shifts};
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 use chrono::{DateTime, Utc};
+use domain::shifts::rules_form::{field_error, RulesForm};
 use domain::shifts::{Shift, ShiftRules};
-use domain::validation::Reason;
 use domain::Viewer;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -46,11 +48,13 @@ pub async fn rules(db: &impl ConnectionTrait) -> Result<ShiftRules> {
     }
 }
 
-/// Saves the coop's rules. Errors: `Invalid` on the field `rules` when a number breaks a rule.
+/// Saves the coop's rules. Errors: `Invalid`, with every number that breaks a rule on its
+/// field (the fields of [`RulesForm`]); nothing is written then.
 pub async fn set_rules(s: &Services, actor: &Viewer, rules: &ShiftRules) -> Result<()> {
-    rules
-        .validate()
-        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let problems = rules.problems();
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems.iter().map(field_error).collect()));
+    }
     let json = serde_json::to_string(rules).map_err(|e| Error::Db(DbErr::Custom(e.to_string())))?;
     let tx = write_tx(&s.db).await?;
     shift_rules::Entity::insert(shift_rules::ActiveModel {
@@ -70,6 +74,14 @@ pub async fn set_rules(s: &Services, actor: &Viewer, rules: &ShiftRules) -> Resu
     .await?;
     audit::commit(tx, actor, "shifts.rules", "shift_rules", &json).await?;
     Ok(())
+}
+
+/// Saves the rules as a coordinator typed them and returns them. Errors: `Invalid`, with every
+/// problem on its field; nothing is written then.
+pub async fn save_rules(s: &Services, actor: &Viewer, form: &RulesForm) -> Result<ShiftRules> {
+    let rules = form.parse().map_err(Error::Invalid)?;
+    set_rules(s, actor, &rules).await?;
+    Ok(rules)
 }
 
 /// An instant stored as milliseconds since the epoch.

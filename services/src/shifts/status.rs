@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, mail, now_ms, Services};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::member::WorkRegime;
+use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::shifts::{
     check_extension_request, derive_status, manual_correction, status_change, CounterEvent,
     CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference, ShiftRules, Status,
@@ -159,17 +160,21 @@ pub(crate) async fn member_leaves(
         .filter(leaves::Column::MemberId.eq(member_id))
         .all(db)
         .await?
-        .into_iter()
-        .map(|l| Leave {
-            kind: if l.kind == "exemption" {
-                LeaveKind::Exemption
-            } else {
-                LeaveKind::Holiday
-            },
-            start: l.start_date,
-            end: l.end_date,
-        })
+        .iter()
+        .map(to_leave)
         .collect())
+}
+
+fn to_leave(l: &leaves::Model) -> Leave {
+    Leave {
+        kind: if l.kind == "exemption" {
+            LeaveKind::Exemption
+        } else {
+            LeaveKind::Holiday
+        },
+        start: l.start_date,
+        end: l.end_date,
+    }
 }
 
 async fn report_for(
@@ -397,7 +402,8 @@ async fn find_member(db: &impl ConnectionTrait, id: Uuid) -> Result<members::Mod
 }
 
 /// Records a holiday or an exemption from `start` to `end` (both included) and refreshes the
-/// member's status. Errors: `NotFound`; `Invalid` for an end before the start or no note.
+/// member's status. Errors: `NotFound`; `Invalid` for no note, an end before the start, or a
+/// leave overlapping another of its kind (see [`check_new_leave`]).
 pub async fn add_leave(
     s: &Services,
     actor: &Viewer,
@@ -411,11 +417,47 @@ pub async fn add_leave(
     if note.is_empty() {
         return Err(Error::invalid("note", Reason::Required));
     }
-    if end < start {
-        return Err(Error::invalid("end", Reason::InvalidDate));
-    }
+    record_leave(s, actor, member_id, kind, (start, end, None), note).await
+}
+
+/// A member's own request for a holiday from `start` to `end` (both included), recorded at
+/// once when the dates are fine, without a note (staff notes are mandatory, so an empty note
+/// marks the member's own request). Errors: `NotFound`; `Invalid` for an end before the start, a
+/// start in the past, or an overlap with another holiday.
+pub async fn request_holiday(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Result<StatusReport> {
+    let today = Some(crate::today());
+    record_leave(
+        s,
+        actor,
+        member_id,
+        LeaveKind::Holiday,
+        (start, end, today),
+        "",
+    )
+    .await
+}
+
+/// Writes a leave after [`check_new_leave`] against the member's leaves, read inside the write
+/// transaction so two requests cannot both pass. `dates` is (start, end, today when a past
+/// start is refused).
+async fn record_leave(
+    s: &Services,
+    actor: &Viewer,
+    member_id: Uuid,
+    kind: LeaveKind,
+    (start, end, today): (NaiveDate, NaiveDate, Option<NaiveDate>),
+    note: &str,
+) -> Result<StatusReport> {
     let tx = write_tx(&s.db).await?;
     let member = find_member(&tx, member_id).await?;
+    let existing = member_leaves(&tx, member_id).await?;
+    check_new_leave(kind, start, end, today, &existing).map_err(Error::Invalid)?;
     leaves::ActiveModel {
         id: Set(Uuid::now_v7()),
         member_id: Set(member_id),
@@ -434,6 +476,21 @@ pub async fn add_leave(
     .await?;
     let detail = format!("{kind:?} {start}..={end}: {note}");
     commit_with_status(s, tx, actor, &member, "shifts.leave", &detail).await
+}
+
+/// A member's leaves with their notes, latest first.
+pub async fn leave_records(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<LeaveRecord>> {
+    Ok(leaves::Entity::find()
+        .filter(leaves::Column::MemberId.eq(member_id))
+        .order_by_desc(leaves::Column::StartDate)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| LeaveRecord {
+            leave: to_leave(&l),
+            note: l.note,
+        })
+        .collect())
 }
 
 /// Grants a member in alert more time (`extension_days`). Errors: `NotFound`;

@@ -98,6 +98,8 @@ fn MemberSections(m: MemberDetail, created: bool, reload: Reload) -> impl IntoVi
                 <Barcode code=m.card_barcode.clone()/>
             </div>
             <button type="button" class="button no-print" on:click=move |_| print_page()>{i.t("card-print")}</button>
+            " "
+            <a class="button no-print" href=format!("/coordinator/members/{}/shifts", m.id)>{i.t("member-shifts-link")}</a>
         </section>
         <EditSection m=m.clone() reload=reload/>
         <HouseholdSection m=m.clone() reload=reload/>

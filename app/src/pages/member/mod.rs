@@ -3,4 +3,5 @@
 pub mod book;
 pub mod home;
 pub mod shifts;
+pub mod requests;
 pub mod status;
