@@ -88,6 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/import") view=pages::admin::import::Import ssr=SsrMode::Async/>
                     <Route path=path!("/admin/shares") view=pages::admin::shares::Shares ssr=SsrMode::Async/>
                     <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/planning") view=pages::coordinator::planning::PlanningPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/templates") view=pages::coordinator::templates::Templates ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/closures") view=pages::coordinator::closures::Closures ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -163,6 +163,47 @@ async fn role_table(s: Services) {
             move || json!({ "card": card, "member_id": null }),
         ),
         server_fn("shifts/my-status", ANYONE, || json!({})),
+        server_fn("planning/task-types", KEEPERS, || json!({})),
+        server_fn(
+            "planning/task-type/create",
+            KEEPERS,
+            || json!({ "name": "Role table" }),
+        ),
+        server_fn("planning/templates", KEEPERS, || json!({})),
+        server_fn("planning/template/create", KEEPERS, || {
+            json!({ "input": { "week": "", "weekday": "", "slot": {
+                "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
+        }),
+        server_fn("planning/seat/assign", KEEPERS, move || {
+            json!({ "template_id": uuid::Uuid::new_v4(), "member": "" })
+        }),
+        server_fn("planning/seat/remove", KEEPERS, move || {
+            json!({ "template_id": uuid::Uuid::new_v4(), "member_id": someone })
+        }),
+        server_fn("planning/leader/add", KEEPERS, move || {
+            json!({ "template_id": uuid::Uuid::new_v4(), "member": "" })
+        }),
+        server_fn(
+            "planning/skill/add",
+            KEEPERS,
+            || json!({ "member": "", "skill": "" }),
+        ),
+        server_fn("planning/generate", KEEPERS, || json!({})),
+        server_fn("planning/closures", KEEPERS, || json!({})),
+        server_fn(
+            "planning/closure/add",
+            KEEPERS,
+            || json!({ "date": "", "note": "" }),
+        ),
+        server_fn("planning/one-off/add", KEEPERS, || {
+            json!({ "input": { "date": "", "slot": {
+                "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
+        }),
+        server_fn(
+            "planning/shifts",
+            KEEPERS,
+            || json!({ "date": null, "weeks": 1 }),
+        ),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),
@@ -184,6 +225,10 @@ async fn role_table(s: Services) {
         page("/admin/import".into(), KEEPERS),
         page("/admin/shares".into(), KEEPERS),
         page("/admin/outbox".into(), ADMINS),
+        page("/coordinator/planning".into(), KEEPERS),
+        page("/coordinator/planning?weeks=4".into(), KEEPERS),
+        page("/coordinator/templates".into(), KEEPERS),
+        page("/coordinator/closures".into(), KEEPERS),
     ];
 
     // Every registered server function is in the table.

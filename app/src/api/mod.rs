@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod members;
 pub mod outbox;
+pub mod planning;
 pub mod shares;
 pub mod shifts;
 
@@ -11,6 +12,8 @@ use domain::Role;
 
 /// Who keeps the member register: coordinators (and admins, who may do everything).
 pub const REGISTER_KEEPERS: &[Role] = &[Role::Coordinator];
+/// Who keeps the shift planning: coordinators (and admins).
+pub const SHIFT_KEEPERS: &[Role] = &[Role::Coordinator];
 /// Admins only.
 pub const ADMINS: &[Role] = &[Role::Admin];
 /// Anyone signed in.

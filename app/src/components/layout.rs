@@ -1,7 +1,7 @@
 //! The frame of every page: the top bar with what this person may open, the language switcher
 //! and sign-out.
 
-use crate::api::{ADMINS, REGISTER_KEEPERS};
+use crate::api::{ADMINS, REGISTER_KEEPERS, SHIFT_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
 use domain::Language;
@@ -28,6 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let nav = viewer.map(|v| {
         let keeper = v.may(REGISTER_KEEPERS);
         let admin = v.may(ADMINS);
+        let planner = v.may(SHIFT_KEEPERS);
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
@@ -35,6 +36,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/admin/members">{i.t("nav-members")}</a>
                     <a href="/admin/import">{i.t("nav-import")}</a>
                     <a href="/admin/shares">{i.t("nav-shares")}</a>
+                })}
+                {planner.then(|| view! {
+                    <a href="/coordinator/planning">{i.t("nav-planning")}</a>
+                    <a href="/coordinator/templates">{i.t("nav-templates")}</a>
+                    <a href="/coordinator/closures">{i.t("nav-closures")}</a>
                 })}
                 {admin.then(|| view! { <a href="/admin/outbox">{i.t("nav-outbox")}</a> })}
                 <form method="post" action="/auth/sign-out" class="inline">

@@ -2,5 +2,6 @@
 
 pub mod admin;
 pub mod auth;
+pub mod coordinator;
 pub mod member;
 pub mod not_found;

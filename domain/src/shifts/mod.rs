@@ -5,12 +5,14 @@
 //! - [`ledger`]: counter events, balances as their sums, the cap, flexible-period debits.
 //! - [`status`]: the status derived from the ledger, leaves and today, and whether one may shop.
 //! - [`booking`]: booking, cancelling and swapping seats; reminders and understaffed shifts.
+//! - [`planning`]: the coordinator's view of templates and dated shifts, with their staffing.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
 pub mod booking;
 pub mod calendar;
 pub mod ledger;
+pub mod planning;
 pub mod rules;
 pub mod status;
 

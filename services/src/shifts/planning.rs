@@ -11,6 +11,10 @@ use crate::entities::{
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 use chrono::{NaiveDate, NaiveTime, TimeDelta, Weekday};
+use domain::register::MemberFilter;
+use domain::shifts::planning::{
+    staffing, ClosureDay, MemberRef, PlannedShift, TaskType, TemplateView,
+};
 use domain::shifts::{
     local_to_utc, missing_occurrences, BookingError, Occurrence, Shift, ShiftRules, ShiftTemplate,
     WeekLetter,
@@ -530,5 +534,241 @@ pub async fn shifts_on(db: &impl ConnectionTrait, dates: Range<NaiveDate>) -> Re
     Ok(rows
         .iter()
         .map(|r| domain_shift(r, booked.get(&r.id).copied().unwrap_or(0)))
+        .collect())
+}
+
+/// Every task type, by name.
+pub async fn task_types(db: &impl ConnectionTrait) -> Result<Vec<TaskType>> {
+    Ok(task_types::Entity::find()
+        .order_by_asc(task_types::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| TaskType {
+            id: t.id,
+            name: t.name,
+        })
+        .collect())
+}
+
+/// The planning's names of `ids`, one query.
+async fn member_refs(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, MemberRef>> {
+    let ids: BTreeSet<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(members::Entity::find()
+        .filter(members::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            (
+                m.id,
+                MemberRef {
+                    id: m.id,
+                    member_number: m.member_number,
+                    name: format!("{} {}", m.first_name, m.last_name),
+                },
+            )
+        })
+        .collect())
+}
+
+/// The leaders of `templates`, by template, each list by member number.
+async fn leaders_of(
+    db: &impl ConnectionTrait,
+    templates: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, Vec<MemberRef>>> {
+    let templates: BTreeSet<Uuid> = templates.into_iter().collect();
+    if templates.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = template_leaders::Entity::find()
+        .filter(template_leaders::Column::TemplateId.is_in(templates))
+        .all(db)
+        .await?;
+    let names = member_refs(db, rows.iter().map(|r| r.member_id)).await?;
+    Ok(group_refs(
+        rows.iter().map(|r| (r.template_id, r.member_id)),
+        &names,
+    ))
+}
+
+fn group_refs(
+    pairs: impl Iterator<Item = (Uuid, Uuid)>,
+    names: &HashMap<Uuid, MemberRef>,
+) -> HashMap<Uuid, Vec<MemberRef>> {
+    let mut grouped: HashMap<Uuid, Vec<MemberRef>> = HashMap::new();
+    for (template_id, member_id) in pairs {
+        if let Some(m) = names.get(&member_id) {
+            grouped.entry(template_id).or_default().push(m.clone());
+        }
+    }
+    for list in grouped.values_mut() {
+        list.sort_by_key(|m| m.member_number);
+    }
+    grouped
+}
+
+/// Every template in the order of the cycle, with its task's name, the regular members holding
+/// its seats and its leaders. A fixed number of queries, whatever the number of templates.
+pub async fn template_views(db: &impl ConnectionTrait) -> Result<Vec<TemplateView>> {
+    let all = templates(db).await?;
+    let tasks: HashMap<String, String> = task_types(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id.to_string(), t.name))
+        .collect();
+    let seats = template_seats::Entity::find().all(db).await?;
+    let holder_names = member_refs(db, seats.iter().map(|s| s.member_id)).await?;
+    let mut holders = group_refs(
+        seats.iter().map(|s| (s.template_id, s.member_id)),
+        &holder_names,
+    );
+    let mut leaders = leaders_of(db, all.iter().map(|t| t.id)).await?;
+    Ok(all
+        .into_iter()
+        .map(|t| TemplateView {
+            task_name: tasks.get(&t.task).cloned().unwrap_or_default(),
+            holders: holders.remove(&t.id).unwrap_or_default(),
+            leaders: leaders.remove(&t.id).unwrap_or_default(),
+            template: t,
+        })
+        .collect())
+}
+
+/// Takes a regular member's seat in a template away, and their regular seats in its shifts from
+/// today on. Errors: `NotFound` when the member holds no seat in this template.
+pub async fn remove_seat(
+    s: &Services,
+    actor: &Viewer,
+    template_id: Uuid,
+    member_id: Uuid,
+) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    let holds = template_seats::Entity::find()
+        .filter(template_seats::Column::TemplateId.eq(template_id))
+        .filter(template_seats::Column::MemberId.eq(member_id))
+        .count(&tx)
+        .await?;
+    if holds == 0 {
+        return Err(Error::NotFound);
+    }
+    release_seat(&tx, member_id, crate::today()).await?;
+    audit::commit(
+        tx,
+        actor,
+        "shifts.seat_removed",
+        &member_id.to_string(),
+        &template_id.to_string(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The one member that `typed` names: an exact member number, else the only current member
+/// whose name, email or card matches every word.
+///
+/// Errors: `Invalid` on `field` with `NotOneMember { count }` when none or several match.
+pub async fn find_member(db: &impl ConnectionTrait, field: &str, typed: &str) -> Result<Uuid> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(Error::invalid(field, Reason::Required));
+    }
+    if let Ok(number) = typed.parse::<i64>() {
+        if let Some(m) = members::Entity::find()
+            .filter(members::Column::MemberNumber.eq(number))
+            .one(db)
+            .await?
+        {
+            return Ok(m.id);
+        }
+    }
+    let found = crate::members::search(db, typed, MemberFilter::Active, 1, 0).await?;
+    match (found.total, found.members.first()) {
+        (1, Some(m)) => Ok(m.id),
+        (count, _) => Err(Error::invalid(field, Reason::NotOneMember { count })),
+    }
+}
+
+/// The days the coop is closed from `from` on, by date.
+pub async fn closure_days(db: &impl ConnectionTrait, from: NaiveDate) -> Result<Vec<ClosureDay>> {
+    Ok(closure_days::Entity::find()
+        .filter(closure_days::Column::Date.gte(from))
+        .order_by_asc(closure_days::Column::Date)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| ClosureDay {
+            date: c.date,
+            note: c.note,
+        })
+        .collect())
+}
+
+/// The planning of `dates` (end excluded), as coordinators read it: every shift by start,
+/// cancelled ones included, with its local times, task, booked seats, leaders and staffing.
+/// One query for the shifts and one for their booked seats (then the task types and the
+/// leaders): the number of queries does not grow with the number of shifts.
+pub async fn planning(
+    db: &impl ConnectionTrait,
+    dates: Range<NaiveDate>,
+) -> Result<Vec<PlannedShift>> {
+    let rules = super::rules(db).await?;
+    let tz = rules
+        .time_zone()
+        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let rows = shifts::Entity::find()
+        .filter(shifts::Column::Date.gte(dates.start))
+        .filter(shifts::Column::Date.lt(dates.end))
+        .order_by_asc(shifts::Column::StartAtMs)
+        .order_by_asc(shifts::Column::Id)
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    let booked: HashMap<Uuid, i64> = shift_bookings::Entity::find()
+        .select_only()
+        .column(shift_bookings::Column::ShiftId)
+        .column_as(shift_bookings::Column::Id.count(), "booked")
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .filter(shift_bookings::Column::ShiftId.is_in(rows.iter().map(|r| r.id)))
+        .group_by(shift_bookings::Column::ShiftId)
+        .into_tuple::<(Uuid, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let tasks: HashMap<Uuid, String> = task_types(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    let leaders = leaders_of(db, rows.iter().filter_map(|r| r.template_id)).await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let count = booked.get(&r.id).copied().unwrap_or(0);
+            let shift = domain_shift(r, u64::try_from(count).unwrap_or(0));
+            PlannedShift {
+                week: rules.cycle.letter(r.date),
+                start: shift.start.with_timezone(&tz).time(),
+                end: shift.end.with_timezone(&tz).time(),
+                task_name: tasks.get(&r.task_type_id).cloned().unwrap_or_default(),
+                template_id: r.template_id,
+                leaders: r
+                    .template_id
+                    .and_then(|t| leaders.get(&t).cloned())
+                    .unwrap_or_default(),
+                closure_note: r.closure_note.clone(),
+                staffing: staffing(shift.booked, shift.seats, rules.understaffed_below_percent),
+                shift,
+            }
+        })
         .collect())
 }
