@@ -371,3 +371,7 @@ one-off-title = One-off shift
 one-off-hint = A shift outside the templates, on one date.
 one-off-added = One-off shift added.
 one-off-add = Add the shift
+template-retire = Retire this template
+template-retire-warning = Its members lose their seats and its shifts ahead are cancelled.
+template-retire-confirm = Retire it
+template-retire-keep = Keep it

@@ -371,3 +371,7 @@ one-off-title = Service ponctuel
 one-off-hint = Un service en dehors des créneaux types, à une date précise.
 one-off-added = Service ponctuel ajouté.
 one-off-add = Ajouter le service
+template-retire = Retirer ce créneau type
+template-retire-warning = Ses membres perdent leur place et ses services à venir sont annulés.
+template-retire-confirm = Le retirer
+template-retire-keep = Le garder

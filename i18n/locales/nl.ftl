@@ -371,3 +371,7 @@ one-off-title = Eenmalige shift
 one-off-hint = Een shift buiten de vaste shiften, op één datum.
 one-off-added = Eenmalige shift toegevoegd.
 one-off-add = Shift toevoegen
+template-retire = Deze vaste shift stopzetten
+template-retire-warning = De leden verliezen hun plaats en de komende shiften worden geannuleerd.
+template-retire-confirm = Stopzetten
+template-retire-keep = Behouden

@@ -292,7 +292,44 @@ async fn a_member_is_found_by_number_or_by_a_name_only_they_have(s: Services) {
     );
 }
 
+async fn a_retired_template_frees_its_seats_and_cancels_its_shifts_ahead(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let till = planning::create_task_type(&s, &a, "Till").await.unwrap();
+    let day = services::today() + TimeDelta::days(2);
+    let retired = template_on(&s, &a, till, day, 2).await;
+    let kept = template_on(&s, &a, till, day + TimeDelta::days(1), 2).await;
+    let (rita, _) = member(&s, &a, "Rita", "Regular").await;
+    planning::assign_seat(&s, &a, retired, rita).await.unwrap();
+    let created = planning::generate(&s, services::today()).await.unwrap();
+    assert_eq!(created, 4, "two shifts each in the 8-week horizon");
+
+    assert_eq!(
+        planning::retire_template(&s, &a, retired).await.unwrap(),
+        2
+    );
+    let views = planning::template_views(&s.db).await.unwrap();
+    assert_eq!(views.iter().map(|v| v.template.id).collect::<Vec<_>>(), [kept]);
+    let horizon = ShiftRules::default().horizon(services::today());
+    let all = planning::planning(&s.db, horizon).await.unwrap();
+    let (gone, left): (Vec<_>, Vec<_>) = all.iter().partition(|p| p.template_id == Some(retired));
+    assert!(gone.iter().all(|p| p.shift.cancelled && p.shift.booked == 0), "{gone:?}");
+    assert!(left.iter().all(|p| !p.shift.cancelled));
+    // Generating again brings nothing back; the seat can go to another template.
+    assert_eq!(planning::generate(&s, services::today()).await.unwrap(), 0);
+    assert!(matches!(
+        planning::assign_seat(&s, &a, retired, rita).await,
+        Err(Error::NotFound)
+    ));
+    planning::assign_seat(&s, &a, kept, rita).await.unwrap();
+    assert_eq!(planning::retire_template(&s, &a, retired).await.unwrap(), 0);
+    assert!(matches!(
+        planning::retire_template(&s, &a, Uuid::now_v7()).await,
+        Err(Error::NotFound)
+    ));
+}
+
 on_both_databases!(
+    a_retired_template_frees_its_seats_and_cancels_its_shifts_ahead,
     planning_shows_times_staffing_leaders_and_closures,
     planning_queries_do_not_grow_with_the_shifts,
     templates_list_their_holders_and_leaders_and_seats_come_back,

@@ -70,6 +70,13 @@ pub async fn create_template(input: TemplateInput) -> Result<Uuid, AppError> {
     Ok(planning::create_template(&s, &v, &form).await?)
 }
 
+/// Retires a template from today; returns how many of its shifts ahead were cancelled.
+#[server(endpoint = "planning/template/retire", input = Json)]
+pub async fn retire_template(template_id: Uuid) -> Result<u64, AppError> {
+    let (s, v) = authorize(SHIFT_KEEPERS)?;
+    Ok(planning::retire_template(&s, &v, template_id).await?)
+}
+
 /// Gives the member named by `member` (their number, or a name only they have) a seat in a
 /// template.
 #[server(endpoint = "planning/seat/assign", input = Json)]

@@ -121,6 +121,7 @@ pub async fn create_template(s: &Services, actor: &Viewer, form: &TemplateForm) 
         seats: Set(seats),
         required_skill: Set(skill(&form.required_skill)),
         created_at_ms: Set(now_ms()),
+        retired_on: Set(None),
     }
     .insert(&tx)
     .await?;
@@ -148,9 +149,11 @@ fn to_template(row: &shift_templates::Model) -> Option<ShiftTemplate> {
     })
 }
 
-/// Every template, in the order of the cycle; `task` holds the task type's id.
+/// Every template in use (not retired), in the order of the cycle; `task` holds the task
+/// type's id.
 pub async fn templates(db: &impl ConnectionTrait) -> Result<Vec<ShiftTemplate>> {
     let mut all: Vec<ShiftTemplate> = shift_templates::Entity::find()
+        .filter(shift_templates::Column::RetiredOn.is_null())
         .all(db)
         .await?
         .iter()
@@ -160,7 +163,7 @@ pub async fn templates(db: &impl ConnectionTrait) -> Result<Vec<ShiftTemplate>> 
     Ok(all)
 }
 
-/// Gives a regular member a seat in a template, and a seat in its shifts already generated
+/// Gives a regular member a seat in a template in use, and a seat in its shifts already generated
 /// from today on (where one is free).
 ///
 /// Errors: `NotFound`; `Booking(Full)` when every seat of the template is held; `Invalid`
@@ -173,6 +176,7 @@ pub async fn assign_seat(
 ) -> Result<()> {
     let tx = write_tx(&s.db).await?;
     let template = shift_templates::Entity::find_by_id(template_id)
+        .filter(shift_templates::Column::RetiredOn.is_null())
         .lock_exclusive()
         .one(&tx)
         .await?
@@ -257,7 +261,7 @@ pub(crate) async fn release_seat(
     Ok(freed > 0)
 }
 
-/// Makes a shift leader of a template. Errors: `NotFound`.
+/// Makes a shift leader of a template in use. Errors: `NotFound`.
 pub async fn add_leader(
     s: &Services,
     actor: &Viewer,
@@ -266,6 +270,7 @@ pub async fn add_leader(
 ) -> Result<()> {
     let tx = write_tx(&s.db).await?;
     shift_templates::Entity::find_by_id(template_id)
+        .filter(shift_templates::Column::RetiredOn.is_null())
         .one(&tx)
         .await?
         .ok_or(Error::NotFound)?;
@@ -771,4 +776,50 @@ pub async fn planning(
             }
         })
         .collect())
+}
+
+/// Retires a template from today: it generates no more shifts, the regular members holding its
+/// seats lose them (and their seats in its shifts ahead), and its shifts that have not started
+/// are cancelled. Past shifts keep pointing to it. Returns how many shifts were cancelled;
+/// retiring it again changes nothing. Errors: `NotFound`.
+pub async fn retire_template(s: &Services, actor: &Viewer, template_id: Uuid) -> Result<u64> {
+    let tx = write_tx(&s.db).await?;
+    let template = shift_templates::Entity::find_by_id(template_id)
+        .lock_exclusive()
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if template.retired_on.is_some() {
+        return Ok(0);
+    }
+    let today = crate::today();
+    shift_templates::Entity::update_many()
+        .col_expr(shift_templates::Column::RetiredOn, Expr::value(today))
+        .filter(shift_templates::Column::Id.eq(template_id))
+        .exec(&tx)
+        .await?;
+    let holders = template_seats::Entity::find()
+        .filter(template_seats::Column::TemplateId.eq(template_id))
+        .all(&tx)
+        .await?;
+    for seat in holders {
+        release_seat(&tx, seat.member_id, today).await?;
+    }
+    let cancelled = shifts::Entity::update_many()
+        .col_expr(shifts::Column::Cancelled, Expr::value(true))
+        .filter(shifts::Column::TemplateId.eq(template_id))
+        .filter(shifts::Column::StartAtMs.gt(now_ms()))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    audit::commit(
+        tx,
+        actor,
+        "shifts.template_retired",
+        &template_id.to_string(),
+        &cancelled.to_string(),
+    )
+    .await?;
+    Ok(cancelled)
 }

@@ -52,7 +52,7 @@ fn ClosureDays() -> impl IntoView {
                     <p class="alert notice" role="status" data-testid="closure-result">
                         {i.ta("closure-result", &[("count", n.to_string())])}
                         " "
-                        {date.get_untracked().parse().ok().map(|d| view! {
+                        {date.get_untracked().parse::<chrono::NaiveDate>().ok().map(|d| view! {
                             <a href=planning_href(d, 1)>{i.t("closure-see-planning")}</a>
                         })}
                     </p>
@@ -111,7 +111,7 @@ fn OneOff(tasks: Vec<TaskType>) -> impl IntoView {
                 <p class="alert notice" role="status">
                     {i.t("one-off-added")}
                     " "
-                    {date.get_untracked().parse().ok().map(|d| view! {
+                    {date.get_untracked().parse::<chrono::NaiveDate>().ok().map(|d| view! {
                         <a href=planning_href(d, 1)>{i.t("closure-see-planning")}</a>
                     })}
                 </p>

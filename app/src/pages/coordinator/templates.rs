@@ -3,7 +3,7 @@
 
 use crate::api::planning::{
     list_task_types, list_templates, AddLeader, AddSkill, AssignSeat, CreateTaskType,
-    CreateTemplate, GenerateShifts, RemoveSeat,
+    CreateTemplate, GenerateShifts, RemoveSeat, RetireTemplate,
 };
 use crate::api::SHIFT_KEEPERS;
 use crate::components::field::{errors_of, outcome, ActionError, Choice, Field, Outcome};
@@ -268,6 +268,10 @@ fn TemplateCard(t: TemplateView, reload: RwSignal<u32>) -> impl IntoView {
     let remove = ServerAction::<RemoveSeat>::new();
     let removed = outcome(remove);
     reload_on_success(removed, reload);
+    let retire = ServerAction::<RetireTemplate>::new();
+    let retired = outcome(retire);
+    reload_on_success(retired, reload);
+    let confirming = RwSignal::new(false);
     let holder = RwSignal::new(String::new());
     let leader = RwSignal::new(String::new());
     let tpl = &t.template;
@@ -330,6 +334,22 @@ fn TemplateCard(t: TemplateView, reload: RwSignal<u32>) -> impl IntoView {
                     </form>
                 </div>
             </div>
+            <footer class="retire">
+                <ActionError result=retired/>
+                {move || if confirming.get() {
+                    view! {
+                        <span class="hint">{i.t("template-retire-warning")}</span>
+                        <button type="button" class="button danger" on:click=move |_| {
+                            retire.dispatch(RetireTemplate { template_id: id });
+                        }>{i.t("template-retire-confirm")}</button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{i.t("template-retire-keep")}</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="link" on:click=move |_| confirming.set(true)>{i.t("template-retire")}</button>
+                    }.into_any()
+                }}
+            </footer>
         </article>
     }
 }
