@@ -174,18 +174,26 @@ async fn role_table(s: Services) {
             json!({ "input": { "week": "", "weekday": "", "slot": {
                 "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
         }),
-        server_fn("planning/template/retire", KEEPERS, move || {
-            json!({ "template_id": uuid::Uuid::new_v4() })
-        }),
-        server_fn("planning/seat/assign", KEEPERS, move || {
-            json!({ "template_id": uuid::Uuid::new_v4(), "member": "" })
-        }),
-        server_fn("planning/seat/remove", KEEPERS, move || {
-            json!({ "template_id": uuid::Uuid::new_v4(), "member_id": someone })
-        }),
-        server_fn("planning/leader/add", KEEPERS, move || {
-            json!({ "template_id": uuid::Uuid::new_v4(), "member": "" })
-        }),
+        server_fn(
+            "planning/template/retire",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4() }),
+        ),
+        server_fn(
+            "planning/seat/assign",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member": "" }),
+        ),
+        server_fn(
+            "planning/seat/remove",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member_id": someone }),
+        ),
+        server_fn(
+            "planning/leader/add",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member": "" }),
+        ),
         server_fn(
             "planning/skill/add",
             KEEPERS,

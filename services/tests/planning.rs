@@ -40,13 +40,7 @@ fn at(h: u32, m: u32) -> NaiveTime {
 }
 
 /// A 09:00-12:00 template on the week and weekday of `date`.
-async fn template_on(
-    s: &Services,
-    a: &Viewer,
-    task: Uuid,
-    date: NaiveDate,
-    seats: u32,
-) -> Uuid {
+async fn template_on(s: &Services, a: &Viewer, task: Uuid, date: NaiveDate, seats: u32) -> Uuid {
     planning::create_template(
         s,
         a,
@@ -86,8 +80,12 @@ async fn planning_shows_times_staffing_leaders_and_closures(s: Services) {
     let template = template_on(&s, &a, till, day, 4).await;
     let (regular, _) = member(&s, &a, "Rita", "Regular").await;
     let (leader, _) = member(&s, &a, "Leo", "Leader").await;
-    planning::assign_seat(&s, &a, template, regular).await.unwrap();
-    planning::add_leader(&s, &a, template, leader).await.unwrap();
+    planning::assign_seat(&s, &a, template, regular)
+        .await
+        .unwrap();
+    planning::add_leader(&s, &a, template, leader)
+        .await
+        .unwrap();
     assert!(planning::generate(&s, services::today()).await.unwrap() > 0);
     let next_day = day + TimeDelta::days(1);
     planning::add_one_off(
@@ -118,7 +116,11 @@ async fn planning_shows_times_staffing_leaders_and_closures(s: Services) {
     assert_eq!(first.staffing, Staffing::Critical, "1 of 4 is under half");
     assert_eq!(first.template_id, Some(template));
     assert_eq!(
-        first.leaders.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(),
+        first
+            .leaders
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>(),
         ["Leo Leader"]
     );
     let one_off = &week[1];
@@ -158,9 +160,14 @@ async fn planning_shows_times_staffing_leaders_and_closures(s: Services) {
     assert!(week[0].shift.cancelled);
     assert_eq!(week[0].closure_note.as_deref(), Some("Inventory"));
     assert!(!week[1].shift.cancelled);
-    let closures = planning::closure_days(&s.db, services::today()).await.unwrap();
+    let closures = planning::closure_days(&s.db, services::today())
+        .await
+        .unwrap();
     assert_eq!(closures.len(), 1);
-    assert_eq!((closures[0].date, closures[0].note.as_str()), (day, "Inventory"));
+    assert_eq!(
+        (closures[0].date, closures[0].note.as_str()),
+        (day, "Inventory")
+    );
     assert!(planning::closure_days(&s.db, day + TimeDelta::days(1))
         .await
         .unwrap()
@@ -204,13 +211,16 @@ async fn planning_queries_do_not_grow_with_the_shifts(s: Services) {
     planning::generate(&s, services::today()).await.unwrap();
     let (shifts, for_many) = count(first..first + TimeDelta::weeks(8)).await;
     assert!(shifts >= 12, "{shifts}");
+    assert!(for_one > 0, "the queries are counted");
     assert_eq!(for_one, for_many);
 }
 
 async fn templates_list_their_holders_and_leaders_and_seats_come_back(s: Services) {
     let a = services::testing::admin(&s).await;
     let till = planning::create_task_type(&s, &a, "Till").await.unwrap();
-    planning::create_task_type(&s, &a, "Cleaning").await.unwrap();
+    planning::create_task_type(&s, &a, "Cleaning")
+        .await
+        .unwrap();
     assert_eq!(
         planning::task_types(&s.db)
             .await
@@ -275,15 +285,23 @@ async fn a_member_is_found_by_number_or_by_a_name_only_they_have(s: Services) {
         jan
     );
     assert_eq!(
-        planning::find_member(&s.db, "member", "Rita").await.unwrap(),
+        planning::find_member(&s.db, "member", "Rita")
+            .await
+            .unwrap(),
         rita
     );
     assert_eq!(
-        invalid(planning::find_member(&s.db, "member", "Peeters").await, "member"),
+        invalid(
+            planning::find_member(&s.db, "member", "Peeters").await,
+            "member"
+        ),
         Reason::NotOneMember { count: 2 }
     );
     assert_eq!(
-        invalid(planning::find_member(&s.db, "leader", "Nobody").await, "leader"),
+        invalid(
+            planning::find_member(&s.db, "leader", "Nobody").await,
+            "leader"
+        ),
         Reason::NotOneMember { count: 0 }
     );
     assert_eq!(
@@ -303,16 +321,20 @@ async fn a_retired_template_frees_its_seats_and_cancels_its_shifts_ahead(s: Serv
     let created = planning::generate(&s, services::today()).await.unwrap();
     assert_eq!(created, 4, "two shifts each in the 8-week horizon");
 
-    assert_eq!(
-        planning::retire_template(&s, &a, retired).await.unwrap(),
-        2
-    );
+    assert_eq!(planning::retire_template(&s, &a, retired).await.unwrap(), 2);
     let views = planning::template_views(&s.db).await.unwrap();
-    assert_eq!(views.iter().map(|v| v.template.id).collect::<Vec<_>>(), [kept]);
+    assert_eq!(
+        views.iter().map(|v| v.template.id).collect::<Vec<_>>(),
+        [kept]
+    );
     let horizon = ShiftRules::default().horizon(services::today());
     let all = planning::planning(&s.db, horizon).await.unwrap();
     let (gone, left): (Vec<_>, Vec<_>) = all.iter().partition(|p| p.template_id == Some(retired));
-    assert!(gone.iter().all(|p| p.shift.cancelled && p.shift.booked == 0), "{gone:?}");
+    assert!(
+        gone.iter()
+            .all(|p| p.shift.cancelled && p.shift.booked == 0),
+        "{gone:?}"
+    );
     assert!(left.iter().all(|p| !p.shift.cancelled));
     // Generating again brings nothing back; the seat can go to another template.
     assert_eq!(planning::generate(&s, services::today()).await.unwrap(), 0);

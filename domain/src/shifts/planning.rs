@@ -272,47 +272,93 @@ mod tests {
         assert_eq!((week, weekday), (WeekLetter::C, Weekday::Sat));
         assert_eq!(s.start, NaiveTime::from_hms_opt(9, 0, 0).unwrap());
         assert_eq!(s.end, NaiveTime::from_hms_opt(11, 45, 0).unwrap());
-        assert_eq!((s.task_type_id, s.seats, s.required_skill), (Uuid::nil(), 4, None));
+        assert_eq!(
+            (s.task_type_id, s.seats, s.required_skill),
+            (Uuid::nil(), 4, None)
+        );
     }
 
     #[test]
     fn a_template_reports_every_wrong_field() {
         let cases = [
-            ("E", "1", slot("09:00", "12:00", "", "3"), vec![("week", Reason::UnknownChoice), ("task_type_id", Reason::Required)]),
-            ("AB", "0", slot("9h", "", "x", "0"), vec![
-                ("week", Reason::UnknownChoice),
-                ("weekday", Reason::UnknownChoice),
-                ("start", Reason::InvalidTime),
-                ("end", Reason::Required),
-                ("task_type_id", Reason::UnknownChoice),
-                ("seats", Reason::NotPositive),
-            ]),
-            ("", "8", slot("25:00", "12:00", &Uuid::nil().to_string(), "three"), vec![
-                ("week", Reason::UnknownChoice),
-                ("weekday", Reason::UnknownChoice),
-                ("start", Reason::InvalidTime),
-                ("seats", Reason::InvalidNumber),
-            ]),
+            (
+                "E",
+                "1",
+                slot("09:00", "12:00", "", "3"),
+                vec![
+                    ("week", Reason::UnknownChoice),
+                    ("task_type_id", Reason::Required),
+                ],
+            ),
+            (
+                "AB",
+                "0",
+                slot("9h", "", "x", "0"),
+                vec![
+                    ("week", Reason::UnknownChoice),
+                    ("weekday", Reason::UnknownChoice),
+                    ("start", Reason::InvalidTime),
+                    ("end", Reason::Required),
+                    ("task_type_id", Reason::UnknownChoice),
+                    ("seats", Reason::NotPositive),
+                ],
+            ),
+            (
+                "",
+                "8",
+                slot("25:00", "12:00", &Uuid::nil().to_string(), "three"),
+                vec![
+                    ("week", Reason::UnknownChoice),
+                    ("weekday", Reason::UnknownChoice),
+                    ("start", Reason::InvalidTime),
+                    ("seats", Reason::InvalidNumber),
+                ],
+            ),
         ];
         for (week, weekday, s, expected) in cases {
-            let input = TemplateInput { week: week.into(), weekday: weekday.into(), slot: s };
-            let expected: Vec<(String, Reason)> =
-                expected.into_iter().map(|(f, r)| (f.to_string(), r)).collect();
-            assert_eq!(fields(input.parse(4).unwrap_err()), expected, "{week} {weekday}");
+            let input = TemplateInput {
+                week: week.into(),
+                weekday: weekday.into(),
+                slot: s,
+            };
+            let expected: Vec<(String, Reason)> = expected
+                .into_iter()
+                .map(|(f, r)| (f.to_string(), r))
+                .collect();
+            assert_eq!(
+                fields(input.parse(4).unwrap_err()),
+                expected,
+                "{week} {weekday}"
+            );
         }
     }
 
     #[test]
     fn a_one_off_needs_a_real_date() {
         let task = Uuid::nil().to_string();
-        let ok = OneOffInput { date: "2026-12-24".into(), slot: slot("18:00", "02:00", &task, "2") };
+        let ok = OneOffInput {
+            date: "2026-12-24".into(),
+            slot: slot("18:00", "02:00", &task, "2"),
+        };
         let (date, s) = ok.parse().unwrap();
         assert_eq!(date, NaiveDate::from_ymd_opt(2026, 12, 24).unwrap());
         assert_eq!(s.seats, 2);
-        let bad = OneOffInput { date: "2026-02-30".into(), slot: slot("18:00", "20:00", &task, "2") };
-        assert_eq!(fields(bad.parse().unwrap_err()), [("date".to_string(), Reason::InvalidDate)]);
-        let empty = OneOffInput { date: "".into(), ..ok };
-        assert_eq!(fields(empty.parse().unwrap_err()), [("date".to_string(), Reason::Required)]);
+        let bad = OneOffInput {
+            date: "2026-02-30".into(),
+            slot: slot("18:00", "20:00", &task, "2"),
+        };
+        assert_eq!(
+            fields(bad.parse().unwrap_err()),
+            [("date".to_string(), Reason::InvalidDate)]
+        );
+        let empty = OneOffInput {
+            date: "".into(),
+            ..ok
+        };
+        assert_eq!(
+            fields(empty.parse().unwrap_err()),
+            [("date".to_string(), Reason::Required)]
+        );
     }
 
     #[test]

@@ -70,9 +70,7 @@ fn PlanningWeeks(planning: Planning, weeks: u32) -> impl IntoView {
         .clone()
         .filter(|s| s.staffing != Staffing::Full)
         .count();
-    let critical = shown
-        .filter(|s| s.staffing == Staffing::Critical)
-        .count();
+    let critical = shown.filter(|s| s.staffing == Staffing::Critical).count();
     let this_day = planning.today;
     let mut shifts = planning.shifts;
     view! {

@@ -229,7 +229,12 @@ fn NewTemplate(tasks: Vec<TaskType>, reload: RwSignal<u32>) -> impl IntoView {
     let slot = SlotFields::new(tasks.first().map(|t| t.id));
     let letters: Vec<(String, String)> = ["A", "B", "C", "D"]
         .into_iter()
-        .map(|l| (l.to_string(), i.ta("week-letter", &[("letter", l.to_string())])))
+        .map(|l| {
+            (
+                l.to_string(),
+                i.ta("week-letter", &[("letter", l.to_string())]),
+            )
+        })
         .collect();
     view! {
         <section class="panel">
