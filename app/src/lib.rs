@@ -96,6 +96,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coordinator/statuses") view=pages::coordinator::statuses::Statuses ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator/members/:id/shifts") view=pages::coordinator::member_shifts::MemberShiftsPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/requests") view=pages::member::requests::Requests ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/planning") view=pages::coordinator::planning::PlanningPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/templates") view=pages::coordinator::templates::Templates ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator/closures") view=pages::coordinator::closures::Closures ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

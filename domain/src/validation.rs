@@ -39,6 +39,14 @@ pub enum Reason {
     },
     UnknownShareClass,
     UnknownMember,
+    /// Not a time of day such as 09:30.
+    InvalidTime,
+    /// Not one of the options offered.
+    UnknownChoice,
+    /// What was typed to find a member matches none of them, or several (`count`).
+    NotOneMember {
+        count: u64,
+    },
     SameMember,
     BadAmount,
     Malformed,
@@ -151,6 +159,9 @@ impl Reason {
             Reason::NotEnoughShares { .. } => "error-not-enough-shares",
             Reason::UnknownShareClass => "error-unknown-share-class",
             Reason::UnknownMember => "error-unknown-member",
+            Reason::InvalidTime => "error-invalid-time",
+            Reason::UnknownChoice => "error-unknown-choice",
+            Reason::NotOneMember { .. } => "error-not-one-member",
             Reason::SameMember => "error-same-member",
             Reason::BadAmount => "error-bad-amount",
             Reason::Malformed => "error-malformed",
@@ -221,6 +232,7 @@ impl Reason {
             Reason::DuplicateInFile { line } => vec![("line", line.to_string())],
             Reason::PasswordTooShort { min } => vec![("min", min.to_string())],
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
+            Reason::NotOneMember { count } => vec![("count", count.to_string())],
             Reason::Booking {
                 error: BookingError::MissingSkill { skill },
             } => vec![("skill", skill.clone())],

@@ -518,3 +518,101 @@ requests-extension-hint = Behind on your shifts? You may get more time once befo
 requests-extension-done = You have more time: book your make-up shifts before { $date }.
 requests-extension-submit = Ask for more time
 requests-back = Back to my card
+## planning
+nav-planning = Planning
+nav-templates = Templates
+nav-closures = Closures
+error-invalid-time = Type a time such as 09:30.
+error-unknown-choice = Choose one of the options.
+error-not-one-member =
+    { $count ->
+        [0] No member matches: type their member number or name.
+        *[other] { $count } members match: type their member number.
+    }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+week-letter = Week { $letter }
+planning-title = Planning
+planning-nav = Weeks
+planning-previous = ← Previous
+planning-today = This week
+planning-next = Next →
+planning-one-week = 1 week
+planning-four-weeks = 4 weeks
+planning-summary =
+    { $short ->
+        [0] Every shift is fully staffed.
+        [one] 1 shift is short-staffed, { $critical } of them under half.
+        *[other] { $short } shifts are short-staffed, { $critical } of them under half.
+    }
+planning-week = Week { $letter }: { $from } – { $to }
+planning-no-shift = No shift
+planning-leaders = Leaders: { $names }
+planning-one-off = One-off
+staffing-full = Fully staffed
+staffing-short = Short-staffed
+staffing-critical = Under half staffed
+shift-cancelled = Cancelled
+templates-title = Templates and task types
+templates-list = Templates
+templates-none = No template yet: create the first one above.
+generate-hint = Creates the shifts of the coming weeks from the templates. Shifts that already exist are kept as they are.
+generate-button = Generate the shifts
+generate-result =
+    { $count ->
+        [0] No new shift: the planning was already generated.
+        [one] 1 new shift generated.
+        *[other] { $count } new shifts generated.
+    }
+task-types-title = Task types
+task-types-none = No task type yet.
+task-type-name = Name of the task
+task-type-add = Add the task type
+field-week = Week
+field-weekday = Day
+field-start = Start
+field-end = End
+field-task-type = Task
+field-seats = Seats
+field-required-skill = Required skill (optional)
+field-skill = Skill
+template-new-title = New template
+template-add = Add the template
+template-seats = { $held } of { $seats } seats held
+template-skill = skill: { $skill }
+template-holders = Regular members
+template-remove-seat = Remove
+template-assign-label = Member number or name
+template-assign = Give a seat
+template-leaders = Shift leaders
+template-leader-label = Leader's number or name
+template-add-leader = Add a leader
+skill-title = Give a member a skill
+skill-added = Skill given.
+skill-add = Give the skill
+closures-title = Closure days
+closures-hint = On a closure day (public holiday, inventory) the shifts are cancelled and nobody owes them.
+field-closure-note = Reason
+closure-add = Close the coop on this day
+closure-result =
+    { $count ->
+        [0] Closure day saved; no shift was planned that day.
+        [one] Closure day saved; 1 shift cancelled.
+        *[other] Closure day saved; { $count } shifts cancelled.
+    }
+closure-see-planning = See the planning
+closures-list = Coming closure days
+closures-none = No closure day ahead.
+one-off-title = One-off shift
+one-off-hint = A shift outside the templates, on one date.
+one-off-added = One-off shift added.
+one-off-add = Add the shift
+template-retire = Retire this template
+template-retire-warning = Its members lose their seats and its shifts ahead are cancelled.
+template-retire-confirm = Retire it
+template-retire-keep = Keep it

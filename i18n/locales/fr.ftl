@@ -518,3 +518,101 @@ requests-extension-hint = En retard sur vos créneaux ? Vous pouvez obtenir une 
 requests-extension-done = Vous avez plus de temps : réservez vos rattrapages avant le { $date }.
 requests-extension-submit = Demander un délai
 requests-back = Retour à ma carte
+## planning
+nav-planning = Planning
+nav-templates = Créneaux types
+nav-closures = Fermetures
+error-invalid-time = Indiquez une heure comme 09:30.
+error-unknown-choice = Choisissez une des options.
+error-not-one-member =
+    { $count ->
+        [0] Aucun membre ne correspond : indiquez son numéro de membre ou son nom.
+        *[other] { $count } membres correspondent : indiquez le numéro de membre.
+    }
+weekday-1 = Lundi
+weekday-2 = Mardi
+weekday-3 = Mercredi
+weekday-4 = Jeudi
+weekday-5 = Vendredi
+weekday-6 = Samedi
+weekday-7 = Dimanche
+week-letter = Semaine { $letter }
+planning-title = Planning
+planning-nav = Semaines
+planning-previous = ← Précédent
+planning-today = Cette semaine
+planning-next = Suivant →
+planning-one-week = 1 semaine
+planning-four-weeks = 4 semaines
+planning-summary =
+    { $short ->
+        [0] Tous les services sont complets.
+        [one] 1 service manque de monde, dont { $critical } à moins de la moitié.
+        *[other] { $short } services manquent de monde, dont { $critical } à moins de la moitié.
+    }
+planning-week = Semaine { $letter } : du { $from } au { $to }
+planning-no-shift = Aucun service
+planning-leaders = Responsables : { $names }
+planning-one-off = Ponctuel
+staffing-full = Complet
+staffing-short = Manque de monde
+staffing-critical = Moins de la moitié
+shift-cancelled = Annulé
+templates-title = Créneaux types et tâches
+templates-list = Créneaux types
+templates-none = Aucun créneau type : créez le premier ci-dessus.
+generate-hint = Crée les services des semaines à venir à partir des créneaux types. Les services qui existent déjà restent tels quels.
+generate-button = Générer les services
+generate-result =
+    { $count ->
+        [0] Aucun nouveau service : le planning était déjà généré.
+        [one] 1 nouveau service généré.
+        *[other] { $count } nouveaux services générés.
+    }
+task-types-title = Tâches
+task-types-none = Aucune tâche pour l’instant.
+task-type-name = Nom de la tâche
+task-type-add = Ajouter la tâche
+field-week = Semaine
+field-weekday = Jour
+field-start = Début
+field-end = Fin
+field-task-type = Tâche
+field-seats = Places
+field-required-skill = Compétence requise (facultatif)
+field-skill = Compétence
+template-new-title = Nouveau créneau type
+template-add = Ajouter le créneau
+template-seats = { $held } place(s) attribuée(s) sur { $seats }
+template-skill = compétence : { $skill }
+template-holders = Membres réguliers
+template-remove-seat = Retirer
+template-assign-label = Numéro ou nom du membre
+template-assign = Attribuer une place
+template-leaders = Responsables de service
+template-leader-label = Numéro ou nom du responsable
+template-add-leader = Ajouter un responsable
+skill-title = Donner une compétence à un membre
+skill-added = Compétence attribuée.
+skill-add = Attribuer la compétence
+closures-title = Jours de fermeture
+closures-hint = Un jour de fermeture (jour férié, inventaire), les services sont annulés et personne ne les doit.
+field-closure-note = Motif
+closure-add = Fermer la coopérative ce jour-là
+closure-result =
+    { $count ->
+        [0] Jour de fermeture enregistré ; aucun service n’était prévu ce jour-là.
+        [one] Jour de fermeture enregistré ; 1 service annulé.
+        *[other] Jour de fermeture enregistré ; { $count } services annulés.
+    }
+closure-see-planning = Voir le planning
+closures-list = Prochains jours de fermeture
+closures-none = Aucun jour de fermeture à venir.
+one-off-title = Service ponctuel
+one-off-hint = Un service en dehors des créneaux types, à une date précise.
+one-off-added = Service ponctuel ajouté.
+one-off-add = Ajouter le service
+template-retire = Retirer ce créneau type
+template-retire-warning = Ses membres perdent leur place et ses services à venir sont annulés.
+template-retire-confirm = Le retirer
+template-retire-keep = Le garder

@@ -518,3 +518,101 @@ requests-extension-hint = Achter met je shifts? Je kunt één keer meer tijd kri
 requests-extension-done = Je hebt meer tijd: boek je inhaalshifts vóór { $date }.
 requests-extension-submit = Uitstel vragen
 requests-back = Terug naar mijn kaart
+## planning
+nav-planning = Planning
+nav-templates = Vaste shiften
+nav-closures = Sluitingsdagen
+error-invalid-time = Geef een uur zoals 09:30.
+error-unknown-choice = Kies een van de opties.
+error-not-one-member =
+    { $count ->
+        [0] Geen enkel lid komt overeen: geef het lidnummer of de naam.
+        *[other] { $count } leden komen overeen: geef het lidnummer.
+    }
+weekday-1 = Maandag
+weekday-2 = Dinsdag
+weekday-3 = Woensdag
+weekday-4 = Donderdag
+weekday-5 = Vrijdag
+weekday-6 = Zaterdag
+weekday-7 = Zondag
+week-letter = Week { $letter }
+planning-title = Planning
+planning-nav = Weken
+planning-previous = ← Vorige
+planning-today = Deze week
+planning-next = Volgende →
+planning-one-week = 1 week
+planning-four-weeks = 4 weken
+planning-summary =
+    { $short ->
+        [0] Alle shiften zijn volzet.
+        [one] 1 shift heeft te weinig mensen, waarvan { $critical } minder dan de helft.
+        *[other] { $short } shiften hebben te weinig mensen, waarvan { $critical } minder dan de helft.
+    }
+planning-week = Week { $letter }: { $from } – { $to }
+planning-no-shift = Geen shift
+planning-leaders = Verantwoordelijken: { $names }
+planning-one-off = Eenmalig
+staffing-full = Volzet
+staffing-short = Te weinig mensen
+staffing-critical = Minder dan de helft
+shift-cancelled = Geannuleerd
+templates-title = Vaste shiften en taken
+templates-list = Vaste shiften
+templates-none = Nog geen vaste shift: maak hierboven de eerste aan.
+generate-hint = Maakt de shiften van de komende weken aan op basis van de vaste shiften. Bestaande shiften blijven zoals ze zijn.
+generate-button = Shiften aanmaken
+generate-result =
+    { $count ->
+        [0] Geen nieuwe shift: de planning was al aangemaakt.
+        [one] 1 nieuwe shift aangemaakt.
+        *[other] { $count } nieuwe shiften aangemaakt.
+    }
+task-types-title = Taken
+task-types-none = Nog geen taak.
+task-type-name = Naam van de taak
+task-type-add = Taak toevoegen
+field-week = Week
+field-weekday = Dag
+field-start = Begin
+field-end = Einde
+field-task-type = Taak
+field-seats = Plaatsen
+field-required-skill = Vereiste vaardigheid (optioneel)
+field-skill = Vaardigheid
+template-new-title = Nieuwe vaste shift
+template-add = Vaste shift toevoegen
+template-seats = { $held } van { $seats } plaatsen toegewezen
+template-skill = vaardigheid: { $skill }
+template-holders = Vaste leden
+template-remove-seat = Verwijderen
+template-assign-label = Lidnummer of naam
+template-assign = Plaats toewijzen
+template-leaders = Shiftverantwoordelijken
+template-leader-label = Nummer of naam van de verantwoordelijke
+template-add-leader = Verantwoordelijke toevoegen
+skill-title = Een lid een vaardigheid geven
+skill-added = Vaardigheid toegekend.
+skill-add = Vaardigheid toekennen
+closures-title = Sluitingsdagen
+closures-hint = Op een sluitingsdag (feestdag, inventaris) worden de shiften geannuleerd en is niemand ze verschuldigd.
+field-closure-note = Reden
+closure-add = De coöperatie die dag sluiten
+closure-result =
+    { $count ->
+        [0] Sluitingsdag opgeslagen; er was die dag geen shift gepland.
+        [one] Sluitingsdag opgeslagen; 1 shift geannuleerd.
+        *[other] Sluitingsdag opgeslagen; { $count } shiften geannuleerd.
+    }
+closure-see-planning = Planning bekijken
+closures-list = Komende sluitingsdagen
+closures-none = Geen sluitingsdag in het vooruitzicht.
+one-off-title = Eenmalige shift
+one-off-hint = Een shift buiten de vaste shiften, op één datum.
+one-off-added = Eenmalige shift toegevoegd.
+one-off-add = Shift toevoegen
+template-retire = Deze vaste shift stopzetten
+template-retire-warning = De leden verliezen hun plaats en de komende shiften worden geannuleerd.
+template-retire-confirm = Stopzetten
+template-retire-keep = Behouden

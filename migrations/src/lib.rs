@@ -13,6 +13,7 @@ mod m20261123_000003_shifts;
 mod m20261124_000004_calendar_tokens;
 mod m20261124_000005_till;
 mod m20261124_000021_understaffed_alerts;
+mod m20261124_000031_template_retired;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_calendar_tokens::Migration),
             Box::new(m20261124_000005_till::Migration),
             Box::new(m20261124_000021_understaffed_alerts::Migration),
+            Box::new(m20261124_000031_template_retired::Migration),
         ]
     }
 }

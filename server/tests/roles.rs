@@ -380,6 +380,58 @@ async fn role_table(s: Services) {
             || json!({ "start": "2020-01-01", "end": "2020-01-02" }),
         ),
         server_fn("shifts/my-extension", ANYONE, || json!({})),
+        server_fn("planning/task-types", KEEPERS, || json!({})),
+        server_fn(
+            "planning/task-type/create",
+            KEEPERS,
+            || json!({ "name": "Role table" }),
+        ),
+        server_fn("planning/templates", KEEPERS, || json!({})),
+        server_fn("planning/template/create", KEEPERS, || {
+            json!({ "input": { "week": "", "weekday": "", "slot": {
+                "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
+        }),
+        server_fn(
+            "planning/template/retire",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4() }),
+        ),
+        server_fn(
+            "planning/seat/assign",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member": "" }),
+        ),
+        server_fn(
+            "planning/seat/remove",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member_id": someone }),
+        ),
+        server_fn(
+            "planning/leader/add",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member": "" }),
+        ),
+        server_fn(
+            "planning/skill/add",
+            KEEPERS,
+            || json!({ "member": "", "skill": "" }),
+        ),
+        server_fn("planning/generate", KEEPERS, || json!({})),
+        server_fn("planning/closures", KEEPERS, || json!({})),
+        server_fn(
+            "planning/closure/add",
+            KEEPERS,
+            || json!({ "date": "", "note": "" }),
+        ),
+        server_fn("planning/one-off/add", KEEPERS, || {
+            json!({ "input": { "date": "", "slot": {
+                "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
+        }),
+        server_fn(
+            "planning/shifts",
+            KEEPERS,
+            || json!({ "date": null, "weeks": 1 }),
+        ),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),
@@ -414,6 +466,10 @@ async fn role_table(s: Services) {
         page("/coordinator/statuses".into(), KEEPERS),
         page(format!("/coordinator/members/{someone}/shifts"), KEEPERS),
         page("/my/requests".into(), ANYONE),
+        page("/coordinator/planning".into(), KEEPERS),
+        page("/coordinator/planning?weeks=4".into(), KEEPERS),
+        page("/coordinator/templates".into(), KEEPERS),
+        page("/coordinator/closures".into(), KEEPERS),
     ];
 
     // Every registered server function is in the table.

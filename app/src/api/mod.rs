@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod members;
 pub mod outbox;
 pub mod rules;
+pub mod planning;
 pub mod shares;
 pub mod shifts;
 pub mod till;
@@ -16,6 +17,8 @@ use domain::Role;
 
 /// Who keeps the member register: coordinators (and admins, who may do everything).
 pub const REGISTER_KEEPERS: &[Role] = &[Role::Coordinator];
+/// Who keeps the shift planning: coordinators (and admins).
+pub const SHIFT_KEEPERS: &[Role] = &[Role::Coordinator];
 /// Admins only.
 pub const ADMINS: &[Role] = &[Role::Admin];
 /// Anyone signed in.

@@ -10,8 +10,8 @@ use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 use {crate::ssr::authorize, services::shifts};
 
-/// Who runs the shifts: coordinators (and admins, who may do everything).
-pub const SHIFT_COORDINATORS: &[Role] = &[Role::Coordinator];
+/// Who runs the shifts: the planning's keepers.
+pub use super::SHIFT_KEEPERS as SHIFT_COORDINATORS;
 
 /// The coop's rules, as the form shows them.
 #[server(endpoint = "shifts/rules/get", input = Json)]

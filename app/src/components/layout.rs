@@ -2,8 +2,7 @@
 //! and sign-out.
 
 use crate::api::attendance::SHEET_KEEPERS;
-use crate::api::rules::SHIFT_COORDINATORS;
-use crate::api::{ADMINS, REGISTER_KEEPERS};
+use crate::api::{ADMINS, REGISTER_KEEPERS, SHIFT_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
 use domain::Language;
@@ -31,7 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         let keeper = v.may(REGISTER_KEEPERS);
         let admin = v.may(ADMINS);
         let sheet_keeper = v.may(SHEET_KEEPERS);
-        let coordinator = v.may(SHIFT_COORDINATORS);
+        let planner = v.may(SHIFT_KEEPERS);
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
@@ -42,7 +41,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/admin/import">{i.t("nav-import")}</a>
                     <a href="/admin/shares">{i.t("nav-shares")}</a>
                 })}
-                {coordinator.then(|| view! {
+                {planner.then(|| view! {
+                    <a href="/coordinator/planning">{i.t("nav-planning")}</a>
+                    <a href="/coordinator/templates">{i.t("nav-templates")}</a>
+                    <a href="/coordinator/closures">{i.t("nav-closures")}</a>
                     <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
                     <a href="/coordinator/rules">{i.t("nav-rules")}</a>
                 })}

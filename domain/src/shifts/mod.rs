@@ -10,6 +10,7 @@
 //! - [`sheet`]: attendance sheets as their keepers see them.
 //! - [`rules_form`]: the coordinator's form of the rules, checked field by field.
 //! - [`statuses`]: the coordinator's status list and member record, and new leaves' rule.
+//! - [`planning`]: the coordinator's view of templates and dated shifts, with their staffing.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
@@ -18,6 +19,7 @@ pub mod booking;
 pub mod calendar;
 pub mod ical;
 pub mod ledger;
+pub mod planning;
 pub mod rules;
 pub mod sheet;
 pub mod rules_form;

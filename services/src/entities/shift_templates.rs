@@ -13,6 +13,8 @@ pub struct Model {
     pub seats: i32,
     pub required_skill: Option<String>,
     pub created_at_ms: i64,
+    /// From this date on the template generates nothing.
+    pub retired_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

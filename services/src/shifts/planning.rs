@@ -11,6 +11,10 @@ use crate::entities::{
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 use chrono::{NaiveDate, NaiveTime, TimeDelta, Weekday};
+use domain::register::MemberFilter;
+use domain::shifts::planning::{
+    staffing, ClosureDay, MemberRef, PlannedShift, TaskType, TemplateView,
+};
 use domain::shifts::{
     local_to_utc, missing_occurrences, BookingError, Occurrence, Shift, ShiftRules, ShiftTemplate,
     WeekLetter,
@@ -117,6 +121,7 @@ pub async fn create_template(s: &Services, actor: &Viewer, form: &TemplateForm) 
         seats: Set(seats),
         required_skill: Set(skill(&form.required_skill)),
         created_at_ms: Set(now_ms()),
+        retired_on: Set(None),
     }
     .insert(&tx)
     .await?;
@@ -144,9 +149,11 @@ fn to_template(row: &shift_templates::Model) -> Option<ShiftTemplate> {
     })
 }
 
-/// Every template, in the order of the cycle; `task` holds the task type's id.
+/// Every template in use (not retired), in the order of the cycle; `task` holds the task
+/// type's id.
 pub async fn templates(db: &impl ConnectionTrait) -> Result<Vec<ShiftTemplate>> {
     let mut all: Vec<ShiftTemplate> = shift_templates::Entity::find()
+        .filter(shift_templates::Column::RetiredOn.is_null())
         .all(db)
         .await?
         .iter()
@@ -156,7 +163,7 @@ pub async fn templates(db: &impl ConnectionTrait) -> Result<Vec<ShiftTemplate>> 
     Ok(all)
 }
 
-/// Gives a regular member a seat in a template, and a seat in its shifts already generated
+/// Gives a regular member a seat in a template in use, and a seat in its shifts already generated
 /// from today on (where one is free).
 ///
 /// Errors: `NotFound`; `Booking(Full)` when every seat of the template is held; `Invalid`
@@ -169,6 +176,7 @@ pub async fn assign_seat(
 ) -> Result<()> {
     let tx = write_tx(&s.db).await?;
     let template = shift_templates::Entity::find_by_id(template_id)
+        .filter(shift_templates::Column::RetiredOn.is_null())
         .lock_exclusive()
         .one(&tx)
         .await?
@@ -253,7 +261,7 @@ pub(crate) async fn release_seat(
     Ok(freed > 0)
 }
 
-/// Makes a shift leader of a template. Errors: `NotFound`.
+/// Makes a shift leader of a template in use. Errors: `NotFound`.
 pub async fn add_leader(
     s: &Services,
     actor: &Viewer,
@@ -262,6 +270,7 @@ pub async fn add_leader(
 ) -> Result<()> {
     let tx = write_tx(&s.db).await?;
     shift_templates::Entity::find_by_id(template_id)
+        .filter(shift_templates::Column::RetiredOn.is_null())
         .one(&tx)
         .await?
         .ok_or(Error::NotFound)?;
@@ -531,4 +540,286 @@ pub async fn shifts_on(db: &impl ConnectionTrait, dates: Range<NaiveDate>) -> Re
         .iter()
         .map(|r| domain_shift(r, booked.get(&r.id).copied().unwrap_or(0)))
         .collect())
+}
+
+/// Every task type, by name.
+pub async fn task_types(db: &impl ConnectionTrait) -> Result<Vec<TaskType>> {
+    Ok(task_types::Entity::find()
+        .order_by_asc(task_types::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| TaskType {
+            id: t.id,
+            name: t.name,
+        })
+        .collect())
+}
+
+/// The planning's names of `ids`, one query.
+async fn member_refs(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, MemberRef>> {
+    let ids: BTreeSet<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(members::Entity::find()
+        .filter(members::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            (
+                m.id,
+                MemberRef {
+                    id: m.id,
+                    member_number: m.member_number,
+                    name: format!("{} {}", m.first_name, m.last_name),
+                },
+            )
+        })
+        .collect())
+}
+
+/// The leaders of `templates`, by template, each list by member number.
+async fn leaders_of(
+    db: &impl ConnectionTrait,
+    templates: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, Vec<MemberRef>>> {
+    let templates: BTreeSet<Uuid> = templates.into_iter().collect();
+    if templates.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = template_leaders::Entity::find()
+        .filter(template_leaders::Column::TemplateId.is_in(templates))
+        .all(db)
+        .await?;
+    let names = member_refs(db, rows.iter().map(|r| r.member_id)).await?;
+    Ok(group_refs(
+        rows.iter().map(|r| (r.template_id, r.member_id)),
+        &names,
+    ))
+}
+
+fn group_refs(
+    pairs: impl Iterator<Item = (Uuid, Uuid)>,
+    names: &HashMap<Uuid, MemberRef>,
+) -> HashMap<Uuid, Vec<MemberRef>> {
+    let mut grouped: HashMap<Uuid, Vec<MemberRef>> = HashMap::new();
+    for (template_id, member_id) in pairs {
+        if let Some(m) = names.get(&member_id) {
+            grouped.entry(template_id).or_default().push(m.clone());
+        }
+    }
+    for list in grouped.values_mut() {
+        list.sort_by_key(|m| m.member_number);
+    }
+    grouped
+}
+
+/// Every template in the order of the cycle, with its task's name, the regular members holding
+/// its seats and its leaders. A fixed number of queries, whatever the number of templates.
+pub async fn template_views(db: &impl ConnectionTrait) -> Result<Vec<TemplateView>> {
+    let all = templates(db).await?;
+    let tasks: HashMap<String, String> = task_types(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id.to_string(), t.name))
+        .collect();
+    let seats = template_seats::Entity::find().all(db).await?;
+    let holder_names = member_refs(db, seats.iter().map(|s| s.member_id)).await?;
+    let mut holders = group_refs(
+        seats.iter().map(|s| (s.template_id, s.member_id)),
+        &holder_names,
+    );
+    let mut leaders = leaders_of(db, all.iter().map(|t| t.id)).await?;
+    Ok(all
+        .into_iter()
+        .map(|t| TemplateView {
+            task_name: tasks.get(&t.task).cloned().unwrap_or_default(),
+            holders: holders.remove(&t.id).unwrap_or_default(),
+            leaders: leaders.remove(&t.id).unwrap_or_default(),
+            template: t,
+        })
+        .collect())
+}
+
+/// Takes a regular member's seat in a template away, and their regular seats in its shifts from
+/// today on. Errors: `NotFound` when the member holds no seat in this template.
+pub async fn remove_seat(
+    s: &Services,
+    actor: &Viewer,
+    template_id: Uuid,
+    member_id: Uuid,
+) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    let holds = template_seats::Entity::find()
+        .filter(template_seats::Column::TemplateId.eq(template_id))
+        .filter(template_seats::Column::MemberId.eq(member_id))
+        .count(&tx)
+        .await?;
+    if holds == 0 {
+        return Err(Error::NotFound);
+    }
+    release_seat(&tx, member_id, crate::today()).await?;
+    audit::commit(
+        tx,
+        actor,
+        "shifts.seat_removed",
+        &member_id.to_string(),
+        &template_id.to_string(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The one member that `typed` names: an exact member number, else the only current member
+/// whose name, email or card matches every word.
+///
+/// Errors: `Invalid` on `field` with `NotOneMember { count }` when none or several match.
+pub async fn find_member(db: &impl ConnectionTrait, field: &str, typed: &str) -> Result<Uuid> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(Error::invalid(field, Reason::Required));
+    }
+    if let Ok(number) = typed.parse::<i64>() {
+        if let Some(m) = members::Entity::find()
+            .filter(members::Column::MemberNumber.eq(number))
+            .one(db)
+            .await?
+        {
+            return Ok(m.id);
+        }
+    }
+    let found = crate::members::search(db, typed, MemberFilter::Active, 1, 0).await?;
+    match (found.total, found.members.first()) {
+        (1, Some(m)) => Ok(m.id),
+        (count, _) => Err(Error::invalid(field, Reason::NotOneMember { count })),
+    }
+}
+
+/// The days the coop is closed from `from` on, by date.
+pub async fn closure_days(db: &impl ConnectionTrait, from: NaiveDate) -> Result<Vec<ClosureDay>> {
+    Ok(closure_days::Entity::find()
+        .filter(closure_days::Column::Date.gte(from))
+        .order_by_asc(closure_days::Column::Date)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| ClosureDay {
+            date: c.date,
+            note: c.note,
+        })
+        .collect())
+}
+
+/// The planning of `dates` (end excluded), as coordinators read it: every shift by start,
+/// cancelled ones included, with its local times, task, booked seats, leaders and staffing.
+/// One query for the shifts and one for their booked seats (then the task types and the
+/// leaders): the number of queries does not grow with the number of shifts.
+pub async fn planning(
+    db: &impl ConnectionTrait,
+    dates: Range<NaiveDate>,
+) -> Result<Vec<PlannedShift>> {
+    let rules = super::rules(db).await?;
+    let tz = rules
+        .time_zone()
+        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let rows = shifts::Entity::find()
+        .filter(shifts::Column::Date.gte(dates.start))
+        .filter(shifts::Column::Date.lt(dates.end))
+        .order_by_asc(shifts::Column::StartAtMs)
+        .order_by_asc(shifts::Column::Id)
+        .all(db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    let booked: HashMap<Uuid, i64> = shift_bookings::Entity::find()
+        .select_only()
+        .column(shift_bookings::Column::ShiftId)
+        .column_as(shift_bookings::Column::Id.count(), "booked")
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .filter(shift_bookings::Column::ShiftId.is_in(rows.iter().map(|r| r.id)))
+        .group_by(shift_bookings::Column::ShiftId)
+        .into_tuple::<(Uuid, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let tasks: HashMap<Uuid, String> = task_types(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    let leaders = leaders_of(db, rows.iter().filter_map(|r| r.template_id)).await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let count = booked.get(&r.id).copied().unwrap_or(0);
+            let shift = domain_shift(r, u64::try_from(count).unwrap_or(0));
+            PlannedShift {
+                week: rules.cycle.letter(r.date),
+                start: shift.start.with_timezone(&tz).time(),
+                end: shift.end.with_timezone(&tz).time(),
+                task_name: tasks.get(&r.task_type_id).cloned().unwrap_or_default(),
+                template_id: r.template_id,
+                leaders: r
+                    .template_id
+                    .and_then(|t| leaders.get(&t).cloned())
+                    .unwrap_or_default(),
+                closure_note: r.closure_note.clone(),
+                staffing: staffing(shift.booked, shift.seats, rules.understaffed_below_percent),
+                shift,
+            }
+        })
+        .collect())
+}
+
+/// Retires a template from today: it generates no more shifts, the regular members holding its
+/// seats lose them (and their seats in its shifts ahead), and its shifts that have not started
+/// are cancelled. Past shifts keep pointing to it. Returns how many shifts were cancelled;
+/// retiring it again changes nothing. Errors: `NotFound`.
+pub async fn retire_template(s: &Services, actor: &Viewer, template_id: Uuid) -> Result<u64> {
+    let tx = write_tx(&s.db).await?;
+    let template = shift_templates::Entity::find_by_id(template_id)
+        .lock_exclusive()
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if template.retired_on.is_some() {
+        return Ok(0);
+    }
+    let today = crate::today();
+    shift_templates::Entity::update_many()
+        .col_expr(shift_templates::Column::RetiredOn, Expr::value(today))
+        .filter(shift_templates::Column::Id.eq(template_id))
+        .exec(&tx)
+        .await?;
+    let holders = template_seats::Entity::find()
+        .filter(template_seats::Column::TemplateId.eq(template_id))
+        .all(&tx)
+        .await?;
+    for seat in holders {
+        release_seat(&tx, seat.member_id, today).await?;
+    }
+    let cancelled = shifts::Entity::update_many()
+        .col_expr(shifts::Column::Cancelled, Expr::value(true))
+        .filter(shifts::Column::TemplateId.eq(template_id))
+        .filter(shifts::Column::StartAtMs.gt(now_ms()))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    audit::commit(
+        tx,
+        actor,
+        "shifts.template_retired",
+        &template_id.to_string(),
+        &cancelled.to_string(),
+    )
+    .await?;
+    Ok(cancelled)
 }
