@@ -3,21 +3,28 @@
 
 use crate::error::AppError;
 use crate::i18n::I18n;
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use domain::shifts::ShiftSummary;
 use leptos::prelude::*;
 
-/// "Tue 24/11/2026 · 09:00–11:45" in the person's language, in the coop's local time.
-pub fn when(i: I18n, s: &ShiftSummary) -> String {
+/// "Tue 24/11/2026" in the person's language.
+pub fn day(i: I18n, date: NaiveDate) -> String {
     format!(
-        "{} {} · {}–{}",
+        "{} {}",
         i.t(&format!(
             "myshifts-day-{}",
-            s.date.weekday().number_from_monday()
+            date.weekday().number_from_monday()
         )),
-        i.date(s.date),
+        i.date(date)
+    )
+}
+
+/// "09:00–11:45", in the coop's local time.
+pub fn hours(s: &ShiftSummary) -> String {
+    format!(
+        "{}–{}",
         s.start_local.format("%H:%M"),
-        s.end_local.format("%H:%M"),
+        s.end_local.format("%H:%M")
     )
 }
 
@@ -33,11 +40,19 @@ pub fn problem(i: I18n, e: &AppError) -> String {
     }
 }
 
-/// The heading of a shift card: when, and which task.
+/// The heading of a shift card: when (the day left out under a heading that says it), and
+/// which task.
 #[component]
-pub fn ShiftHead(i: I18n, shift: ShiftSummary) -> impl IntoView {
+pub fn ShiftHead(
+    i: I18n,
+    shift: ShiftSummary,
+    #[prop(optional)] without_day: bool,
+) -> impl IntoView {
     view! {
-        <p class="shift-when">{when(i, &shift)}</p>
+        <p class="shift-when">
+            {(!without_day).then(|| view! { <span class="shift-day">{day(i, shift.date)}</span> " " })}
+            <span class="shift-hours">{hours(&shift)}</span>
+        </p>
         <p class="shift-task">{shift.task.clone()}</p>
     }
 }

@@ -4,7 +4,7 @@
 use crate::api::bookings::{open_seats, BookShift};
 use crate::api::ANYONE;
 use crate::components::guard::Guard;
-use crate::components::shift::{problem, ShiftHead};
+use crate::components::shift::{day, problem, ShiftHead};
 use crate::i18n::{use_i18n, I18n};
 use chrono::{NaiveDate, TimeDelta};
 use domain::shifts::OpenSeat;
@@ -81,7 +81,8 @@ fn BookContent() -> impl IntoView {
                                 </div>
                                 {(shown > 0).then(|| view! { <p class="hint">{i.ta("book-week", &[("date", i.date(w.first_day))])}</p> })}
                                 {w.seats.is_empty().then(|| view! { <p class="muted">{i.t("book-none")}</p> })}
-                                {by_day(w.seats).into_iter().map(|(_, list)| view! {
+                                {by_day(w.seats).into_iter().map(|(date, list)| view! {
+                                    <h2 class="day-heading">{day(i, date)}</h2>
                                     <ul class="shift-list" data-testid="open-seats">
                                         {list.into_iter().map(|s| view! { <SeatCard i seat=s book/> }).collect_view()}
                                     </ul>
@@ -102,8 +103,8 @@ fn SeatCard(i: I18n, seat: OpenSeat, book: ServerAction<BookShift>) -> impl Into
     let shift_id = seat.shift.shift_id;
     let refused = seat.refusal.is_some();
     view! {
-        <li class="shift-card" class:refused=refused data-testid="open-seat">
-            <ShiftHead i shift=seat.shift.clone()/>
+        <li class="shift-card" class:refused=refused data-testid="open-seat" data-shift=shift_id.to_string()>
+            <ShiftHead i shift=seat.shift.clone() without_day=true/>
             <p class="hint">
                 {i.ta("myshifts-seats", &[("booked", seat.shift.booked.to_string()), ("seats", seat.shift.seats.to_string())])}
             </p>

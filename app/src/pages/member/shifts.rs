@@ -188,7 +188,7 @@ fn MyShiftCard(
         }
     };
     view! {
-        <li class="shift-card" class:offered=state == MyShiftState::Offered data-testid="my-shift">
+        <li class="shift-card" class:offered=state == MyShiftState::Offered data-testid="my-shift" data-shift=id.to_string()>
             <ShiftHead i shift=shift.shift.clone()/>
             {badge.map(|b| view! { <p><span class="badge">{b}</span></p> })}
             {shift.fixed_seat.then(|| view! { <p class="hint">{i.t("myshifts-fixed")}</p> })}
@@ -203,7 +203,7 @@ fn OfferCard(i: I18n, offer: OpenOffer, take: ServerAction<TakeOffer>) -> impl I
     let offer_id = offer.offer_id;
     let refused = offer.refusal.is_some();
     view! {
-        <li class="shift-card" data-testid="swap-offer">
+        <li class="shift-card" data-testid="swap-offer" data-shift=offer.shift.shift_id.to_string()>
             <ShiftHead i shift=offer.shift.clone()/>
             <p class="hint">{i.ta("myshifts-offered-by", &[("name", offer.offered_by.clone())])}</p>
             {offer.refusal.map(|error| view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> })}
