@@ -2,10 +2,11 @@ import { expect, Page, test } from '@playwright/test';
 import { hydrated, signIn, watchConsole } from './helpers';
 
 // The coordinator's desk: shift rules, the status list and a member's shift record; and the
-// member's own requests on a phone.
+// member's own requests on a phone. Each person reads their own language: the demo
+// coordinator French, the demo member Dutch.
 
 async function save(page: Page) {
-  await page.getByRole('button', { name: 'Save the rules' }).click();
+  await page.getByRole('button', { name: 'Enregistrer les règles' }).click();
 }
 
 test.describe('coordinator, desktop', () => {
@@ -20,7 +21,7 @@ test.describe('coordinator, desktop', () => {
     await expect(alertDays).toHaveValue('28');
     await alertDays.fill('21');
     await save(page);
-    await expect(page.getByRole('status')).toHaveText('The rules are saved.');
+    await expect(page.getByRole('status')).toHaveText('Les règles sont enregistrées.');
     await page.reload();
     await hydrated(page);
     await expect(alertDays).toHaveValue('21');
@@ -31,9 +32,9 @@ test.describe('coordinator, desktop', () => {
     await page.locator('#field-extension_days').fill('35');
     await save(page);
     await expect(page.locator('.field.invalid')).toHaveCount(2);
-    await expect(page.locator('.field.invalid:has(#field-alert_days) .field-error')).toHaveText('Must be more than zero.');
+    await expect(page.locator('.field.invalid:has(#field-alert_days) .field-error')).toHaveText('Doit être supérieur à zéro.');
     await expect(page.locator('.field.invalid:has(#field-time_zone) .field-error')).toHaveText(
-      'Unknown time zone (for example Europe/Brussels).',
+      'Fuseau horaire inconnu (par exemple Europe/Brussels).',
     );
     await page.reload();
     await hydrated(page);
@@ -43,7 +44,7 @@ test.describe('coordinator, desktop', () => {
     // Back to the common practice for the other tests.
     await alertDays.fill('28');
     await save(page);
-    await expect(page.getByRole('status')).toHaveText('The rules are saved.');
+    await expect(page.getByRole('status')).toHaveText('Les règles sont enregistrées.');
     expect(errors).toEqual([]);
   });
 
@@ -59,33 +60,33 @@ test.describe('coordinator, desktop', () => {
     await hydrated(page);
     const status = page.getByTestId('member-status');
     await expect(status.locator('h1')).toHaveText(name);
-    await expect(status.getByTestId('status')).toHaveText('Up to date');
+    await expect(status.getByTestId('status')).toHaveText('À jour');
     const before = Number(await status.getByTestId('balance').textContent());
 
     const correct = page.getByTestId('correct');
     await correct.locator('#field-delta').fill('-2');
-    await correct.getByRole('button', { name: 'Correct the counter' }).click();
-    await expect(correct.locator('.field.invalid:has(#field-note) .field-error')).toHaveText('Required.');
+    await correct.getByRole('button', { name: 'Corriger le compteur' }).click();
+    await expect(correct.locator('.field.invalid:has(#field-note) .field-error')).toHaveText('Obligatoire.');
     await expect(status.getByTestId('balance')).toHaveText(String(before));
     await expect(page.getByTestId('ledger').locator('tbody tr')).toHaveCount(0);
 
     await correct.locator('#field-note').fill('Missed two shifts in the summer');
-    await correct.getByRole('button', { name: 'Correct the counter' }).click();
-    await expect(correct.getByRole('status')).toHaveText('Saved.');
+    await correct.getByRole('button', { name: 'Corriger le compteur' }).click();
+    await expect(correct.getByRole('status')).toHaveText('Enregistré.');
     await expect(status.getByTestId('balance')).toHaveText(String(before - 2));
-    await expect(status.getByTestId('status')).toHaveText('Alert');
+    await expect(status.getByTestId('status')).toHaveText('En alerte');
     const line = page.getByTestId('ledger').locator('tbody tr').first();
-    await expect(line).toContainText('Correction by the office');
+    await expect(line).toContainText('Correction par le bureau');
     await expect(line).toContainText('-2');
     await expect(line).toContainText('Missed two shifts in the summer');
-    await expect(page.getByTestId('history').locator('tbody tr').first()).toContainText('Up to date → Alert');
+    await expect(page.getByTestId('history').locator('tbody tr').first()).toContainText('À jour → En alerte');
 
     // The status list, filtered on alert, shows the member with the new balance.
     await page.goto(`/coordinator/statuses?filter=alert&q=${encodeURIComponent(name)}`);
     const row = page.locator(`tr[data-member="${id}"]`);
     await expect(row).toBeVisible();
     await expect(row.getByTestId('row-balance')).toHaveText(String(before - 2));
-    await expect(row.locator('.badge')).toHaveText('Alert');
+    await expect(row.locator('.badge')).toHaveText('En alerte');
     await page.goto(`/coordinator/statuses?filter=up_to_date&q=${encodeURIComponent(name)}`);
     await expect(page.locator(`tr[data-member="${id}"]`)).toHaveCount(0);
     expect(errors).toEqual([]);
@@ -102,38 +103,38 @@ test.describe('member, phone', () => {
     await office.goto('/admin/members?q=member%40demo');
     await office.locator('table.list tbody tr td a').first().click();
     await expect(office).toHaveURL(/\/admin\/members\/[0-9a-f-]{36}$/);
-    await office.getByRole('link', { name: 'Shifts and status' }).click();
+    await office.getByRole('link', { name: 'Créneaux et statut' }).click();
     await hydrated(office);
     await office.locator('#field-delta').fill('-1');
     await office.locator('#field-note').fill('Forgot the Saturday shift');
-    await office.getByRole('button', { name: 'Correct the counter' }).click();
-    await expect(office.getByTestId('correct').getByRole('status')).toHaveText('Saved.');
+    await office.getByRole('button', { name: 'Corriger le compteur' }).click();
+    await expect(office.getByTestId('correct').getByRole('status')).toHaveText('Enregistré.');
     await office.close();
 
     const errors = watchConsole(page);
     await signIn(page, 'member@demo.ruche.coop');
     await hydrated(page);
-    await page.getByRole('link', { name: 'Ask for a holiday or more time' }).click();
+    await page.getByRole('link', { name: 'Verlof of uitstel vragen' }).click();
     await expect(page).toHaveURL(/\/my\/requests$/);
     await hydrated(page);
 
     const holiday = page.getByTestId('holiday-request');
     await holiday.locator('#field-start').fill('2099-07-20');
     await holiday.locator('#field-end').fill('2099-07-10');
-    await holiday.getByRole('button', { name: 'Record my holiday' }).click();
-    await expect(holiday.locator('.field-error')).toHaveText('The end comes before the start.');
+    await holiday.getByRole('button', { name: 'Mijn verlof registreren' }).click();
+    await expect(holiday.locator('.field-error')).toHaveText('Het einde valt vóór het begin.');
     await holiday.locator('#field-end').fill('2099-08-02');
-    await holiday.getByRole('button', { name: 'Record my holiday' }).click();
-    await expect(holiday.getByRole('status')).toHaveText('Your holiday from 2099-07-20 to 2099-08-02 is recorded.');
+    await holiday.getByRole('button', { name: 'Mijn verlof registreren' }).click();
+    await expect(holiday.getByRole('status')).toHaveText('Uw verlof van 20/07/2099 tot 02/08/2099 is geregistreerd.');
     // The same days again overlap the holiday just recorded.
-    await holiday.getByRole('button', { name: 'Record my holiday' }).click();
-    await expect(holiday.locator('.field-error')).toHaveText('Overlaps the leave from 2099-07-20 to 2099-08-02.');
+    await holiday.getByRole('button', { name: 'Mijn verlof registreren' }).click();
+    await expect(holiday.locator('.field-error')).toHaveText('Overlapt met het verlof van 2099-07-20 tot 2099-08-02.');
 
     const more = page.getByTestId('extension-request');
-    await more.getByRole('button', { name: 'Ask for more time' }).click();
-    await expect(more.getByRole('status')).toContainText('You have more time: book your make-up shifts before');
-    await more.getByRole('button', { name: 'Ask for more time' }).click();
-    await expect(more.getByRole('alert')).toHaveText('This alert already had its 1 extension(s).');
+    await more.getByRole('button', { name: 'Uitstel vragen' }).click();
+    await expect(more.getByRole('status')).toContainText('U hebt meer tijd: boek uw inhaalshifts vóór');
+    await more.getByRole('button', { name: 'Uitstel vragen' }).click();
+    await expect(more.getByRole('alert')).toHaveText('Dit alarm heeft zijn 1 uitstel(len) al gehad.');
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -510,12 +510,12 @@ extension-grant = Uitstel toekennen
 requests-link = Verlof of uitstel vragen
 requests-title = Mijn aanvragen
 requests-holiday-title = Een verlof
-requests-holiday-hint = Tijdens je verlof ben je geen shifts verschuldigd, en je gezin winkelt niet.
-requests-holiday-done = Je verlof van { $start } tot { $end } is geregistreerd.
+requests-holiday-hint = Tijdens uw verlof bent u geen shifts verschuldigd, en uw gezin winkelt niet.
+requests-holiday-done = Uw verlof van { $start } tot { $end } is geregistreerd.
 requests-holiday-submit = Mijn verlof registreren
 requests-extension-title = Meer tijd
-requests-extension-hint = Achter met je shifts? Je kunt één keer meer tijd krijgen vóór de schorsing.
-requests-extension-done = Je hebt meer tijd: boek je inhaalshifts vóór { $date }.
+requests-extension-hint = Achter met uw shifts? U kunt één keer meer tijd krijgen vóór de schorsing.
+requests-extension-done = U hebt meer tijd: boek uw inhaalshifts vóór { $date }.
 requests-extension-submit = Uitstel vragen
 requests-back = Terug naar mijn kaart
 ## planning

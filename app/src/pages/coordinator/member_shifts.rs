@@ -135,11 +135,16 @@ fn Overview(m: MemberShifts) -> impl IntoView {
 #[component]
 fn Histories(m: MemberShifts) -> impl IntoView {
     let i = use_i18n();
+    let (no_ledger, no_history, no_leaves) = (
+        m.ledger.is_empty(),
+        m.history.is_empty(),
+        m.leaves.is_empty(),
+    );
     view! {
         <section class="panel wide">
             <h2>{i.t("member-shifts-ledger")}</h2>
-            {m.ledger.is_empty().then(|| view! { <p class="muted">{i.t("member-shifts-ledger-empty")}</p> })}
-            <table class="list" data-testid="ledger">
+            {no_ledger.then(|| view! { <p class="muted">{i.t("member-shifts-ledger-empty")}</p> })}
+            <table class="list" data-testid="ledger" hidden=no_ledger>
                 <thead><tr>
                     <th>{i.t("field-date")}</th><th>{i.t("member-shifts-reason")}</th>
                     <th class="num">{i.t("member-shifts-delta")}</th><th>{i.t("member-shifts-note")}</th>
@@ -164,8 +169,8 @@ fn Histories(m: MemberShifts) -> impl IntoView {
         </section>
         <section class="panel wide">
             <h2>{i.t("member-shifts-history")}</h2>
-            {m.history.is_empty().then(|| view! { <p class="muted">{i.t("member-shifts-history-empty")}</p> })}
-            <table class="list" data-testid="history">
+            {no_history.then(|| view! { <p class="muted">{i.t("member-shifts-history-empty")}</p> })}
+            <table class="list" data-testid="history" hidden=no_history>
                 <thead><tr><th>{i.t("field-date")}</th><th>{i.t("statuses-status")}</th><th>{i.t("member-shifts-reason")}</th></tr></thead>
                 <tbody>
                     {m.history.into_iter().map(|c| view! {
@@ -183,8 +188,8 @@ fn Histories(m: MemberShifts) -> impl IntoView {
         </section>
         <section class="panel wide">
             <h2>{i.t("member-shifts-leaves")}</h2>
-            {m.leaves.is_empty().then(|| view! { <p class="muted">{i.t("member-shifts-leaves-empty")}</p> })}
-            <table class="list" data-testid="leaves">
+            {no_leaves.then(|| view! { <p class="muted">{i.t("member-shifts-leaves-empty")}</p> })}
+            <table class="list" data-testid="leaves" hidden=no_leaves>
                 <thead><tr>
                     <th>{i.t("leave-kind")}</th><th>{i.t("leave-start")}</th><th>{i.t("leave-end")}</th><th>{i.t("member-shifts-note")}</th>
                 </tr></thead>
