@@ -4,7 +4,6 @@
 
 use crate::error::AppError;
 use domain::shifts::rules_form::RulesForm;
-use domain::Role;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
