@@ -140,7 +140,6 @@ fn Day(i: I18n, day: NaiveDate, today: bool, shifts: Vec<PlannedShift>) -> impl 
         <div class="day" class:today=today data-date=day.to_string()>
             <h3>
                 <span>{weekday_name(i, day.weekday())}</span>
-                " "
                 <span class="muted">{i.date(day)}</span>
             </h3>
             {empty.then(|| view! { <p class="muted none">{i.t("planning-no-shift")}</p> })}
@@ -175,10 +174,10 @@ fn ShiftCard(i: I18n, s: PlannedShift) -> impl IntoView {
             data-staffing=if cancelled { "cancelled" } else { staffing.as_str() }
         >
             <span class="time">{format!("{} – {}", s.start.format("%H:%M"), s.end.format("%H:%M"))}</span>
-            <span class="task">{s.task_name.clone()}</span>
             <span class="booked" data-testid="booked">
                 {format!("{}/{}", s.shift.booked, s.shift.seats)}
             </span>
+            <span class="task">{s.task_name.clone()}</span>
             <span class="state">{state}</span>
             {s.closure_note.clone().map(|n| view! { <span class="note">{n}</span> })}
             {(!leaders.is_empty()).then(|| view! {
