@@ -60,7 +60,7 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   await hydrated(page);
   const shift = page.locator(`.day[data-date="${day}"]`).getByTestId('shift-card').filter({ hasText: task });
   await expect(shift).toHaveCount(1);
-  await expect(shift.locator('.time')).toHaveText('06:15 – 08:45');
+  await expect(shift.locator('.time')).toHaveText('06:15–08:45');
   await expect(shift.getByTestId('booked')).toHaveText('0/5');
   await expect(shift).toHaveAttribute('data-staffing', 'critical');
   await expect(shift).toHaveClass(/critical/);

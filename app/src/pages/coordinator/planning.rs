@@ -173,7 +173,7 @@ fn ShiftCard(i: I18n, s: PlannedShift) -> impl IntoView {
             data-testid="shift-card"
             data-staffing=if cancelled { "cancelled" } else { staffing.as_str() }
         >
-            <span class="time">{format!("{} – {}", s.start.format("%H:%M"), s.end.format("%H:%M"))}</span>
+            <span class="time">{format!("{}–{}", s.start.format("%H:%M"), s.end.format("%H:%M"))}</span>
             <span class="booked" data-testid="booked">
                 {format!("{}/{}", s.shift.booked, s.shift.seats)}
             </span>
