@@ -65,7 +65,7 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   await expect(shift).toHaveAttribute('data-staffing', 'critical');
   await expect(shift).toHaveClass(/critical/);
   await expect(shift).toContainText('Under half staffed');
-  await expect(shift).toHaveAttribute('href', /^\/shifts\/[0-9a-f-]{36}$/);
+  await expect(shift).toHaveAttribute('href', /^\/sheets\/[0-9a-f-]{36}$/);
   // The four-week view holds it too.
   await page.getByRole('link', { name: '4 weeks' }).click();
   await expect(page).toHaveURL(/weeks=4/);

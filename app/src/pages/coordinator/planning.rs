@@ -13,9 +13,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
-/// Where a shift of the planning leads: its own page (attendance sheet and seats).
+/// Where a shift of the planning leads: its attendance sheet (`/sheets/:shift_id`, the shift
+/// leader's page, which coordinators may open too).
 pub fn shift_href(id: Uuid) -> String {
-    format!("/shifts/{id}")
+    format!("/sheets/{id}")
 }
 
 /// The planning page's address for `weeks` weeks from the week of `date`.
