@@ -14,6 +14,7 @@ function sundayInFiveWeeks(): string {
   return monday.toISOString().slice(0, 10);
 }
 
+// The demo coordinator reads the app in French, the coop's default language.
 test('a coordinator plans a template, generates its shifts, sees them short-staffed, then closes the day', async ({ page }) => {
   const errors = watchConsole(page);
   const day = sundayInFiveWeeks();
@@ -26,67 +27,67 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   const letter = (await page.getByTestId('week-letter').first().textContent())!.trim();
   expect(letter).toMatch(/^[A-D]$/);
 
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Templates' }).click();
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Créneaux types' }).click();
   await expect(page).toHaveURL(/\/coordinator\/templates$/);
   await hydrated(page);
   await page.locator('#field-task_type_name').fill(task);
-  await page.getByRole('button', { name: 'Add the task type' }).click();
+  await page.getByRole('button', { name: 'Ajouter la tâche' }).click();
   await expect(page.getByTestId('task-types')).toContainText(task);
 
   const form = page.getByTestId('new-template');
   await form.locator('#field-week').selectOption(letter);
-  await form.locator('#field-weekday').selectOption({ label: 'Sunday' });
+  await form.locator('#field-weekday').selectOption({ label: 'Dimanche' });
   await form.locator('#field-start').fill('06:15');
   await form.locator('#field-end').fill('08:45');
   await form.locator('#field-task_type_id').selectOption({ label: task });
   await form.locator('#field-seats').fill('0');
-  await form.getByRole('button', { name: 'Add the template' }).click();
-  await expect(form.locator('.field-error')).toHaveText('Must be more than zero.');
+  await form.getByRole('button', { name: 'Ajouter le créneau' }).click();
+  await expect(form.locator('.field-error')).toHaveText('Doit être supérieur à zéro.');
   await form.locator('#field-seats').fill('5');
-  await form.getByRole('button', { name: 'Add the template' }).click();
+  await form.getByRole('button', { name: 'Ajouter le créneau' }).click();
   const card = page.getByTestId('template').filter({ hasText: task });
   await expect(card).toHaveCount(1);
-  await expect(card.locator('h3')).toHaveText(`Week ${letter} · Sunday 06:15 – 08:45`);
-  await expect(card).toContainText('0 of 5 seats held');
+  await expect(card.locator('h3')).toHaveText(`Semaine ${letter} · Dimanche 06:15 – 08:45`);
+  await expect(card).toContainText('0 place(s) attribuée(s) sur 5');
 
   // Generating creates shifts once; a second click creates none.
-  await page.getByRole('button', { name: 'Generate the shifts' }).click();
-  await expect(page.getByTestId('generate-result')).toHaveText(/^([1-9]\d*) new shifts? generated\.$/);
-  await page.getByRole('button', { name: 'Generate the shifts' }).click();
-  await expect(page.getByTestId('generate-result')).toHaveText('No new shift: the planning was already generated.');
+  await page.getByRole('button', { name: 'Générer les services' }).click();
+  await expect(page.getByTestId('generate-result')).toHaveText(/^(1 nouveau service généré|[1-9]\d* nouveaux services générés)\.$/);
+  await page.getByRole('button', { name: 'Générer les services' }).click();
+  await expect(page.getByTestId('generate-result')).toHaveText('Aucun nouveau service : le planning était déjà généré.');
 
   // The planning shows the new shift on that Sunday, nobody booked, under half staffed.
   await page.goto(`/coordinator/planning?week=${day}&weeks=1`);
   await hydrated(page);
   const shift = page.locator(`.day[data-date="${day}"]`).getByTestId('shift-card').filter({ hasText: task });
   await expect(shift).toHaveCount(1);
-  await expect(shift.locator('.time')).toHaveText('06:15 – 08:45');
+  await expect(shift.locator('.time')).toHaveText('06:15–08:45');
   await expect(shift.getByTestId('booked')).toHaveText('0/5');
   await expect(shift).toHaveAttribute('data-staffing', 'critical');
   await expect(shift).toHaveClass(/critical/);
-  await expect(shift).toContainText('Under half staffed');
-  await expect(shift).toHaveAttribute('href', /^\/shifts\/[0-9a-f-]{36}$/);
+  await expect(shift).toContainText('Moins de la moitié');
+  await expect(shift).toHaveAttribute('href', /^\/sheets\/[0-9a-f-]{36}$/);
   // The four-week view holds it too.
-  await page.getByRole('link', { name: '4 weeks' }).click();
+  await page.getByRole('link', { name: '4 semaines' }).click();
   await expect(page).toHaveURL(/weeks=4/);
   await expect(page.locator('.planning-week')).toHaveCount(4);
   await expect(page.getByTestId('shift-card').filter({ hasText: task })).toHaveCount(1);
 
   // Closing the coop that Sunday cancels its shifts.
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Closures' }).click();
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Fermetures' }).click();
   await hydrated(page);
   await page.locator('#field-closure_date').fill(day);
-  await page.getByRole('button', { name: 'Close the coop on this day' }).click();
-  await expect(page.locator('.field-error')).toHaveText('Required.');
+  await page.getByRole('button', { name: 'Fermer la coopérative ce jour-là' }).click();
+  await expect(page.locator('.field-error')).toHaveText('Obligatoire.');
   await page.locator('#field-closure_note').fill(`Stocktaking ${stamp}`);
-  await page.getByRole('button', { name: 'Close the coop on this day' }).click();
-  await expect(page.getByTestId('closure-result')).toContainText(/Closure day saved; \d+ shifts? cancelled\./);
+  await page.getByRole('button', { name: 'Fermer la coopérative ce jour-là' }).click();
+  await expect(page.getByTestId('closure-result')).toContainText(/Jour de fermeture enregistré ; (1 service annulé|\d+ services annulés)\./);
   await expect(page.getByTestId('closures')).toContainText(`Stocktaking ${stamp}`);
-  await page.getByTestId('closure-result').getByRole('link', { name: 'See the planning' }).click();
+  await page.getByTestId('closure-result').getByRole('link', { name: 'Voir le planning' }).click();
   await expect(page).toHaveURL(new RegExp(`week=${day}`));
   const closed = page.locator(`.day[data-date="${day}"]`).getByTestId('shift-card').filter({ hasText: task });
   await expect(closed).toHaveAttribute('data-staffing', 'cancelled');
-  await expect(closed).toContainText('Cancelled');
+  await expect(closed).toContainText('Annulé');
   await expect(closed).toContainText(`Stocktaking ${stamp}`);
   expect(errors).toEqual([]);
 });

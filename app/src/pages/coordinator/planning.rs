@@ -13,9 +13,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
-/// Where a shift of the planning leads: its own page (attendance sheet and seats).
+/// Where a shift of the planning leads: its attendance sheet (`/sheets/:shift_id`, the shift
+/// leader's page, which coordinators may open too).
 pub fn shift_href(id: Uuid) -> String {
-    format!("/shifts/{id}")
+    format!("/sheets/{id}")
 }
 
 /// The planning page's address for `weeks` weeks from the week of `date`.
@@ -140,7 +141,6 @@ fn Day(i: I18n, day: NaiveDate, today: bool, shifts: Vec<PlannedShift>) -> impl 
         <div class="day" class:today=today data-date=day.to_string()>
             <h3>
                 <span>{weekday_name(i, day.weekday())}</span>
-                " "
                 <span class="muted">{i.date(day)}</span>
             </h3>
             {empty.then(|| view! { <p class="muted none">{i.t("planning-no-shift")}</p> })}
@@ -174,11 +174,11 @@ fn ShiftCard(i: I18n, s: PlannedShift) -> impl IntoView {
             data-testid="shift-card"
             data-staffing=if cancelled { "cancelled" } else { staffing.as_str() }
         >
-            <span class="time">{format!("{} – {}", s.start.format("%H:%M"), s.end.format("%H:%M"))}</span>
-            <span class="task">{s.task_name.clone()}</span>
+            <span class="time">{format!("{}–{}", s.start.format("%H:%M"), s.end.format("%H:%M"))}</span>
             <span class="booked" data-testid="booked">
                 {format!("{}/{}", s.shift.booked, s.shift.seats)}
             </span>
+            <span class="task">{s.task_name.clone()}</span>
             <span class="state">{state}</span>
             {s.closure_note.clone().map(|n| view! { <span class="note">{n}</span> })}
             {(!leaders.is_empty()).then(|| view! {
