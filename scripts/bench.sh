@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: builds the release site and server, starts the server on a fresh SQLite
-# database with the demo coop on 127.0.0.1:3200, runs the load generator, stops the server.
+# database with the demo coop on 127.0.0.1:3200, runs the load generator, stops the server;
+# then the till bench records sales on a fresh SQLite database of its own.
 # Every figure lands in target/bench/results.json (name: number).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,5 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 "$target/release/loadgen" "http://127.0.0.1:$port" target/bench/results.json
+"$target/release/tillbench" target/bench/results.json
 cat target/bench/results.json
