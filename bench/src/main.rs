@@ -1,14 +1,25 @@
-//! `loadgen`: measures a running ruche server on this machine and merges the figures into a
-//! JSON object of name: number (`target/bench/results.json` by default).
+//! `loadgen`: measures ruche on this machine and merges the figures into a JSON object of
+//! name: number (`target/bench/results.json` by default).
 //!
-//! Usage: `loadgen http://127.0.0.1:3200 [results.json]`. Only loopback addresses are accepted;
-//! every loop is bounded in count, and every request in time.
+//! Usage:
+//! - `loadgen http://127.0.0.1:3200 [results.json]`: a running server with the demo coop.
+//! - `loadgen seed DATABASE_URL SEED_JSON [results.json]`: writes a coop of 20,000 members with
+//!   five years of history into a fresh database, times recomputing every status, and writes
+//!   what the rush needs (sessions, shifts) to `SEED_JSON` (see [`coop`]).
+//! - `loadgen rush http://127.0.0.1:3201 DATABASE_URL SEED_JSON [results.json]`: a server on
+//!   that database; the booking rush and the member's shift page (see [`rush`]).
 //!
-//! Figures:
+//! Only loopback addresses are accepted; every loop is bounded in count, and every request in
+//! time.
+//!
+//! Figures of the demo coop:
 //! - `page_weight_kb_compressed`: the WASM, JS and CSS a phone downloads, gzip as served.
 //! - `member_home_p99_ms` (and `_p50_ms`): server render of the member's home page, 50
 //!   concurrent clients, 40 pages each.
 //! - `sign_in_p99_ms` (and `_p50_ms`): signing in (argon2id), 4 concurrent clients, 25 each.
+
+mod coop;
+mod rush;
 
 use bytes::Bytes;
 use http::{header, Method, Request, StatusCode};
@@ -23,13 +34,13 @@ const MEMBER: (&str, &str) = ("member@demo.ruche.coop", "ruche-demo");
 
 type Sender = SendRequest<Full<Bytes>>;
 
-struct Client {
+pub(crate) struct Client {
     host: String,
     sender: Sender,
 }
 
 impl Client {
-    async fn connect(host: &str) -> Client {
+    pub(crate) async fn connect(host: &str) -> Client {
         let stream = tokio::net::TcpStream::connect(host)
             .await
             .expect("connect to the server");
@@ -45,7 +56,7 @@ impl Client {
     }
 
     /// Sends a request and reads the whole answer: (status, headers, body bytes).
-    async fn send(
+    pub(crate) async fn send(
         &mut self,
         method: Method,
         path: &str,
@@ -75,7 +86,7 @@ impl Client {
     }
 }
 
-fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
     let idx = ((sorted_ms.len() as f64 * p).ceil() as usize).clamp(1, sorted_ms.len()) - 1;
     (sorted_ms[idx] * 100.0).round() / 100.0
 }
@@ -112,7 +123,7 @@ async fn sign_in(c: &mut Client) -> String {
 }
 
 /// Runs `clients` concurrent clients doing `each` timed operations; returns sorted latencies.
-async fn load<F, Fut>(host: &str, clients: usize, each: usize, op: F) -> Vec<f64>
+pub(crate) async fn load<F, Fut>(host: &str, clients: usize, each: usize, op: F) -> Vec<f64>
 where
     F: Fn(Client) -> Fut + Send + Sync + Clone + 'static,
     Fut: std::future::Future<Output = (Client, f64)> + Send,
@@ -142,13 +153,30 @@ where
 
 #[tokio::main]
 async fn main() {
-    let mut args = std::env::args().skip(1);
-    let base = args
-        .next()
-        .unwrap_or_else(|| "http://127.0.0.1:3200".into());
-    let out = args
-        .next()
-        .unwrap_or_else(|| "target/bench/results.json".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize, default: &str| args.get(i).cloned().unwrap_or_else(|| default.into());
+    const RESULTS: &str = "target/bench/results.json";
+    match args.first().map(String::as_str) {
+        Some("seed") => {
+            let figures = coop::seed(&arg(1, ""), &arg(2, "target/bench/seed.json")).await;
+            write_figures(&arg(3, RESULTS), figures);
+        }
+        Some("rush") => {
+            let host = loopback(&arg(1, "http://127.0.0.1:3201"));
+            let figures =
+                rush::run(&host, &arg(2, ""), &arg(3, "target/bench/seed.json")).await;
+            write_figures(&arg(4, RESULTS), figures);
+        }
+        _ => {
+            let host = loopback(&arg(0, "http://127.0.0.1:3200"));
+            let figures = demo(&host).await;
+            write_figures(&arg(1, RESULTS), figures);
+        }
+    }
+}
+
+/// The host:port of a loopback base URL; anything else is refused.
+pub(crate) fn loopback(base: &str) -> String {
     let host = base
         .trim_start_matches("http://")
         .trim_end_matches('/')
@@ -157,6 +185,30 @@ async fn main() {
         host.starts_with("127.") || host.starts_with("localhost:") || host.starts_with("[::1]"),
         "loadgen only targets this machine (loopback), not {host}"
     );
+    host
+}
+
+/// Merges `figures` into the JSON object in `out`.
+fn write_figures(out: &str, figures: Map<String, Value>) {
+    let mut all: Map<String, Value> = std::fs::read_to_string(out)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    all.extend(figures);
+    if let Some(dir) = std::path::Path::new(out).parent() {
+        std::fs::create_dir_all(dir).expect("results folder");
+    }
+    std::fs::write(
+        out,
+        serde_json::to_string_pretty(&Value::Object(all)).expect("json"),
+    )
+    .expect("write results");
+    println!("written to {out}");
+}
+
+/// The figures of a server with the demo coop.
+async fn demo(host: &str) -> Map<String, Value> {
+    let host = host.to_string();
     let mut figures = Map::new();
 
     // Page weight: what a phone downloads, compressed as served.
@@ -255,18 +307,5 @@ async fn main() {
         Value::from(percentile(&times, 0.99)),
     );
 
-    let mut all: Map<String, Value> = std::fs::read_to_string(&out)
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    all.extend(figures);
-    if let Some(dir) = std::path::Path::new(&out).parent() {
-        std::fs::create_dir_all(dir).expect("results folder");
-    }
-    std::fs::write(
-        &out,
-        serde_json::to_string_pretty(&Value::Object(all)).expect("json"),
-    )
-    .expect("write results");
-    println!("written to {out}");
+    figures
 }
