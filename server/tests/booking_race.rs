@@ -68,14 +68,14 @@ async fn start_two_servers(database_url: &str) -> Servers {
         let child = Command::new(env!("CARGO_BIN_EXE_server"))
             .env("DATABASE_URL", database_url)
             .env("RUCHE_DEMO", "0")
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", "error")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", &site)
             .env("LEPTOS_OUTPUT_NAME", "ruche")
             .env("LEPTOS_SITE_PKG_DIR", "pkg")
             .env("LEPTOS_ENV", "PROD")
             .env_remove("SMTP_HOST")
-            .stdout(Stdio::null())
+            .stdout(Stdio::inherit())
             .spawn()
             .expect("start the server binary");
         servers.children.push(child);
@@ -305,7 +305,8 @@ async fn race_and_limits(backend: Backend) {
                 booked_ids.insert(id);
             }
             Answer::Refused(BookingError::Full) => full += 1,
-            a => other.push(format!("{a:?}")),
+            Answer::Refused(e) => other.push(format!("refused: {e:?}")),
+            Answer::Other(status, text) => other.push(format!("{status}: {text}")),
         }
     }
     assert!(other.is_empty(), "unexpected answers: {other:?}");
