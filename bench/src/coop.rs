@@ -29,9 +29,14 @@ pub const RUSH_SHIFTS: usize = 10;
 pub const RUSH_SEATS: u32 = 20;
 
 pub async fn seed(database_url: &str, seed_out: &str) -> Map<String, Value> {
-    assert!(!database_url.is_empty(), "usage: loadgen seed DATABASE_URL SEED_JSON");
+    assert!(
+        !database_url.is_empty(),
+        "usage: loadgen seed DATABASE_URL SEED_JSON"
+    );
     let started = Instant::now();
-    let db = db::connect(database_url).await.expect("connect and migrate");
+    let db = db::connect(database_url)
+        .await
+        .expect("connect and migrate");
     let s = Services {
         db: db.clone(),
         config: Arc::new(Config::for_tests(database_url)),
@@ -137,7 +142,10 @@ pub async fn seed(database_url: &str, seed_out: &str) -> Map<String, Value> {
 
     let round = |x: f64| (x * 1000.0).round() / 1000.0;
     let mut figures = Map::new();
-    figures.insert("status_recompute_20k_s".into(), Value::from(round(times[1])));
+    figures.insert(
+        "status_recompute_20k_s".into(),
+        Value::from(round(times[1])),
+    );
     figures.insert(
         "seed_20k_members_5y_s".into(),
         Value::from((seeded_s * 10.0).round() / 10.0),

@@ -163,8 +163,7 @@ async fn main() {
         }
         Some("rush") => {
             let host = loopback(&arg(1, "http://127.0.0.1:3201"));
-            let figures =
-                rush::run(&host, &arg(2, ""), &arg(3, "target/bench/seed.json")).await;
+            let figures = rush::run(&host, &arg(2, ""), &arg(3, "target/bench/seed.json")).await;
             write_figures(&arg(4, RESULTS), figures);
         }
         _ => {

@@ -164,7 +164,10 @@ pub async fn run(host: &str, database_url: &str, seed_file: &str) -> Map<String,
                 .send(
                     Method::GET,
                     "/shifts",
-                    &[(header::COOKIE, cookie), (header::ACCEPT, "text/html".into())],
+                    &[
+                        (header::COOKIE, cookie),
+                        (header::ACCEPT, "text/html".into()),
+                    ],
                     "",
                 )
                 .await;

@@ -289,10 +289,7 @@ async fn race_and_limits(backend: Backend) {
     let started = Instant::now();
     let answers = fire(
         &servers,
-        tokens[..500]
-            .iter()
-            .map(|t| (t.clone(), seats20))
-            .collect(),
+        tokens[..500].iter().map(|t| (t.clone(), seats20)).collect(),
     )
     .await;
     let took = started.elapsed();
@@ -340,12 +337,14 @@ async fn race_and_limits(backend: Backend) {
     // at five overlapping shifts, 20 at seven shifts in seven days.
     let groups: [(&[Uuid], usize, BookingError); 3] = [
         (&day_shifts, 2, BookingError::DayLimit { max: 2 }),
-        (&overlapping, 1, BookingError::Overlap { shift_id: Uuid::nil() }),
         (
-            &week,
-            5,
-            BookingError::PeriodLimit { max: 5, days: 28 },
+            &overlapping,
+            1,
+            BookingError::Overlap {
+                shift_id: Uuid::nil(),
+            },
         ),
+        (&week, 5, BookingError::PeriodLimit { max: 5, days: 28 }),
     ];
     let mut requests = Vec::new();
     let mut expected = Vec::new();
@@ -365,7 +364,10 @@ async fn race_and_limits(backend: Backend) {
     for (member, allowed, refused, refusal) in expected {
         let n = allowed + refused;
         let mine: Vec<Answer> = answers.by_ref().take(n).collect();
-        let got = mine.iter().filter(|a| matches!(a, Answer::Booked(_))).count();
+        let got = mine
+            .iter()
+            .filter(|a| matches!(a, Answer::Booked(_)))
+            .count();
         let refusals: Vec<&BookingError> = mine
             .iter()
             .filter_map(|a| match a {

@@ -274,7 +274,8 @@ pub async fn history(
     };
     let mut rng = StdRng::seed_from_u64(seed);
     let mut out = History::default();
-    let (mut ledger_rows, mut leave_rows, mut extension_rows) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ledger_rows, mut leave_rows, mut extension_rows) =
+        (Vec::new(), Vec::new(), Vec::new());
     let mut leavers: Vec<(Uuid, NaiveDate)> = Vec::new();
     let rules = plan.rules.clone();
 

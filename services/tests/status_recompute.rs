@@ -27,9 +27,13 @@ async fn recomputing_every_status_agrees_with_the_stored_ones(s: Services) {
     assert!(written.leaves > 0 && written.leavers > 0, "{written:?}");
 
     // The daily job stores today's statuses; the history already holds every period debit.
-    settings::set(&s.db, daily::LAST_RUN, &(today - TimeDelta::days(1)).to_string())
-        .await
-        .unwrap();
+    settings::set(
+        &s.db,
+        daily::LAST_RUN,
+        &(today - TimeDelta::days(1)).to_string(),
+    )
+    .await
+    .unwrap();
     let before = counter_events::Entity::find().count(&s.db).await.unwrap();
     let job = daily::run(&s, today).await.unwrap();
     assert_eq!(job.days, vec![today]);

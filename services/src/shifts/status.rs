@@ -15,9 +15,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::member::WorkRegime;
 use domain::shifts::{
     check_extension_request, derive_status, manual_correction, status_change, status_from_counter,
-    Counter, CounterEvent,
-    CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference, ShiftRules, Status,
-    StatusChange, StatusReason, StatusReport,
+    Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference,
+    ShiftRules, Status, StatusChange, StatusReason, StatusReport,
 };
 use domain::validation::Reason;
 use domain::{Language, Viewer};
@@ -283,7 +282,10 @@ pub async fn recompute_all(db: &impl ConnectionTrait, today: NaiveDate) -> Resul
 
     let mut member_leaves: HashMap<Uuid, Vec<Leave>> = HashMap::new();
     for l in leaves::Entity::find().all(db).await? {
-        member_leaves.entry(l.member_id).or_default().push(to_leave(&l));
+        member_leaves
+            .entry(l.member_id)
+            .or_default()
+            .push(to_leave(&l));
     }
     let mut granted: HashMap<Uuid, Vec<NaiveDate>> = HashMap::new();
     for e in extensions::Entity::find().all(db).await? {
@@ -315,12 +317,13 @@ pub async fn recompute_all(db: &impl ConnectionTrait, today: NaiveDate) -> Resul
         .and_where(Expr::col((sh::Entity, sh::Column::StartAtMs)).gt(now_ms()))
         .group_by_col((b::Entity, b::Column::MemberId))
         .to_owned();
-    let ahead: HashMap<Uuid, usize> = Ahead::find_by_statement(db.get_database_backend().build(&ahead))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.member_id, usize::try_from(a.n).unwrap_or(0)))
-        .collect();
+    let ahead: HashMap<Uuid, usize> =
+        Ahead::find_by_statement(db.get_database_backend().build(&ahead))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.member_id, usize::try_from(a.n).unwrap_or(0)))
+            .collect();
 
     let stored: HashMap<Uuid, member_statuses::Model> = member_statuses::Entity::find()
         .all(db)
