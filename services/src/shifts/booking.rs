@@ -3,8 +3,9 @@
 //! are counted, so no shift is ever overbooked, and a unique index on booked seats stops a
 //! member from holding two seats of one shift. Booking and taking a seat lock the member's row
 //! first, so a member booking several shifts at once stays within the limits (per day, per
-//! period, no overlap); the shift row comes last and is held briefly, which keeps a rush of
-//! members on one shift fast. `server/tests/booking_race.rs` checks both through two servers.
+//! period, no overlap); the shift row comes last and is held briefly, and a shift already
+//! full is refused before any write transaction, which keeps a rush of members on one shift
+//! fast. `server/tests/booking_race.rs` checks both through two servers.
 
 use super::load_shift;
 use super::planning::insert_booking;
@@ -20,7 +21,8 @@ use domain::shifts::{
     Cancellation, SwapOffer,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -124,6 +126,9 @@ async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<
 /// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
 /// `PeriodLimit`). Nothing is written when refused.
 pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
+    if already_full(&s.db, member_id, shift_id).await? {
+        return Err(BookingError::Full.into());
+    }
     let tx = write_tx(&s.db).await?;
     let member = lock_member(&tx, member_id).await?;
     let rules = super::rules(&tx).await?;
@@ -137,6 +142,26 @@ pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid>
     let id = insert_booking(&tx, shift_id, member_id, kind).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Whether booking would be refused as `Full` for sure, read without a write transaction: the
+/// shift is full, not cancelled and not started, and the member (who exists) holds no seat of
+/// it. Only a cancellation frees a seat, so this answer was true when read; when a planning
+/// opens, most of a rush is refused here without waiting for the write lock.
+async fn already_full(db: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<bool> {
+    let (_, shift) = load_shift(db, shift_id, false).await?;
+    if shift.booked < shift.seats || shift.cancelled || shift.start <= Utc::now() {
+        return Ok(false);
+    }
+    let holds_a_seat = shift_bookings::Entity::find()
+        .filter(shift_bookings::Column::MemberId.eq(member_id))
+        .filter(shift_bookings::Column::ShiftId.eq(shift_id))
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .count(db)
+        .await?
+        > 0;
+    let member_exists = members::Entity::find_by_id(member_id).count(db).await? > 0;
+    Ok(member_exists && !holds_a_seat)
 }
 
 /// Loads a member and locks their row until the transaction ends (`FOR UPDATE` on
