@@ -78,6 +78,8 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::member::home::Home ssr=SsrMode::Async/>
+                    <Route path=path!("/shifts") view=pages::member::shifts::MyShifts ssr=SsrMode::Async/>
+                    <Route path=path!("/shifts/book") view=pages::member::book::Book ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=pages::auth::sign_in::SignIn ssr=SsrMode::Async/>
                     <Route path=path!("/forgot-password") view=pages::auth::forgot::Forgot ssr=SsrMode::Async/>
                     <Route path=path!("/reset-password") view=pages::auth::reset::Reset ssr=SsrMode::Async/>

@@ -10,7 +10,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_accounts;
 mod m20261123_000002_register;
 mod m20261123_000003_shifts;
-mod m20261124_000001_ledger_replay_index;
+mod m20261124_000004_calendar_tokens;
+mod m20261124_000010_ledger_replay_index;
 
 pub struct Migrator;
 
@@ -21,7 +22,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_accounts::Migration),
             Box::new(m20261123_000002_register::Migration),
             Box::new(m20261123_000003_shifts::Migration),
-            Box::new(m20261124_000001_ledger_replay_index::Migration),
+            Box::new(m20261124_000004_calendar_tokens::Migration),
+            Box::new(m20261124_000010_ledger_replay_index::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! request checks, the CSV export and `/health`.
 
 pub mod auth;
+pub mod calendar;
 pub mod export;
 pub mod health;
 pub mod middleware;
@@ -34,6 +35,7 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
         .route("/admin/members.csv", get(export::members_csv))
         .route("/health", get(health::health))
         .route("/api/may-shop", get(shop::may_shop))
+        .route("/calendar/{file}", get(calendar::feed))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || app::shell(options.clone())

@@ -94,8 +94,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 fn print_demo_logins() {
     println!("\n  Demo logins (password: {}):", demo::DEMO_PASSWORD);
     for (email, role) in demo::ACCOUNTS {
-        println!("    {:<14} {email}", role.as_str());
+        println!("    {:<18} {email}", role.as_str());
     }
+    println!("    {:<18} {}", "member (flexible)", demo::FLEXIBLE_MEMBER);
     println!();
 }
 

@@ -88,5 +88,11 @@ pub fn span(req: &http::Request<axum::body::Body>) -> tracing::Span {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-");
-    tracing::info_span!("request", method = %req.method(), uri = %req.uri(), request_id = %id, user = tracing::field::Empty)
+    // A calendar feed's address is its secret: keep it out of the logs.
+    let uri = if req.uri().path().starts_with("/calendar/") {
+        "/calendar/(secret).ics".to_string()
+    } else {
+        req.uri().to_string()
+    };
+    tracing::info_span!("request", method = %req.method(), uri = %uri, request_id = %id, user = tracing::field::Empty)
 }

@@ -168,6 +168,26 @@ async fn role_table(s: Services) {
             ANYONE,
             || json!({ "shift_id": uuid::Uuid::new_v4() }),
         ),
+        server_fn(
+            "shifts/cancel",
+            ANYONE,
+            || json!({ "shift_id": uuid::Uuid::new_v4() }),
+        ),
+        server_fn(
+            "shifts/offer",
+            ANYONE,
+            || json!({ "shift_id": uuid::Uuid::new_v4() }),
+        ),
+        server_fn(
+            "shifts/take-offer",
+            ANYONE,
+            || json!({ "offer_id": uuid::Uuid::new_v4() }),
+        ),
+        server_fn("shifts/mine", ANYONE, || json!({})),
+        server_fn("shifts/open", ANYONE, || json!({ "week": 0 })),
+        server_fn("shifts/offers", ANYONE, || json!({})),
+        server_fn("shifts/calendar-link", ANYONE, || json!({})),
+        server_fn("shifts/calendar-reset", ANYONE, || json!({})),
         Endpoint {
             method: Method::GET,
             path: format!("/api/may-shop?card={card2}"),
@@ -183,6 +203,8 @@ async fn role_table(s: Services) {
             body: Box::new(|| Value::Null),
         },
         page("/".into(), ANYONE),
+        page("/shifts".into(), ANYONE),
+        page("/shifts/book".into(), ANYONE),
         page("/admin/members".into(), KEEPERS),
         page("/admin/members/new".into(), KEEPERS),
         page(format!("/admin/members/{someone}"), KEEPERS),
@@ -397,7 +419,126 @@ async fn health_answers_and_requests_get_an_id(s: Services) {
     );
 }
 
+/// `GET /calendar/{token}.ics` needs no session: the secret in the address is the key.
+async fn calendar_feed_answers_its_secret_only(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let member = members::search(&s.db, "member@demo", MemberFilter::Active, 1, 0)
+        .await
+        .unwrap()
+        .members[0]
+        .id;
+    let token = services::shifts::feed::reset_token(&s, member)
+        .await
+        .unwrap();
+    let get = |path: String| {
+        Request::builder()
+            .uri(path)
+            .header("host", "localhost")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let res = app
+        .clone()
+        .oneshot(get(format!("/calendar/{token}.ics")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()[http::header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    assert!(body.starts_with(b"BEGIN:VCALENDAR\r\n"));
+    for wrong in [
+        "/calendar/0123456789abcdef.ics".to_string(),
+        format!("/calendar/{token}"),
+    ] {
+        let res = app.clone().oneshot(get(wrong.clone())).await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{wrong}");
+    }
+    services::shifts::feed::reset_token(&s, member)
+        .await
+        .unwrap();
+    let res = app
+        .oneshot(get(format!("/calendar/{token}.ics")))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "a reset retires the old address"
+    );
+}
+
+/// A refused booking is a 422 that names the rule; an account without a member record is told
+/// so, also with a 422.
+async fn booking_refusals_are_422_with_the_rule(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let admin = services::testing::admin(&s).await;
+    let task = services::shifts::planning::create_task_type(&s, &admin, "Role table task")
+        .await
+        .unwrap();
+    let yesterday = services::today() - chrono::TimeDelta::days(1);
+    let past = services::shifts::planning::add_one_off(
+        &s,
+        &admin,
+        &services::shifts::planning::OneOffForm {
+            date: yesterday,
+            start: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            task_type_id: task,
+            seats: 3,
+            required_skill: None,
+        },
+    )
+    .await
+    .unwrap();
+    let book = server_fn("shifts/book", ANYONE, move || json!({ "shift_id": past }));
+    let member = accounts::sign_in(&s, "member@demo.ruche.coop", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(&book.path)
+        .header("host", "localhost")
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .header("cookie", format!("ruche_session={}", member.token));
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::from((book.body)().to_string())).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(body.contains("\"past\""), "{body}");
+    accounts::create_user(
+        &s.db,
+        "staff@example.be",
+        "Staff",
+        domain::Language::En,
+        Some("a long staff password"),
+        None,
+        &[Role::Coordinator],
+    )
+    .await
+    .unwrap();
+    let staff = accounts::sign_in(&s, "staff@example.be", "a long staff password")
+        .await
+        .unwrap();
+    assert_eq!(
+        send(&app, &book, Some(&staff.token)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no member record"
+    );
+}
+
 services::on_both_databases!(
+    calendar_feed_answers_its_secret_only,
+    booking_refusals_are_422_with_the_rule,
     role_table,
     cross_site_posts_are_refused,
     unknown_roles_are_refused_with_a_message,

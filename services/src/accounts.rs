@@ -50,13 +50,14 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password that nobody has"))
 }
 
-fn new_token() -> (String, String) {
+/// A new random secret and the hash of it that is stored.
+pub(crate) fn new_token() -> (String, String) {
     let token = hex::encode(rand::random::<[u8; 32]>());
     let hash = token_hash(&token);
     (token, hash)
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

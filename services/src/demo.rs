@@ -1,19 +1,29 @@
 //! The demo coop: about 300 members with households, cards and shares, plausible Brussels
-//! names, and one account per role. Loaded once, on the first start of an empty database;
-//! loading again changes nothing.
+//! names, one account per role and a flexible member's account, and a shift planning: task
+//! types, a template for every morning and evening of the four-week cycle with most seats held
+//! by regular members, shifts generated from a week ago to the horizon, and one open swap offer.
+//! Loaded once, on the first start of an empty database; loading again changes nothing.
 
 use crate::entities::{household_people, members, share_events};
 use crate::error::Result;
+use crate::shifts::planning::{self, TemplateForm};
+use crate::shifts::{self, booking};
 use crate::{accounts, db::write_tx, members as register, now_ms, settings, shares, Services};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use domain::member::{ValidMember, WorkRegime};
 use domain::register::ShareClass;
+use domain::shifts::WeekLetter;
+use domain::Viewer;
 use domain::{Language, Role};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "ruche-demo";
 const LOADED: &str = "demo_loaded";
+const PLANNING_LOADED: &str = "demo_planning_loaded";
+
+/// A member account with no other role who works as a flexible member: books any free seat.
+pub const FLEXIBLE_MEMBER: &str = "flexible@demo.ruche.coop";
 
 /// The demo accounts, one per role: (email, role).
 pub const ACCOUNTS: [(&str, Role); 6] = [
@@ -145,8 +155,15 @@ fn email_part(s: &str) -> String {
         .collect()
 }
 
-/// Loads the demo coop unless it is already there. Returns whether it loaded it now.
+/// Loads the demo coop unless it is already there, then its shift planning unless that is
+/// there. Returns whether it loaded anything now.
 pub async fn load(s: &Services) -> Result<bool> {
+    let members = load_members(s).await?;
+    let planning = load_planning(s).await?;
+    Ok(members || planning)
+}
+
+async fn load_members(s: &Services) -> Result<bool> {
     if settings::get(&s.db, LOADED).await?.is_some() {
         return Ok(false);
     }
@@ -183,11 +200,7 @@ pub async fn load(s: &Services) -> Result<bool> {
             phone: None,
             language: [Language::En, Language::Fr, Language::Nl][i % 3],
             join_date: NaiveDate::from_ymd_opt(2021, 1, 10).expect("a date"),
-            work_regime: if i == 5 {
-                WorkRegime::Flexible
-            } else {
-                WorkRegime::Regular
-            },
+            work_regime: WorkRegime::Regular,
         };
         let id = register::insert(&tx, &m, prefix).await?;
         people.push(id);
@@ -200,7 +213,25 @@ pub async fn load(s: &Services) -> Result<bool> {
         roles.dedup();
         set_demo_password(&tx, user_id, &roles).await?;
     }
-    for n in 0..294u64 {
+    let flexible = ValidMember {
+        member_number: None,
+        first_name: "Fleur".into(),
+        last_name: "Flexible".into(),
+        email: FLEXIBLE_MEMBER.into(),
+        phone: None,
+        language: Language::En,
+        join_date: NaiveDate::from_ymd_opt(2022, 3, 7).expect("a date"),
+        work_regime: WorkRegime::Flexible,
+    };
+    let id = register::insert(&tx, &flexible, prefix).await?;
+    people.push(id);
+    share_event(&tx, id, "subscription", Some("A"), 1, 0, flexible.join_date).await?;
+    share_event(&tx, id, "payment", None, 0, 2000, flexible.join_date).await?;
+    let (user_id, _) = accounts::user_for_member(&tx, id)
+        .await?
+        .expect("insert makes an account");
+    set_demo_password(&tx, user_id, &[Role::Member]).await?;
+    for n in 0..293u64 {
         let first = dice.pick(&FIRST);
         let last = dice.pick(&LAST);
         let regime = match dice.below(10) {
@@ -300,6 +331,134 @@ pub async fn load(s: &Services) -> Result<bool> {
         "demo coop loaded"
     );
     Ok(true)
+}
+
+/// The demo planning, made through the shift services as a coordinator would: task types, two
+/// templates (09:00 and 17:30) for every day of the cycle, regular members in their seats, the
+/// demo shift leader leading the templates of the demo member and of every Saturday, shifts
+/// generated from a week ago (so yesterday's attendance sheet waits for its shift leader), and
+/// a swap offer six days ahead.
+///
+/// The demo member (`member@demo.ruche.coop`) holds a seat in yesterday's morning template,
+/// which the demo shift leader leads and works in too.
+async fn load_planning(s: &Services) -> Result<bool> {
+    if settings::get(&s.db, PLANNING_LOADED).await?.is_some() {
+        return Ok(false);
+    }
+    let started = now_ms();
+    let admin = demo_viewer(s, ACCOUNTS[0].0).await?;
+    let rules = shifts::rules(&s.db).await?;
+    let today = crate::today();
+    let yesterday = today - chrono::Duration::days(1);
+    let mut tasks = Vec::new();
+    for name in ["Till", "Reception", "Shelving", "Cleaning"] {
+        tasks.push(planning::create_task_type(s, &admin, name).await?);
+    }
+    let mut templates = Vec::new();
+    let mut yesterday_morning = None;
+    let mut saturdays = Vec::new();
+    for n in 0..rules.cycle.weeks as usize {
+        let week = WeekLetter::try_from(char::from(b'A' + n as u8)).expect("a cycle letter");
+        for day in 0..7u8 {
+            let weekday = Weekday::try_from(day).expect("0..7 is a weekday");
+            for (slot, (start, end)) in [((9, 0), (11, 45)), ((17, 30), (20, 15))]
+                .into_iter()
+                .enumerate()
+            {
+                let form = TemplateForm {
+                    week,
+                    weekday,
+                    start: NaiveTime::from_hms_opt(start.0, start.1, 0).expect("a time"),
+                    end: NaiveTime::from_hms_opt(end.0, end.1, 0).expect("a time"),
+                    task_type_id: tasks[(n + usize::from(day) + slot) % tasks.len()],
+                    seats: 5,
+                    required_skill: None,
+                };
+                let id = planning::create_template(s, &admin, &form).await?;
+                if slot == 0
+                    && week == rules.cycle.letter(yesterday)
+                    && weekday == yesterday.weekday()
+                {
+                    yesterday_morning = Some(id);
+                } else {
+                    templates.push(id);
+                }
+                if weekday == Weekday::Sat {
+                    saturdays.push(id);
+                }
+            }
+        }
+    }
+    let yesterday_morning = yesterday_morning.expect("the cycle has every day");
+    let member = demo_member_id(s, ACCOUNTS[5].0).await?;
+    let leader = demo_member_id(s, ACCOUNTS[2].0).await?;
+    planning::assign_seat(s, &admin, yesterday_morning, member).await?;
+    planning::assign_seat(s, &admin, yesterday_morning, leader).await?;
+    planning::add_leader(s, &admin, yesterday_morning, leader).await?;
+    for t in &saturdays {
+        planning::add_leader(s, &admin, *t, leader).await?;
+    }
+    // Regular members fill four seats of five in turn, so flexible members find free seats.
+    let regulars = crate::entities::members::Entity::find()
+        .filter(crate::entities::members::Column::WorkRegime.eq(WorkRegime::Regular.as_str()))
+        .filter(crate::entities::members::Column::LeavingDate.is_null())
+        .filter(crate::entities::members::Column::Id.is_not_in([member, leader]))
+        .all(&s.db)
+        .await?;
+    let mut seats = templates.iter().flat_map(|t| std::iter::repeat_n(*t, 4));
+    let mut first_of: std::collections::HashMap<Uuid, Uuid> = Default::default();
+    for m in regulars {
+        let Some(t) = seats.next() else { break };
+        planning::assign_seat(s, &admin, t, m.id).await?;
+        first_of.entry(t).or_insert(m.id);
+    }
+    planning::generate(s, today - chrono::Duration::days(7)).await?;
+    planning::generate(s, today).await?;
+    // One open swap offer: the first seat holder of the morning shift six days ahead.
+    let ahead = today + chrono::Duration::days(6);
+    let shift = planning::shifts_on(&s.db, ahead..ahead + chrono::Duration::days(1))
+        .await?
+        .into_iter()
+        .filter(|sh| !sh.cancelled)
+        .min_by_key(|sh| sh.start);
+    if let Some(shift) = shift {
+        let template = crate::entities::shifts::Entity::find_by_id(shift.id)
+            .one(&s.db)
+            .await?
+            .and_then(|row| row.template_id);
+        if let Some(holder) = template.and_then(|t| first_of.get(&t)) {
+            booking::offer(s, *holder, shift.id).await?;
+        }
+    }
+    settings::set(&s.db, PLANNING_LOADED, "1").await?;
+    tracing::info!(ms = now_ms() - started, "demo planning loaded");
+    Ok(true)
+}
+
+/// The member id behind a demo account's email.
+async fn demo_member_id(s: &Services, email: &str) -> Result<Uuid> {
+    Ok(crate::entities::members::Entity::find()
+        .filter(crate::entities::members::Column::Email.eq(email))
+        .one(&s.db)
+        .await?
+        .expect("the demo accounts are members")
+        .id)
+}
+
+/// A demo account acting, as the services see it.
+async fn demo_viewer(s: &Services, email: &str) -> Result<Viewer> {
+    let member_id = demo_member_id(s, email).await?;
+    let (user_id, _) = accounts::user_for_member(&s.db, member_id)
+        .await?
+        .expect("the demo accounts have users");
+    Ok(Viewer {
+        user_id,
+        display_name: email.into(),
+        email: email.into(),
+        roles: vec![Role::Admin],
+        language: Language::En,
+        member_id: Some(member_id),
+    })
 }
 
 async fn set_demo_password(db: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {

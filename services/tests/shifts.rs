@@ -728,7 +728,64 @@ async fn obligations_count_from_the_first_run_not_from_old_join_dates(s: Service
     );
 }
 
+/// The demo planning gives the end-to-end tests what they act on: yesterday's sheet with the
+/// demo member and the demo shift leader, free seats ahead for the flexible member, and one
+/// open swap offer; loading again adds nothing.
+async fn the_demo_coop_has_a_planning_to_act_on(s: Services) {
+    services::demo::load(&s).await.unwrap();
+    let email_id = |email: &'static str| {
+        let db = s.db.clone();
+        async move {
+            services::entities::members::Entity::find()
+                .filter(services::entities::members::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    let member = email_id("member@demo.ruche.coop").await;
+    let leader = email_id("shift-leader@demo.ruche.coop").await;
+    let yesterday = today() - TimeDelta::days(1);
+    let shifts = planning::shifts_on(&s.db, yesterday..today())
+        .await
+        .unwrap();
+    let mut found = false;
+    for shift in &shifts {
+        let sheet = attendance::open_sheet(&s, shift.id).await.unwrap();
+        let who: Vec<Uuid> = sheet.lines.iter().map(|l| l.member_id).collect();
+        if who.contains(&member) {
+            assert!(who.contains(&leader), "the shift leader works there too");
+            assert!(!sheet.validated, "the sheet waits for its shift leader");
+            found = true;
+        }
+    }
+    assert!(found, "the demo member had a shift yesterday");
+    assert_eq!(booking::open_offers(&s.db).await.unwrap().len(), 1);
+    let ahead = planning::shifts_on(&s.db, today()..today() + TimeDelta::days(28))
+        .await
+        .unwrap();
+    assert!(
+        ahead.iter().any(|sh| sh.booked < sh.seats),
+        "free seats ahead"
+    );
+    let flexible = email_id(services::demo::FLEXIBLE_MEMBER).await;
+    let free = ahead
+        .iter()
+        .find(|sh| sh.booked < sh.seats && sh.start > Utc::now() + TimeDelta::days(3))
+        .unwrap();
+    booking::book(&s, flexible, free.id).await.unwrap();
+    let count = shift_bookings::Entity::find().count(&s.db).await.unwrap();
+    assert!(!services::demo::load(&s).await.unwrap());
+    assert_eq!(
+        shift_bookings::Entity::find().count(&s.db).await.unwrap(),
+        count
+    );
+}
+
 on_both_databases!(
+    the_demo_coop_has_a_planning_to_act_on,
     obligations_count_from_the_first_run_not_from_old_join_dates,
     generation_is_idempotent_and_closure_days_cancel_shifts,
     booking_refuses_what_the_rules_refuse,

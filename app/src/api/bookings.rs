@@ -3,11 +3,18 @@
 //! session, never from the request: a member acts only on their own seats.
 
 use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use domain::shifts::{Cancellation, MyShift, OpenOffer, OpenWeek};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use uuid::Uuid;
 #[cfg(feature = "ssr")]
-use {super::*, crate::ssr::authorize, services::shifts::booking, services::Services};
+use {
+    super::*,
+    crate::ssr::authorize,
+    services::shifts::{agenda, booking, feed},
+    services::Services,
+};
 
 /// The services and the signed-in person's member id. Errors: `Unauthenticated`, or
 /// `Invalid` (`NotAMember`, 422) for an account without a member record.
@@ -30,4 +37,73 @@ fn own_member() -> Result<(Services, Uuid), AppError> {
 pub async fn book_shift(shift_id: Uuid) -> Result<Uuid, AppError> {
     let (s, member_id) = own_member()?;
     Ok(booking::book(&s, member_id, shift_id).await?)
+}
+
+/// Gives up the signed-in member's seat of a shift. `Free` up to the rules' deadline (the seat
+/// is free again); `Late` after it, or always for a fixed seat: the seat is offered to
+/// stand-ins and counts as missed unless someone takes it.
+#[server(endpoint = "shifts/cancel", input = Json)]
+pub async fn cancel_shift(shift_id: Uuid) -> Result<Cancellation, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(booking::cancel(&s, member_id, shift_id).await?)
+}
+
+/// Offers the signed-in member's seat of a shift to stand-ins; returns the offer's id.
+#[server(endpoint = "shifts/offer", input = Json)]
+pub async fn offer_shift(shift_id: Uuid) -> Result<Uuid, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(booking::offer(&s, member_id, shift_id).await?)
+}
+
+/// The signed-in member takes another member's offered seat; returns their booking's id.
+/// Taking one's own offer is refused (422, `OwnOffer`).
+#[server(endpoint = "shifts/take-offer", input = Json)]
+pub async fn take_offer(offer_id: Uuid) -> Result<Uuid, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(booking::take_offer(&s, member_id, offer_id).await?)
+}
+
+/// The signed-in member's shifts that have not ended, by start.
+#[server(endpoint = "shifts/mine", input = Json)]
+pub async fn my_shifts() -> Result<Vec<MyShift>, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(agenda::my_shifts(&s.db, member_id).await?)
+}
+
+/// The open seats of one of the next four weeks (`week` 0 is from today) that the signed-in
+/// member does not hold, each with the rule that would refuse their booking, if any.
+#[server(endpoint = "shifts/open", input = Json)]
+pub async fn open_seats(week: u32) -> Result<OpenWeek, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(agenda::open_seats(&s.db, member_id, week).await?)
+}
+
+/// The seats other members offer for a swap.
+#[server(endpoint = "shifts/offers", input = Json)]
+pub async fn open_offers() -> Result<Vec<OpenOffer>, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(agenda::offers_for(&s.db, member_id).await?)
+}
+
+/// When the signed-in member's calendar feed address was made, if they have one. The address
+/// itself is shown only once, by [`reset_calendar`]: only a hash of its secret is kept.
+#[server(endpoint = "shifts/calendar-link", input = Json)]
+pub async fn calendar_link() -> Result<Option<DateTime<Utc>>, AppError> {
+    let (s, member_id) = own_member()?;
+    Ok(feed::token_made(&s.db, member_id).await?)
+}
+
+/// Makes a new calendar feed address for the signed-in member and returns it; the previous
+/// address stops working at once.
+#[server(endpoint = "shifts/calendar-reset", input = Json)]
+pub async fn reset_calendar() -> Result<String, AppError> {
+    let (s, member_id) = own_member()?;
+    let token = feed::reset_token(&s, member_id).await?;
+    Ok(calendar_url(&s.config.base_url, &token))
+}
+
+/// The address of the feed with this secret, as `GET /calendar/{token}.ics` serves it.
+#[cfg(feature = "ssr")]
+fn calendar_url(base_url: &str, token: &str) -> String {
+    format!("{}/calendar/{token}.ics", base_url.trim_end_matches('/'))
 }

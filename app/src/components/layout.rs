@@ -31,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
+                <a href="/shifts">{i.t("nav-shifts")}</a>
                 {keeper.then(|| view! {
                     <a href="/admin/members">{i.t("nav-members")}</a>
                     <a href="/admin/import">{i.t("nav-import")}</a>

@@ -5,3 +5,4 @@ pub mod field;
 pub mod guard;
 pub mod layout;
 pub mod member_form;
+pub mod shift;

@@ -5,15 +5,20 @@
 //! - [`ledger`]: counter events, balances as their sums, the cap, flexible-period debits.
 //! - [`status`]: the status derived from the ledger, leaves and today, and whether one may shop.
 //! - [`booking`]: booking, cancelling and swapping seats; reminders and understaffed shifts.
+//! - [`agenda`]: a member's next shifts, open seats and offers, as their phone shows them.
+//! - [`ical`]: a member's shifts as an iCalendar feed.
 //!
 //! Everything is pure: "today" and "now" are parameters, and nothing reads a clock.
 
+pub mod agenda;
 pub mod booking;
 pub mod calendar;
+pub mod ical;
 pub mod ledger;
 pub mod rules;
 pub mod status;
 
+pub use agenda::{MyShift, MyShiftState, OpenOffer, OpenSeat, OpenWeek, ShiftSummary};
 pub use booking::{
     check_booking, check_cancellation, check_take_offer, is_understaffed, reminder_date, Booking,
     BookingError, Cancellation, Shift, SwapOffer,

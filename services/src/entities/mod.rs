@@ -3,6 +3,7 @@
 pub mod attendance_lines;
 pub mod attendance_sheets;
 pub mod audit_log;
+pub mod calendar_tokens;
 pub mod closure_days;
 pub mod counter_events;
 pub mod counters;

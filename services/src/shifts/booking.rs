@@ -93,7 +93,11 @@ pub(crate) async fn held(
         .collect())
 }
 
-async fn domain_bookings(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<Booking>> {
+/// A member's held seats as the booking rules see them.
+pub(crate) async fn domain_bookings(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+) -> Result<Vec<Booking>> {
     Ok(held(db, member_id)
         .await?
         .into_iter()

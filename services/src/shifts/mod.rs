@@ -5,15 +5,19 @@
 //! - [`planning`]: task types, templates with their seats and leaders, generated and one-off
 //!   shifts, closure days, skills.
 //! - [`booking`]: booking, cancelling, offering and taking seats.
+//! - [`agenda`]: a member's next shifts, the open seats and the offers they may take.
+//! - [`feed`]: a member's private calendar feed and its secret token.
 //! - [`attendance`]: the sheet of a shift, its marks and walk-ins, and its validation into the
 //!   ledger.
 //! - [`status`]: the ledger, leaves, extensions and corrections, the derived status and
 //!   whether a member (or a household card) may shop.
 //! - [`daily`]: the daily job, catching up every missed day in order.
 
+pub mod agenda;
 pub mod attendance;
 pub mod booking;
 pub mod daily;
+pub mod feed;
 pub mod planning;
 pub mod status;
 

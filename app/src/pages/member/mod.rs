@@ -1,4 +1,6 @@
 //! The member's phone.
 
+pub mod book;
 pub mod home;
+pub mod shifts;
 pub mod status;

@@ -52,6 +52,7 @@ pub fn ShiftStatus() -> impl IntoView {
                                     <strong>{if ok { i.t("shop-yes") } else { i.t("shop-no") }}</strong>
                                 </p>
                                 <p class="advice">{advice(i, r.status, &r.reason)}</p>
+                                <a class="button primary" href="/shifts" data-testid="shifts-link">{i.t("myshifts-status-link")}</a>
                                 <p>{i.t("shifts-balance")} " " <strong data-testid="balance">{r.balance}</strong></p>
                                 <h3>{i.t("shifts-history")}</h3>
                                 {m.ledger.is_empty().then(|| view! { <p class="muted">{i.t("shifts-history-empty")}</p> })}
