@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# `make bench`: builds the release site and server, starts the server on a fresh SQLite
-# database with the demo coop on 127.0.0.1:3200, runs the load generator, stops the server;
-# then the till bench records sales on a fresh SQLite database of its own.
+# `make bench`: builds the release site, server and load generator, then
+# 1. starts the server on a fresh SQLite database with the demo coop on 127.0.0.1:3200 and
+#    measures page weight, the member's home page and sign-in;
+# 2. writes a coop of 20,000 members with five years of history into another fresh SQLite
+#    database, times recomputing every status, starts the server on it on 127.0.0.1:3201 and
+#    measures a booking rush and the member's shift page;
+# 3. the till bench records sales from 16 tills on a fresh SQLite database of its own.
 # Every figure lands in target/bench/results.json (name: number).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,18 +13,34 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 export PATH="$PWD/target/tools/node_modules/.bin:$PATH"
 cargo leptos build --release
 cargo build --release -p bench
-mkdir -p target/bench && rm -f "$target"/bench-db.*
-port=3200
-DATABASE_URL="sqlite://$target/bench-db.sqlite?mode=rwc" RUCHE_DEMO=1 RUST_LOG=warn \
-LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$PWD/target/site" LEPTOS_OUTPUT_NAME=ruche \
-LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
-  "$target/release/server" > target/bench/server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-"$target/release/loadgen" "http://127.0.0.1:$port" target/bench/results.json
+mkdir -p target/bench && rm -f "$target"/bench-db.* "$target"/bench-big.*
+
+server=""
+trap '[ -n "$server" ] && kill $server 2>/dev/null || true' EXIT
+serve() { # serve DATABASE_URL PORT DEMO LOG
+  DATABASE_URL="$1" RUCHE_DEMO="$3" RUST_LOG=warn \
+  LEPTOS_SITE_ADDR="127.0.0.1:$2" LEPTOS_SITE_ROOT="$PWD/target/site" LEPTOS_OUTPUT_NAME=ruche \
+  LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
+    "$target/release/server" > "$4" 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$2/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "the server on port $2 did not answer /health" >&2
+  return 1
+}
+stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; }
+
+serve "sqlite://$target/bench-db.sqlite?mode=rwc" 3200 1 target/bench/server.log
+"$target/release/loadgen" "http://127.0.0.1:3200" target/bench/results.json
+stop
+
+big="sqlite://$target/bench-big.sqlite?mode=rwc"
+"$target/release/loadgen" seed "$big" target/bench/seed.json target/bench/results.json
+serve "$big" 3201 0 target/bench/server-big.log
+"$target/release/loadgen" rush "http://127.0.0.1:3201" "$big" target/bench/seed.json target/bench/results.json
+stop
+
 "$target/release/tillbench" target/bench/results.json
 cat target/bench/results.json

@@ -1,16 +1,27 @@
-//! `loadgen`: measures a running ruche server on this machine and merges the figures into a
-//! JSON object of name: number (`target/bench/results.json` by default).
+//! `loadgen`: measures ruche on this machine and merges the figures into a JSON object of
+//! name: number (`target/bench/results.json` by default).
 //!
-//! Usage: `loadgen http://127.0.0.1:3200 [results.json]`. Only loopback addresses are accepted;
-//! every loop is bounded in count, and every request in time.
+//! Usage:
+//! - `loadgen http://127.0.0.1:3200 [results.json]`: a running server with the demo coop.
+//! - `loadgen seed DATABASE_URL SEED_JSON [results.json]`: writes a coop of 20,000 members with
+//!   five years of history into a fresh database, times recomputing every status, and writes
+//!   what the rush needs (sessions, shifts) to `SEED_JSON` (see [`coop`]).
+//! - `loadgen rush http://127.0.0.1:3201 DATABASE_URL SEED_JSON [results.json]`: a server on
+//!   that database; the booking rush and the member's shift page (see [`rush`]).
 //!
-//! Figures:
+//! Only loopback addresses are accepted; every loop is bounded in count, and every request in
+//! time.
+//!
+//! Figures of the demo coop:
 //! - `page_weight_kb_compressed`: the WASM, JS and CSS a phone downloads, gzip as served.
 //! - `member_home_p99_ms` (and `_p50_ms`): server render of the member's home page, 50
 //!   concurrent clients, 40 pages each.
 //! - `sign_in_p99_ms` (and `_p50_ms`): signing in (argon2id), 4 concurrent clients, 25 each.
 
-use bench::percentile;
+mod coop;
+mod rush;
+
+use bench::{percentile, write_figures};
 use bytes::Bytes;
 use http::{header, Method, Request, StatusCode};
 use http_body_util::{BodyExt, Full};
@@ -24,13 +35,13 @@ const MEMBER: (&str, &str) = ("member@demo.ruche.coop", "ruche-demo");
 
 type Sender = SendRequest<Full<Bytes>>;
 
-struct Client {
+pub(crate) struct Client {
     host: String,
     sender: Sender,
 }
 
 impl Client {
-    async fn connect(host: &str) -> Client {
+    pub(crate) async fn connect(host: &str) -> Client {
         let stream = tokio::net::TcpStream::connect(host)
             .await
             .expect("connect to the server");
@@ -46,7 +57,7 @@ impl Client {
     }
 
     /// Sends a request and reads the whole answer: (status, headers, body bytes).
-    async fn send(
+    pub(crate) async fn send(
         &mut self,
         method: Method,
         path: &str,
@@ -75,6 +86,7 @@ impl Client {
             .expect("an answer in time")
     }
 }
+
 
 async fn sign_in(c: &mut Client) -> String {
     let body = format!(
@@ -108,7 +120,7 @@ async fn sign_in(c: &mut Client) -> String {
 }
 
 /// Runs `clients` concurrent clients doing `each` timed operations; returns sorted latencies.
-async fn load<F, Fut>(host: &str, clients: usize, each: usize, op: F) -> Vec<f64>
+pub(crate) async fn load<F, Fut>(host: &str, clients: usize, each: usize, op: F) -> Vec<f64>
 where
     F: Fn(Client) -> Fut + Send + Sync + Clone + 'static,
     Fut: std::future::Future<Output = (Client, f64)> + Send,
@@ -138,13 +150,29 @@ where
 
 #[tokio::main]
 async fn main() {
-    let mut args = std::env::args().skip(1);
-    let base = args
-        .next()
-        .unwrap_or_else(|| "http://127.0.0.1:3200".into());
-    let out = args
-        .next()
-        .unwrap_or_else(|| "target/bench/results.json".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize, default: &str| args.get(i).cloned().unwrap_or_else(|| default.into());
+    const RESULTS: &str = "target/bench/results.json";
+    match args.first().map(String::as_str) {
+        Some("seed") => {
+            let figures = coop::seed(&arg(1, ""), &arg(2, "target/bench/seed.json")).await;
+            write_figures(&arg(3, RESULTS), figures);
+        }
+        Some("rush") => {
+            let host = loopback(&arg(1, "http://127.0.0.1:3201"));
+            let figures = rush::run(&host, &arg(2, ""), &arg(3, "target/bench/seed.json")).await;
+            write_figures(&arg(4, RESULTS), figures);
+        }
+        _ => {
+            let host = loopback(&arg(0, "http://127.0.0.1:3200"));
+            let figures = demo(&host).await;
+            write_figures(&arg(1, RESULTS), figures);
+        }
+    }
+}
+
+/// The host:port of a loopback base URL; anything else is refused.
+pub(crate) fn loopback(base: &str) -> String {
     let host = base
         .trim_start_matches("http://")
         .trim_end_matches('/')
@@ -153,6 +181,13 @@ async fn main() {
         host.starts_with("127.") || host.starts_with("localhost:") || host.starts_with("[::1]"),
         "loadgen only targets this machine (loopback), not {host}"
     );
+    host
+}
+
+
+/// The figures of a server with the demo coop.
+async fn demo(host: &str) -> Map<String, Value> {
+    let host = host.to_string();
     let mut figures = Map::new();
 
     // Page weight: what a phone downloads, compressed as served.
@@ -251,5 +286,5 @@ async fn main() {
         Value::from(percentile(&times, 0.99)),
     );
 
-    bench::write_figures(&out, figures);
+    figures
 }

@@ -12,6 +12,7 @@ mod m20261123_000002_register;
 mod m20261123_000003_shifts;
 mod m20261124_000004_calendar_tokens;
 mod m20261124_000005_till;
+mod m20261124_000010_ledger_replay_index;
 mod m20261124_000021_understaffed_alerts;
 mod m20261124_000031_template_retired;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_shifts::Migration),
             Box::new(m20261124_000004_calendar_tokens::Migration),
             Box::new(m20261124_000005_till::Migration),
+            Box::new(m20261124_000010_ledger_replay_index::Migration),
             Box::new(m20261124_000021_understaffed_alerts::Migration),
             Box::new(m20261124_000031_template_retired::Migration),
         ]

@@ -455,10 +455,6 @@ async fn role_table(s: Services) {
         page("/admin/import".into(), KEEPERS),
         page("/admin/shares".into(), KEEPERS),
         page("/admin/outbox".into(), ADMINS),
-    ]
-    .into_iter()
-    .chain(till_endpoints())
-    .collect::<Vec<_>>();
         page("/sheets".into(), SHEET_KEEPERS),
         page(format!("/sheets/{led}"), SHEET_KEEPERS),
         page(format!("/sheets/{not_led}"), KEEPERS),
@@ -470,7 +466,10 @@ async fn role_table(s: Services) {
         page("/coordinator/planning?weeks=4".into(), KEEPERS),
         page("/coordinator/templates".into(), KEEPERS),
         page("/coordinator/closures".into(), KEEPERS),
-    ];
+    ]
+    .into_iter()
+    .chain(till_endpoints())
+    .collect::<Vec<_>>();
 
     // Every registered server function is in the table.
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()

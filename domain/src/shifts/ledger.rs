@@ -257,19 +257,23 @@ impl Counter {
     /// Adds the next event. Pushing a ledger in any batches gives the same counter as
     /// replaying it whole. Errors: `OutOfOrder` for an event dated before the last one.
     pub fn push(&mut self, event: &CounterEvent) -> Result<(), LedgerError> {
+        self.add(event.date, i64::from(event.delta))
+    }
+
+    /// Adds `delta` on `date`: the same as pushing events of that date whose deltas sum to
+    /// it, so a ledger summed per day (days summing to 0 left out) replays to the same
+    /// balance and negative run. Errors: `OutOfOrder` for a date before the last one.
+    pub fn add(&mut self, date: NaiveDate, delta: i64) -> Result<(), LedgerError> {
         if let Some(day) = self.day {
-            if event.date < day {
-                return Err(LedgerError::OutOfOrder {
-                    date: event.date,
-                    after: day,
-                });
+            if date < day {
+                return Err(LedgerError::OutOfOrder { date, after: day });
             }
-            if event.date > day {
+            if date > day {
                 self.negative_since_before = self.negative_since();
             }
         }
-        self.day = Some(event.date);
-        self.balance += i64::from(event.delta);
+        self.day = Some(date);
+        self.balance += delta;
         Ok(())
     }
 
@@ -547,6 +551,23 @@ mod tests {
                 from = to;
             }
             prop_assert_eq!(batched, whole);
+        }
+
+        #[test]
+        fn a_ledger_summed_per_day_without_zero_days_replays_to_the_same_status_inputs(
+            events in proptest::collection::vec(any_event(), 0..60),
+        ) {
+            let whole = Counter::replay(&events);
+            let mut days: std::collections::BTreeMap<NaiveDate, i64> = Default::default();
+            for e in &events {
+                *days.entry(e.date).or_default() += i64::from(e.delta);
+            }
+            let mut summed = Counter::default();
+            for (date, delta) in days.into_iter().filter(|(_, d)| *d != 0) {
+                summed.add(date, delta).unwrap();
+            }
+            prop_assert_eq!(summed.balance(), whole.balance());
+            prop_assert_eq!(summed.negative_since(), whole.negative_since());
         }
 
         #[test]

@@ -1,7 +1,11 @@
 //! Booking, cancelling, offering and taking seats. Each is one write transaction: the shift row
 //! is locked (`FOR UPDATE` on PostgreSQL, `BEGIN IMMEDIATE` on SQLite) before its booked seats
 //! are counted, so no shift is ever overbooked, and a unique index on booked seats stops a
-//! member from holding two seats of one shift.
+//! member from holding two seats of one shift. Booking and taking a seat lock the member's row
+//! first, so a member booking several shifts at once stays within the limits (per day, per
+//! period, no overlap); the shift row comes last and is held briefly, and a shift already
+//! full is refused before any write transaction, which keeps a rush of members on one shift
+//! fast. `server/tests/booking_race.rs` checks both through two servers.
 
 use super::load_shift;
 use super::planning::insert_booking;
@@ -17,7 +21,8 @@ use domain::shifts::{
     Cancellation, SwapOffer,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -125,21 +130,54 @@ async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<
 /// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
 /// `PeriodLimit`). Nothing is written when refused.
 pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
+    if already_full(&s.db, member_id, shift_id).await? {
+        return Err(BookingError::Full.into());
+    }
     let tx = write_tx(&s.db).await?;
+    let member = lock_member(&tx, member_id).await?;
     let rules = super::rules(&tx).await?;
-    let (_, shift) = load_shift(&tx, shift_id, true).await?;
-    let member = members::Entity::find_by_id(member_id)
-        .one(&tx)
-        .await?
-        .ok_or(Error::NotFound)?;
     let now = Utc::now();
     let facts = facts(&tx, &member, now).await?;
     let bookings = domain_bookings(&tx, member_id).await?;
-    check_booking(&rules, &facts, &shift, &bookings, now)?;
     let kind = kind_for(&tx, &member).await?;
+    // The shift row last: its lock is held only to count the seats and take one.
+    let (_, shift) = load_shift(&tx, shift_id, true).await?;
+    check_booking(&rules, &facts, &shift, &bookings, now)?;
     let id = insert_booking(&tx, shift_id, member_id, kind).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Whether booking would be refused as `Full` for sure, read without a write transaction: the
+/// shift is full, not cancelled and not started, and the member (who exists) holds no seat of
+/// it. Only a cancellation frees a seat, so this answer was true when read; when a planning
+/// opens, most of a rush is refused here without waiting for the write lock.
+async fn already_full(db: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<bool> {
+    let (_, shift) = load_shift(db, shift_id, false).await?;
+    if shift.booked < shift.seats || shift.cancelled || shift.start <= Utc::now() {
+        return Ok(false);
+    }
+    let holds_a_seat = shift_bookings::Entity::find()
+        .filter(shift_bookings::Column::MemberId.eq(member_id))
+        .filter(shift_bookings::Column::ShiftId.eq(shift_id))
+        .filter(shift_bookings::Column::State.eq(BOOKED))
+        .count(db)
+        .await?
+        > 0;
+    let member_exists = members::Entity::find_by_id(member_id).count(db).await? > 0;
+    Ok(member_exists && !holds_a_seat)
+}
+
+/// Loads a member and locks their row until the transaction ends (`FOR UPDATE` on
+/// PostgreSQL), so that one member's bookings are checked against the limits one at a time
+/// even when they book several shifts at once. Always taken before a shift row. Errors:
+/// `NotFound`.
+async fn lock_member(db: &impl ConnectionTrait, member_id: Uuid) -> Result<members::Model> {
+    members::Entity::find_by_id(member_id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)
 }
 
 async fn own_booking(
@@ -242,6 +280,7 @@ pub async fn offer(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid
 /// `Booking(OwnOffer)`, or any refusal of [`book`] for the taker.
 pub async fn take_offer(s: &Services, taker_id: Uuid, offer_id: Uuid) -> Result<Uuid> {
     let tx = write_tx(&s.db).await?;
+    let taker = lock_member(&tx, taker_id).await?;
     let rules = super::rules(&tx).await?;
     let offer = swap_offers::Entity::find_by_id(offer_id)
         .lock_exclusive()
@@ -254,10 +293,6 @@ pub async fn take_offer(s: &Services, taker_id: Uuid, offer_id: Uuid) -> Result<
         .one(&tx)
         .await?
         .filter(|b| b.state == BOOKED)
-        .ok_or(Error::NotFound)?;
-    let taker = members::Entity::find_by_id(taker_id)
-        .one(&tx)
-        .await?
         .ok_or(Error::NotFound)?;
     let now = Utc::now();
     let facts = facts(&tx, &taker, now).await?;

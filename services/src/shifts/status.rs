@@ -15,9 +15,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::member::WorkRegime;
 use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::shifts::{
-    check_extension_request, derive_status, manual_correction, status_change, CounterEvent,
-    CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference, ShiftRules, Status,
-    StatusChange, StatusReason, StatusReport,
+    check_extension_request, derive_status, manual_correction, status_change, status_from_counter,
+    Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference,
+    ShiftRules, Status, StatusChange, StatusReason, StatusReport,
 };
 use domain::validation::Reason;
 use domain::{Language, Viewer};
@@ -52,17 +52,30 @@ pub(crate) async fn facts(
             b.kind != BookingKind::Regular.as_str() && super::instant(s.start_at_ms) > now
         })
         .count();
-    let since = crate::settings::get(db, OBLIGATIONS_SINCE)
+    let since = obligations_since(db).await?;
+    Ok(member_facts(member, since, skills, booked_makeups))
+}
+
+async fn obligations_since(db: &impl ConnectionTrait) -> Result<Option<NaiveDate>> {
+    Ok(crate::settings::get(db, OBLIGATIONS_SINCE)
         .await?
-        .and_then(|d| domain::member::parse_date(&d));
-    Ok(MemberFacts {
+        .and_then(|d| domain::member::parse_date(&d)))
+}
+
+fn member_facts(
+    member: &members::Model,
+    since: Option<NaiveDate>,
+    skills: Vec<String>,
+    booked_makeups: usize,
+) -> MemberFacts {
+    MemberFacts {
         id: member.id,
         regime: WorkRegime::parse(&member.work_regime).unwrap_or_default(),
         start_date: since.map_or(member.join_date, |d| d.max(member.join_date)),
         left_on: member.leaving_date,
         skills,
         booked_makeups: u32::try_from(booked_makeups).unwrap_or(u32::MAX),
-    })
+    }
 }
 
 fn to_event(row: counter_events::Model) -> Option<CounterEvent> {
@@ -107,6 +120,20 @@ pub(crate) async fn append(
     event: &CounterEvent,
     created_by: Option<Uuid>,
 ) -> Result<bool> {
+    let inserted = counter_events::Entity::insert(ledger_row(member_id, event, created_by))
+        .on_conflict_do_nothing_on([counter_events::Column::UniqueKey])
+        .exec_without_returning(db)
+        .await?;
+    Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
+}
+
+/// The row of a ledger event, with the unique key (member, reason and reference) that keeps
+/// the same event from being written twice.
+pub(crate) fn ledger_row(
+    member_id: Uuid,
+    event: &CounterEvent,
+    created_by: Option<Uuid>,
+) -> counter_events::ActiveModel {
     let id = Uuid::now_v7();
     let reason = event.reason.as_str();
     let (kind, ref_id, ref_date, note, key) = match &event.reference {
@@ -132,7 +159,7 @@ pub(crate) async fn append(
             format!("{member_id}:{reason}:staff:{id}"),
         ),
     };
-    let inserted = counter_events::Entity::insert(counter_events::ActiveModel {
+    counter_events::ActiveModel {
         id: Set(id),
         member_id: Set(member_id),
         date: Set(event.date),
@@ -145,11 +172,7 @@ pub(crate) async fn append(
         unique_key: Set(key),
         created_by: Set(created_by),
         created_at_ms: Set(now_ms()),
-    })
-    .on_conflict_do_nothing_on([counter_events::Column::UniqueKey])
-    .exec_without_returning(db)
-    .await?;
-    Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
+    }
 }
 
 pub(crate) async fn member_leaves(
@@ -210,6 +233,145 @@ pub async fn status_on(
         .ok_or(Error::NotFound)?;
     let rules = super::rules(db).await?;
     report_for(db, &rules, &member, today).await
+}
+
+/// Every member's status recomputed from scratch, and the members whose stored status
+/// (`member_statuses`) says otherwise.
+#[derive(Debug, Clone, Default)]
+pub struct Recomputed {
+    /// Each member's status on the day asked, in member id order.
+    pub reports: Vec<(Uuid, StatusReport)>,
+    /// The members whose stored status, balance, date that matters or reason differ from the
+    /// recomputed one, or who have none stored.
+    pub differing: Vec<Uuid>,
+}
+
+/// Derives every member's status on `today` from scratch, the way [`status_on`] does for
+/// one member, in a handful of queries whatever the number of members: the ledger comes
+/// summed per member and day (days summing to 0 change no status and are left out), then
+/// the leaves, extensions, skills and make-ups booked ahead of all members at once. Writes
+/// nothing: it checks the stored statuses, and the daily job stores them.
+pub async fn recompute_all(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Recomputed> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    use sea_orm::{FromQueryResult, QuerySelect};
+    use std::collections::HashMap;
+
+    let rules = super::rules(db).await?;
+    let since = obligations_since(db).await?;
+    let members = members::Entity::find()
+        .order_by_asc(members::Column::Id)
+        .all(db)
+        .await?;
+
+    let mut days: HashMap<Uuid, Vec<(NaiveDate, i64)>> = HashMap::new();
+    let sum = Expr::col(counter_events::Column::Delta).sum();
+    let rows: Vec<(Uuid, NaiveDate, i64)> = counter_events::Entity::find()
+        .select_only()
+        .column(counter_events::Column::MemberId)
+        .column(counter_events::Column::Date)
+        .column_as(sum.clone(), "delta")
+        .filter(counter_events::Column::Date.lte(today))
+        .group_by(counter_events::Column::MemberId)
+        .group_by(counter_events::Column::Date)
+        .having(sum.ne(0))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (member_id, date, delta) in rows {
+        days.entry(member_id).or_default().push((date, delta));
+    }
+
+    let mut member_leaves: HashMap<Uuid, Vec<Leave>> = HashMap::new();
+    for l in leaves::Entity::find().all(db).await? {
+        member_leaves
+            .entry(l.member_id)
+            .or_default()
+            .push(to_leave(&l));
+    }
+    let mut granted: HashMap<Uuid, Vec<NaiveDate>> = HashMap::new();
+    for e in extensions::Entity::find().all(db).await? {
+        granted.entry(e.member_id).or_default().push(e.granted_on);
+    }
+    let mut skills: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for sk in member_skills::Entity::find().all(db).await? {
+        skills.entry(sk.member_id).or_default().push(sk.skill);
+    }
+
+    // Make-ups and extra shifts booked in shifts still ahead, per member.
+    #[derive(FromQueryResult)]
+    struct Ahead {
+        member_id: Uuid,
+        n: i64,
+    }
+    use crate::entities::{shift_bookings as b, shifts as sh};
+    let ahead = Query::select()
+        .column((b::Entity, b::Column::MemberId))
+        .expr_as(Expr::col((b::Entity, b::Column::Id)).count(), "n")
+        .from(b::Entity)
+        .inner_join(
+            sh::Entity,
+            Expr::col((sh::Entity, sh::Column::Id)).equals((b::Entity, b::Column::ShiftId)),
+        )
+        .and_where(Expr::col((b::Entity, b::Column::State)).eq(super::booking::BOOKED))
+        .and_where(Expr::col((b::Entity, b::Column::Kind)).ne(BookingKind::Regular.as_str()))
+        .and_where(Expr::col((sh::Entity, sh::Column::Cancelled)).eq(false))
+        .and_where(Expr::col((sh::Entity, sh::Column::StartAtMs)).gt(now_ms()))
+        .group_by_col((b::Entity, b::Column::MemberId))
+        .to_owned();
+    let ahead: HashMap<Uuid, usize> =
+        Ahead::find_by_statement(db.get_database_backend().build(&ahead))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.member_id, usize::try_from(a.n).unwrap_or(0)))
+            .collect();
+
+    let stored: HashMap<Uuid, member_statuses::Model> = member_statuses::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.member_id, s))
+        .collect();
+
+    let mut out = Recomputed::default();
+    for member in &members {
+        let facts = member_facts(
+            member,
+            since,
+            skills.remove(&member.id).unwrap_or_default(),
+            ahead.get(&member.id).copied().unwrap_or(0),
+        );
+        let mut counter = Counter::default();
+        let mut ledger = days.remove(&member.id).unwrap_or_default();
+        ledger.sort_unstable();
+        for (date, delta) in ledger {
+            counter
+                .add(date, delta)
+                .map_err(|e| Error::Db(DbErr::Custom(e.to_string())))?;
+        }
+        let report = status_from_counter(
+            &rules,
+            &facts,
+            &counter,
+            member_leaves.get(&member.id).map_or(&[][..], Vec::as_slice),
+            granted.get(&member.id).map_or(&[][..], Vec::as_slice),
+            today,
+        );
+        let same = match stored.get(&member.id) {
+            Some(s) => {
+                s.status == report.status.as_str()
+                    && s.balance == report.balance
+                    && s.date_that_matters == report.date_that_matters
+                    && s.reason_json == json(&report.reason)?
+            }
+            None => false,
+        };
+        if !same {
+            out.differing.push(member.id);
+        }
+        out.reports.push((member.id, report));
+    }
+    Ok(out)
 }
 
 /// Who is at the till or the door: a member, or the card of a member or household person.
