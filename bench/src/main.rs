@@ -87,7 +87,6 @@ impl Client {
     }
 }
 
-
 async fn sign_in(c: &mut Client) -> String {
     let body = format!(
         "email={}&password={}&next=/",
@@ -183,7 +182,6 @@ pub(crate) fn loopback(base: &str) -> String {
     );
     host
 }
-
 
 /// The figures of a server with the demo coop.
 async fn demo(host: &str) -> Map<String, Value> {

@@ -2,16 +2,16 @@
 //! first (`ssr::authorize`), then calls one service. Inputs and outputs are JSON.
 
 pub mod accounts;
-pub mod bookings;
 pub mod attendance;
+pub mod bookings;
 pub mod members;
 pub mod outbox;
-pub mod rules;
 pub mod planning;
+pub mod rules;
 pub mod shares;
 pub mod shifts;
-pub mod till;
 pub mod statuses;
+pub mod till;
 
 use domain::Role;
 

@@ -2,7 +2,7 @@
 
 pub mod admin;
 pub mod auth;
-pub mod leader;
 pub mod coordinator;
+pub mod leader;
 pub mod member;
 pub mod not_found;

@@ -21,8 +21,8 @@ pub mod ical;
 pub mod ledger;
 pub mod planning;
 pub mod rules;
-pub mod sheet;
 pub mod rules_form;
+pub mod sheet;
 pub mod status;
 pub mod statuses;
 

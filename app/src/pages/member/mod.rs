@@ -2,6 +2,6 @@
 
 pub mod book;
 pub mod home;
-pub mod shifts;
 pub mod requests;
+pub mod shifts;
 pub mod status;
