@@ -8,7 +8,7 @@ use domain::money::{from_cents, to_cents};
 use domain::shifts::{LeaveKind, Status};
 use domain::till::{
     from_milli, settle, BarcodeRule, Basket, Count, Field, Payment, ProductForm, RuleKind, Scan,
-    Tender, Unit,
+    Tender, Unit, VatCents, VatRate,
 };
 use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
@@ -794,6 +794,14 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
     let first = give_back(2_000, Tender::Card, true);
     let r1 = post_return(&s, &a, &first).await.unwrap();
     assert_eq!((r1.refund_cents, r1.rounding_cents), (898, 0));
+    // The soap's 21 % VAT goes back with it: 8.98 is 7.42 + 1.56.
+    let soap_vat = |gross, vat| VatCents {
+        rate: VatRate(2100),
+        gross,
+        net: gross - vat,
+        vat,
+    };
+    assert_eq!(r1.vat, vec![soap_vat(898, 156)]);
     assert_eq!(post_return(&s, &a, &first).await.unwrap(), r1);
     match post_return(&s, &a, &give_back(2_000, Tender::Cash, true)).await {
         Err(Error::ReturnExceedsSold {
@@ -835,6 +843,10 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
     assert_eq!(kinds.iter().filter(|k| **k == MoveKind::Loss).count(), 1);
     let x = drawer::x_report(&s.db, session.id).await.unwrap();
     assert_eq!((x.returns, x.refunds_card, x.refunds_cash), (2, 898, 450));
+    // 4.49 holds 0.78 of VAT; the report sums both refunds' VAT apart from the sales'.
+    assert_eq!(r2.vat, vec![soap_vat(449, 78)]);
+    assert_eq!(x.refunds_vat, vec![soap_vat(1_347, 234)]);
+    assert_eq!(x.vat.iter().map(|v| v.gross).sum::<i64>(), receipt.total_cents);
     assert_eq!(x.expected_cash, 10_000 - 450);
 }
 

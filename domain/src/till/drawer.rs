@@ -4,7 +4,7 @@
 
 use super::basket::Basket;
 use super::payment::{Settlement, Tender};
-use super::vat::VatRate;
+use super::vat::{VatBreakdown, VatRate};
 use crate::money::to_cents;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -59,6 +59,23 @@ pub struct VatCents {
     pub vat: i64,
 }
 
+impl VatCents {
+    /// A breakdown in cents, as receipts and reports carry it. Its amounts are whole cents.
+    pub fn of(breakdown: &VatBreakdown) -> Vec<VatCents> {
+        let c = |d| to_cents(d).expect("VAT breakdowns are whole cents");
+        breakdown
+            .lines
+            .iter()
+            .map(|l| VatCents {
+                rate: l.rate,
+                gross: c(l.gross),
+                net: c(l.net),
+                vat: c(l.vat),
+            })
+            .collect()
+    }
+}
+
 /// What a sale recorded, in cents, as the drawer report needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaleTotals {
@@ -86,28 +103,20 @@ impl SaleTotals {
             meal_vouchers: c(settlement.meal_vouchers),
             change: c(settlement.change),
             rounding: c(settlement.rounding),
-            vat: basket
-                .vat_breakdown()
-                .lines
-                .iter()
-                .map(|l| VatCents {
-                    rate: l.rate,
-                    gross: c(l.gross),
-                    net: c(l.net),
-                    vat: c(l.vat),
-                })
-                .collect(),
+            vat: VatCents::of(&basket.vat_breakdown()),
             overridden,
         }
     }
 }
 
-/// What a return paid back: `refund - rounding` left the drawer or the card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a return paid back: `refund - rounding` left the drawer or the card; `vat` is the VAT
+/// inside `refund`, per rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnTotals {
     pub tender: Tender,
     pub refund: i64,
     pub rounding: i64,
+    pub vat: Vec<VatCents>,
 }
 
 /// The figures of a drawer session: number of sales and returns, totals per payment method
@@ -133,6 +142,9 @@ pub struct DrawerReport {
     pub refunds_meal_vouchers: i64,
     /// The sales' VAT per rate, by increasing rate.
     pub vat: Vec<VatCents>,
+    /// The VAT inside the refunds per rate, by increasing rate: the VAT owed for the session
+    /// is `vat` minus this, rate by rate.
+    pub refunds_vat: Vec<VatCents>,
     pub float: i64,
     /// Cash put in (positive) and taken out (negative) with a reason, summed.
     pub cash_moves: i64,
@@ -155,6 +167,7 @@ impl DrawerReport {
             ..DrawerReport::default()
         };
         let mut vat: BTreeMap<VatRate, VatCents> = BTreeMap::new();
+        let mut refunds_vat: BTreeMap<VatRate, VatCents> = BTreeMap::new();
         for s in sales {
             r.total += s.total;
             r.discounts += s.discount;
@@ -164,21 +177,12 @@ impl DrawerReport {
             r.change += s.change;
             r.card += s.card;
             r.meal_vouchers += s.meal_vouchers;
-            for line in &s.vat {
-                let sum = vat.entry(line.rate).or_insert(VatCents {
-                    rate: line.rate,
-                    gross: 0,
-                    net: 0,
-                    vat: 0,
-                });
-                sum.gross += line.gross;
-                sum.net += line.net;
-                sum.vat += line.vat;
-            }
+            add_vat(&mut vat, &s.vat);
         }
         for ret in returns {
             let paid = ret.refund - ret.rounding;
             r.rounding += ret.rounding;
+            add_vat(&mut refunds_vat, &ret.vat);
             match ret.tender {
                 Tender::Cash => r.refunds_cash += paid,
                 Tender::Card => r.refunds_card += paid,
@@ -186,8 +190,24 @@ impl DrawerReport {
             }
         }
         r.vat = vat.into_values().collect();
+        r.refunds_vat = refunds_vat.into_values().collect();
         r.expected_cash = r.float + r.cash_moves + r.cash - r.change - r.refunds_cash;
         r
+    }
+}
+
+/// Adds VAT lines into per-rate sums.
+fn add_vat(sums: &mut BTreeMap<VatRate, VatCents>, lines: &[VatCents]) {
+    for line in lines {
+        let sum = sums.entry(line.rate).or_insert(VatCents {
+            rate: line.rate,
+            gross: 0,
+            net: 0,
+            vat: 0,
+        });
+        sum.gross += line.gross;
+        sum.net += line.net;
+        sum.vat += line.vat;
     }
 }
 
@@ -280,20 +300,33 @@ mod tests {
                 overridden: true,
             },
         ];
-        let returns = [ReturnTotals {
-            tender: Tender::Cash,
-            refund: 333,
-            rounding: -2,
-        }];
+        let returns = [
+            ReturnTotals {
+                tender: Tender::Cash,
+                refund: 333,
+                rounding: -2,
+                vat: vec![vat(600, 333, 314)],
+            },
+            ReturnTotals {
+                tender: Tender::Card,
+                refund: 121,
+                rounding: 0,
+                vat: vec![vat(600, 100, 94), vat(2100, 21, 17)],
+            },
+        ];
         let r = DrawerReport::of(10_000, &[2_000, -500], &sales, &returns);
-        assert_eq!((r.sales, r.returns, r.overrides), (2, 1, 1));
+        assert_eq!((r.sales, r.returns, r.overrides), (2, 2, 1));
         assert_eq!((r.total, r.discounts, r.rounding), (1837, 50, 0));
         assert_eq!(
             (r.cash, r.change, r.card, r.meal_vouchers),
             (1000, 265, 600, 500)
         );
-        assert_eq!(r.refunds_cash, 335);
+        assert_eq!((r.refunds_cash, r.refunds_card), (335, 121));
         assert_eq!(r.vat, vec![vat(600, 1600, 1509), vat(2100, 237, 196)]);
+        assert_eq!(
+            r.refunds_vat,
+            vec![vat(600, 433, 408), vat(2100, 21, 17)]
+        );
         // 100.00 + 20.00 - 5.00 + 10.00 - 2.65 - 3.35.
         assert_eq!(r.expected_cash, 11_900);
     }

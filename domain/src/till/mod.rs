@@ -28,6 +28,6 @@ pub use nomenclature::{
 };
 pub use payment::{settle, Payment, PaymentError, Settlement, Tender};
 pub use product::{Deposit, Product, Unit};
-pub use returns::{check_return, ReturnError, ReturnLine, ReturnRequest, SoldLine};
+pub use returns::{check_return, refund_vat, ReturnError, ReturnLine, ReturnRequest, SoldLine};
 pub use rounding::{round_cash, round_cents, CashRounding};
 pub use vat::{VatBreakdown, VatLine, VatRate, BELGIAN_RATES};

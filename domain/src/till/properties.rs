@@ -177,21 +177,63 @@ proptest! {
     }
 }
 
+/// Takes back `share` thousandths of every line of a basket, as one return.
+fn return_part(b: &Basket, share: i64, tender: Tender) -> Option<ReturnTotals> {
+    let sold: Vec<SoldLine> = b
+        .lines()
+        .iter()
+        .map(|l| SoldLine {
+            line: l.id,
+            quantity: l.quantity,
+            returned: Decimal::ZERO,
+            amount: l.total(),
+            deposit: l.deposit(),
+            rate: l.product.vat_rate,
+            deposit_rate: l.product.deposit.map_or(VatRate::ZERO, |d| d.vat_rate),
+        })
+        .collect();
+    let requests: Vec<ReturnRequest> = sold
+        .iter()
+        .filter_map(|s| {
+            let quantity = (s.quantity * Decimal::new(share, 3)).trunc_with_scale(3);
+            (quantity > Decimal::ZERO).then_some(ReturnRequest { line: s.line, quantity })
+        })
+        .collect();
+    if requests.is_empty() {
+        return None;
+    }
+    let accepted = check_return(&sold, &requests).unwrap();
+    let refund: Decimal = accepted.iter().map(|r| r.refund).sum();
+    let rounding = match tender {
+        Tender::Cash => round_cash(refund).difference,
+        _ => Decimal::ZERO,
+    };
+    Some(ReturnTotals {
+        tender,
+        refund: to_cents(refund).unwrap(),
+        rounding: to_cents(rounding).unwrap(),
+        vat: VatCents::of(&refund_vat(&accepted)),
+    })
+}
+
 proptest! {
-    /// The drawer report of a session of random sales is their sum to the cent: totals, VAT
-    /// per rate, payments, and the cash the drawer should hold.
+    /// The drawer report of a session of random sales and returns is their sum to the cent:
+    /// totals, VAT per rate of sales and of refunds, payments, and the cash the drawer should
+    /// hold.
     #[test]
     fn the_drawer_report_is_the_sum_of_its_sales(
         sales in proptest::collection::vec(
-            (products(), ops(), 0i64..=1000, any::<bool>(), 0i64..5_000),
+            (products(), ops(), 0i64..=1000, any::<bool>(), 0i64..5_000, 0i64..=1000, any::<bool>()),
             0..12,
         ),
         float in 0i64..100_000,
         cash_moves in proptest::collection::vec(-5_000i64..5_000, 0..4),
     ) {
         let mut totals = Vec::new();
+        let mut returns = Vec::new();
         let (mut total, mut kept_cash, mut vat_gross) = (0i64, 0i64, 0i64);
-        for (products, ops, card_share, with_cash, extra_cash) in &sales {
+        let (mut refunded, mut cash_refunded) = (0i64, 0i64);
+        for (products, ops, card_share, with_cash, extra_cash, return_share, cash_refund) in &sales {
             let b = basket(products, ops);
             let due = to_cents(b.total()).unwrap();
             let card = if *with_cash { due * card_share / 1000 } else { due };
@@ -205,14 +247,32 @@ proptest! {
             kept_cash += to_cents(s.cash - s.change).unwrap();
             vat_gross += to_cents(b.vat_breakdown().gross()).unwrap();
             totals.push(SaleTotals::of(&b, &s, false));
+            let tender = if *cash_refund { Tender::Cash } else { Tender::Card };
+            if let Some(r) = return_part(&b, *return_share, tender) {
+                prop_assert!(r.refund <= due);
+                prop_assert_eq!(r.vat.iter().map(|v| v.gross).sum::<i64>(), r.refund);
+                prop_assert!(r.vat.iter().all(|v| v.net + v.vat == v.gross));
+                refunded += r.refund - r.rounding;
+                if *cash_refund {
+                    cash_refunded += r.refund - r.rounding;
+                    prop_assert_eq!((r.refund - r.rounding) % 5, 0);
+                }
+                returns.push(r);
+            }
         }
-        let r = DrawerReport::of(float, &cash_moves, &totals, &[]);
+        let r = DrawerReport::of(float, &cash_moves, &totals, &returns);
         prop_assert_eq!(r.sales as usize, sales.len());
+        prop_assert_eq!(r.returns as usize, returns.len());
         prop_assert_eq!(r.total, total);
         prop_assert_eq!(r.vat.iter().map(|v| v.gross).sum::<i64>(), vat_gross);
         prop_assert_eq!(r.vat.iter().map(|v| v.net + v.vat).sum::<i64>(), total);
-        prop_assert_eq!(r.cash + r.card + r.meal_vouchers - r.change + r.rounding, total);
+        let refunds_gross: i64 = returns.iter().map(|x| x.refund).sum();
+        prop_assert_eq!(r.refunds_vat.iter().map(|v| v.gross).sum::<i64>(), refunds_gross);
+        prop_assert_eq!(r.refunds_vat.iter().map(|v| v.net + v.vat).sum::<i64>(), refunds_gross);
+        prop_assert_eq!(r.refunds_cash + r.refunds_card + r.refunds_meal_vouchers, refunded);
+        prop_assert_eq!(r.cash + r.card + r.meal_vouchers - r.change + r.rounding
+            - returns.iter().map(|x| x.rounding).sum::<i64>(), total);
         let moved: i64 = cash_moves.iter().sum();
-        prop_assert_eq!(r.expected_cash, float + moved + kept_cash);
+        prop_assert_eq!(r.expected_cash, float + moved + kept_cash - cash_refunded);
     }
 }

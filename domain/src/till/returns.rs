@@ -1,22 +1,29 @@
 //! Returns against a receipt: never more than was sold, counting what earlier returns already
-//! took back, and refunded in proportion to what the line cost.
+//! took back, and refunded in proportion to what the line cost. A refund carries its VAT
+//! back out, per rate, so that the Z report's VAT is what the coop owes.
 
 use super::basket::LineId;
+use super::drawer::VatCents;
 use super::payment::Tender;
 use super::rounding::round_cents;
+use super::vat::{VatBreakdown, VatRate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use uuid::Uuid;
 
-/// A line of the original sale: what it sold, what was already returned, what it cost
-/// (its total, deposit included).
+/// A line of the original sale: what it sold, what was already returned, what it cost (its
+/// total, deposit included), how much of that was the deposit, and the VAT rates of the goods
+/// and of the deposit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SoldLine {
     pub line: LineId,
     pub quantity: Decimal,
     pub returned: Decimal,
     pub amount: Decimal,
+    pub deposit: Decimal,
+    pub rate: VatRate,
+    pub deposit_rate: VatRate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +32,32 @@ pub struct ReturnRequest {
     pub quantity: Decimal,
 }
 
-/// An accepted return of one line and the money it gives back.
+/// An accepted return of one line and the money it gives back: `refund` in all, of which
+/// `deposit_refund` is deposit (at `deposit_rate`) and the rest goods (at `rate`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnLine {
     pub line: LineId,
     pub quantity: Decimal,
     pub refund: Decimal,
+    pub deposit_refund: Decimal,
+    pub rate: VatRate,
+    pub deposit_rate: VatRate,
+}
+
+/// The VAT inside refunds, one line per rate: the goods at their rate, the deposits at theirs,
+/// computed like a sale's breakdown so that net + VAT is each rate's refund exactly.
+pub fn refund_vat(lines: &[ReturnLine]) -> VatBreakdown {
+    VatBreakdown::of(
+        lines
+            .iter()
+            .flat_map(|l| {
+                [
+                    (l.rate, l.refund - l.deposit_refund),
+                    (l.deposit_rate, l.deposit_refund),
+                ]
+            })
+            .filter(|(_, amount)| !amount.is_zero()),
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,7 +89,8 @@ pub struct ReturnedLine {
     pub refund_cents: i64,
 }
 
-/// A recorded return: `refund_cents - rounding_cents` was paid back.
+/// A recorded return: `refund_cents - rounding_cents` was paid back; `vat` is the VAT inside
+/// the refund per rate, by increasing rate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnReceipt {
     pub id: Uuid,
@@ -71,6 +99,7 @@ pub struct ReturnReceipt {
     pub refund_cents: i64,
     pub rounding_cents: i64,
     pub lines: Vec<ReturnedLine>,
+    pub vat: Vec<VatCents>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -86,9 +115,10 @@ pub enum ReturnError {
 /// Checks the requested returns against the sale, in order (two requests for one line add
 /// up), and prices each one.
 ///
-/// A refund is the line's amount pro rata, computed on the cumulated quantity returned so
-/// that the refunds of a line returned in several goes add up exactly to what it cost:
-/// `round(amount x (before + q) / sold) - round(amount x before / sold)`, half away from zero.
+/// A refund is the line's goods and deposit pro rata, each computed on the cumulated quantity
+/// returned so that the refunds of a line returned in several goes add up exactly to what it
+/// cost: `round(part x (before + q) / sold) - round(part x before / sold)` for the goods
+/// (`amount - deposit`) and for the deposit, half away from zero.
 ///
 /// Errors: a line not on the receipt, a quantity that is not positive, or more than what is
 /// left of the line (with what can still be returned).
@@ -115,12 +145,19 @@ pub fn check_return(
                     returnable: (s.quantity - before).max(Decimal::ZERO),
                 });
             }
-            let paid = |q: Decimal| round_cents(s.amount * q / s.quantity);
-            returned[i] = before + r.quantity;
+            let after = before + r.quantity;
+            let part = |of: Decimal| {
+                round_cents(of * after / s.quantity) - round_cents(of * before / s.quantity)
+            };
+            returned[i] = after;
+            let deposit_refund = part(s.deposit);
             Ok(ReturnLine {
                 line: r.line,
                 quantity: r.quantity,
-                refund: paid(returned[i]) - paid(before),
+                refund: part(s.amount - s.deposit) + deposit_refund,
+                deposit_refund,
+                rate: s.rate,
+                deposit_rate: s.deposit_rate,
             })
         })
         .collect()
@@ -129,6 +166,7 @@ pub fn check_return(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -141,6 +179,9 @@ mod tests {
             quantity: d(quantity),
             returned: d(returned),
             amount: d(amount),
+            deposit: Decimal::ZERO,
+            rate: VatRate(600),
+            deposit_rate: VatRate::ZERO,
         }
     }
 
@@ -215,6 +256,94 @@ mod tests {
                 Err(expected),
                 "{requests:?}"
             );
+        }
+    }
+
+    #[test]
+    fn deposits_and_goods_are_refunded_apart_and_carry_their_vat() {
+        // 3 bottles of beer at 21 %, 1.35 each of which 0.10 deposit at 0 %.
+        let line = SoldLine {
+            deposit: d("0.30"),
+            rate: VatRate(2100),
+            ..sold(0, "3", "0", "4.05")
+        };
+        let one = |returned: &str| {
+            check_return(
+                &[SoldLine {
+                    returned: d(returned),
+                    ..line
+                }],
+                &[req(0, "1")],
+            )
+            .unwrap()
+        };
+        let (first, second, third) = (one("0"), one("1"), one("2"));
+        let refunds: Vec<_> = [&first, &second, &third]
+            .iter()
+            .map(|r| (r[0].refund.to_string(), r[0].deposit_refund.to_string()))
+            .collect();
+        assert_eq!(
+            refunds,
+            [
+                ("1.35".to_string(), "0.10".to_string()),
+                ("1.35".to_string(), "0.10".to_string()),
+                ("1.35".to_string(), "0.10".to_string())
+            ]
+        );
+        let vat = refund_vat(&first);
+        let lines: Vec<_> = vat
+            .lines
+            .iter()
+            .map(|l| (l.rate, l.gross.to_string(), l.vat.to_string()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (VatRate::ZERO, "0.10".to_string(), "0.00".to_string()),
+                (VatRate(2100), "1.25".to_string(), "0.22".to_string())
+            ]
+        );
+        assert_eq!(VatCents::of(&vat).iter().map(|v| v.gross).sum::<i64>(), 135);
+    }
+
+    proptest! {
+        /// However a line is returned, in one go or several, the refunds add up to what it
+        /// cost, the deposit parts to its deposit, and each refund's VAT lines to the refund.
+        #[test]
+        fn piecewise_refunds_add_up_to_the_line(
+            quantity in 1i64..20,
+            goods in 0i64..10_000,
+            deposit in 0i64..500,
+            cuts in proptest::collection::vec(1i64..20, 1..6),
+        ) {
+            let mut line = SoldLine {
+                quantity: Decimal::from(quantity),
+                deposit: Decimal::new(deposit, 2),
+                amount: Decimal::new(goods + deposit, 2),
+                deposit_rate: VatRate(600),
+                rate: VatRate(2100),
+                ..sold(0, "1", "0", "0")
+            };
+            let (mut refund, mut deposit_refund) = (Decimal::ZERO, Decimal::ZERO);
+            let mut left = quantity;
+            // The cuts in turn while they fit, then whatever is left.
+            for i in 0..=cuts.len() {
+                let cut = cuts.get(i).map_or(left, |c| (*c).min(left));
+                if cut == 0 {
+                    continue;
+                }
+                let got = check_return(&[line], &[req(0, &cut.to_string())]).unwrap();
+                let vat = refund_vat(&got);
+                prop_assert_eq!(vat.gross(), got[0].refund);
+                prop_assert!(got[0].deposit_refund >= Decimal::ZERO);
+                prop_assert!(got[0].refund >= got[0].deposit_refund);
+                refund += got[0].refund;
+                deposit_refund += got[0].deposit_refund;
+                line.returned += Decimal::from(cut);
+                left -= cut;
+            }
+            prop_assert_eq!(refund, line.amount);
+            prop_assert_eq!(deposit_refund, line.deposit);
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod payments;
 pub mod product_barcodes;
 pub mod products;
 pub mod return_lines;
+pub mod return_vat_lines;
 pub mod returns;
 pub mod sale_lines;
 pub mod sale_vat_lines;

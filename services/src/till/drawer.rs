@@ -3,7 +3,9 @@
 //! the Z report (expected against counted cash). The X report is the same figures while the
 //! session is open. One open session per till, held by a unique index on open sessions.
 
-use crate::entities::{cash_moves, drawer_sessions, returns, sale_vat_lines, sales, tills};
+use crate::entities::{
+    cash_moves, drawer_sessions, return_vat_lines, returns, sale_vat_lines, sales, tills,
+};
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 pub use domain::till::drawer::{DrawerSession, Till, ZReport};
@@ -242,6 +244,16 @@ async fn figures(db: &impl ConnectionTrait, row: &drawer_sessions::Model) -> Res
             overridden: s.override_id.is_some(),
         })
         .collect();
+    let returns_in_session = Query::select()
+        .column(returns::Column::Id)
+        .from(returns::Entity)
+        .and_where(returns::Column::SessionId.eq(row.id))
+        .to_owned();
+    let mut refund_vat = super::returns::vat_lines(
+        db,
+        return_vat_lines::Column::ReturnId.in_subquery(returns_in_session),
+    )
+    .await?;
     let refunds: Vec<ReturnTotals> = returns::Entity::find()
         .filter(returns::Column::SessionId.eq(row.id))
         .all(db)
@@ -251,6 +263,7 @@ async fn figures(db: &impl ConnectionTrait, row: &drawer_sessions::Model) -> Res
             tender: parse_tender(&r.tender),
             refund: r.refund_cents,
             rounding: r.rounding_cents,
+            vat: refund_vat.remove(&r.id).unwrap_or_default(),
         })
         .collect();
     let moves: Vec<i64> = cash_moves::Entity::find()

@@ -6,13 +6,14 @@
 use super::drawer::{open_session_row, parse_tender, tender_name};
 use super::stock::{self, MoveKind, StockMove};
 use super::{cents, content_hash, insert_once, milli};
-use crate::entities::{return_lines, returns, sale_lines, sales};
+use crate::entities::{return_lines, return_vat_lines, returns, sale_lines, sales};
 use crate::error::{Error, Result};
 use crate::{db::write_tx, Services};
 use domain::money::from_cents;
 pub use domain::till::returns::{ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine};
 use domain::till::{
-    check_return, from_milli, round_cash, LineId, ReturnError, ReturnRequest, SoldLine, Tender,
+    check_return, from_milli, refund_vat, round_cash, LineId, ReturnError, ReturnRequest,
+    SoldLine, Tender, VatCents, VatRate,
 };
 use domain::validation::Reason;
 use domain::Viewer;
@@ -77,6 +78,9 @@ pub async fn post_return(
             quantity: from_milli(l.quantity_milli),
             returned: from_milli(returned.get(&l.id).copied().unwrap_or(0)),
             amount: from_cents(l.total_cents),
+            deposit: from_cents(l.deposit_cents),
+            rate: rate(l.vat_bp),
+            deposit_rate: rate(l.deposit_vat_bp),
         })
         .collect();
     let requests: Vec<ReturnRequest> = draft
@@ -157,9 +161,47 @@ pub async fn post_return(
     return_lines::Entity::insert_many(rows)
         .exec_without_returning(&tx)
         .await?;
+    let vat = VatCents::of(&refund_vat(&accepted));
+    if !vat.is_empty() {
+        return_vat_lines::Entity::insert_many(vat.iter().map(|v| return_vat_lines::ActiveModel {
+            return_id: Set(draft.id),
+            vat_bp: Set(i32::try_from(v.rate.0).unwrap_or(i32::MAX)),
+            gross_cents: Set(v.gross),
+            net_cents: Set(v.net),
+            vat_cents: Set(v.vat),
+        }))
+        .exec_without_returning(&tx)
+        .await?;
+    }
     stock::append(&tx, &moves, Some(actor.user_id)).await?;
     tx.commit().await?;
     return_receipt(&s.db, draft.id).await
+}
+
+fn rate(bp: i32) -> VatRate {
+    VatRate(u32::try_from(bp).unwrap_or(0))
+}
+
+/// The VAT lines of returns, by return and by increasing rate.
+pub(crate) async fn vat_lines(
+    db: &impl ConnectionTrait,
+    of: impl Into<sea_orm::sea_query::SimpleExpr>,
+) -> Result<HashMap<Uuid, Vec<VatCents>>> {
+    let mut out: HashMap<Uuid, Vec<VatCents>> = HashMap::new();
+    for v in return_vat_lines::Entity::find()
+        .filter(of.into())
+        .order_by_asc(return_vat_lines::Column::VatBp)
+        .all(db)
+        .await?
+    {
+        out.entry(v.return_id).or_default().push(VatCents {
+            rate: rate(v.vat_bp),
+            gross: v.gross_cents,
+            net: v.net_cents,
+            vat: v.vat_cents,
+        });
+    }
+    Ok(out)
 }
 
 /// What earlier returns took back of each sale line, in milli-units.
@@ -225,6 +267,10 @@ pub async fn return_receipt(db: &impl ConnectionTrait, id: Uuid) -> Result<Retur
         })
         .collect();
     lines.sort_by_key(|l| l.line_no);
+    let vat = vat_lines(db, return_vat_lines::Column::ReturnId.eq(id))
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
     Ok(ReturnReceipt {
         id,
         sale_id: row.sale_id,
@@ -232,5 +278,6 @@ pub async fn return_receipt(db: &impl ConnectionTrait, id: Uuid) -> Result<Retur
         refund_cents: row.refund_cents,
         rounding_cents: row.rounding_cents,
         lines,
+        vat,
     })
 }
