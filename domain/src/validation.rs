@@ -134,6 +134,17 @@ pub enum Reason {
         start: chrono::NaiveDate,
         end: chrono::NaiveDate,
     },
+    /// A nomenclature rule's pattern is not digits, `.` and ranges such as `[1-9]`.
+    RulePattern,
+    /// A nomenclature rule's code length is not 8, 12 or 13.
+    RuleLength,
+    /// A nomenclature rule's pattern is as long as its code or longer.
+    RulePatternTooLong,
+    /// A nomenclature rule's embedded value does not fit between its pattern and the check
+    /// digit of a code of fixed length.
+    RuleValueField,
+    /// A stock adjustment of zero, which changes nothing.
+    ZeroQuantity,
 }
 
 impl Reason {
@@ -217,6 +228,11 @@ impl Reason {
             Reason::EndBeforeStart => "error-end-before-start",
             Reason::InThePast => "error-in-the-past",
             Reason::OverlapsLeave { .. } => "error-overlaps-leave",
+            Reason::RulePattern => "error-rule-pattern",
+            Reason::RuleLength => "error-rule-length",
+            Reason::RulePatternTooLong => "error-rule-pattern-too-long",
+            Reason::RuleValueField => "error-rule-value-field",
+            Reason::ZeroQuantity => "error-zero-quantity",
         }
     }
 

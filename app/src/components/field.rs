@@ -16,6 +16,20 @@ where
     action.value().into()
 }
 
+/// Empties `fields` each time `result` turns into a success, ready for the next entry.
+pub fn clear_on_success<T: Clone + Send + Sync + 'static>(
+    result: Outcome<T>,
+    fields: Vec<RwSignal<String>>,
+) {
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = result.get() {
+            for f in &fields {
+                f.set(String::new());
+            }
+        }
+    });
+}
+
 /// The errors of `field` in the last result of an action, as a signal.
 pub fn errors_of<T: Clone + Send + Sync + 'static>(
     result: Outcome<T>,
@@ -39,6 +53,9 @@ pub fn Field(
     #[prop(optional)] kind: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The keyboard a phone shows: `decimal`, `numeric`...
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
@@ -51,6 +68,7 @@ pub fn Field(
                 type=kind.unwrap_or("text")
                 required=required
                 autocomplete=autocomplete.unwrap_or("off")
+                inputmode=inputmode
                 bind:value=value
             />
             <FieldErrors errors=errors/>

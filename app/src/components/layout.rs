@@ -2,6 +2,7 @@
 //! and sign-out.
 
 use crate::api::attendance::SHEET_KEEPERS;
+use crate::api::till::STOCK_KEEPERS;
 use crate::api::{ADMINS, REGISTER_KEEPERS, SHIFT_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -31,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         let admin = v.may(ADMINS);
         let sheet_keeper = v.may(SHEET_KEEPERS);
         let planner = v.may(SHIFT_KEEPERS);
+        let stock_keeper = v.may(STOCK_KEEPERS);
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
@@ -48,6 +50,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
                     <a href="/coordinator/rules">{i.t("nav-rules")}</a>
                 })}
+                {stock_keeper.then(|| view! { <a href="/stock">{i.t("nav-stock")}</a> })}
                 {admin.then(|| view! { <a href="/admin/outbox">{i.t("nav-outbox")}</a> })}
                 <form method="post" action="/auth/sign-out" class="inline">
                     <button type="submit" class="link">{i.t("nav-sign-out")}</button>
