@@ -3,7 +3,6 @@
 //! from. The changes themselves go through `api::till` (create and update a product, add a
 //! category, import, save the nomenclature, record a stock move), which the tills share.
 
-use super::till::STOCK_KEEPERS;
 use crate::error::AppError;
 use domain::stock::ProductStock;
 use domain::till::catalogue::{
@@ -13,7 +12,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use uuid::Uuid;
 #[cfg(feature = "ssr")]
-use {crate::ssr::authorize, services::till};
+use {super::till::STOCK_KEEPERS, crate::ssr::authorize, services::till};
 
 /// Products per page of the product list.
 pub const PAGE_SIZE: u64 = 50;
