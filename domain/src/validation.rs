@@ -145,6 +145,12 @@ pub enum Reason {
     RuleValueField,
     /// A stock adjustment of zero, which changes nothing.
     ZeroQuantity,
+    /// An attendance sheet validated before its shift has started.
+    ShiftNotStarted,
+    /// Fewer seats than the people who hold or booked one.
+    SeatsBelowBooked {
+        booked: u64,
+    },
 }
 
 impl Reason {
@@ -233,6 +239,8 @@ impl Reason {
             Reason::RulePatternTooLong => "error-rule-pattern-too-long",
             Reason::RuleValueField => "error-rule-value-field",
             Reason::ZeroQuantity => "error-zero-quantity",
+            Reason::ShiftNotStarted => "error-shift-not-started",
+            Reason::SeatsBelowBooked { .. } => "error-seats-below-booked",
         }
     }
 
@@ -249,6 +257,7 @@ impl Reason {
             Reason::PasswordTooShort { min } => vec![("min", min.to_string())],
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
             Reason::NotOneMember { count } => vec![("count", count.to_string())],
+            Reason::SeatsBelowBooked { booked } => vec![("booked", booked.to_string())],
             Reason::Booking {
                 error: BookingError::MissingSkill { skill },
             } => vec![("skill", skill.clone())],

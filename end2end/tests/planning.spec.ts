@@ -27,7 +27,11 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   const letter = (await page.getByTestId('week-letter').first().textContent())!.trim();
   expect(letter).toMatch(/^[A-D]$/);
 
-  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Créneaux types' }).click();
+  // The coordinator's pages are grouped in the menu.
+  await hydrated(page);
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await menu.getByText('Coordination').click();
+  await menu.getByRole('link', { name: 'Créneaux types' }).click();
   await expect(page).toHaveURL(/\/coordinator\/templates$/);
   await hydrated(page);
   await page.locator('#field-task_type_name').fill(task);
@@ -74,7 +78,8 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   await expect(page.getByTestId('shift-card').filter({ hasText: task })).toHaveCount(1);
 
   // Closing the coop that Sunday cancels its shifts.
-  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Fermetures' }).click();
+  await menu.getByText('Coordination').click();
+  await menu.getByRole('link', { name: 'Fermetures' }).click();
   await hydrated(page);
   await page.locator('#field-closure_date').fill(day);
   await page.getByRole('button', { name: 'Fermer la coopérative ce jour-là' }).click();

@@ -728,3 +728,14 @@ tills-closed = Closed
 tills-add-title = Add a till
 tills-add = Add the till
 tills-added = Till added.
+
+## shifts gaps (catalogue helper, issue 3): template editing, sheets before their shift, the coordinator menu
+error-shift-not-started = This shift has not started yet: validate its sheet once it has begun.
+nav-menu = Menu
+nav-register = Register
+nav-planning-group = Coordination
+template-edit = Change this template
+template-edit-hint = Its shifts ahead follow: on a day it keeps they take the new times, task and seats with their bookings; on a day it leaves they are cancelled, and its shifts on its new days are planned with its seat holders.
+template-edit-cancel = Cancel
+template-remove-leader = Remove
+error-seats-below-booked = { $booked } people already hold or booked a seat: keep at least that many seats.

@@ -728,3 +728,14 @@ tills-closed = Fermé
 tills-add-title = Ajouter une caisse
 tills-add = Ajouter la caisse
 tills-added = Caisse ajoutée.
+
+## shifts gaps (catalogue helper, issue 3): template editing, sheets before their shift, the coordinator menu
+error-shift-not-started = Ce shift n'a pas encore commencé : validez sa feuille une fois qu'il a débuté.
+nav-menu = Menu
+nav-register = Registre
+nav-planning-group = Coordination
+template-edit = Modifier ce créneau type
+template-edit-hint = Ses créneaux à venir suivent : un jour qu'il garde, ils prennent les nouvelles heures, tâche et places avec leurs inscriptions ; un jour qu'il quitte, ils sont annulés, et ses créneaux de ses nouveaux jours sont planifiés avec ses titulaires.
+template-edit-cancel = Annuler
+template-remove-leader = Retirer
+error-seats-below-booked = { $booked } personnes ont déjà une place ou se sont inscrites : gardez au moins autant de places.

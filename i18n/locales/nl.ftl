@@ -728,3 +728,14 @@ tills-closed = Gesloten
 tills-add-title = Een kassa toevoegen
 tills-add = De kassa toevoegen
 tills-added = Kassa toegevoegd.
+
+## shifts gaps (catalogue helper, issue 3): template editing, sheets before their shift, the coordinator menu
+error-shift-not-started = Deze shift is nog niet begonnen: valideer het blad zodra hij begonnen is.
+nav-menu = Menu
+nav-register = Register
+nav-planning-group = Coördinatie
+template-edit = Deze vaste shift wijzigen
+template-edit-hint = De komende shiften volgen: op een dag die blijft krijgen ze de nieuwe uren, taak en plaatsen met hun inschrijvingen; op een dag die wegvalt worden ze geannuleerd, en de shiften op de nieuwe dagen worden gepland met de vaste houders.
+template-edit-cancel = Annuleren
+template-remove-leader = Verwijderen
+error-seats-below-booked = { $booked } mensen hebben al een plaats of zijn ingeschreven: houd minstens zoveel plaatsen.

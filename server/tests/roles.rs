@@ -416,6 +416,15 @@ async fn role_table(s: Services) {
             json!({ "input": { "week": "", "weekday": "", "slot": {
                 "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
         }),
+        server_fn("planning/template/update", KEEPERS, || {
+            json!({ "template_id": uuid::Uuid::new_v4(), "input": { "week": "", "weekday": "", "slot": {
+                "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
+        }),
+        server_fn(
+            "planning/leader/remove",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member_id": someone }),
+        ),
         server_fn(
             "planning/template/retire",
             KEEPERS,
