@@ -1,7 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { hydrated, signIn, watchConsole } from './helpers';
 
-// The stock manager works on a phone.
+// The stock manager works on a phone, in French (the demo stock manager's language).
 test.use({ viewport: { width: 360, height: 740 } });
 
 const stamp = Date.now().toString(36);
@@ -29,7 +29,7 @@ test('a stock manager adds a product with a barcode, changes its price and its s
   await expect(page).toHaveURL(/\/stock$/);
   await hydrated(page);
   await fitsThePhone(page);
-  await page.getByRole('link', { name: /New product/ }).click();
+  await page.getByRole('link', { name: /Nouveau produit/ }).click();
   await expect(page).toHaveURL(/\/stock\/products\/new$/);
   await hydrated(page);
 
@@ -38,12 +38,12 @@ test('a stock manager adds a product with a barcode, changes its price and its s
   await page.locator('#field-name').fill(name);
   await page.locator('#field-price').fill('4,3x');
   await page.locator('#field-barcodes').fill('5901234123458');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   // Every broken rule is shown beside its field, and nothing is added.
   await expect(page.locator('.field.invalid')).toHaveCount(2);
   await expect(page.locator('.field-error')).toHaveText([
-    'Not a valid amount in euros.',
-    'Not a valid barcode (EAN-13, EAN-8 or UPC-A with its check digit).',
+    'Montant en euros non valable.',
+    'Code-barres invalide (EAN-13, EAN-8 ou UPC-A avec sa clé de contrôle).',
   ]);
   await expect(page).toHaveURL(/\/stock\/products\/new$/);
 
@@ -51,51 +51,51 @@ test('a stock manager adds a product with a barcode, changes its price and its s
   await page.locator('#field-barcodes').fill(barcode);
   await page.locator('#field-category').selectOption({ index: 0 });
   await expect(page.locator('#field-vat_percent')).toHaveValue('6');
-  await page.getByLabel('Meal vouchers may pay for it').check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel('Payable en chèques-repas').check();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page).toHaveURL(/\/stock\/products\/[0-9a-f-]{36}\?notice=created$/);
-  await expect(page.getByRole('status').first()).toHaveText('Product added to the catalogue.');
+  await expect(page.getByRole('status').first()).toHaveText('Produit ajouté au catalogue.');
   await expect(page.getByTestId('product-title')).toHaveText(name);
   await hydrated(page);
   await fitsThePhone(page);
 
   // A new price, kept.
   await page.locator('#field-price').fill('4.50');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByRole('status').last()).toHaveText('Enregistré.');
   await page.reload();
   await hydrated(page);
   await expect(page.locator('#field-price')).toHaveValue('4.50');
   await expect(page.locator('#field-barcodes')).toHaveValue(barcode);
-  await expect(page.getByLabel('Meal vouchers may pay for it')).toBeChecked();
+  await expect(page.getByLabel('Payable en chèques-repas')).toBeChecked();
 
   // Stock: a reception, then a loss that needs its reason.
-  await expect(page.getByTestId('on-hand')).toHaveText('0 pcs');
+  await expect(page.getByTestId('on-hand')).toHaveText('0 pc');
   await page.locator('#field-quantity').fill('0');
-  await page.getByRole('button', { name: 'Record the move' }).click();
-  await expect(page.locator('.field-error')).toHaveText('A quantity must be more than zero, with at most three decimals.');
+  await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+  await expect(page.locator('.field-error')).toHaveText('Une quantité doit être supérieure à zéro, avec au plus trois décimales.');
   await page.locator('#field-quantity').fill('12');
-  await page.getByRole('button', { name: 'Record the move' }).click();
-  await expect(page.getByTestId('on-hand')).toHaveText('12 pcs');
+  await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+  await expect(page.getByTestId('on-hand')).toHaveText('12 pc');
   await page.locator('#field-kind').selectOption('loss');
   await page.locator('#field-quantity').fill('2');
-  await page.getByRole('button', { name: 'Record the move' }).click();
-  await expect(page.locator('.field-error')).toHaveText('Required.');
-  await expect(page.getByTestId('on-hand')).toHaveText('12 pcs');
+  await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+  await expect(page.locator('.field-error')).toHaveText('Obligatoire.');
+  await expect(page.getByTestId('on-hand')).toHaveText('12 pc');
   await page.locator('#field-reason').selectOption('expired');
-  await page.getByRole('button', { name: 'Record the move' }).click();
-  await expect(page.getByTestId('on-hand')).toHaveText('10 pcs');
-  await expect(page.locator('.moves li').first()).toContainText('Loss · Expired');
-  await expect(page.locator('.moves li').first()).toContainText('-2 pcs');
+  await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+  await expect(page.getByTestId('on-hand')).toHaveText('10 pc');
+  await expect(page.locator('.moves li').first()).toContainText('Perte · Périmé');
+  await expect(page.locator('.moves li').first()).toContainText('-2 pc');
 
   // Found by name without accents or case, and by its barcode.
   await page.goto(`/stock/products?q=CONFITURE+abricots+${stamp}`);
   await hydrated(page);
-  await expect(page.getByTestId('product-count')).toHaveText('1 product');
-  await expect(page.locator('.product-list li')).toContainText('€4.50');
+  await expect(page.getByTestId('product-count')).toHaveText('1 produit');
+  await expect(page.locator('.product-list li')).toContainText('4,50 €');
   await fitsThePhone(page);
   await page.goto(`/stock/products?q=${barcode}`);
-  await expect(page.getByTestId('product-count')).toHaveText('1 product');
+  await expect(page.getByTestId('product-count')).toHaveText('1 produit');
   await expect(page.locator('.product-name')).toHaveText(name);
   expect(errors).toEqual([]);
 });
@@ -114,23 +114,23 @@ test('a products import with bad rows imports nothing and says why; a good one i
   ].join('\n');
   await page.locator('#import-file').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await expect(page.locator('#import-text')).toHaveValue(bad);
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
   const report = page.getByTestId('import-report');
-  await expect(report).toContainText('Nothing was imported: 2 problems to fix.');
+  await expect(report).toContainText('Rien n’a été importé : 2 problèmes à corriger.');
   await expect(report.locator('tbody tr')).toHaveCount(2);
-  await expect(report.locator('tbody tr').nth(0).locator('td')).toHaveText(['3', 'unit', 'Unknown unit (piece, kg or litre).']);
-  await expect(report.locator('tbody tr').nth(1).locator('td')).toHaveText(['4', 'barcodes', 'Not a valid barcode (EAN-13, EAN-8 or UPC-A with its check digit).']);
+  await expect(report.locator('tbody tr').nth(0).locator('td')).toHaveText(['3', 'unit', 'Unité inconnue (pièce : piece, kg ou litre).']);
+  await expect(report.locator('tbody tr').nth(1).locator('td')).toHaveText(['4', 'barcodes', 'Code-barres invalide (EAN-13, EAN-8 ou UPC-A avec sa clé de contrôle).']);
   await page.goto(`/stock/products?q=${batch}&state=all`);
-  await expect(page.getByTestId('product-count')).toHaveText('0 products');
+  await expect(page.getByTestId('product-count')).toHaveText('0 produit');
 
   await page.goto('/stock/import');
   await hydrated(page);
   const good = bad.replace(';box;', ';piece;').replace('4006381333932', freshBarcode());
   await page.locator('#import-text').fill(good);
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('import-done')).toHaveText('3 products imported.');
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toHaveText('3 produits importés.');
   await page.goto(`/stock/products?q=${batch}&state=all`);
-  await expect(page.getByTestId('product-count')).toHaveText('3 products');
+  await expect(page.getByTestId('product-count')).toHaveText('3 produits');
   // Their categories were made on the way.
   await page.goto('/stock/categories');
   await expect(page.getByTestId('categories')).toContainText(`Vrac ${batch}`);
@@ -146,7 +146,7 @@ test('a stock manager edits the barcode nomenclature', async ({ page }) => {
   expect(before).toBeGreaterThan(0);
 
   // A price-labelled rule for 29, tried first; with a typo first.
-  await page.getByRole('button', { name: 'Add a rule' }).click();
+  await page.getByRole('button', { name: 'Ajouter une règle' }).click();
   await expect(rules).toHaveCount(before + 1);
   const added = rules.last();
   await added.locator('select[name=kind]').selectOption('price_embedded');
@@ -154,19 +154,24 @@ test('a stock manager edits the barcode nomenclature', async ({ page }) => {
   await added.locator('select[name=length]').selectOption('13');
   await added.locator('input[name=start]').fill('8');
   await added.locator('input[name=len]').fill('5');
-  for (let n = 0; n < before; n++) await added.getByRole('button', { name: 'Move up' }).click();
+  // Up to the top, one place at a time: at step n it is the (before - n)th rule.
+  for (let n = 0; n < before; n++) {
+    const moving = rules.nth(before - n);
+    await expect(moving.locator('input[name=pattern]')).toHaveValue('2x');
+    await moving.getByRole('button', { name: 'Monter' }).click();
+  }
   const first = rules.first();
-  await expect(first.locator('strong')).toHaveText('Rule 1');
+  await expect(first.locator('strong')).toHaveText('Règle 1');
   await expect(first.locator('input[name=pattern]')).toHaveValue('2x');
-  await expect(first.getByRole('button', { name: 'Move up' })).toBeDisabled();
+  await expect(first.getByRole('button', { name: 'Monter' })).toBeDisabled();
   await fitsThePhone(page);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('alert').first()).toHaveText('Rule 1 of the nomenclature cannot be used.');
-  await expect(first.locator('.field-error')).toHaveText('Use digits, . for any digit and ranges such as [1-9] only.');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByRole('alert').first()).toHaveText('La règle 1 de la nomenclature est inutilisable.');
+  await expect(first.locator('.field-error')).toHaveText('Utilisez seulement des chiffres, . pour n\'importe quel chiffre et des plages comme [1-9].');
 
   await first.locator('input[name=pattern]').fill('29');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toContainText('Nomenclature saved');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Nomenclature enregistrée');
   await page.reload();
   await hydrated(page);
   await expect(rules).toHaveCount(before + 1);
@@ -175,11 +180,11 @@ test('a stock manager edits the barcode nomenclature', async ({ page }) => {
   await expect(rules.first().locator('input[name=start]')).toHaveValue('8');
 
   // Removed again, and the usual rules back for the tills.
-  await rules.first().getByRole('button', { name: 'Remove' }).click();
+  await rules.first().getByRole('button', { name: 'Retirer' }).click();
   await expect(rules).toHaveCount(before);
-  await page.getByRole('button', { name: 'Restore the usual rules' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toContainText('Nomenclature saved');
+  await page.getByRole('button', { name: 'Remettre les règles habituelles' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Nomenclature enregistrée');
   expect(errors).toEqual([]);
 });
 
@@ -192,6 +197,9 @@ test('an admin adds a till', async ({ page }) => {
   await page.locator('#field-name').fill(`Till ${stamp}`);
   await page.getByRole('button', { name: 'Add the till' }).click();
   await expect(page.getByTestId('tills')).toContainText(`Till ${stamp}`);
+  // The name is cleared for the next till; the same name again is refused.
+  await expect(page.locator('#field-name')).toHaveValue('');
+  await page.locator('#field-name').fill(`Till ${stamp}`);
   await page.getByRole('button', { name: 'Add the till' }).click();
   await expect(page.locator('.field-error')).toHaveText('Already used by someone else.');
 });

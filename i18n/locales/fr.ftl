@@ -640,7 +640,7 @@ quantity-kg = { $n } kg
 quantity-litre = { $n } L
 field-product-name = Nom du produit
 field-category = Catégorie
-field-unit = Vendu à la
+field-unit = Unité de vente
 field-price = Prix TVAC (€)
 field-vat = Taux de TVA
 field-deposit = Consigne (€)
@@ -650,6 +650,7 @@ field-meal-voucher = Payable en chèques-repas
 field-on-sale = En vente
 product-no-category = Sans catégorie
 product-created = Produit ajouté au catalogue.
+product-edit-title = Fiche produit
 products-search-placeholder = Nom ou code-barres
 products-all-categories = Toutes les catégories
 products-state = En vente ou non
@@ -658,7 +659,7 @@ products-state-inactive = Retirés
 products-state-all = Tous les produits
 products-count =
     { $count ->
-        [one] 1 produit
+        [one] { $count } produit
        *[other] { $count } produits
     }
 stock-on-hand-title = Stock disponible
@@ -689,7 +690,7 @@ categories-none = Aucune catégorie pour l'instant.
 product-import-intro = Un fichier CSV avec une ligne d'en-tête et ces colonnes (category, deposit, meal_voucher, active et barcodes sont facultatives ; codes-barres séparés par des espaces ou |; oui ou non pour les options). Chaque ligne est d'abord vérifiée : si l'une est fausse, rien n'est importé.
 product-import-done =
     { $count ->
-        [one] 1 produit importé.
+        [one] { $count } produit importé.
        *[other] { $count } produits importés.
     }
 nomenclature-intro = La caisse lit un code scanné avec la première règle, depuis le haut, dont le motif de préfixe et la longueur correspondent. Un motif a un signe par chiffre : un chiffre, . pour n'importe quel chiffre, ou une plage comme [1-9]. Les articles pesés et étiquetés au prix portent leur poids (grammes) ou leur prix (centimes) dans les chiffres indiqués.
@@ -702,9 +703,9 @@ nomenclature-defaults = Remettre les règles habituelles
 nomenclature-saved = Nomenclature enregistrée : les caisses l'utilisent dès leur prochaine mise à jour.
 nomenclature-empty = Sans règle, aucun code ne peut être lu : ajoutez-en une ou remettez les règles habituelles.
 field-rule-kind = Signification
-rule-kind-product = Code-barres propre d'un produit
-rule-kind-weighed = Article pesé (poids dans le code)
-rule-kind-price_embedded = Article étiqueté au prix (prix dans le code)
+rule-kind-product = Code-barres d'un produit
+rule-kind-weighed = Article pesé
+rule-kind-price_embedded = Article étiqueté au prix
 rule-kind-member_card = Carte de membre
 rule-kind-cashier_badge = Badge de caissier
 field-rule-pattern = Motif de préfixe

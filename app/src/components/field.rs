@@ -45,6 +45,14 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
     })
 }
 
+/// The id of a field's input: `field-<name>`, or `field-<scope>-<name>`.
+fn field_id(scope: Option<&str>, name: &str) -> String {
+    match scope {
+        Some(scope) => format!("field-{scope}-{name}"),
+        None => format!("field-{name}"),
+    }
+}
+
 #[component]
 pub fn Field(
     #[prop(into)] label: String,
@@ -56,9 +64,12 @@ pub fn Field(
     /// The keyboard a phone shows: `decimal`, `numeric`...
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// Tells the field apart from one of the same name elsewhere on the page.
+    #[prop(optional_no_strip)]
+    scope: Option<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(scope.as_deref(), name);
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id.clone()>{label}</label>
@@ -94,9 +105,12 @@ pub fn Choice(
     name: &'static str,
     value: RwSignal<String>,
     options: Vec<(String, String)>,
+    /// Tells the field apart from one of the same name elsewhere on the page.
+    #[prop(optional_no_strip)]
+    scope: Option<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(scope.as_deref(), name);
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id.clone()>{label}</label>

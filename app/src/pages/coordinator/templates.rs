@@ -214,6 +214,9 @@ pub fn SlotFieldsView<T: Clone + Send + Sync + 'static>(
     fields: SlotFields,
     tasks: Vec<TaskType>,
     result: Outcome<T>,
+    /// Tells the fields apart from a form of the same fields elsewhere on the page.
+    #[prop(optional_no_strip)]
+    scope: Option<String>,
 ) -> impl IntoView {
     let i = use_i18n();
     let options: Vec<(String, String)> = tasks
@@ -221,11 +224,11 @@ pub fn SlotFieldsView<T: Clone + Send + Sync + 'static>(
         .map(|t| (t.id.to_string(), t.name))
         .collect();
     view! {
-        <Field label=i.t("field-start") name="start" kind="time" value=fields.start required=true errors=errors_of(result, "start")/>
-        <Field label=i.t("field-end") name="end" kind="time" value=fields.end required=true errors=errors_of(result, "end")/>
-        <Choice label=i.t("field-task-type") name="task_type_id" value=fields.task_type_id options=options errors=errors_of(result, "task_type_id")/>
-        <Field label=i.t("field-seats") name="seats" kind="number" value=fields.seats required=true errors=errors_of(result, "seats")/>
-        <Field label=i.t("field-required-skill") name="required_skill" value=fields.required_skill errors=errors_of(result, "required_skill")/>
+        <Field label=i.t("field-start") name="start" kind="time" value=fields.start required=true scope=scope.clone() errors=errors_of(result, "start")/>
+        <Field label=i.t("field-end") name="end" kind="time" value=fields.end required=true scope=scope.clone() errors=errors_of(result, "end")/>
+        <Choice label=i.t("field-task-type") name="task_type_id" value=fields.task_type_id options=options scope=scope.clone() errors=errors_of(result, "task_type_id")/>
+        <Field label=i.t("field-seats") name="seats" kind="number" value=fields.seats required=true scope=scope.clone() errors=errors_of(result, "seats")/>
+        <Field label=i.t("field-required-skill") name="required_skill" value=fields.required_skill scope=scope errors=errors_of(result, "required_skill")/>
     }
     .into_any()
 }
@@ -254,6 +257,7 @@ fn TemplateFieldsView<T: Clone + Send + Sync + 'static>(
     fields: TemplateFields,
     tasks: Vec<TaskType>,
     result: Outcome<T>,
+    #[prop(optional_no_strip)] scope: Option<String>,
 ) -> impl IntoView {
     let i = use_i18n();
     let letters: Vec<(String, String)> = ["A", "B", "C", "D"]
@@ -267,9 +271,9 @@ fn TemplateFieldsView<T: Clone + Send + Sync + 'static>(
         .collect();
     view! {
         <div class="grid-2">
-            <Choice label=i.t("field-week") name="week" value=fields.week options=letters errors=errors_of(result, "week")/>
-            <Choice label=i.t("field-weekday") name="weekday" value=fields.weekday options=weekdays(i) errors=errors_of(result, "weekday")/>
-            <SlotFieldsView fields=fields.slot tasks=tasks result=result/>
+            <Choice label=i.t("field-week") name="week" value=fields.week options=letters scope=scope.clone() errors=errors_of(result, "week")/>
+            <Choice label=i.t("field-weekday") name="weekday" value=fields.weekday options=weekdays(i) scope=scope.clone() errors=errors_of(result, "weekday")/>
+            <SlotFieldsView fields=fields.slot tasks=tasks result=result scope=scope/>
         </div>
     }
     .into_any()
@@ -326,7 +330,7 @@ fn EditTemplate(
         }>
             <p class="hint">{i.t("template-edit-hint")}</p>
             <ActionError result=result/>
-            <TemplateFieldsView fields=fields tasks=tasks result=result/>
+            <TemplateFieldsView fields=fields tasks=tasks result=result scope=Some(id.to_string())/>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || update.pending().get()>{i.t("save")}</button>
                 <button type="button" class="button" on:click=move |_| editing.set(false)>{i.t("template-edit-cancel")}</button>

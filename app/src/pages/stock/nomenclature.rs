@@ -216,7 +216,7 @@ fn RuleCard(
                 </div>
                 <div class="field">
                     <label for=id("pattern")>{i.t("field-rule-pattern")}</label>
-                    <input id=id("pattern") name="pattern" class="mono" autocomplete="off" placeholder="2[1-9]" bind:value=row.pattern/>
+                    <input id=id("pattern") name="pattern" class="mono" autocomplete="off" bind:value=row.pattern/>
                 </div>
                 <div class="field">
                     <label for=id("length")>{i.t("field-rule-length")}</label>

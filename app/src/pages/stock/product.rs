@@ -44,11 +44,17 @@ fn ProductPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok((p, lists)) => view! {
-                        {created.then(|| view! { <p class="alert notice" role="status">{i.t("product-created")}</p> })}
-                        <EditSection p=p.clone() lists=lists/>
-                        <StockSection id=p.id unit=p.unit/>
-                    }.into_any(),
+                    Ok((p, lists)) => {
+                        let title = RwSignal::new(p.name.clone());
+                        view! {
+                            <h1 class="product-title" data-testid="product-title">{move || title.get()}</h1>
+                            {created.then(|| view! { <p class="alert notice product-notice" role="status">{i.t("product-created")}</p> })}
+                            <div class="product-desk">
+                                <StockSection id=p.id unit=p.unit/>
+                                <EditSection p=p.clone() lists=lists title=title/>
+                            </div>
+                        }.into_any()
+                    }
                     Err(e) => view! { <section class="panel"><p class="alert error">{i.error(&e)}</p></section> }.into_any(),
                 }
             })}
@@ -57,7 +63,11 @@ fn ProductPage() -> impl IntoView {
 }
 
 #[component]
-fn EditSection(p: CatalogueProduct, lists: CatalogueLists) -> impl IntoView {
+fn EditSection(
+    p: CatalogueProduct,
+    lists: CatalogueLists,
+    title: RwSignal<String>,
+) -> impl IntoView {
     let i = use_i18n();
     let category = p
         .category_id
@@ -67,15 +77,14 @@ fn EditSection(p: CatalogueProduct, lists: CatalogueLists) -> impl IntoView {
     let update = ServerAction::<UpdateProduct>::new();
     let result = outcome(update);
     let id = p.id;
-    let title = RwSignal::new(p.name.clone());
     Effect::new(move |_| {
         if let Some(Ok(saved)) = result.get() {
             title.set(saved.name);
         }
     });
     view! {
-        <section class="panel">
-            <h1 data-testid="product-title">{move || title.get()}</h1>
+        <section class="panel product-edit">
+            <h2>{i.t("product-edit-title")}</h2>
             <ActionError result=result/>
             {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("saved")}</p> })}
             <form class="stack" novalidate on:submit=move |ev| {
@@ -151,7 +160,7 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
         format!("{} ({})", i.t(key), i.t(&format!("unit-{}", unit.as_str())))
     };
     view! {
-        <section class="panel">
+        <section class="panel product-stock">
             <h2>{i.t("stock-on-hand-title")}</h2>
             <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
                 {move || Suspend::new(async move {
