@@ -43,16 +43,20 @@ pub fn Layout(children: Children) -> impl IntoView {
         let sheet_keeper = v.may(SHEET_KEEPERS);
         let planner = v.may(SHIFT_KEEPERS);
         let stock_keeper = v.may(STOCK_KEEPERS);
+        // A member's few links fit a phone; staff's menu folds into one button there.
+        let folds = sheet_keeper || keeper || planner || stock_keeper || admin;
         view! {
-            <input
-                type="checkbox"
-                id="nav-open"
-                class="nav-open"
-                prop:checked=move || menu_open.get()
-                on:change=move |ev| menu_open.set(event_target_checked(&ev))
-            />
-            <label for="nav-open" class="nav-button">{i.t("nav-menu")}</label>
-            <nav class="nav" aria-label=i.t("nav-label")>
+            {folds.then(|| view! {
+                <input
+                    type="checkbox"
+                    id="nav-open"
+                    class="nav-open"
+                    prop:checked=move || menu_open.get()
+                    on:change=move |ev| menu_open.set(event_target_checked(&ev))
+                />
+                <label for="nav-open" class="nav-button">{i.t("nav-menu")}</label>
+            })}
+            <nav class="nav" class:folding=folds aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
                 <a href="/shifts">{i.t("nav-shifts")}</a>
                 {sheet_keeper.then(|| view! { <a href="/sheets">{i.t("nav-sheets")}</a> })}
