@@ -52,6 +52,29 @@ impl I18n {
         domain::money::format_eur(domain::money::from_cents(cents), self.0)
     }
 
+    /// A quantity of milli-units of `unit`: `1,5 kg`, `12 pcs`.
+    pub fn quantity(self, milli: i64, unit: domain::till::Unit) -> String {
+        let n = domain::till::from_milli(milli).normalize().to_string();
+        let n = match self.0 {
+            Language::En => n,
+            _ => n.replace('.', ","),
+        };
+        self.ta(&format!("quantity-{}", unit.as_str()), &[("n", n)])
+    }
+
+    /// A quantity with its sign, for a move: `+12 pcs`, `-1,5 kg`.
+    pub fn signed_quantity(self, milli: i64, unit: domain::till::Unit) -> String {
+        let sign = if milli > 0 { "+" } else { "" };
+        format!("{sign}{}", self.quantity(milli, unit))
+    }
+
+    /// The date of an instant in milliseconds since the epoch.
+    pub fn instant_date(self, at_ms: i64) -> String {
+        chrono::DateTime::from_timestamp_millis(at_ms)
+            .map(|t| self.date(t.date_naive()))
+            .unwrap_or_default()
+    }
+
     pub fn date(self, d: chrono::NaiveDate) -> String {
         match self.0 {
             Language::En => d.format("%Y-%m-%d").to_string(),

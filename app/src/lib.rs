@@ -99,6 +99,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coordinator/planning") view=pages::coordinator::planning::PlanningPage ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator/templates") view=pages::coordinator::templates::Templates ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator/closures") view=pages::coordinator::closures::Closures ssr=SsrMode::Async/>
+                    <Route path=path!("/stock") view=pages::stock::home::StockHome ssr=SsrMode::Async/>
+                    <Route path=path!("/stock/products") view=pages::stock::products::Products ssr=SsrMode::Async/>
+                    <Route path=path!("/stock/products/new") view=pages::stock::product_new::ProductNew ssr=SsrMode::Async/>
+                    <Route path=path!("/stock/products/:id") view=pages::stock::product::Product ssr=SsrMode::Async/>
+                    <Route path=path!("/stock/categories") view=pages::stock::categories::Categories ssr=SsrMode::Async/>
+                    <Route path=path!("/stock/nomenclature") view=pages::stock::nomenclature::NomenclatureEditor ssr=SsrMode::Async/>
+                    <Route path=path!("/stock/import") view=pages::stock::import::ProductImport ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/tills") view=pages::admin::tills::Tills ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::Session;
-use domain::till::{PaymentError, RuleError, ScanError};
+use domain::till::{PaymentError, ScanError};
 use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
 use http::StatusCode;
@@ -103,12 +103,7 @@ impl From<services::Error> for AppError {
             E::DiscountNotAllowed { max_percent } => {
                 till_error("discount", Reason::DiscountNotAllowed { max: max_percent })
             }
-            E::Nomenclature(error) => till_error(
-                "rules",
-                Reason::BadNomenclatureRule {
-                    rule: rule_index(&error) + 1,
-                },
-            ),
+            E::Nomenclature(error) => AppError::Invalid(error.field_errors()),
             E::Count(_) => till_error("count", Reason::UnknownDenomination),
             E::Db(db) => {
                 tracing::error!(error = %db, "database error");
@@ -135,15 +130,6 @@ fn payment_reason(error: PaymentError) -> Reason {
             excess: excess.to_string(),
         },
         PaymentError::NegativeAmount | PaymentError::FractionOfCent => Reason::BadAmount,
-    }
-}
-
-fn rule_index(error: &RuleError) -> usize {
-    match *error {
-        RuleError::BadPattern { rule }
-        | RuleError::BadLength { rule }
-        | RuleError::PatternTooLong { rule }
-        | RuleError::BadField { rule } => rule,
     }
 }
 

@@ -21,9 +21,38 @@ pub fn local_path(next: &str) -> &str {
     }
 }
 
+/// Where a person lands after signing in without asking for a page: a stock manager (who
+/// keeps no register or planning) on the catalogue, everyone else on their card.
+pub fn landing(roles: &[domain::Role]) -> &'static str {
+    use domain::Role;
+    let desk = roles
+        .iter()
+        .any(|r| matches!(r, Role::Admin | Role::Coordinator));
+    if roles.contains(&Role::StockManager) && !desk {
+        "/stock"
+    } else {
+        "/"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::Role;
+
+    #[test]
+    fn landings() {
+        let cases: [(&[Role], &str); 5] = [
+            (&[Role::StockManager], "/stock"),
+            (&[Role::Member, Role::StockManager], "/stock"),
+            (&[Role::StockManager, Role::Coordinator], "/"),
+            (&[Role::Admin], "/"),
+            (&[Role::Member], "/"),
+        ];
+        for (roles, expected) in cases {
+            assert_eq!(landing(roles), expected, "{roles:?}");
+        }
+    }
 
     #[test]
     fn encoding() {

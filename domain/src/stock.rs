@@ -1,8 +1,14 @@
 //! The stock ledger's words: every change of stock is a move (sale, return, reception,
 //! inventory adjustment, loss with a reason), so the quantity on hand is the sum of the moves.
 
+use crate::money::parse_amount;
+use crate::till::to_milli;
+use crate::validation::Reason;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+/// The reasons of a loss a stock manager picks from; the ledger stores the code.
+pub const LOSS_REASONS: [&str; 4] = ["expired", "damaged", "stolen", "own_use"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,5 +67,74 @@ impl StockMove {
             reference_id: None,
             at_ms,
         }
+    }
+}
+
+/// The moves a stock manager records by hand: a reception, an inventory adjustment, a loss.
+pub const MANUAL_MOVES: [MoveKind; 3] = [MoveKind::Reception, MoveKind::Adjustment, MoveKind::Loss];
+
+/// The signed quantity in milli-units of a move typed by hand: a reception or a loss is typed
+/// as the (positive) quantity received or lost, an adjustment with its sign (`-2` when two
+/// are missing). Commas and points both mark decimals; at most three decimals.
+///
+/// Errors: `BadQuantity` for anything but a positive quantity where one is needed (or too many
+/// decimals), `ZeroQuantity` for an adjustment of zero, `Malformed` for sales and returns,
+/// whose moves come with them.
+pub fn typed_quantity(kind: MoveKind, typed: &str) -> Result<i64, Reason> {
+    let milli = parse_amount(typed)
+        .and_then(to_milli)
+        .ok_or(Reason::BadQuantity)?;
+    match kind {
+        MoveKind::Reception if milli > 0 => Ok(milli),
+        MoveKind::Loss if milli > 0 => Ok(-milli),
+        MoveKind::Adjustment if milli != 0 => Ok(milli),
+        MoveKind::Adjustment => Err(Reason::ZeroQuantity),
+        MoveKind::Reception | MoveKind::Loss => Err(Reason::BadQuantity),
+        MoveKind::Sale | MoveKind::Return => Err(Reason::Malformed),
+    }
+}
+
+/// A product's stock: the quantity on hand and its latest moves, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductStock {
+    pub on_hand_milli: i64,
+    pub recent: Vec<StockMove>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_typed_by_hand() {
+        use MoveKind::*;
+        let cases = [
+            (Reception, "12", Ok(12_000)),
+            (Reception, "1,5", Ok(1_500)),
+            (Reception, "0.125", Ok(125)),
+            (Reception, "0", Err(Reason::BadQuantity)),
+            (Reception, "-3", Err(Reason::BadQuantity)),
+            (Reception, "0.0005", Err(Reason::BadQuantity)),
+            (Reception, "douze", Err(Reason::BadQuantity)),
+            (Reception, "", Err(Reason::BadQuantity)),
+            (Loss, "2", Ok(-2_000)),
+            (Loss, "-2", Err(Reason::BadQuantity)),
+            (Adjustment, "-2", Ok(-2_000)),
+            (Adjustment, " 3,25 ", Ok(3_250)),
+            (Adjustment, "0", Err(Reason::ZeroQuantity)),
+            (Sale, "1", Err(Reason::Malformed)),
+            (Return, "1", Err(Reason::Malformed)),
+        ];
+        for (kind, typed, expected) in cases {
+            assert_eq!(typed_quantity(kind, typed), expected, "{kind:?} {typed:?}");
+        }
+    }
+
+    #[test]
+    fn kinds_read_back() {
+        for k in MoveKind::ALL {
+            assert_eq!(MoveKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(MoveKind::parse("gift"), None);
     }
 }

@@ -134,6 +134,23 @@ pub enum Reason {
         start: chrono::NaiveDate,
         end: chrono::NaiveDate,
     },
+    /// A nomenclature rule's pattern is not digits, `.` and ranges such as `[1-9]`.
+    RulePattern,
+    /// A nomenclature rule's code length is not 8, 12 or 13.
+    RuleLength,
+    /// A nomenclature rule's pattern is as long as its code or longer.
+    RulePatternTooLong,
+    /// A nomenclature rule's embedded value does not fit between its pattern and the check
+    /// digit of a code of fixed length.
+    RuleValueField,
+    /// A stock adjustment of zero, which changes nothing.
+    ZeroQuantity,
+    /// An attendance sheet validated before its shift has started.
+    ShiftNotStarted,
+    /// Fewer seats than the people who hold or booked one.
+    SeatsBelowBooked {
+        booked: u64,
+    },
 }
 
 impl Reason {
@@ -217,6 +234,13 @@ impl Reason {
             Reason::EndBeforeStart => "error-end-before-start",
             Reason::InThePast => "error-in-the-past",
             Reason::OverlapsLeave { .. } => "error-overlaps-leave",
+            Reason::RulePattern => "error-rule-pattern",
+            Reason::RuleLength => "error-rule-length",
+            Reason::RulePatternTooLong => "error-rule-pattern-too-long",
+            Reason::RuleValueField => "error-rule-value-field",
+            Reason::ZeroQuantity => "error-zero-quantity",
+            Reason::ShiftNotStarted => "error-shift-not-started",
+            Reason::SeatsBelowBooked { .. } => "error-seats-below-booked",
         }
     }
 
@@ -233,6 +257,7 @@ impl Reason {
             Reason::PasswordTooShort { min } => vec![("min", min.to_string())],
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
             Reason::NotOneMember { count } => vec![("count", count.to_string())],
+            Reason::SeatsBelowBooked { booked } => vec![("booked", booked.to_string())],
             Reason::Booking {
                 error: BookingError::MissingSkill { skill },
             } => vec![("skill", skill.clone())],

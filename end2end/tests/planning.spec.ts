@@ -27,7 +27,11 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   const letter = (await page.getByTestId('week-letter').first().textContent())!.trim();
   expect(letter).toMatch(/^[A-D]$/);
 
-  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Créneaux types' }).click();
+  // The coordinator's pages are grouped in the menu.
+  await hydrated(page);
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await menu.getByText('Coordination').click();
+  await menu.getByRole('link', { name: 'Créneaux types' }).click();
   await expect(page).toHaveURL(/\/coordinator\/templates$/);
   await hydrated(page);
   await page.locator('#field-task_type_name').fill(task);
@@ -74,7 +78,8 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   await expect(page.getByTestId('shift-card').filter({ hasText: task })).toHaveCount(1);
 
   // Closing the coop that Sunday cancels its shifts.
-  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Fermetures' }).click();
+  await menu.getByText('Coordination').click();
+  await menu.getByRole('link', { name: 'Fermetures' }).click();
   await hydrated(page);
   await page.locator('#field-closure_date').fill(day);
   await page.getByRole('button', { name: 'Fermer la coopérative ce jour-là' }).click();
@@ -89,5 +94,64 @@ test('a coordinator plans a template, generates its shifts, sees them short-staf
   await expect(closed).toHaveAttribute('data-staffing', 'cancelled');
   await expect(closed).toContainText('Annulé');
   await expect(closed).toContainText(`Stocktaking ${stamp}`);
+  expect(errors).toEqual([]);
+});
+
+test('a coordinator changes a template and removes its leader; the menu fits on one line', async ({ page }) => {
+  const errors = watchConsole(page);
+  const task = `Facing ${stamp}`;
+  await signIn(page, 'coordinator@demo.ruche.coop');
+  await page.goto('/coordinator/templates');
+  await hydrated(page);
+  // The whole menu holds on one line of a desktop.
+  expect((await page.locator('header.topbar').boundingBox())!.height).toBeLessThan(80);
+
+  await page.locator('#field-task_type_name').fill(task);
+  await page.getByRole('button', { name: 'Ajouter la tâche' }).click();
+  await expect(page.getByTestId('task-types')).toContainText(task);
+  const form = page.getByTestId('new-template');
+  await form.locator('#field-week').selectOption('A');
+  await form.locator('#field-weekday').selectOption({ label: 'Samedi' });
+  await form.locator('#field-start').fill('18:00');
+  await form.locator('#field-end').fill('20:00');
+  await form.locator('#field-task_type_id').selectOption({ label: task });
+  await form.locator('#field-seats').fill('2');
+  await form.getByRole('button', { name: 'Ajouter le créneau' }).click();
+  const card = page.getByTestId('template').filter({ hasText: task });
+  await expect(card).toHaveCount(1);
+
+  // A leader added, then removed.
+  const leaders = card.locator('.people').nth(1).locator('li');
+  await card.getByLabel('Numéro ou nom du responsable').fill('shift-leader@demo.ruche.coop');
+  await card.getByRole('button', { name: 'Ajouter un responsable' }).click();
+  await expect(leaders).toHaveCount(1);
+  await leaders.first().getByRole('button', { name: 'Retirer' }).click();
+  await expect(leaders).toHaveCount(0);
+
+  // Changed: refused without seats, then later and with one more seat.
+  await card.getByRole('button', { name: 'Modifier ce créneau type' }).click();
+  const edit = card.getByTestId('edit-template');
+  await expect(edit.locator('[name=start]')).toHaveValue('18:00');
+  await edit.locator('[name=seats]').fill('0');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(edit.locator('.field-error')).toHaveText('Doit être supérieur à zéro.');
+  await edit.locator('[name=start]').fill('19:00');
+  await edit.locator('[name=end]').fill('21:30');
+  await edit.locator('[name=seats]').fill('3');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  const changed = page.getByTestId('template').filter({ hasText: task });
+  await expect(changed.locator('h3')).toHaveText('Semaine A · Samedi 19:00 – 21:30');
+  await expect(changed).toContainText('0 place(s) attribuée(s) sur 3');
+
+  // On a phone the menu folds into one button, and opens with its groups.
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect((await page.locator('header.topbar').boundingBox())!.height).toBeLessThan(80);
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await expect(menu).toBeHidden();
+  await page.getByText('Menu', { exact: true }).click();
+  await menu.getByText('Coordination').click();
+  await menu.getByRole('link', { name: 'Statuts' }).click();
+  await expect(page).toHaveURL(/\/coordinator\/statuses$/);
+  await expect(menu).toBeHidden();
   expect(errors).toEqual([]);
 });

@@ -616,3 +616,127 @@ template-retire = Retire this template
 template-retire-warning = Its members lose their seats and its shifts ahead are cancelled.
 template-retire-confirm = Retire it
 template-retire-keep = Keep it
+
+## catalogue: the stock manager's catalogue and stock screens, tills
+nav-stock = Catalogue
+pager-label = Pages
+stock-title = Catalogue and stock
+stock-products = Products
+stock-products-hint = Find a product by name or barcode, change it, see its stock.
+stock-product-new = New product
+stock-product-new-hint = Add a product to the catalogue.
+stock-categories = Categories
+stock-categories-hint = The shelves' families of products.
+stock-nomenclature = Barcode nomenclature
+stock-nomenclature-hint = What a scanned code means: products, weighed and price-labelled items, cards.
+stock-import = Import products
+stock-import-hint = Add many products at once from a CSV file.
+stock-back-to-products = ← Products
+unit-piece = piece
+unit-kg = kg
+unit-litre = litre
+quantity-piece = { $n } pcs
+quantity-kg = { $n } kg
+quantity-litre = { $n } L
+field-product-name = Product name
+field-category = Category
+field-unit = Sold by
+field-price = Price with VAT (€)
+field-vat = VAT rate
+field-deposit = Deposit (€)
+field-barcodes = Barcodes
+product-barcodes-hint = Scan or type each barcode; separate several with spaces. A weighed or price-labelled item has its scale code with the value as zeros.
+field-meal-voucher = Meal vouchers may pay for it
+field-on-sale = On sale
+product-no-category = No category
+product-created = Product added to the catalogue.
+product-edit-title = Product
+products-search-placeholder = Name or barcode
+products-all-categories = All categories
+products-state = On sale or not
+products-state-active = On sale
+products-state-inactive = Withdrawn
+products-state-all = All products
+products-count =
+    { $count ->
+        [one] 1 product
+       *[other] { $count } products
+    }
+stock-on-hand-title = Stock on hand
+stock-no-moves = No stock move yet.
+stock-move-title = Record a stock move
+stock-move-submit = Record the move
+stock-move-done = Stock move recorded.
+field-move-kind = Move
+move-reception = Reception
+move-adjustment = Inventory adjustment
+move-loss = Loss
+move-sale = Sale
+move-return = Return
+stock-quantity-reception = Quantity received
+stock-quantity-adjustment = Quantity to add (negative to remove)
+stock-quantity-loss = Quantity lost
+field-loss-reason = Reason of the loss
+field-move-note = Note (optional)
+loss-expired = Expired
+loss-damaged = Damaged
+loss-stolen = Stolen
+loss-own_use = Own use
+loss-choose = Choose a reason
+field-category-name = New category
+category-add = Add the category
+category-added = Category added.
+categories-none = No category yet.
+product-import-intro = A CSV file with a header line and these columns (category, deposit, meal_voucher, active and barcodes may be left out; barcodes separated by spaces or |; yes or no for the flags). Every row is checked first: if one is wrong, nothing is imported.
+product-import-done =
+    { $count ->
+        [one] 1 product imported.
+       *[other] { $count } products imported.
+    }
+nomenclature-intro = The till reads a scanned code with the first rule, from the top, whose prefix pattern and code length match it. A pattern has one sign per digit: a digit, . for any digit, or a range such as [1-9]. Weighed and price-labelled items carry their weight (grams) or price (cents) in the digits you say.
+nomenclature-rule = Rule { $n }
+nomenclature-up = Move up
+nomenclature-down = Move down
+nomenclature-remove = Remove
+nomenclature-add = Add a rule
+nomenclature-defaults = Restore the usual rules
+nomenclature-saved = Nomenclature saved: the tills use it from their next update.
+nomenclature-empty = Without rules no code can be read: add one, or restore the usual rules.
+field-rule-kind = Meaning
+rule-kind-product = A product's own barcode
+rule-kind-weighed = Weighed item
+rule-kind-price_embedded = Price-labelled item
+rule-kind-member_card = Member card
+rule-kind-cashier_badge = Cashier badge
+field-rule-pattern = Prefix pattern
+field-rule-length = Code length
+rule-length-any = Any (8, 12 or 13)
+rule-length-digits = { $n } digits
+field-rule-value-start = Value starts at digit
+field-rule-value-len = Value digits
+error-rule-pattern = Use digits, . for any digit and ranges such as [1-9] only.
+error-rule-length = A barcode has 8, 12 or 13 digits.
+error-rule-pattern-too-long = The pattern is as long as the code: leave room for the check digit.
+error-rule-value-field = The value must have 1 to 9 digits, after the pattern and before the check digit, in a code of fixed length.
+error-zero-quantity = An adjustment of zero changes nothing.
+tills-title = Tills
+tills-hint = The coop's tills; add one.
+tills-none = No till yet.
+field-till-name = Till name
+tills-session = Drawer
+tills-open-since = Open since { $date }
+tills-closed = Closed
+tills-add-title = Add a till
+tills-add = Add the till
+tills-added = Till added.
+
+## shifts gaps (catalogue helper, issue 3): template editing, sheets before their shift, the coordinator menu
+error-shift-not-started = This shift has not started yet: validate its sheet once it has begun.
+nav-menu = Menu
+nav-register = Register
+nav-planning-group = Coordination
+template-edit = Change this template
+template-edit-hint = Its shifts ahead follow: on a day it keeps they take the new times, task and seats with their bookings; on a day it leaves they are cancelled, and its shifts on its new days are planned with its seat holders.
+template-edit-cancel = Cancel
+template-remove-leader = Remove
+error-seats-below-booked = { $booked } people already hold or booked a seat: keep at least that many seats.

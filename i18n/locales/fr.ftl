@@ -616,3 +616,127 @@ template-retire = Retirer ce créneau type
 template-retire-warning = Ses membres perdent leur place et ses services à venir sont annulés.
 template-retire-confirm = Le retirer
 template-retire-keep = Le garder
+
+## catalogue: the stock manager's catalogue and stock screens, tills
+nav-stock = Catalogue
+pager-label = Pages
+stock-title = Catalogue et stock
+stock-products = Produits
+stock-products-hint = Trouver un produit par son nom ou son code-barres, le modifier, voir son stock.
+stock-product-new = Nouveau produit
+stock-product-new-hint = Ajouter un produit au catalogue.
+stock-categories = Catégories
+stock-categories-hint = Les familles de produits des rayons.
+stock-nomenclature = Nomenclature des codes-barres
+stock-nomenclature-hint = Ce que veut dire un code scanné : produits, articles pesés ou étiquetés au prix, cartes.
+stock-import = Importer des produits
+stock-import-hint = Ajouter beaucoup de produits d'un coup depuis un fichier CSV.
+stock-back-to-products = ← Produits
+unit-piece = pièce
+unit-kg = kg
+unit-litre = litre
+quantity-piece = { $n } pc
+quantity-kg = { $n } kg
+quantity-litre = { $n } L
+field-product-name = Nom du produit
+field-category = Catégorie
+field-unit = Unité de vente
+field-price = Prix TVAC (€)
+field-vat = Taux de TVA
+field-deposit = Consigne (€)
+field-barcodes = Codes-barres
+product-barcodes-hint = Scannez ou tapez chaque code-barres ; séparez-en plusieurs par des espaces. Un article pesé ou étiqueté au prix a le code de la balance avec la valeur à zéro.
+field-meal-voucher = Payable en chèques-repas
+field-on-sale = En vente
+product-no-category = Sans catégorie
+product-created = Produit ajouté au catalogue.
+product-edit-title = Fiche produit
+products-search-placeholder = Nom ou code-barres
+products-all-categories = Toutes les catégories
+products-state = En vente ou non
+products-state-active = En vente
+products-state-inactive = Retirés
+products-state-all = Tous les produits
+products-count =
+    { $count ->
+        [one] { $count } produit
+       *[other] { $count } produits
+    }
+stock-on-hand-title = Stock disponible
+stock-no-moves = Aucun mouvement de stock pour l'instant.
+stock-move-title = Enregistrer un mouvement de stock
+stock-move-submit = Enregistrer le mouvement
+stock-move-done = Mouvement de stock enregistré.
+field-move-kind = Mouvement
+move-reception = Réception
+move-adjustment = Ajustement d'inventaire
+move-loss = Perte
+move-sale = Vente
+move-return = Retour
+stock-quantity-reception = Quantité reçue
+stock-quantity-adjustment = Quantité à ajouter (négative pour retirer)
+stock-quantity-loss = Quantité perdue
+field-loss-reason = Raison de la perte
+field-move-note = Note (facultative)
+loss-expired = Périmé
+loss-damaged = Abîmé
+loss-stolen = Volé
+loss-own_use = Usage interne
+loss-choose = Choisissez une raison
+field-category-name = Nouvelle catégorie
+category-add = Ajouter la catégorie
+category-added = Catégorie ajoutée.
+categories-none = Aucune catégorie pour l'instant.
+product-import-intro = Un fichier CSV avec une ligne d'en-tête et ces colonnes (category, deposit, meal_voucher, active et barcodes sont facultatives ; codes-barres séparés par des espaces ou |; oui ou non pour les options). Chaque ligne est d'abord vérifiée : si l'une est fausse, rien n'est importé.
+product-import-done =
+    { $count ->
+        [one] { $count } produit importé.
+       *[other] { $count } produits importés.
+    }
+nomenclature-intro = La caisse lit un code scanné avec la première règle, depuis le haut, dont le motif de préfixe et la longueur correspondent. Un motif a un signe par chiffre : un chiffre, . pour n'importe quel chiffre, ou une plage comme [1-9]. Les articles pesés et étiquetés au prix portent leur poids (grammes) ou leur prix (centimes) dans les chiffres indiqués.
+nomenclature-rule = Règle { $n }
+nomenclature-up = Monter
+nomenclature-down = Descendre
+nomenclature-remove = Retirer
+nomenclature-add = Ajouter une règle
+nomenclature-defaults = Remettre les règles habituelles
+nomenclature-saved = Nomenclature enregistrée : les caisses l'utilisent dès leur prochaine mise à jour.
+nomenclature-empty = Sans règle, aucun code ne peut être lu : ajoutez-en une ou remettez les règles habituelles.
+field-rule-kind = Signification
+rule-kind-product = Code-barres d'un produit
+rule-kind-weighed = Article pesé
+rule-kind-price_embedded = Article étiqueté au prix
+rule-kind-member_card = Carte de membre
+rule-kind-cashier_badge = Badge de caissier
+field-rule-pattern = Motif de préfixe
+field-rule-length = Longueur du code
+rule-length-any = Toutes (8, 12 ou 13)
+rule-length-digits = { $n } chiffres
+field-rule-value-start = La valeur commence au chiffre
+field-rule-value-len = Chiffres de la valeur
+error-rule-pattern = Utilisez seulement des chiffres, . pour n'importe quel chiffre et des plages comme [1-9].
+error-rule-length = Un code-barres a 8, 12 ou 13 chiffres.
+error-rule-pattern-too-long = Le motif est aussi long que le code : laissez la place du chiffre de contrôle.
+error-rule-value-field = La valeur doit avoir de 1 à 9 chiffres, après le motif et avant le chiffre de contrôle, dans un code de longueur fixe.
+error-zero-quantity = Un ajustement de zéro ne change rien.
+tills-title = Caisses
+tills-hint = Les caisses de la coopérative ; en ajouter une.
+tills-none = Aucune caisse pour l'instant.
+field-till-name = Nom de la caisse
+tills-session = Tiroir
+tills-open-since = Ouvert depuis le { $date }
+tills-closed = Fermé
+tills-add-title = Ajouter une caisse
+tills-add = Ajouter la caisse
+tills-added = Caisse ajoutée.
+
+## shifts gaps (catalogue helper, issue 3): template editing, sheets before their shift, the coordinator menu
+error-shift-not-started = Ce shift n'a pas encore commencé : validez sa feuille une fois qu'il a débuté.
+nav-menu = Menu
+nav-register = Registre
+nav-planning-group = Coordination
+template-edit = Modifier ce créneau type
+template-edit-hint = Ses créneaux à venir suivent : un jour qu'il garde, ils prennent les nouvelles heures, tâche et places avec leurs inscriptions ; un jour qu'il quitte, ils sont annulés, et ses créneaux de ses nouveaux jours sont planifiés avec ses titulaires.
+template-edit-cancel = Annuler
+template-remove-leader = Retirer
+error-seats-below-booked = { $booked } personnes ont déjà une place ou se sont inscrites : gardez au moins autant de places.

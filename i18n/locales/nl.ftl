@@ -616,3 +616,127 @@ template-retire = Deze vaste shift stopzetten
 template-retire-warning = De leden verliezen hun plaats en de komende shiften worden geannuleerd.
 template-retire-confirm = Stopzetten
 template-retire-keep = Behouden
+
+## catalogue: the stock manager's catalogue and stock screens, tills
+nav-stock = Catalogus
+pager-label = Pagina's
+stock-title = Catalogus en voorraad
+stock-products = Producten
+stock-products-hint = Een product zoeken op naam of streepjescode, het wijzigen, de voorraad zien.
+stock-product-new = Nieuw product
+stock-product-new-hint = Een product aan de catalogus toevoegen.
+stock-categories = Categorieën
+stock-categories-hint = De productfamilies van de rekken.
+stock-nomenclature = Streepjescodenomenclatuur
+stock-nomenclature-hint = Wat een gescande code betekent: producten, gewogen artikelen of artikelen met prijsetiket, kaarten.
+stock-import = Producten importeren
+stock-import-hint = Veel producten tegelijk toevoegen uit een CSV-bestand.
+stock-back-to-products = ← Producten
+unit-piece = stuk
+unit-kg = kg
+unit-litre = liter
+quantity-piece = { $n } st
+quantity-kg = { $n } kg
+quantity-litre = { $n } L
+field-product-name = Productnaam
+field-category = Categorie
+field-unit = Verkocht per
+field-price = Prijs incl. btw (€)
+field-vat = Btw-tarief
+field-deposit = Statiegeld (€)
+field-barcodes = Streepjescodes
+product-barcodes-hint = Scan of typ elke streepjescode; scheid er meerdere met spaties. Een gewogen artikel of artikel met prijsetiket heeft de code van de weegschaal met de waarde als nullen.
+field-meal-voucher = Betaalbaar met maaltijdcheques
+field-on-sale = In verkoop
+product-no-category = Geen categorie
+product-created = Product aan de catalogus toegevoegd.
+product-edit-title = Productfiche
+products-search-placeholder = Naam of streepjescode
+products-all-categories = Alle categorieën
+products-state = In verkoop of niet
+products-state-active = In verkoop
+products-state-inactive = Uit verkoop
+products-state-all = Alle producten
+products-count =
+    { $count ->
+        [one] 1 product
+       *[other] { $count } producten
+    }
+stock-on-hand-title = Voorraad
+stock-no-moves = Nog geen voorraadbeweging.
+stock-move-title = Een voorraadbeweging registreren
+stock-move-submit = De beweging registreren
+stock-move-done = Voorraadbeweging geregistreerd.
+field-move-kind = Beweging
+move-reception = Ontvangst
+move-adjustment = Inventariscorrectie
+move-loss = Verlies
+move-sale = Verkoop
+move-return = Retour
+stock-quantity-reception = Ontvangen hoeveelheid
+stock-quantity-adjustment = Toe te voegen hoeveelheid (negatief om af te trekken)
+stock-quantity-loss = Verloren hoeveelheid
+field-loss-reason = Reden van het verlies
+field-move-note = Opmerking (optioneel)
+loss-expired = Vervallen
+loss-damaged = Beschadigd
+loss-stolen = Gestolen
+loss-own_use = Eigen gebruik
+loss-choose = Kies een reden
+field-category-name = Nieuwe categorie
+category-add = De categorie toevoegen
+category-added = Categorie toegevoegd.
+categories-none = Nog geen categorie.
+product-import-intro = Een CSV-bestand met een kopregel en deze kolommen (category, deposit, meal_voucher, active en barcodes mogen ontbreken; streepjescodes gescheiden door spaties of |; ja of nee voor de opties). Elke regel wordt eerst gecontroleerd: is er één fout, dan wordt niets geïmporteerd.
+product-import-done =
+    { $count ->
+        [one] 1 product geïmporteerd.
+       *[other] { $count } producten geïmporteerd.
+    }
+nomenclature-intro = De kassa leest een gescande code met de eerste regel, van boven af, waarvan het voorvoegselpatroon en de codelengte passen. Een patroon heeft één teken per cijfer: een cijfer, . voor om het even welk cijfer, of een reeks zoals [1-9]. Gewogen artikelen en artikelen met prijsetiket dragen hun gewicht (gram) of prijs (cent) in de opgegeven cijfers.
+nomenclature-rule = Regel { $n }
+nomenclature-up = Omhoog
+nomenclature-down = Omlaag
+nomenclature-remove = Verwijderen
+nomenclature-add = Een regel toevoegen
+nomenclature-defaults = De gebruikelijke regels terugzetten
+nomenclature-saved = Nomenclatuur opgeslagen: de kassa's gebruiken ze vanaf hun volgende update.
+nomenclature-empty = Zonder regels kan geen enkele code gelezen worden: voeg er een toe of zet de gebruikelijke regels terug.
+field-rule-kind = Betekenis
+rule-kind-product = Streepjescode van een product
+rule-kind-weighed = Gewogen artikel
+rule-kind-price_embedded = Artikel met prijsetiket
+rule-kind-member_card = Ledenkaart
+rule-kind-cashier_badge = Kassiersbadge
+field-rule-pattern = Voorvoegselpatroon
+field-rule-length = Codelengte
+rule-length-any = Alle (8, 12 of 13)
+rule-length-digits = { $n } cijfers
+field-rule-value-start = De waarde begint bij cijfer
+field-rule-value-len = Cijfers van de waarde
+error-rule-pattern = Gebruik alleen cijfers, . voor om het even welk cijfer en reeksen zoals [1-9].
+error-rule-length = Een streepjescode heeft 8, 12 of 13 cijfers.
+error-rule-pattern-too-long = Het patroon is even lang als de code: laat plaats voor het controlecijfer.
+error-rule-value-field = De waarde moet 1 tot 9 cijfers hebben, na het patroon en voor het controlecijfer, in een code met vaste lengte.
+error-zero-quantity = Een correctie van nul verandert niets.
+tills-title = Kassa's
+tills-hint = De kassa's van de coöperatie; er een toevoegen.
+tills-none = Nog geen kassa.
+field-till-name = Naam van de kassa
+tills-session = Lade
+tills-open-since = Open sinds { $date }
+tills-closed = Gesloten
+tills-add-title = Een kassa toevoegen
+tills-add = De kassa toevoegen
+tills-added = Kassa toegevoegd.
+
+## shifts gaps (catalogue helper, issue 3): template editing, sheets before their shift, the coordinator menu
+error-shift-not-started = Deze shift is nog niet begonnen: valideer het blad zodra hij begonnen is.
+nav-menu = Menu
+nav-register = Register
+nav-planning-group = Coördinatie
+template-edit = Deze vaste shift wijzigen
+template-edit-hint = De komende shiften volgen: op een dag die blijft krijgen ze de nieuwe uren, taak en plaatsen met hun inschrijvingen; op een dag die wegvalt worden ze geannuleerd, en de shiften op de nieuwe dagen worden gepland met de vaste houders.
+template-edit-cancel = Annuleren
+template-remove-leader = Verwijderen
+error-seats-below-booked = { $booked } mensen hebben al een plaats of zijn ingeschreven: houd minstens zoveel plaatsen.

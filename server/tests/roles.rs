@@ -209,6 +209,31 @@ fn till_endpoints() -> Vec<Endpoint> {
             STOCK_KEEPERS,
             move || json!({ "product_id": unknown(), "quantity_milli": 1000, "kind": "reception", "reason": "" }),
         ),
+        server_fn(
+            "catalogue/search",
+            STOCK_KEEPERS,
+            || json!({ "query": "", "category": null, "state": "active", "page": 0 }),
+        ),
+        server_fn(
+            "catalogue/product",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
+        server_fn("catalogue/lists", STOCK_KEEPERS, || json!({})),
+        server_fn("catalogue/categories", STOCK_KEEPERS, || json!({})),
+        server_fn(
+            "stock/product",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
+        page("/stock".into(), STOCK_KEEPERS),
+        page("/stock/products?q=pain&state=all".into(), STOCK_KEEPERS),
+        page("/stock/products/new".into(), STOCK_KEEPERS),
+        page(format!("/stock/products/{}", unknown()), STOCK_KEEPERS),
+        page("/stock/categories".into(), STOCK_KEEPERS),
+        page("/stock/nomenclature".into(), STOCK_KEEPERS),
+        page("/stock/import".into(), STOCK_KEEPERS),
+        page("/admin/tills".into(), ADMINS),
     ]
 }
 
@@ -391,6 +416,15 @@ async fn role_table(s: Services) {
             json!({ "input": { "week": "", "weekday": "", "slot": {
                 "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
         }),
+        server_fn("planning/template/update", KEEPERS, || {
+            json!({ "template_id": uuid::Uuid::new_v4(), "input": { "week": "", "weekday": "", "slot": {
+                "start": "", "end": "", "task_type_id": "", "seats": "", "required_skill": "" } } })
+        }),
+        server_fn(
+            "planning/leader/remove",
+            KEEPERS,
+            move || json!({ "template_id": uuid::Uuid::new_v4(), "member_id": someone }),
+        ),
         server_fn(
             "planning/template/retire",
             KEEPERS,

@@ -1,9 +1,10 @@
 //! Connecting to SQLite or PostgreSQL, migrating, and starting write transactions.
 
+use domain::search::fold;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ColumnTrait, Condition, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction,
+    DbBackend, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use std::time::Duration;
 
@@ -48,4 +49,20 @@ pub async fn write_tx(db: &DatabaseConnection) -> Result<DatabaseTransaction, Db
     } else {
         db.begin().await
     }
+}
+
+/// Every word of `query` (folded, the first six, without LIKE wildcards) is in `column`, a
+/// column of folded text: a search that ignores case and accents.
+pub(crate) fn words_in(column: impl ColumnTrait, query: &str) -> Condition {
+    let mut cond = Condition::all();
+    for term in fold(query).split_whitespace().take(6) {
+        let term: String = term
+            .chars()
+            .filter(|c| *c != '%' && *c != '_' && *c != '\\')
+            .collect();
+        if !term.is_empty() {
+            cond = cond.add(column.contains(term));
+        }
+    }
+    cond
 }

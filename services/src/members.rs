@@ -380,17 +380,7 @@ fn summary(m: members::Model) -> MemberSummary {
 /// Members whose number, names, email or cards (their own or a household person's) contain
 /// every word of `query`, ignoring case and accents.
 pub(crate) fn matching(query: &str) -> Condition {
-    let mut cond = Condition::all();
-    for term in fold(query).split_whitespace().take(6) {
-        let term: String = term
-            .chars()
-            .filter(|c| *c != '%' && *c != '_' && *c != '\\')
-            .collect();
-        if !term.is_empty() {
-            cond = cond.add(members::Column::SearchText.contains(term));
-        }
-    }
-    cond
+    crate::db::words_in(members::Column::SearchText, query)
 }
 
 /// Finds members by number, name, email or card (their own or a household person's),

@@ -109,6 +109,36 @@ pub async fn admin(s: &Services) -> domain::Viewer {
     }
 }
 
+/// A member added by `a` for a test: `name` is their first name (their last name is Test)
+/// and, in lower case, their email at example.be; `regime` is regular, flexible or exempt,
+/// `language` fr, nl or en; they joined on `join`.
+pub async fn member(
+    s: &Services,
+    a: &domain::Viewer,
+    name: &str,
+    regime: &str,
+    language: &str,
+    join: chrono::NaiveDate,
+) -> Uuid {
+    crate::members::create(
+        s,
+        a,
+        &domain::member::MemberForm {
+            member_number: String::new(),
+            first_name: name.into(),
+            last_name: "Test".into(),
+            email: format!("{}@example.be", name.to_lowercase()),
+            phone: String::new(),
+            language: language.into(),
+            join_date: join.to_string(),
+            work_regime: regime.into(),
+        },
+    )
+    .await
+    .expect("create the test member")
+    .id
+}
+
 /// Runs a test body on fresh services of `backend`.
 pub async fn run<F, Fut>(backend: Backend, body: F)
 where

@@ -3,7 +3,6 @@
 //! write nothing, and two members racing for one offer get it once.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
-use domain::member::MemberForm;
 use domain::shifts::{BookingError, Cancellation, MyShiftState, ShiftRules};
 use domain::Viewer;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -11,27 +10,12 @@ use services::entities::{shift_bookings, swap_offers};
 use services::error::Error;
 use services::shifts::planning::{OneOffForm, TemplateForm};
 use services::shifts::{agenda, booking, feed, planning};
-use services::{members, on_both_databases, Services};
+use services::{on_both_databases, Services};
 use uuid::Uuid;
 
+/// A member who joined today, in English.
 async fn member(s: &Services, a: &Viewer, first: &str, regime: &str) -> Uuid {
-    members::create(
-        s,
-        a,
-        &MemberForm {
-            member_number: String::new(),
-            first_name: first.into(),
-            last_name: "Tester".into(),
-            email: format!("{}@example.be", first.to_lowercase()),
-            phone: String::new(),
-            language: "en".into(),
-            join_date: today().to_string(),
-            work_regime: regime.into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id
+    services::testing::member(s, a, first, regime, "en", today()).await
 }
 
 fn today() -> NaiveDate {
@@ -134,7 +118,7 @@ async fn my_shifts_show_state_leaders_times_and_what_cancelling_means(s: Service
         "local times in the coop's zone"
     );
     assert_eq!(first.shift.task, "Till");
-    assert_eq!(first.leaders, vec!["Leo Tester".to_string()]);
+    assert_eq!(first.leaders, vec!["Leo Test".to_string()]);
     assert!(first.fixed_seat);
     assert_eq!(first.state, MyShiftState::Booked);
     assert_eq!(

@@ -350,7 +350,141 @@ async fn a_retired_template_frees_its_seats_and_cancels_its_shifts_ahead(s: Serv
     ));
 }
 
+/// A changed template takes its shifts ahead along: new times, task and seats in place with
+/// their bookings, or cancelled and planned again on its new day with its seat holders.
+async fn a_changed_template_takes_its_shifts_ahead_along(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let till = planning::create_task_type(&s, &a, "Till").await.unwrap();
+    let reception = planning::create_task_type(&s, &a, "Reception")
+        .await
+        .unwrap();
+    let day = services::today() + TimeDelta::days(2);
+    let template = template_on(&s, &a, till, day, 3).await;
+    let (rita, _) = member(&s, &a, "Rita", "Regular").await;
+    let (remi, _) = member(&s, &a, "Remi", "Regular").await;
+    let (leo, _) = member(&s, &a, "Leo", "Leader").await;
+    planning::assign_seat(&s, &a, template, rita).await.unwrap();
+    planning::assign_seat(&s, &a, template, remi).await.unwrap();
+    planning::add_leader(&s, &a, template, leo).await.unwrap();
+    assert_eq!(planning::generate(&s, services::today()).await.unwrap(), 2);
+    let rules = ShiftRules::default();
+    let form = |date: NaiveDate, start: u32, task: Uuid, seats: u32| TemplateForm {
+        week: rules.cycle.letter(date),
+        weekday: date.weekday(),
+        start: at(start, 0),
+        end: at(start + 3, 0),
+        task_type_id: task,
+        seats,
+        required_skill: Some("Cash counting".into()),
+    };
+    let shifts_of = |s: Services| async move {
+        let horizon = ShiftRules::default().horizon(services::today());
+        let mut mine: Vec<_> = planning::planning(&s.db, horizon)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.template_id == Some(template))
+            .map(|p| {
+                let task = p.task_name.clone();
+                (
+                    p.shift.date,
+                    p.start,
+                    task,
+                    p.shift.seats,
+                    p.shift.booked,
+                    p.shift.cancelled,
+                )
+            })
+            .collect();
+        mine.sort();
+        mine
+    };
+
+    // Refused: no seats, fewer seats than its two holders, an unknown template; nothing moves.
+    let before = shifts_of(s.clone()).await;
+    assert!(matches!(
+        planning::update_template(&s, &a, template, &form(day, 14, reception, 0)).await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("seats", Reason::NotPositive)]
+    ));
+    assert!(matches!(
+        planning::update_template(&s, &a, template, &form(day, 14, reception, 1)).await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("seats", Reason::SeatsBelowBooked { booked: 2 })]
+    ));
+    assert!(matches!(
+        planning::update_template(&s, &a, Uuid::now_v7(), &form(day, 14, reception, 4)).await,
+        Err(Error::NotFound)
+    ));
+    assert_eq!(shifts_of(s.clone()).await, before);
+
+    // The same day, later, for reception, with more seats: both shifts ahead follow in place.
+    let later = form(day, 14, reception, 4);
+    assert_eq!(
+        planning::update_template(&s, &a, template, &later)
+            .await
+            .unwrap(),
+        2
+    );
+    let dates = [day, day + TimeDelta::days(28)];
+    let expected: Vec<_> = dates
+        .iter()
+        .map(|d| (*d, at(14, 0), "Reception".to_string(), 4, 2, false))
+        .collect();
+    assert_eq!(shifts_of(s.clone()).await, expected);
+    let view = planning::template_views(&s.db).await.unwrap().remove(0);
+    assert_eq!(
+        view.template.required_skill.as_deref(),
+        Some("Cash counting")
+    );
+    assert_eq!(view.leaders.len(), 1);
+
+    // The next day: the old shifts are cancelled, the new ones planned with the holders.
+    let next = day + TimeDelta::days(1);
+    assert_eq!(
+        planning::update_template(&s, &a, template, &form(next, 14, reception, 4))
+            .await
+            .unwrap(),
+        4
+    );
+    let mut expected: Vec<_> = dates
+        .iter()
+        .map(|d| (*d, at(14, 0), "Reception".to_string(), 4, 2, true))
+        .chain(dates.iter().map(|d| {
+            (
+                *d + TimeDelta::days(1),
+                at(14, 0),
+                "Reception".to_string(),
+                4,
+                2,
+                false,
+            )
+        }))
+        .collect();
+    expected.sort();
+    assert_eq!(shifts_of(s.clone()).await, expected);
+    // Generating again adds nothing.
+    assert_eq!(planning::generate(&s, services::today()).await.unwrap(), 0);
+
+    // A leader removed no longer leads it; removing them again finds nothing.
+    planning::remove_leader(&s, &a, template, leo)
+        .await
+        .unwrap();
+    let view = planning::template_views(&s.db).await.unwrap().remove(0);
+    assert!(view.leaders.is_empty());
+    assert!(matches!(
+        planning::remove_leader(&s, &a, template, leo).await,
+        Err(Error::NotFound)
+    ));
+
+    // A retired template cannot be changed.
+    planning::retire_template(&s, &a, template).await.unwrap();
+    assert!(matches!(
+        planning::update_template(&s, &a, template, &later).await,
+        Err(Error::NotFound)
+    ));
+}
+
 on_both_databases!(
+    a_changed_template_takes_its_shifts_ahead_along,
     a_retired_template_frees_its_seats_and_cancels_its_shifts_ahead,
     planning_shows_times_staffing_leaders_and_closures,
     planning_queries_do_not_grow_with_the_shifts,

@@ -4,9 +4,10 @@
 //! get their reminders and notices in their own language.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
-use domain::member::{HouseholdPersonForm, MemberForm};
+use domain::member::HouseholdPersonForm;
 use domain::shifts::sheet::SheetState;
 use domain::shifts::{Attendance, ShiftRules};
+use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use services::entities::{counter_events, outbox};
@@ -26,23 +27,7 @@ fn day(n: i64) -> NaiveDate {
 
 /// A member; `regime` is regular, flexible or exempt; `lang` fr, nl or en.
 async fn member(s: &Services, a: &Viewer, name: &str, regime: &str, lang: &str) -> Uuid {
-    members::create(
-        s,
-        a,
-        &MemberForm {
-            member_number: String::new(),
-            first_name: name.into(),
-            last_name: "Test".into(),
-            email: format!("{}@example.be", name.to_lowercase()),
-            phone: String::new(),
-            language: lang.into(),
-            join_date: day(-100).to_string(),
-            work_regime: regime.into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id
+    services::testing::member(s, a, name, regime, lang, day(-100)).await
 }
 
 /// The member's own account, given `roles`, as the viewer the app would build.
@@ -433,7 +418,32 @@ async fn status_notices_carry_the_date_that_matters_in_the_members_language(s: S
     }
 }
 
+/// A sheet is validated once its shift has begun: before, it is refused and nothing is written.
+async fn a_sheet_waits_for_its_shift_to_start(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let task = planning::create_task_type(&s, &a, "Shelves").await.unwrap();
+    let later = template(&s, &a, task, day(1), 9, 2).await;
+    let regular = member(&s, &a, "Tomas", "regular", "fr").await;
+    planning::assign_seat(&s, &a, later, regular).await.unwrap();
+    planning::generate(&s, today()).await.unwrap();
+    let tomorrow = shift_of(&s, later, day(1)).await;
+    attendance::view(&s, &a, tomorrow).await.unwrap();
+    attendance::mark(&s, &a, tomorrow, regular, Attendance::Attended)
+        .await
+        .unwrap();
+    let before = ledger_count(&s).await;
+    assert!(matches!(
+        attendance::validate(&s, &a, tomorrow).await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("sheet", Reason::ShiftNotStarted)]
+    ));
+    assert_eq!(ledger_count(&s).await, before);
+    let sheet = attendance::view(&s, &a, tomorrow).await.unwrap();
+    assert!(sheet.validated.is_none());
+    assert_eq!(sheet.lines[0].mark, Some(Attendance::Attended));
+}
+
 on_both_databases!(
+    a_sheet_waits_for_its_shift_to_start,
     a_shift_leader_keeps_only_the_sheets_of_the_shifts_they_lead,
     walk_ins_come_by_card_or_by_search,
     coordinators_hear_once_of_understaffed_shifts_and_unvalidated_sheets,

@@ -2,7 +2,7 @@
 //! the ledger, statuses and may-shop, and the daily job.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
-use domain::member::{HouseholdPersonForm, MemberForm};
+use domain::member::HouseholdPersonForm;
 use domain::shifts::{
     Attendance, BookingError, Cancellation, CounterReason, ExtensionError, LeaveKind, Reference,
     ShiftRules, Status, StatusReason, WeekLetter,
@@ -15,28 +15,9 @@ use services::error::Error;
 use services::shifts::planning::{OneOffForm, TemplateForm};
 use services::shifts::status::Shopper;
 use services::shifts::{attendance, booking, daily, planning, status};
+use services::testing::member;
 use services::{members, on_both_databases, settings, Services};
 use uuid::Uuid;
-
-async fn member(s: &Services, a: &Viewer, email: &str, regime: &str, join: NaiveDate) -> Uuid {
-    members::create(
-        s,
-        a,
-        &MemberForm {
-            member_number: String::new(),
-            first_name: "Alex".into(),
-            last_name: email.split('@').next().unwrap().into(),
-            email: email.into(),
-            phone: String::new(),
-            language: "fr".into(),
-            join_date: join.to_string(),
-            work_regime: regime.into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id
-}
 
 fn today() -> NaiveDate {
     services::today()
@@ -108,7 +89,7 @@ async fn generation_is_idempotent_and_closure_days_cancel_shifts(s: Services) {
     let rules = ShiftRules::default();
     let monday_a = template_on_week(&s, &a, till, WeekLetter::A, chrono::Weekday::Mon).await;
     template_on_week(&s, &a, till, WeekLetter::C, chrono::Weekday::Sat).await;
-    let regular = member(&s, &a, "reg@example.be", "regular", today()).await;
+    let regular = member(&s, &a, "reg", "regular", "fr", today()).await;
     planning::assign_seat(&s, &a, monday_a, regular)
         .await
         .unwrap();
@@ -188,8 +169,8 @@ async fn template_on_week(
 async fn booking_refuses_what_the_rules_refuse(s: Services) {
     let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
-    let m = member(&s, &a, "flex@example.be", "flexible", today()).await;
-    let other = member(&s, &a, "other@example.be", "flexible", today()).await;
+    let m = member(&s, &a, "flex", "flexible", "fr", today()).await;
+    let other = member(&s, &a, "other", "flexible", "fr", today()).await;
     let d = |n: i64| today() + TimeDelta::days(n);
     let morning = (at(9, 0), at(12, 0));
 
@@ -276,7 +257,7 @@ async fn two_hundred_members_race_for_twenty_seats(s: Services) {
     .await;
     let mut ids = Vec::new();
     for i in 0..200 {
-        ids.push(member(&s, &a, &format!("m{i}@example.be"), "flexible", today()).await);
+        ids.push(member(&s, &a, &format!("m{i}"), "flexible", "fr", today()).await);
     }
     let tasks: Vec<_> = ids
         .into_iter()
@@ -306,7 +287,7 @@ async fn two_hundred_members_race_for_twenty_seats(s: Services) {
 async fn cancelling_is_free_early_and_an_offer_late(s: Services) {
     let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
-    let m = member(&s, &a, "flex@example.be", "flexible", today()).await;
+    let m = member(&s, &a, "flex", "flexible", "fr", today()).await;
     let early = one_off(
         &s,
         &a,
@@ -360,9 +341,9 @@ async fn cancelling_is_free_early_and_an_offer_late(s: Services) {
 async fn a_stand_in_takes_an_offered_seat(s: Services) {
     let a = services::testing::admin(&s).await;
     let till = task(&s, &a).await;
-    let giver = member(&s, &a, "giver@example.be", "flexible", today()).await;
-    let taker = member(&s, &a, "taker@example.be", "flexible", today()).await;
-    let late = member(&s, &a, "late@example.be", "flexible", today()).await;
+    let giver = member(&s, &a, "giver", "flexible", "fr", today()).await;
+    let taker = member(&s, &a, "taker", "flexible", "fr", today()).await;
+    let late = member(&s, &a, "late", "flexible", "fr", today()).await;
     let shift = one_off(
         &s,
         &a,
@@ -437,12 +418,13 @@ async fn validation_writes_the_ledger_once(s: Services) {
     let regular = member(
         &s,
         &a,
-        "reg@example.be",
+        "reg",
         "regular",
+        "fr",
         today() - TimeDelta::days(100),
     )
     .await;
-    let flexible = member(&s, &a, "flex@example.be", "flexible", today()).await;
+    let flexible = member(&s, &a, "flex", "flexible", "fr", today()).await;
     let shift = past_regular_shift(&s, &a, day, regular).await;
 
     let sheet = attendance::open_sheet(&s, shift).await.unwrap();
@@ -519,8 +501,9 @@ async fn may_shop_answers_for_member_and_household_cards(s: Services) {
     let regular = member(
         &s,
         &a,
-        "reg@example.be",
+        "reg",
         "regular",
+        "fr",
         today() - TimeDelta::days(100),
     )
     .await;
@@ -629,16 +612,18 @@ async fn the_daily_job_twice_on_one_day_changes_nothing(s: Services) {
     let flexible = member(
         &s,
         &a,
-        "flex@example.be",
+        "flex",
         "flexible",
+        "fr",
         today() - TimeDelta::days(3),
     )
     .await;
     let regular = member(
         &s,
         &a,
-        "reg@example.be",
+        "reg",
         "regular",
+        "fr",
         today() - TimeDelta::days(100),
     )
     .await;
@@ -678,7 +663,7 @@ async fn the_daily_job_twice_on_one_day_changes_nothing(s: Services) {
 async fn the_daily_job_catches_up_missed_days_in_order(s: Services) {
     let a = services::testing::admin(&s).await;
     let d = |n: i64| today() - TimeDelta::days(n);
-    let flexible = member(&s, &a, "flex@example.be", "flexible", d(3)).await;
+    let flexible = member(&s, &a, "flex", "flexible", "fr", d(3)).await;
     settings::set(&s.db, daily::LAST_RUN, &d(5).to_string())
         .await
         .unwrap();
@@ -712,7 +697,7 @@ async fn the_daily_job_catches_up_missed_days_in_order(s: Services) {
 async fn obligations_count_from_the_first_run_not_from_old_join_dates(s: Services) {
     let a = services::testing::admin(&s).await;
     let joined_long_ago = today() - TimeDelta::days(5 * 365);
-    let flexible = member(&s, &a, "old.flex@example.be", "flexible", joined_long_ago).await;
+    let flexible = member(&s, &a, "old.flex", "flexible", "fr", joined_long_ago).await;
     let report = daily::run(&s, today()).await.unwrap();
     assert_eq!(
         report.period_debits, 1,

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod attendance;
 pub mod bookings;
+pub mod catalogue;
 pub mod members;
 pub mod outbox;
 pub mod planning;

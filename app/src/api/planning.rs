@@ -53,12 +53,15 @@ pub async fn list_templates() -> Result<Vec<TemplateView>, AppError> {
     Ok(planning::template_views(&s.db).await?)
 }
 
-#[server(endpoint = "planning/template/create", input = Json)]
-pub async fn create_template(input: TemplateInput) -> Result<Uuid, AppError> {
-    let (s, v) = authorize(SHIFT_KEEPERS)?;
+/// The template a coordinator typed, checked against the coop's cycle.
+#[cfg(feature = "ssr")]
+async fn template_form(
+    s: &services::Services,
+    input: &TemplateInput,
+) -> Result<planning::TemplateForm, AppError> {
     let rules = shifts::rules(&s.db).await?;
     let (week, weekday, slot) = input.parse(rules.cycle.weeks).map_err(refused)?;
-    let form = planning::TemplateForm {
+    Ok(planning::TemplateForm {
         week,
         weekday,
         start: slot.start,
@@ -66,8 +69,22 @@ pub async fn create_template(input: TemplateInput) -> Result<Uuid, AppError> {
         task_type_id: slot.task_type_id,
         seats: slot.seats,
         required_skill: slot.required_skill,
-    };
+    })
+}
+
+#[server(endpoint = "planning/template/create", input = Json)]
+pub async fn create_template(input: TemplateInput) -> Result<Uuid, AppError> {
+    let (s, v) = authorize(SHIFT_KEEPERS)?;
+    let form = template_form(&s, &input).await?;
     Ok(planning::create_template(&s, &v, &form).await?)
+}
+
+/// Changes a template; its shifts ahead follow. Returns how many of them changed.
+#[server(endpoint = "planning/template/update", input = Json)]
+pub async fn update_template(template_id: Uuid, input: TemplateInput) -> Result<u64, AppError> {
+    let (s, v) = authorize(SHIFT_KEEPERS)?;
+    let form = template_form(&s, &input).await?;
+    Ok(planning::update_template(&s, &v, template_id, &form).await?)
 }
 
 /// Retires a template from today; returns how many of its shifts ahead were cancelled.
@@ -98,6 +115,13 @@ pub async fn add_leader(template_id: Uuid, member: String) -> Result<(), AppErro
     let (s, v) = authorize(SHIFT_KEEPERS)?;
     let member_id = planning::find_member(&s.db, "leader", &member).await?;
     Ok(planning::add_leader(&s, &v, template_id, member_id).await?)
+}
+
+/// Takes away a member's leadership of a template.
+#[server(endpoint = "planning/leader/remove", input = Json)]
+pub async fn remove_leader(template_id: Uuid, member_id: Uuid) -> Result<(), AppError> {
+    let (s, v) = authorize(SHIFT_KEEPERS)?;
+    Ok(planning::remove_leader(&s, &v, template_id, member_id).await?)
 }
 
 /// Gives the member named by `member` a skill.

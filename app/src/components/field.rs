@@ -16,6 +16,20 @@ where
     action.value().into()
 }
 
+/// Empties `fields` each time `result` turns into a success, ready for the next entry.
+pub fn clear_on_success<T: Clone + Send + Sync + 'static>(
+    result: Outcome<T>,
+    fields: Vec<RwSignal<String>>,
+) {
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = result.get() {
+            for f in &fields {
+                f.set(String::new());
+            }
+        }
+    });
+}
+
 /// The errors of `field` in the last result of an action, as a signal.
 pub fn errors_of<T: Clone + Send + Sync + 'static>(
     result: Outcome<T>,
@@ -31,6 +45,14 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
     })
 }
 
+/// The id of a field's input: `field-<name>`, or `field-<scope>-<name>`.
+fn field_id(scope: Option<&str>, name: &str) -> String {
+    match scope {
+        Some(scope) => format!("field-{scope}-{name}"),
+        None => format!("field-{name}"),
+    }
+}
+
 #[component]
 pub fn Field(
     #[prop(into)] label: String,
@@ -39,9 +61,15 @@ pub fn Field(
     #[prop(optional)] kind: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The keyboard a phone shows: `decimal`, `numeric`...
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// Tells the field apart from one of the same name elsewhere on the page.
+    #[prop(optional_no_strip)]
+    scope: Option<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(scope.as_deref(), name);
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id.clone()>{label}</label>
@@ -51,6 +79,7 @@ pub fn Field(
                 type=kind.unwrap_or("text")
                 required=required
                 autocomplete=autocomplete.unwrap_or("off")
+                inputmode=inputmode
                 bind:value=value
             />
             <FieldErrors errors=errors/>
@@ -76,9 +105,12 @@ pub fn Choice(
     name: &'static str,
     value: RwSignal<String>,
     options: Vec<(String, String)>,
+    /// Tells the field apart from one of the same name elsewhere on the page.
+    #[prop(optional_no_strip)]
+    scope: Option<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(scope.as_deref(), name);
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id.clone()>{label}</label>

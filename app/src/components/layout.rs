@@ -2,6 +2,7 @@
 //! and sign-out.
 
 use crate::api::attendance::SHEET_KEEPERS;
+use crate::api::till::STOCK_KEEPERS;
 use crate::api::{ADMINS, REGISTER_KEEPERS, SHIFT_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -26,28 +27,56 @@ pub fn Layout(children: Children) -> impl IntoView {
             )
         }
     };
+    // The phone's menu and the desktop's drop-down groups close when the page changes.
+    let menu_open = RwSignal::new(false);
+    let register_open = RwSignal::new(false);
+    let planning_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        location.pathname.track();
+        for open in [menu_open, register_open, planning_open] {
+            open.set(false);
+        }
+    });
     let nav = viewer.map(|v| {
         let keeper = v.may(REGISTER_KEEPERS);
         let admin = v.may(ADMINS);
         let sheet_keeper = v.may(SHEET_KEEPERS);
         let planner = v.may(SHIFT_KEEPERS);
+        let stock_keeper = v.may(STOCK_KEEPERS);
+        // A member's few links fit a phone; staff's menu folds into one button there.
+        let folds = sheet_keeper || keeper || planner || stock_keeper || admin;
         view! {
-            <nav class="nav" aria-label=i.t("nav-label")>
+            {folds.then(|| view! {
+                <input
+                    type="checkbox"
+                    id="nav-open"
+                    class="nav-open"
+                    prop:checked=move || menu_open.get()
+                    on:change=move |ev| menu_open.set(event_target_checked(&ev))
+                />
+                <label for="nav-open" class="nav-button">{i.t("nav-menu")}</label>
+            })}
+            <nav class="nav" class:folding=folds aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
                 <a href="/shifts">{i.t("nav-shifts")}</a>
                 {sheet_keeper.then(|| view! { <a href="/sheets">{i.t("nav-sheets")}</a> })}
                 {keeper.then(|| view! {
-                    <a href="/admin/members">{i.t("nav-members")}</a>
-                    <a href="/admin/import">{i.t("nav-import")}</a>
-                    <a href="/admin/shares">{i.t("nav-shares")}</a>
+                    <NavGroup label=i.t("nav-register") open=register_open>
+                        <a href="/admin/members">{i.t("nav-members")}</a>
+                        <a href="/admin/import">{i.t("nav-import")}</a>
+                        <a href="/admin/shares">{i.t("nav-shares")}</a>
+                    </NavGroup>
                 })}
                 {planner.then(|| view! {
-                    <a href="/coordinator/planning">{i.t("nav-planning")}</a>
-                    <a href="/coordinator/templates">{i.t("nav-templates")}</a>
-                    <a href="/coordinator/closures">{i.t("nav-closures")}</a>
-                    <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
-                    <a href="/coordinator/rules">{i.t("nav-rules")}</a>
+                    <NavGroup label=i.t("nav-planning-group") open=planning_open>
+                        <a href="/coordinator/planning">{i.t("nav-planning")}</a>
+                        <a href="/coordinator/templates">{i.t("nav-templates")}</a>
+                        <a href="/coordinator/closures">{i.t("nav-closures")}</a>
+                        <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
+                        <a href="/coordinator/rules">{i.t("nav-rules")}</a>
+                    </NavGroup>
                 })}
+                {stock_keeper.then(|| view! { <a href="/stock">{i.t("nav-stock")}</a> })}
                 {admin.then(|| view! { <a href="/admin/outbox">{i.t("nav-outbox")}</a> })}
                 <form method="post" action="/auth/sign-out" class="inline">
                     <button type="submit" class="link">{i.t("nav-sign-out")}</button>
@@ -76,5 +105,21 @@ pub fn Layout(children: Children) -> impl IntoView {
                     .collect_view()}
             </form>
         </footer>
+    }
+}
+
+/// A drop-down group of the menu: a disclosure whose links show under its label (in the
+/// phone's menu, in place). It works without JavaScript; with it, it closes when the page
+/// changes.
+#[component]
+fn NavGroup(label: String, open: RwSignal<bool>, children: Children) -> impl IntoView {
+    view! {
+        <details class="nav-group" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|o| *o = !*o);
+            }>{label}</summary>
+            <div class="nav-links">{children()}</div>
+        </details>
     }
 }

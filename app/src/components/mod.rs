@@ -1,8 +1,11 @@
 //! Widgets shared by several screens.
 
 pub mod barcode;
+pub mod csv_import;
 pub mod field;
 pub mod guard;
 pub mod layout;
 pub mod member_form;
+pub mod pager;
+pub mod product_form;
 pub mod shift;

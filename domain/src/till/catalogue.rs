@@ -7,7 +7,7 @@ use super::product::{Deposit, Product, Unit};
 use super::vat::VatRate;
 use crate::barcode::validate_gtin;
 use crate::csv_table::{FirstSeen, RowError, Table};
-use crate::money::{parse_amount, to_cents};
+use crate::money::{from_cents, parse_amount, to_cents};
 use crate::validation::{Errors, FieldError, Reason};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -121,6 +121,86 @@ impl ProductForm {
             barcodes,
         })
     }
+}
+
+impl ProductForm {
+    /// The form of a product as the catalogue holds it, in `category` (its name), ready to
+    /// edit: amounts as `3.20`, the VAT rate as `6`, no deposit as an empty field.
+    pub fn of(p: &CatalogueProduct, category: Option<&str>) -> ProductForm {
+        let euros = |cents: i64| from_cents(cents).to_string();
+        ProductForm {
+            name: p.name.clone(),
+            category: category.unwrap_or_default().to_string(),
+            unit: p.unit.as_str().to_string(),
+            price: euros(p.price_cents),
+            vat_percent: p.vat_rate.percent().normalize().to_string(),
+            deposit: if p.deposit_cents == 0 {
+                String::new()
+            } else {
+                euros(p.deposit_cents)
+            },
+            meal_voucher: p.meal_voucher,
+            active: p.active,
+            barcodes: p.barcodes.clone(),
+        }
+    }
+}
+
+/// Which products a list shows: the ones on sale, the withdrawn ones, or all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductState {
+    #[default]
+    Active,
+    Inactive,
+    All,
+}
+
+impl ProductState {
+    pub const ALL: [ProductState; 3] = [
+        ProductState::Active,
+        ProductState::Inactive,
+        ProductState::All,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProductState::Active => "active",
+            ProductState::Inactive => "inactive",
+            ProductState::All => "all",
+        }
+    }
+
+    /// The state named in a link; products on sale for anything else.
+    pub fn parse(s: &str) -> Self {
+        ProductState::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .unwrap_or_default()
+    }
+}
+
+/// A page of a product search and how many products match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductPage {
+    pub products: Vec<CatalogueProduct>,
+    pub total: u64,
+}
+
+/// A category and how many products it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryCount {
+    pub category: Category,
+    pub products: u64,
+}
+
+/// What the stock manager's forms choose from: the categories, the coop's VAT rates and the
+/// barcode nomenclature in use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueLists {
+    pub categories: Vec<Category>,
+    pub vat_rates: Vec<VatRate>,
+    pub nomenclature: Vec<BarcodeRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -320,6 +400,87 @@ mod tests {
         ]
         .map(|(f, r)| (f.to_string(), r));
         assert_eq!(fields, expected);
+    }
+
+    fn catalogued(p: &ValidProduct) -> CatalogueProduct {
+        CatalogueProduct {
+            id: Uuid::nil(),
+            name: p.name.clone(),
+            category_id: None,
+            unit: p.unit,
+            price_cents: p.price_cents,
+            vat_rate: p.vat_rate,
+            deposit_cents: p.deposit_cents,
+            deposit_vat_rate: VatRate::ZERO,
+            meal_voucher: p.meal_voucher,
+            active: p.active,
+            barcodes: p.barcodes.clone(),
+            version: 1,
+            updated_at_ms: 0,
+        }
+    }
+
+    #[test]
+    fn a_product_edited_unchanged_stays_the_same() {
+        let cases = [
+            form(),
+            ProductForm {
+                category: String::new(),
+                unit: "kg".into(),
+                price: "18.9".into(),
+                vat_percent: "5,5".into(),
+                deposit: "0,10".into(),
+                meal_voucher: false,
+                active: false,
+                barcodes: vec![],
+                ..form()
+            },
+        ];
+        for typed in cases {
+            let p = typed.validate().unwrap();
+            let again = ProductForm::of(&catalogued(&p), p.category.as_deref());
+            assert_eq!(again.validate().unwrap(), p, "{typed:?}");
+        }
+        let shown = ProductForm::of(&catalogued(&form().validate().unwrap()), None);
+        assert_eq!(
+            (
+                shown.price.as_str(),
+                shown.vat_percent.as_str(),
+                shown.deposit.as_str()
+            ),
+            ("3.20", "6", "")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_stored_product_reads_back_from_its_form(
+            price in 0i64..10_000_000,
+            deposit in 0i64..10_000,
+            bp in 0u32..=10_000,
+        ) {
+            let p = ValidProduct {
+                name: "Produit".into(),
+                category: None,
+                unit: Unit::Litre,
+                price_cents: price,
+                vat_rate: VatRate(bp),
+                deposit_cents: deposit,
+                meal_voucher: true,
+                active: true,
+                barcodes: vec![],
+            };
+            let again = ProductForm::of(&catalogued(&p), None).validate().unwrap();
+            proptest::prop_assert_eq!(again, p);
+        }
+    }
+
+    #[test]
+    fn product_states_read_back() {
+        for s in ProductState::ALL {
+            assert_eq!(ProductState::parse(s.as_str()), s);
+        }
+        assert_eq!(ProductState::parse("nonsense"), ProductState::Active);
     }
 
     #[test]

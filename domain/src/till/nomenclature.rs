@@ -4,6 +4,7 @@
 //! [`crate::barcode`]; a misread is refused, never guessed.
 
 use crate::barcode::{check_digit, digits, validate_gtin, BarcodeError};
+use crate::validation::{FieldError, Reason};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -54,6 +55,34 @@ pub enum RuleError {
     PatternTooLong { rule: usize },
     #[error("rule {rule}: the value needs 1 to 9 digits between the pattern and the check digit of a code of fixed length")]
     BadField { rule: usize },
+}
+
+impl RuleError {
+    /// The position of the rule that cannot be used, from 0.
+    pub fn rule(&self) -> usize {
+        match *self {
+            RuleError::BadPattern { rule }
+            | RuleError::BadLength { rule }
+            | RuleError::PatternTooLong { rule }
+            | RuleError::BadField { rule } => rule,
+        }
+    }
+
+    /// The errors an editor shows: which rule (counted from 1) on the field `rules`, and why
+    /// on the field `rule-<position from 0>`, beside the rule itself.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        let why = match self {
+            RuleError::BadPattern { .. } => Reason::RulePattern,
+            RuleError::BadLength { .. } => Reason::RuleLength,
+            RuleError::PatternTooLong { .. } => Reason::RulePatternTooLong,
+            RuleError::BadField { .. } => Reason::RuleValueField,
+        };
+        let rule = self.rule();
+        vec![
+            FieldError::new("rules", Reason::BadNomenclatureRule { rule: rule + 1 }),
+            FieldError::new(&format!("rule-{rule}"), why),
+        ]
+    }
 }
 
 /// What a scanned code means. For embedded codes `lookup` is the barcode stored on the
@@ -277,6 +306,40 @@ mod tests {
     fn product(barcode: &str) -> Scan {
         Scan::Product {
             barcode: barcode.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_refused_rule_names_its_position_and_why() {
+        let rule = |pattern: &str, length, kind| BarcodeRule {
+            kind,
+            pattern: pattern.to_string(),
+            length,
+        };
+        let value = Field { start: 7, len: 5 };
+        let cases = [
+            (rule("2x", Some(13), RuleKind::Product), Reason::RulePattern),
+            (rule("2", Some(10), RuleKind::Product), Reason::RuleLength),
+            (
+                rule("12345678", None, RuleKind::Product),
+                Reason::RulePatternTooLong,
+            ),
+            (
+                rule("2", None, RuleKind::Weighed { value }),
+                Reason::RuleValueField,
+            ),
+        ];
+        for (bad, why) in cases {
+            let error = Nomenclature::new(vec![rule("", None, RuleKind::Product), bad])
+                .expect_err("the second rule is refused");
+            assert_eq!(error.rule(), 1);
+            assert_eq!(
+                error.field_errors(),
+                vec![
+                    FieldError::new("rules", Reason::BadNomenclatureRule { rule: 2 }),
+                    FieldError::new("rule-1", why),
+                ]
+            );
         }
     }
 

@@ -337,8 +337,8 @@ pub async fn add_walk_in(
 /// credit), once, and refreshes the members' statuses. Returns the events written, by member.
 ///
 /// Errors: `NotFound`; `Forbidden` (see [`kept_shift`]); `Booking(Cancelled)`;
-/// `AlreadyValidated` (nothing is written again);
-/// `Invalid` (`mark`, `Required`) while a line has no mark.
+/// `AlreadyValidated` (nothing is written again); `Invalid` (`sheet`, `ShiftNotStarted`)
+/// before the shift has started; `Invalid` (`mark`, `Required`) while a line has no mark.
 pub async fn validate(
     s: &Services,
     actor: &Viewer,
@@ -347,6 +347,9 @@ pub async fn validate(
     let tx = write_tx(&s.db).await?;
     let sheet = open_for_change(&tx, actor, shift_id).await?;
     let (shift, _) = load_shift(&tx, shift_id, false).await?;
+    if shift.start_at_ms > now_ms() {
+        return Err(Error::invalid("sheet", Reason::ShiftNotStarted));
+    }
     let rules = super::rules(&tx).await?;
     let rows = lines(&tx, sheet.id).await?;
     if rows.iter().any(|l| l.mark.is_none()) {

@@ -342,11 +342,21 @@ pub(crate) async fn generate_in(
     rules: &ShiftRules,
     from: NaiveDate,
 ) -> Result<u32> {
+    let all = templates(db).await?;
+    generate_for(db, rules, from, &all).await
+}
+
+/// Generates the missing shifts of `templates` for the horizon starting on `from`.
+async fn generate_for(
+    db: &impl ConnectionTrait,
+    rules: &ShiftRules,
+    from: NaiveDate,
+    templates: &[ShiftTemplate],
+) -> Result<u32> {
     let tz = rules
         .time_zone()
         .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
     let dates = rules.horizon(from);
-    let templates = templates(db).await?;
     let closures: BTreeSet<NaiveDate> = closure_days::Entity::find()
         .filter(closure_days::Column::Date.gte(dates.start))
         .filter(closure_days::Column::Date.lt(dates.end))
@@ -364,7 +374,7 @@ pub(crate) async fn generate_in(
         .into_iter()
         .filter_map(|s| Some((s.template_id?, s.date)))
         .collect();
-    let missing = missing_occurrences(&rules.cycle, &tz, &templates, dates, &closures, &existing);
+    let missing = missing_occurrences(&rules.cycle, &tz, templates, dates, &closures, &existing);
     let mut holders: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     for seat in template_seats::Entity::find().all(db).await? {
         holders
@@ -822,4 +832,127 @@ pub async fn retire_template(s: &Services, actor: &Viewer, template_id: Uuid) ->
     )
     .await?;
     Ok(cancelled)
+}
+
+/// Changes a template in use (week, weekday, times, task, seats, required skill). Its shifts
+/// ahead that have not started follow: on a date the template still has they take the new
+/// times, task, seats and skill with their bookings; on a date it no longer has they are
+/// cancelled, and its shifts on its new dates are generated with its seat holders. Returns how
+/// many shifts ahead changed.
+///
+/// Errors: `NotFound` for an unknown or retired template or an unknown task type; `Invalid`
+/// on `seats` for no seats, or (`SeatsBelowBooked`) fewer seats than its holders or than the
+/// people booked in one of its shifts ahead.
+pub async fn update_template(
+    s: &Services,
+    actor: &Viewer,
+    template_id: Uuid,
+    form: &TemplateForm,
+) -> Result<u64> {
+    let seats = check_seats(form.seats)?;
+    let tx = write_tx(&s.db).await?;
+    let row = shift_templates::Entity::find_by_id(template_id)
+        .filter(shift_templates::Column::RetiredOn.is_null())
+        .lock_exclusive()
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    require_task_type(&tx, form.task_type_id).await?;
+    let rules = super::rules(&tx).await?;
+    let tz = rules
+        .time_zone()
+        .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
+    let holders = template_seats::Entity::find()
+        .filter(template_seats::Column::TemplateId.eq(template_id))
+        .count(&tx)
+        .await?;
+    let below = |booked: u64| Error::invalid("seats", Reason::SeatsBelowBooked { booked });
+    if holders > u64::from(form.seats) {
+        return Err(below(holders));
+    }
+    let mut row: shift_templates::ActiveModel = row.into();
+    row.week_letter = Set(form.week.to_string());
+    row.weekday = Set(form.weekday.number_from_monday() as i32);
+    row.start_time = Set(form.start.format(TIME).to_string());
+    row.end_time = Set(form.end.format(TIME).to_string());
+    row.task_type_id = Set(form.task_type_id);
+    row.seats = Set(seats);
+    row.required_skill = Set(skill(&form.required_skill));
+    let template = to_template(&row.update(&tx).await?).ok_or(Error::NotFound)?;
+    let ahead = shifts::Entity::find()
+        .filter(shifts::Column::TemplateId.eq(template_id))
+        .filter(shifts::Column::StartAtMs.gt(now_ms()))
+        .filter(shifts::Column::Cancelled.eq(false))
+        .all(&tx)
+        .await?;
+    let today = crate::today();
+    let last = ahead.iter().map(|s| s.date).max().unwrap_or(today);
+    let new_dates: HashMap<NaiveDate, Occurrence> = domain::shifts::template_occurrences(
+        &rules.cycle,
+        &tz,
+        &template,
+        today..last + TimeDelta::days(1),
+    )
+    .into_iter()
+    .map(|o| (o.date, o))
+    .collect();
+    let mut changed = 0;
+    for shift in ahead {
+        let mut update: shifts::ActiveModel = shift.clone().into();
+        match new_dates.get(&shift.date) {
+            Some(o) => {
+                let (_, counted) = load_shift(&tx, shift.id, true).await?;
+                if counted.booked > form.seats {
+                    return Err(below(counted.booked.into()));
+                }
+                update.start_at_ms = Set(o.start.timestamp_millis());
+                update.end_at_ms = Set(o.end.timestamp_millis());
+                update.task_type_id = Set(form.task_type_id);
+                update.seats = Set(seats);
+                update.required_skill = Set(skill(&form.required_skill));
+            }
+            None => update.cancelled = Set(true),
+        }
+        update.update(&tx).await?;
+        changed += 1;
+    }
+    changed += u64::from(generate_for(&tx, &rules, today, &[template]).await?);
+    audit::commit(
+        tx,
+        actor,
+        "shifts.template_updated",
+        &template_id.to_string(),
+        &format!("{} {} {} {changed}", form.week, form.weekday, form.start),
+    )
+    .await?;
+    Ok(changed)
+}
+
+/// Takes away a member's leadership of a template: they no longer lead its shifts nor keep
+/// their sheets. Errors: `NotFound` when they do not lead it.
+pub async fn remove_leader(
+    s: &Services,
+    actor: &Viewer,
+    template_id: Uuid,
+    member_id: Uuid,
+) -> Result<()> {
+    let tx = write_tx(&s.db).await?;
+    let removed = template_leaders::Entity::delete_many()
+        .filter(template_leaders::Column::TemplateId.eq(template_id))
+        .filter(template_leaders::Column::MemberId.eq(member_id))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    if removed == 0 {
+        return Err(Error::NotFound);
+    }
+    audit::commit(
+        tx,
+        actor,
+        "shifts.leader_removed",
+        &member_id.to_string(),
+        &template_id.to_string(),
+    )
+    .await?;
+    Ok(())
 }

@@ -7,16 +7,20 @@ use crate::entities::{barcode_rules, categories, product_barcodes, products, vat
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, settings, Services};
 use domain::search::fold;
-pub use domain::till::catalogue::{CatalogueChanges, CatalogueProduct, Category, Lookup};
+pub use domain::till::catalogue::{
+    CatalogueChanges, CatalogueLists, CatalogueProduct, Category, CategoryCount, Lookup,
+    ProductPage, ProductState,
+};
 use domain::till::{
     parse_scan, BarcodeRule, Field, Nomenclature, ProductForm, RuleKind, Unit, ValidProduct,
     VatRate,
 };
 use domain::validation::{FieldError, Reason};
 use domain::Viewer;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -91,6 +95,92 @@ pub async fn categories(db: &impl ConnectionTrait) -> Result<Vec<Category>> {
             name: c.name,
         })
         .collect())
+}
+
+/// Every category with the number of products in it, by name.
+pub async fn category_counts(db: &impl ConnectionTrait) -> Result<Vec<CategoryCount>> {
+    let counts: HashMap<Uuid, i64> = products::Entity::find()
+        .select_only()
+        .column(products::Column::CategoryId)
+        .column_as(Expr::cust("CAST(COUNT(*) AS BIGINT)"), "n")
+        .filter(products::Column::CategoryId.is_not_null())
+        .group_by(products::Column::CategoryId)
+        .into_tuple::<(Uuid, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(categories(db)
+        .await?
+        .into_iter()
+        .map(|category| CategoryCount {
+            products: counts
+                .get(&category.id)
+                .map_or(0, |n| u64::try_from(*n).unwrap_or(0)),
+            category,
+        })
+        .collect())
+}
+
+/// The categories, VAT rates and nomenclature the stock manager's forms choose from.
+pub async fn lists(db: &impl ConnectionTrait) -> Result<CatalogueLists> {
+    Ok(CatalogueLists {
+        categories: categories(db).await?,
+        vat_rates: vat_rates(db).await?,
+        nomenclature: nomenclature(db).await?.rules().cloned().collect(),
+    })
+}
+
+/// The most products one page of a search holds.
+pub const SEARCH_PAGE_MAX: u64 = 200;
+
+/// Finds products by name, ignoring case and accents (every word of `query` must be in the
+/// name), or by one of their barcodes typed or scanned whole; in `category` if given, on
+/// sale or not as `state` says. Sorted by name; at most `limit` (capped at
+/// [`SEARCH_PAGE_MAX`]) from `offset`, with the number of matches.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &str,
+    category: Option<Uuid>,
+    state: ProductState,
+    limit: u64,
+    offset: u64,
+) -> Result<ProductPage> {
+    let code = query.trim();
+    let mut found = Condition::any().add(crate::db::words_in(products::Column::SearchText, query));
+    if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
+        found = found.add(
+            products::Column::Id.in_subquery(
+                Query::select()
+                    .column(product_barcodes::Column::ProductId)
+                    .from(product_barcodes::Entity)
+                    .and_where(product_barcodes::Column::Barcode.eq(code))
+                    .to_owned(),
+            ),
+        );
+    }
+    let mut cond = Condition::all().add(found);
+    if let Some(c) = category {
+        cond = cond.add(products::Column::CategoryId.eq(c));
+    }
+    match state {
+        ProductState::Active => cond = cond.add(products::Column::Active.eq(true)),
+        ProductState::Inactive => cond = cond.add(products::Column::Active.eq(false)),
+        ProductState::All => {}
+    }
+    let q = products::Entity::find().filter(cond);
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_asc(products::Column::SearchText)
+        .order_by_asc(products::Column::Id)
+        .limit(limit.clamp(1, SEARCH_PAGE_MAX))
+        .offset(offset)
+        .all(db)
+        .await?;
+    Ok(ProductPage {
+        products: with_barcodes(db, rows).await?,
+        total,
+    })
 }
 
 /// The category of this name, created if the catalogue has none yet.

@@ -5,7 +5,7 @@
 use crate::entities::{products, stock_moves};
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
-pub use domain::stock::{MoveKind, StockMove};
+pub use domain::stock::{MoveKind, ProductStock, StockMove};
 use domain::validation::Reason;
 use domain::Viewer;
 use sea_orm::sea_query::Expr;
@@ -90,6 +90,45 @@ pub async fn on_hand(db: &impl ConnectionTrait, product_id: Uuid) -> Result<i64>
     Ok(sum.unwrap_or(0))
 }
 
+/// A product's quantity on hand and its `limit` latest moves, newest first.
+///
+/// Errors: `NotFound` for an unknown product.
+pub async fn of_product(
+    db: &impl ConnectionTrait,
+    product_id: Uuid,
+    limit: u64,
+) -> Result<ProductStock> {
+    products::Entity::find_by_id(product_id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let recent = stock_moves::Entity::find()
+        .filter(stock_moves::Column::ProductId.eq(product_id))
+        .order_by_desc(stock_moves::Column::AtMs)
+        .order_by_desc(stock_moves::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(read_move)
+        .collect();
+    Ok(ProductStock {
+        on_hand_milli: on_hand(db, product_id).await?,
+        recent,
+    })
+}
+
+fn read_move(m: stock_moves::Model) -> Option<StockMove> {
+    Some(StockMove {
+        product_id: m.product_id,
+        quantity_milli: m.quantity_milli,
+        kind: MoveKind::parse(&m.kind)?,
+        reason: m.reason,
+        reference_id: m.reference_id,
+        at_ms: m.at_ms,
+    })
+}
+
 /// A product's moves, oldest first: the reasons of its quantity on hand.
 pub async fn moves(db: &impl ConnectionTrait, product_id: Uuid) -> Result<Vec<StockMove>> {
     Ok(stock_moves::Entity::find()
@@ -99,15 +138,6 @@ pub async fn moves(db: &impl ConnectionTrait, product_id: Uuid) -> Result<Vec<St
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|m| {
-            Some(StockMove {
-                product_id: m.product_id,
-                quantity_milli: m.quantity_milli,
-                kind: MoveKind::parse(&m.kind)?,
-                reason: m.reason,
-                reference_id: m.reference_id,
-                at_ms: m.at_ms,
-            })
-        })
+        .filter_map(read_move)
         .collect())
 }

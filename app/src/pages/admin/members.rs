@@ -4,6 +4,7 @@
 use crate::api::members::{search_members, PAGE_SIZE};
 use crate::api::REGISTER_KEEPERS;
 use crate::components::guard::Guard;
+use crate::components::pager::{page_number, Pager};
 use crate::i18n::use_i18n;
 use domain::register::MemberFilter;
 use leptos::prelude::*;
@@ -20,13 +21,7 @@ fn MemberList() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let filter = move || MemberFilter::parse(&query.read().get("filter").unwrap_or_default());
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
+    let page = move || page_number(&query.read());
     let results = Resource::new(
         move || (q(), filter(), page()),
         |(q, f, p)| search_members(q, f, p),
@@ -100,10 +95,7 @@ fn MemberList() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <nav class="pager">
-                                    {(current > 0).then(|| view! { <a class="button" href=link(current - 1)>{i.t("pager-previous")}</a> })}
-                                    {((current * PAGE_SIZE + shown) < total).then(|| view! { <a class="button" href=link(current + 1)>{i.t("pager-next")}</a> })}
-                                </nav>
+                                <Pager current=current shown=shown total=total page_size=PAGE_SIZE link=link/>
                             }
                                 .into_any()
                         }

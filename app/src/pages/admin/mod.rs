@@ -6,3 +6,4 @@ pub mod member_new;
 pub mod members;
 pub mod outbox;
 pub mod shares;
+pub mod tills;

@@ -4,6 +4,7 @@
 use crate::api::rules::SHIFT_COORDINATORS;
 use crate::api::statuses::{list_statuses, PAGE_SIZE};
 use crate::components::guard::Guard;
+use crate::components::pager::{page_number, Pager};
 use crate::i18n::use_i18n;
 use domain::shifts::Status;
 use leptos::prelude::*;
@@ -35,13 +36,7 @@ fn StatusList() -> impl IntoView {
             .filter(|f| Status::parse(f).is_some())
             .unwrap_or_else(|| "all".into())
     };
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
+    let page = move || page_number(&query.read());
     let results = Resource::new(
         move || (q(), filter(), page()),
         |(q, f, p)| list_statuses(q, f, p),
@@ -104,10 +99,7 @@ fn StatusList() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <nav class="pager">
-                                    {(current > 0).then(|| view! { <a class="button" href=link(current - 1)>{i.t("pager-previous")}</a> })}
-                                    {((current * PAGE_SIZE + shown) < total).then(|| view! { <a class="button" href=link(current + 1)>{i.t("pager-next")}</a> })}
-                                </nav>
+                                <Pager current=current shown=shown total=total page_size=PAGE_SIZE link=link/>
                             }
                                 .into_any()
                         }

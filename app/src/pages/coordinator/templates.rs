@@ -1,9 +1,9 @@
-//! Task types and templates: create them, give template seats to regular members, add
-//! leaders, give members skills, and generate the shifts of the horizon.
+//! Task types and templates: create and change them, give template seats to regular members,
+//! add and remove leaders, give members skills, and generate the shifts of the horizon.
 
 use crate::api::planning::{
     list_task_types, list_templates, AddLeader, AddSkill, AssignSeat, CreateTaskType,
-    CreateTemplate, GenerateShifts, RemoveSeat, RetireTemplate,
+    CreateTemplate, GenerateShifts, RemoveLeader, RemoveSeat, RetireTemplate, UpdateTemplate,
 };
 use crate::api::SHIFT_KEEPERS;
 use crate::components::field::{errors_of, outcome, ActionError, Choice, Field, Outcome};
@@ -12,6 +12,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::pages::coordinator::planning::weekday_name;
 use chrono::Weekday;
 use domain::shifts::planning::{SlotInput, TaskType, TemplateInput, TemplateView};
+use domain::shifts::ShiftTemplate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -60,14 +61,14 @@ fn TemplatesDesk() -> impl IntoView {
             <h2>{i.t("templates-list")}</h2>
             <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
                 {move || Suspend::new(async move {
-                    match templates.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{i.t("templates-none")}</p> }.into_any(),
-                        Ok(list) => view! {
+                    match (templates.await, tasks.await) {
+                        (Ok(list), _) if list.is_empty() => view! { <p class="muted">{i.t("templates-none")}</p> }.into_any(),
+                        (Ok(list), Ok(tasks)) => view! {
                             <div class="template-list">
-                                {list.into_iter().map(|t| view! { <TemplateCard t=t reload=reload/> }).collect_view()}
+                                {list.into_iter().map(|t| view! { <TemplateCard t=t tasks=tasks.clone() reload=reload/> }).collect_view()}
                             </div>
                         }.into_any(),
-                        Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
+                        (Err(e), _) | (_, Err(e)) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -185,6 +186,17 @@ impl SlotFields {
         }
     }
 
+    /// The fields of a template's slot as it is.
+    pub fn of(t: &ShiftTemplate) -> Self {
+        SlotFields {
+            start: RwSignal::new(t.start.format("%H:%M").to_string()),
+            end: RwSignal::new(t.end.format("%H:%M").to_string()),
+            task_type_id: RwSignal::new(t.task.clone()),
+            seats: RwSignal::new(t.seats.to_string()),
+            required_skill: RwSignal::new(t.required_skill.clone().unwrap_or_default()),
+        }
+    }
+
     pub fn input(&self) -> SlotInput {
         SlotInput {
             start: self.start.get_untracked(),
@@ -202,6 +214,9 @@ pub fn SlotFieldsView<T: Clone + Send + Sync + 'static>(
     fields: SlotFields,
     tasks: Vec<TaskType>,
     result: Outcome<T>,
+    /// Tells the fields apart from a form of the same fields elsewhere on the page.
+    #[prop(optional_no_strip)]
+    scope: Option<String>,
 ) -> impl IntoView {
     let i = use_i18n();
     let options: Vec<(String, String)> = tasks
@@ -209,24 +224,42 @@ pub fn SlotFieldsView<T: Clone + Send + Sync + 'static>(
         .map(|t| (t.id.to_string(), t.name))
         .collect();
     view! {
-        <Field label=i.t("field-start") name="start" kind="time" value=fields.start required=true errors=errors_of(result, "start")/>
-        <Field label=i.t("field-end") name="end" kind="time" value=fields.end required=true errors=errors_of(result, "end")/>
-        <Choice label=i.t("field-task-type") name="task_type_id" value=fields.task_type_id options=options errors=errors_of(result, "task_type_id")/>
-        <Field label=i.t("field-seats") name="seats" kind="number" value=fields.seats required=true errors=errors_of(result, "seats")/>
-        <Field label=i.t("field-required-skill") name="required_skill" value=fields.required_skill errors=errors_of(result, "required_skill")/>
+        <Field label=i.t("field-start") name="start" kind="time" value=fields.start required=true scope=scope.clone() errors=errors_of(result, "start")/>
+        <Field label=i.t("field-end") name="end" kind="time" value=fields.end required=true scope=scope.clone() errors=errors_of(result, "end")/>
+        <Choice label=i.t("field-task-type") name="task_type_id" value=fields.task_type_id options=options scope=scope.clone() errors=errors_of(result, "task_type_id")/>
+        <Field label=i.t("field-seats") name="seats" kind="number" value=fields.seats required=true scope=scope.clone() errors=errors_of(result, "seats")/>
+        <Field label=i.t("field-required-skill") name="required_skill" value=fields.required_skill scope=scope errors=errors_of(result, "required_skill")/>
     }
     .into_any()
 }
 
+/// A template's week, weekday and slot, as typed.
+#[derive(Clone, Copy)]
+struct TemplateFields {
+    week: RwSignal<String>,
+    weekday: RwSignal<String>,
+    slot: SlotFields,
+}
+
+impl TemplateFields {
+    fn input(&self) -> TemplateInput {
+        TemplateInput {
+            week: self.week.get_untracked(),
+            weekday: self.weekday.get_untracked(),
+            slot: self.slot.input(),
+        }
+    }
+}
+
+/// The inputs of [`TemplateFields`], with their errors.
 #[component]
-fn NewTemplate(tasks: Vec<TaskType>, reload: RwSignal<u32>) -> impl IntoView {
+fn TemplateFieldsView<T: Clone + Send + Sync + 'static>(
+    fields: TemplateFields,
+    tasks: Vec<TaskType>,
+    result: Outcome<T>,
+    #[prop(optional_no_strip)] scope: Option<String>,
+) -> impl IntoView {
     let i = use_i18n();
-    let create = ServerAction::<CreateTemplate>::new();
-    let result = outcome(create);
-    reload_on_success(result, reload);
-    let week = RwSignal::new("A".to_string());
-    let weekday = RwSignal::new("1".to_string());
-    let slot = SlotFields::new(tasks.first().map(|t| t.id));
     let letters: Vec<(String, String)> = ["A", "B", "C", "D"]
         .into_iter()
         .map(|l| {
@@ -237,31 +270,78 @@ fn NewTemplate(tasks: Vec<TaskType>, reload: RwSignal<u32>) -> impl IntoView {
         })
         .collect();
     view! {
+        <div class="grid-2">
+            <Choice label=i.t("field-week") name="week" value=fields.week options=letters scope=scope.clone() errors=errors_of(result, "week")/>
+            <Choice label=i.t("field-weekday") name="weekday" value=fields.weekday options=weekdays(i) scope=scope.clone() errors=errors_of(result, "weekday")/>
+            <SlotFieldsView fields=fields.slot tasks=tasks result=result scope=scope/>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn NewTemplate(tasks: Vec<TaskType>, reload: RwSignal<u32>) -> impl IntoView {
+    let i = use_i18n();
+    let create = ServerAction::<CreateTemplate>::new();
+    let result = outcome(create);
+    reload_on_success(result, reload);
+    let fields = TemplateFields {
+        week: RwSignal::new("A".to_string()),
+        weekday: RwSignal::new("1".to_string()),
+        slot: SlotFields::new(tasks.first().map(|t| t.id)),
+    };
+    view! {
         <section class="panel">
             <h2>{i.t("template-new-title")}</h2>
             <ActionError result=result/>
             <form class="stack" novalidate data-testid="new-template" on:submit=move |ev| {
                 ev.prevent_default();
-                create.dispatch(CreateTemplate { input: TemplateInput {
-                    week: week.get_untracked(),
-                    weekday: weekday.get_untracked(),
-                    slot: slot.input(),
-                }});
+                create.dispatch(CreateTemplate { input: fields.input() });
             }>
-                <div class="grid-2">
-                    <Choice label=i.t("field-week") name="week" value=week options=letters errors=errors_of(result, "week")/>
-                    <Choice label=i.t("field-weekday") name="weekday" value=weekday options=weekdays(i) errors=errors_of(result, "weekday")/>
-                    <SlotFieldsView fields=slot tasks=tasks result=result/>
-                </div>
+                <TemplateFieldsView fields=fields tasks=tasks result=result/>
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("template-add")}</button>
             </form>
         </section>
     }
 }
 
+/// Changing a template: its week, day, times, task, seats and skill; its shifts ahead follow.
+#[component]
+fn EditTemplate(
+    template: ShiftTemplate,
+    tasks: Vec<TaskType>,
+    reload: RwSignal<u32>,
+    editing: RwSignal<bool>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let update = ServerAction::<UpdateTemplate>::new();
+    let result = outcome(update);
+    reload_on_success(result, reload);
+    let id = template.id;
+    let fields = TemplateFields {
+        week: RwSignal::new(template.week.to_string()),
+        weekday: RwSignal::new(template.weekday.number_from_monday().to_string()),
+        slot: SlotFields::of(&template),
+    };
+    view! {
+        <form class="stack template-edit" novalidate data-testid="edit-template" on:submit=move |ev| {
+            ev.prevent_default();
+            update.dispatch(UpdateTemplate { template_id: id, input: fields.input() });
+        }>
+            <p class="hint">{i.t("template-edit-hint")}</p>
+            <ActionError result=result/>
+            <TemplateFieldsView fields=fields tasks=tasks result=result scope=Some(id.to_string())/>
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || update.pending().get()>{i.t("save")}</button>
+                <button type="button" class="button" on:click=move |_| editing.set(false)>{i.t("template-edit-cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
 /// One template: its slot, who holds its seats and who leads it, with the forms to add them.
 #[component]
-fn TemplateCard(t: TemplateView, reload: RwSignal<u32>) -> impl IntoView {
+fn TemplateCard(t: TemplateView, tasks: Vec<TaskType>, reload: RwSignal<u32>) -> impl IntoView {
     let i = use_i18n();
     let id = t.template.id;
     let assign = ServerAction::<AssignSeat>::new();
@@ -276,7 +356,12 @@ fn TemplateCard(t: TemplateView, reload: RwSignal<u32>) -> impl IntoView {
     let retire = ServerAction::<RetireTemplate>::new();
     let retired = outcome(retire);
     reload_on_success(retired, reload);
+    let unlead = ServerAction::<RemoveLeader>::new();
+    let unled = outcome(unlead);
+    reload_on_success(unled, reload);
     let confirming = RwSignal::new(false);
+    let editing = RwSignal::new(false);
+    let editable = t.template.clone();
     let holder = RwSignal::new(String::new());
     let leader = RwSignal::new(String::new());
     let tpl = &t.template;
@@ -298,7 +383,11 @@ fn TemplateCard(t: TemplateView, reload: RwSignal<u32>) -> impl IntoView {
                     {i.ta("template-seats", &[("held", held.to_string()), ("seats", tpl.seats.to_string())])}
                     {tpl.required_skill.clone().map(|s| view! { " · " <span class="tag">{i.ta("template-skill", &[("skill", s)])}</span> })}
                 </p>
+                <button type="button" class="link" on:click=move |_| editing.update(|e| *e = !*e)>{i.t("template-edit")}</button>
             </header>
+            <Show when=move || editing.get()>
+                <EditTemplate template=editable.clone() tasks=tasks.clone() reload=reload editing=editing/>
+            </Show>
             <div class="grid-2">
                 <div>
                     <h4>{i.t("template-holders")}</h4>
@@ -328,8 +417,19 @@ fn TemplateCard(t: TemplateView, reload: RwSignal<u32>) -> impl IntoView {
                 <div>
                     <h4>{i.t("template-leaders")}</h4>
                     <ul class="people">
-                        {t.leaders.iter().map(|m| view! { <li>{format!("{} · {}", m.member_number, m.name)}</li> }).collect_view()}
+                        {t.leaders.iter().map(|m| {
+                            let member_id = m.id;
+                            view! {
+                                <li>
+                                    <span>{format!("{} · {}", m.member_number, m.name)}</span>
+                                    <button type="button" class="link" on:click=move |_| {
+                                        unlead.dispatch(RemoveLeader { template_id: id, member_id });
+                                    }>{i.t("template-remove-leader")}</button>
+                                </li>
+                            }
+                        }).collect_view()}
                     </ul>
+                    <ActionError result=unled/>
                     <form class="inline-form" novalidate on:submit=move |ev| {
                         ev.prevent_default();
                         lead.dispatch(AddLeader { template_id: id, member: leader.get_untracked() });

@@ -1,0 +1,112 @@
+//! The product form, for adding a product to the catalogue and editing one: name, category,
+//! unit, price, VAT rate, deposit, barcodes, meal-voucher eligibility and whether it is on
+//! sale. The rules are `domain::till::ProductForm::validate`'s, checked again on the server.
+
+use crate::components::field::{errors_of, Choice, Field, Outcome};
+use crate::i18n::use_i18n;
+use domain::till::catalogue::CatalogueLists;
+use domain::till::{ProductForm, Unit};
+use leptos::prelude::*;
+
+/// The form's fields as signals. Barcodes are typed in one field, separated by spaces.
+#[derive(Clone, Copy)]
+pub struct ProductFields {
+    pub name: RwSignal<String>,
+    pub category: RwSignal<String>,
+    pub unit: RwSignal<String>,
+    pub price: RwSignal<String>,
+    pub vat_percent: RwSignal<String>,
+    pub deposit: RwSignal<String>,
+    pub meal_voucher: RwSignal<bool>,
+    pub active: RwSignal<bool>,
+    pub barcodes: RwSignal<String>,
+}
+
+impl ProductFields {
+    pub fn new(f: ProductForm) -> Self {
+        ProductFields {
+            name: RwSignal::new(f.name),
+            category: RwSignal::new(f.category),
+            unit: RwSignal::new(f.unit),
+            price: RwSignal::new(f.price),
+            vat_percent: RwSignal::new(f.vat_percent),
+            deposit: RwSignal::new(f.deposit),
+            meal_voucher: RwSignal::new(f.meal_voucher),
+            active: RwSignal::new(f.active),
+            barcodes: RwSignal::new(f.barcodes.join(" ")),
+        }
+    }
+
+    pub fn form(&self) -> ProductForm {
+        ProductForm {
+            name: self.name.get_untracked(),
+            category: self.category.get_untracked(),
+            unit: self.unit.get_untracked(),
+            price: self.price.get_untracked(),
+            vat_percent: self.vat_percent.get_untracked(),
+            deposit: self.deposit.get_untracked(),
+            meal_voucher: self.meal_voucher.get_untracked(),
+            active: self.active.get_untracked(),
+            barcodes: self
+                .barcodes
+                .get_untracked()
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+#[component]
+pub fn ProductFormFields<T: Clone + Send + Sync + 'static>(
+    fields: ProductFields,
+    lists: CatalogueLists,
+    result: Outcome<T>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let categories: Vec<(String, String)> =
+        std::iter::once((String::new(), i.t("product-no-category")))
+            .chain(
+                lists
+                    .categories
+                    .into_iter()
+                    .map(|c| (c.name.clone(), c.name)),
+            )
+            .collect();
+    let units: Vec<(String, String)> = Unit::ALL
+        .into_iter()
+        .map(|u| (u.as_str().to_string(), i.t(&format!("unit-{}", u.as_str()))))
+        .collect();
+    let rates: Vec<(String, String)> = lists
+        .vat_rates
+        .into_iter()
+        .map(|r| {
+            let percent = r.percent().normalize().to_string();
+            (percent.clone(), format!("{percent} %"))
+        })
+        .collect();
+    view! {
+        <div class="grid-2">
+            <Field label=i.t("field-product-name") name="name" value=fields.name required=true errors=errors_of(result, "name")/>
+            <Choice label=i.t("field-category") name="category" value=fields.category options=categories errors=errors_of(result, "category")/>
+            <Choice label=i.t("field-unit") name="unit" value=fields.unit options=units errors=errors_of(result, "unit")/>
+            <Field label=i.t("field-price") name="price" inputmode="decimal" value=fields.price required=true errors=errors_of(result, "price")/>
+            <Choice label=i.t("field-vat") name="vat_percent" value=fields.vat_percent options=rates errors=errors_of(result, "vat_percent")/>
+            <Field label=i.t("field-deposit") name="deposit" inputmode="decimal" value=fields.deposit errors=errors_of(result, "deposit")/>
+        </div>
+        <Field label=i.t("field-barcodes") name="barcodes" inputmode="numeric" value=fields.barcodes errors=errors_of(result, "barcodes")/>
+        <p class="hint">{i.t("product-barcodes-hint")}</p>
+        <fieldset class="checks">
+            <label>
+                <input type="checkbox" name="meal_voucher" bind:checked=fields.meal_voucher/>
+                {i.t("field-meal-voucher")}
+            </label>
+            <label>
+                <input type="checkbox" name="active" bind:checked=fields.active/>
+                {i.t("field-on-sale")}
+            </label>
+        </fieldset>
+    }
+    .into_any()
+}

@@ -1,0 +1,215 @@
+//! The stock manager's catalogue on SQLite and PostgreSQL: the paged product search (by name
+//! ignoring case and accents, by barcode, by category, on sale or not), the categories with
+//! their sizes, the lists the forms choose from, and a product's stock with its latest moves.
+
+use domain::stock::MoveKind;
+use domain::till::catalogue::{ProductState, COLUMNS};
+use domain::till::{Nomenclature, VatRate};
+use domain::validation::{FieldError, Reason};
+use services::error::Error;
+use services::on_both_databases;
+use services::till::{catalogue, import, stock};
+use services::Services;
+
+/// 130 products: "Crème fraîche 000" to "... 059" in Crèmerie (every third withdrawn),
+/// "Pain 060" to "Pain 129" in Boulangerie, and a beer with two barcodes.
+fn shop_csv() -> String {
+    let mut text = format!("{}\n", COLUMNS.join(";"));
+    for n in 0..130 {
+        let (name, category) = if n < 60 {
+            ("Crème fraîche", "Crèmerie")
+        } else {
+            ("Pain", "Boulangerie")
+        };
+        let active = if n < 60 && n % 3 == 0 { "non" } else { "oui" };
+        text.push_str(&format!(
+            "{name} {n:03};{category};piece;2,49;6;;oui;{active};\n"
+        ));
+    }
+    text.push_str("Bière blonde;;piece;1,45;21;0,10;non;oui;5901234123457 96385074\n");
+    text
+}
+
+async fn searching_the_catalogue(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let imported = import::import_csv(&s, &a, &shop_csv()).await.unwrap();
+    assert_eq!(imported.created, 131);
+    let find = |q: &'static str, category, state, limit, offset| {
+        let s = s.clone();
+        async move {
+            catalogue::search(&s.db, q, category, state, limit, offset)
+                .await
+                .unwrap()
+        }
+    };
+    let names = |p: &catalogue::ProductPage| -> Vec<String> {
+        p.products.iter().map(|p| p.name.clone()).collect()
+    };
+
+    // By name, whatever the case and accents; every word must be in the name.
+    let creams = find("CREME fraiche", None, ProductState::All, 50, 0).await;
+    assert_eq!(creams.total, 60);
+    assert_eq!(creams.products.len(), 50);
+    assert_eq!(creams.products[0].name, "Crème fraîche 000");
+    assert_eq!(
+        find("fraiche 007", None, ProductState::All, 50, 0)
+            .await
+            .total,
+        1
+    );
+    assert_eq!(
+        find("fraiche pain", None, ProductState::All, 50, 0)
+            .await
+            .total,
+        0
+    );
+    // Wildcards are letters to look for, not patterns.
+    assert_eq!(find("%_", None, ProductState::All, 50, 0).await.total, 131);
+    assert_eq!(find("c%e", None, ProductState::All, 50, 0).await.total, 0);
+
+    // On sale, withdrawn, all.
+    assert_eq!(
+        find("creme", None, ProductState::Active, 50, 0).await.total,
+        40
+    );
+    let withdrawn = find("creme", None, ProductState::Inactive, 50, 0).await;
+    assert_eq!(withdrawn.total, 20);
+    assert!(withdrawn.products.iter().all(|p| !p.active));
+    assert_eq!(find("", None, ProductState::All, 50, 0).await.total, 131);
+    assert_eq!(find("", None, ProductState::Active, 50, 0).await.total, 111);
+
+    // By category.
+    let counts = catalogue::category_counts(&s.db).await.unwrap();
+    let sizes: Vec<(&str, u64)> = counts
+        .iter()
+        .map(|c| (c.category.name.as_str(), c.products))
+        .collect();
+    assert_eq!(sizes, vec![("Boulangerie", 70), ("Crèmerie", 60)]);
+    let bakery = counts[0].category.id;
+    let breads = find("", Some(bakery), ProductState::All, 50, 0).await;
+    assert_eq!(breads.total, 70);
+    assert!(breads
+        .products
+        .iter()
+        .all(|p| p.category_id == Some(bakery)));
+    assert_eq!(
+        find("creme", Some(bakery), ProductState::All, 50, 0)
+            .await
+            .total,
+        0
+    );
+
+    // Pages follow the names, and the last one holds the rest.
+    let last = find("pain", None, ProductState::All, 50, 50).await;
+    assert_eq!((last.total, last.products.len()), (70, 20));
+    assert_eq!(last.products[0].name, "Pain 110");
+    assert_eq!(last.products[19].name, "Pain 129");
+    assert_eq!(
+        find("", None, ProductState::All, 0, 0).await.products.len(),
+        1
+    );
+
+    // By a barcode, typed or scanned whole, with the product's other barcodes.
+    let beer = find("96385074", None, ProductState::All, 50, 0).await;
+    assert_eq!(names(&beer), vec!["Bière blonde"]);
+    assert_eq!(
+        beer.products[0].barcodes,
+        vec!["5901234123457".to_string(), "96385074".to_string()]
+    );
+    assert_eq!(
+        find("9638507", None, ProductState::All, 50, 0).await.total,
+        0
+    );
+}
+
+async fn the_lists_the_forms_choose_from(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let empty = catalogue::lists(&s.db).await.unwrap();
+    assert!(empty.categories.is_empty());
+    assert!(empty.vat_rates.contains(&VatRate(600)));
+    assert!(empty.vat_rates.contains(&VatRate(2100)));
+    let defaults: Vec<_> = Nomenclature::default().rules().cloned().collect();
+    assert_eq!(empty.nomenclature, defaults);
+    assert!(catalogue::category_counts(&s.db).await.unwrap().is_empty());
+
+    catalogue::create_category(&s, &a, "Fruits et légumes")
+        .await
+        .unwrap();
+    let lists = catalogue::lists(&s.db).await.unwrap();
+    let names: Vec<&str> = lists.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, vec!["Fruits et légumes"]);
+    let counts = catalogue::category_counts(&s.db).await.unwrap();
+    assert_eq!(counts[0].products, 0);
+}
+
+async fn a_products_stock_and_its_latest_moves(s: Services) {
+    let a = services::testing::admin(&s).await;
+    import::import_csv(&s, &a, "name;unit;price;vat_percent\nRiz;kg;3,10;6\n")
+        .await
+        .unwrap();
+    let rice = catalogue::search(&s.db, "riz", None, ProductState::All, 1, 0)
+        .await
+        .unwrap()
+        .products
+        .remove(0);
+    let fresh = stock::of_product(&s.db, rice.id, 20).await.unwrap();
+    assert_eq!((fresh.on_hand_milli, fresh.recent.len()), (0, 0));
+
+    let moves = [
+        (12_500, MoveKind::Reception, ""),
+        (-2_000, MoveKind::Loss, "expired"),
+        (-250, MoveKind::Adjustment, "shelf count"),
+    ];
+    for (quantity, kind, reason) in moves {
+        stock::record(&s, &a, rice.id, quantity, kind, reason)
+            .await
+            .unwrap();
+    }
+    let now = stock::of_product(&s.db, rice.id, 20).await.unwrap();
+    assert_eq!(now.on_hand_milli, 10_250);
+    let newest_first: Vec<(i64, MoveKind, Option<&str>)> = now
+        .recent
+        .iter()
+        .map(|m| (m.quantity_milli, m.kind, m.reason.as_deref()))
+        .collect();
+    assert_eq!(
+        newest_first,
+        vec![
+            (-250, MoveKind::Adjustment, Some("shelf count")),
+            (-2_000, MoveKind::Loss, Some("expired")),
+            (12_500, MoveKind::Reception, None),
+        ]
+    );
+    // The latest moves only, but the quantity on hand of them all.
+    let latest = stock::of_product(&s.db, rice.id, 1).await.unwrap();
+    assert_eq!((latest.on_hand_milli, latest.recent.len()), (10_250, 1));
+    assert_eq!(latest.recent[0].kind, MoveKind::Adjustment);
+
+    // Refused moves write nothing.
+    assert!(matches!(
+        stock::record(&s, &a, rice.id, 0, MoveKind::Adjustment, "").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("quantity", Reason::BadQuantity)]
+    ));
+    assert!(matches!(
+        stock::record(&s, &a, rice.id, -1_000, MoveKind::Loss, " ").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("reason", Reason::Required)]
+    ));
+    assert_eq!(
+        stock::of_product(&s.db, rice.id, 20)
+            .await
+            .unwrap()
+            .recent
+            .len(),
+        3
+    );
+    assert!(matches!(
+        stock::of_product(&s.db, uuid::Uuid::now_v7(), 20).await,
+        Err(Error::NotFound)
+    ));
+}
+
+on_both_databases!(
+    searching_the_catalogue,
+    the_lists_the_forms_choose_from,
+    a_products_stock_and_its_latest_moves,
+);
