@@ -166,7 +166,7 @@ test('a stock manager edits the barcode nomenclature', async ({ page }) => {
   await expect(first.getByRole('button', { name: 'Monter' })).toBeDisabled();
   await fitsThePhone(page);
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await expect(page.getByRole('alert').first()).toHaveText('La règle 1 de la nomenclature est inutilisable.');
+  await expect(page.getByRole('alert').last()).toHaveText('La règle 1 de la nomenclature est inutilisable.');
   await expect(first.locator('.field-error')).toHaveText('Utilisez seulement des chiffres, . pour n\'importe quel chiffre et des plages comme [1-9].');
 
   await first.locator('input[name=pattern]').fill('29');

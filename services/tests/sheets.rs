@@ -186,6 +186,7 @@ async fn a_shift_leader_keeps_only_the_sheets_of_the_shifts_they_lead(s: Service
     assert_eq!(ledger_count(&s).await, 1, "validated once");
     let list = attendance::sheets(&s.db, &leader, today()).await.unwrap();
     assert_eq!(list[0].state, SheetState::Validated);
+    assert!(list[0].started, "yesterday's shift has begun");
 
     // A shift leader without a member record leads nothing.
     let stranger = Viewer {
@@ -427,7 +428,13 @@ async fn a_sheet_waits_for_its_shift_to_start(s: Services) {
     planning::assign_seat(&s, &a, later, regular).await.unwrap();
     planning::generate(&s, today()).await.unwrap();
     let tomorrow = shift_of(&s, later, day(1)).await;
-    attendance::view(&s, &a, tomorrow).await.unwrap();
+    assert!(
+        !attendance::view(&s, &a, tomorrow)
+            .await
+            .unwrap()
+            .shift
+            .started
+    );
     attendance::mark(&s, &a, tomorrow, regular, Attendance::Attended)
         .await
         .unwrap();

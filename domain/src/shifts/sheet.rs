@@ -39,6 +39,8 @@ pub struct SheetShift {
     /// Members holding a seat (booked or regular).
     pub expected: u32,
     pub state: SheetState,
+    /// Whether the shift has begun: its sheet is validated once it has.
+    pub started: bool,
 }
 
 /// One line of a sheet: who, with which seat, and their mark so far.

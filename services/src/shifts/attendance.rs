@@ -517,6 +517,7 @@ fn sheet_shift<Tz: TimeZone>(
         seats: u32::try_from(row.seats).unwrap_or(0),
         expected,
         state,
+        started: row.start_at_ms <= now_ms(),
     }
 }
 

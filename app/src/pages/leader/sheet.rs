@@ -276,10 +276,14 @@ fn ValidateBox(
     let i = use_i18n();
     let confirming = RwSignal::new(false);
     let unmarked = move || current.with(|v| v.lines.iter().filter(|l| l.mark.is_none()).count());
-    let blocked = move || unmarked() > 0 || busy.get();
+    let started = current.with_untracked(|v| v.shift.started);
+    let blocked = move || unmarked() > 0 || busy.get() || !started;
     let shift_id = current.with_untracked(|v| v.shift.shift_id);
     view! {
         <section class="validate">
+            {(!started).then(|| view! {
+                <p class="hint" data-testid="sheet-not-started">{i.reason(&domain::validation::Reason::ShiftNotStarted)}</p>
+            })}
             {move || {
                 let n = unmarked();
                 (n > 0).then(|| view! {

@@ -143,8 +143,6 @@ fn Rules(saved: Vec<BarcodeRule>) -> impl IntoView {
         rows.set(fresh);
     };
     view! {
-        <Refusal result=result field="rules"/>
-        {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("nomenclature-saved")}</p> })}
         <form class="stack" novalidate on:submit=move |ev| {
             ev.prevent_default();
             let rules = rows.with_untracked(|r| r.iter().map(Row::rule).collect());
@@ -164,6 +162,9 @@ fn Rules(saved: Vec<BarcodeRule>) -> impl IntoView {
                 </For>
             </ol>
             {move || rows.with(Vec::is_empty).then(|| view! { <p class="alert warning">{i.t("nomenclature-empty")}</p> })}
+            // Beside the buttons, where the person is when they save.
+            <Refusal result=result field="rules"/>
+            {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("nomenclature-saved")}</p> })}
             <div class="actions">
                 <button type="button" class="button" on:click=add>{i.t("nomenclature-add")}</button>
                 <button type="button" class="button" on:click=defaults>{i.t("nomenclature-defaults")}</button>
