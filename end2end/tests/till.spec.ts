@@ -76,9 +76,18 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await expect(input).toBeFocused();
   await expect(page.getByText('62 products')).toBeVisible();
 
-  // A scanner's burst: ten codes, each with its Enter, taken in under 300 ms, none lost.
+  // A scanner's burst: ten codes, each with its Enter, none lost. On an idle machine the
+  // browser takes the 140 keys in under 300 ms; on a busy one it needs longer even for a bare
+  // input, so the till may take at most 300 ms, or 1.5 times what a bare input takes.
+  const bare = await page.context().newPage();
+  await bare.setContent('<input autofocus>');
+  await bare.locator('input').focus();
+  const baseline = await scannerBurst(bare, BURST);
+  await bare.close();
+  await input.focus();
   const took = await scannerBurst(page, BURST);
-  expect(took).toBeLessThan(300);
+  console.log(`scanner burst: ${took} ms (a bare input: ${baseline} ms)`);
+  expect(took).toBeLessThan(Math.max(300, 1.5 * baseline));
   const lines = page.getByTestId('line');
   await expect(lines).toHaveCount(10);
   await expect(page.getByTestId('item-count')).toHaveText('10');
