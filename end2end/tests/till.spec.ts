@@ -79,18 +79,28 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await expect(input).toBeFocused();
   await expect(page.getByText('62 products')).toBeVisible();
 
-  // A scanner's burst: ten codes, each with its Enter, none lost. On an idle machine the
-  // browser takes the 140 keys in under 300 ms; on a busy one it needs longer even for a bare
-  // input, so the till may take at most 300 ms, or 1.5 times what a bare input takes.
-  const bare = await page.context().newPage();
-  await bare.setContent('<input autofocus>');
-  await bare.locator('input').focus();
-  const baseline = await scannerBurst(bare, BURST);
-  await bare.close();
-  await input.focus();
+  // A scanner's burst: ten codes, each with its Enter, sent back to back, none lost, and the
+  // till's own work on its 140 keys (its key handlers and what they redraw, timed in the page
+  // between a first and a last listener) under 300 ms. The time the whole burst takes is
+  // printed: on a busy machine it is mostly the browser's, as for a bare input.
+  await page.evaluate(() => {
+    const w = window as unknown as { tillBusyMs: number; tillKeys: number; tillT0: number };
+    w.tillBusyMs = 0;
+    w.tillKeys = 0;
+    window.addEventListener('keydown', () => (w.tillT0 = performance.now()), { capture: true });
+    window.addEventListener('keydown', () => {
+      w.tillBusyMs += performance.now() - w.tillT0;
+      w.tillKeys += 1;
+    });
+  });
   const took = await scannerBurst(page, BURST);
-  console.log(`scanner burst: ${took} ms (a bare input: ${baseline} ms)`);
-  expect(took).toBeLessThan(Math.max(300, 1.5 * baseline));
+  const [busy, keys] = await page.evaluate(() => {
+    const w = window as unknown as { tillBusyMs: number; tillKeys: number };
+    return [w.tillBusyMs, w.tillKeys];
+  });
+  console.log(`scanner burst: ${took} ms in all, ${busy.toFixed(1)} ms in the till's handlers`);
+  expect(keys).toBe(140);
+  expect(busy).toBeLessThan(300);
   const lines = page.getByTestId('line');
   await expect(lines).toHaveCount(10);
   await expect(page.getByTestId('item-count')).toHaveText('10');

@@ -775,3 +775,5 @@ mail-receipt-subject = Your receipt no. { $number } from { $coop }
 till-receipt-email = Email the receipt to…
 till-receipt-send = Send
 till-receipt-mailed = The receipt is on its way.
+till-change = Change
+till-rounding = Cash rounding

@@ -775,3 +775,5 @@ mail-receipt-subject = Votre ticket n° { $number } de { $coop }
 till-receipt-email = Envoyer le ticket par e-mail à…
 till-receipt-send = Envoyer
 till-receipt-mailed = Le ticket est envoyé.
+till-change = Monnaie rendue
+till-rounding = Arrondi espèces

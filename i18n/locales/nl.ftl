@@ -775,3 +775,5 @@ mail-receipt-subject = Je kasticket nr. { $number } van { $coop }
 till-receipt-email = Kasticket mailen naar…
 till-receipt-send = Versturen
 till-receipt-mailed = Het kasticket is onderweg.
+till-change = Wisselgeld
+till-rounding = Afronding cash

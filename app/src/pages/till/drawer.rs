@@ -240,7 +240,7 @@ pub fn ReportView(
                     {row(i, "till-report-change", r.change, "report-change")}
                     {row(i, "till-report-card", r.card, "report-card")}
                     {row(i, "till-report-vouchers", r.meal_vouchers, "report-vouchers")}
-                    {row(i, "till-pay-rounding", -r.rounding, "report-rounding")}
+                    {row(i, "till-rounding", -r.rounding, "report-rounding")}
                     {row(i, "till-report-refunds-cash", r.refunds_cash, "report-refunds-cash")}
                     {row(i, "till-report-refunds-card", r.refunds_card, "report-refunds-card")}
                     {row(i, "till-report-float", r.float, "report-float")}

@@ -181,10 +181,10 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
                 <tbody>
                     {payments}
                     {(r.rounding_cents != 0).then(|| view! {
-                        <tr data-testid="receipt-rounding"><td>{i.t("till-pay-rounding")}</td><td class="num">{i.money(-r.rounding_cents)}</td></tr>
+                        <tr data-testid="receipt-rounding"><td>{i.t("till-rounding")}</td><td class="num">{i.money(-r.rounding_cents)}</td></tr>
                     })}
                     {(r.change_cents != 0).then(|| view! {
-                        <tr data-testid="receipt-change"><td>{i.t("till-pay-change")}</td><td class="num">{i.money(r.change_cents)}</td></tr>
+                        <tr data-testid="receipt-change"><td>{i.t("till-change")}</td><td class="num">{i.money(r.change_cents)}</td></tr>
                     })}
                 </tbody>
             </table>
