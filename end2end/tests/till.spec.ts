@@ -163,7 +163,7 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await expect(page.getByTestId('receipt-total')).toHaveText('€37.63');
   await expect(page.getByTestId('receipt-change')).toContainText('€2.35');
   await expect(page.getByTestId('receipt-rounding')).toContainText('€0.02');
-  await expect(page.getByTestId('receipt-vat')).toHaveCount(3);
+  await expect(page.getByTestId('vat-row')).toHaveCount(3);
   await expect(receipt.locator('figure.barcode')).toHaveCount(1);
   const first = await receipt.getAttribute('data-number');
   expect(Number(first)).toBeGreaterThan(0);
