@@ -271,7 +271,15 @@ impl Sale {
             match shopper(card, member_id).await {
                 Ok(s) => {
                     let may = s.may_shop;
-                    sale.say(s.name.clone());
+                    if may {
+                        sale.say(s.name.clone());
+                    } else {
+                        let status = i.t(&format!("status-{}", s.status.as_str()));
+                        sale.warn(i.ta(
+                            "till-refused",
+                            &[("name", s.name.clone()), ("status", status)],
+                        ));
+                    }
                     sale.shopper.set(Some(s));
                     if !may {
                         sale.panel.set(Panel::Member);
@@ -646,7 +654,7 @@ fn LineRow(line: Line) -> impl IntoView {
                 {discount}
                 {deposit}
             </td>
-            <td class="num" data-testid="line-quantity">{quantity_text(line.quantity, line.product.unit)}</td>
+            <td class="num" data-testid="line-quantity">{quantity_text(line.quantity, line.product.unit, i.lang())}</td>
             <td class="num">{i.money(cents(line.product.unit_price))}</td>
             <td class="num line-total" data-testid="line-total">{i.money(cents(line.total()))}</td>
             <td class="line-actions">
