@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stock/nomenclature") view=pages::stock::nomenclature::NomenclatureEditor ssr=SsrMode::Async/>
                     <Route path=path!("/stock/import") view=pages::stock::import::ProductImport ssr=SsrMode::Async/>
                     <Route path=path!("/admin/tills") view=pages::admin::tills::Tills ssr=SsrMode::Async/>
+                    <Route path=path!("/till") view=pages::till::TillPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

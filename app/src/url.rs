@@ -21,17 +21,19 @@ pub fn local_path(next: &str) -> &str {
     }
 }
 
-/// Where a person lands after signing in without asking for a page: a stock manager (who
-/// keeps no register or planning) on the catalogue, everyone else on their card.
-pub fn landing(roles: &[domain::Role]) -> &'static str {
+/// Where a person lands after signing in: where they were going, else their work screen
+/// when that is all they do (a cashier the till, a stock manager the catalogue; admins and
+/// coordinators keep their card), else the home page.
+pub fn landing<'a>(next: &'a str, viewer: &domain::Viewer) -> &'a str {
     use domain::Role;
+    let roles = &viewer.roles;
     let desk = roles
         .iter()
         .any(|r| matches!(r, Role::Admin | Role::Coordinator));
-    if roles.contains(&Role::StockManager) && !desk {
-        "/stock"
-    } else {
-        "/"
+    match local_path(next) {
+        "/" if roles.contains(&Role::Cashier) && !desk => "/till",
+        "/" if roles.contains(&Role::StockManager) && !desk => "/stock",
+        path => path,
     }
 }
 
@@ -40,17 +42,30 @@ mod tests {
     use super::*;
     use domain::Role;
 
+    fn viewer(roles: &[Role]) -> domain::Viewer {
+        domain::Viewer {
+            user_id: uuid::Uuid::nil(),
+            display_name: String::new(),
+            email: String::new(),
+            roles: roles.to_vec(),
+            language: domain::Language::En,
+            member_id: None,
+        }
+    }
+
     #[test]
     fn landings() {
-        let cases: [(&[Role], &str); 5] = [
+        let cases: [(&[Role], &str); 7] = [
             (&[Role::StockManager], "/stock"),
             (&[Role::Member, Role::StockManager], "/stock"),
             (&[Role::StockManager, Role::Coordinator], "/"),
+            (&[Role::Member, Role::Cashier], "/till"),
+            (&[Role::Cashier, Role::Admin], "/"),
             (&[Role::Admin], "/"),
             (&[Role::Member], "/"),
         ];
         for (roles, expected) in cases {
-            assert_eq!(landing(roles), expected, "{roles:?}");
+            assert_eq!(landing("", &viewer(roles)), expected, "{roles:?}");
         }
     }
 
@@ -66,5 +81,14 @@ mod tests {
         assert_eq!(local_path("https://evil.example"), "/");
         assert_eq!(local_path("/\\evil.example"), "/");
         assert_eq!(local_path(""), "/");
+    }
+
+    #[test]
+    fn a_page_asked_for_comes_first() {
+        let cashier = viewer(&[Role::Member, Role::Cashier]);
+        let member = viewer(&[Role::Member]);
+        assert_eq!(landing("/shifts", &cashier), "/shifts");
+        assert_eq!(landing("", &member), "/");
+        assert_eq!(landing("//evil.example", &member), "/");
     }
 }

@@ -53,11 +53,7 @@ pub async fn sign_in(Extension(s): Extension<Services>, Form(f): Form<SignInForm
                     SET_COOKIE,
                     cookie(&s, SESSION_COOKIE, &signed.token, signed.max_age_s),
                 )],
-                Redirect::to(if f.next.is_empty() {
-                    landing(&signed.viewer.roles)
-                } else {
-                    local_path(&f.next)
-                }),
+                Redirect::to(landing(&f.next, &signed.viewer)),
             )
                 .into_response()
         }

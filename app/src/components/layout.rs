@@ -2,7 +2,7 @@
 //! and sign-out.
 
 use crate::api::attendance::SHEET_KEEPERS;
-use crate::api::till::STOCK_KEEPERS;
+use crate::api::till::{CASHIERS, STOCK_KEEPERS};
 use crate::api::{ADMINS, REGISTER_KEEPERS, SHIFT_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -43,8 +43,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         let sheet_keeper = v.may(SHEET_KEEPERS);
         let planner = v.may(SHIFT_KEEPERS);
         let stock_keeper = v.may(STOCK_KEEPERS);
+        let cashier = v.may(CASHIERS);
         // A member's few links fit a phone; staff's menu folds into one button there.
-        let folds = sheet_keeper || keeper || planner || stock_keeper || admin;
+        let folds = sheet_keeper || keeper || planner || stock_keeper || cashier || admin;
         view! {
             {folds.then(|| view! {
                 <input
@@ -60,6 +61,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/">{i.t("nav-home")}</a>
                 <a href="/shifts">{i.t("nav-shifts")}</a>
                 {sheet_keeper.then(|| view! { <a href="/sheets">{i.t("nav-sheets")}</a> })}
+                {cashier.then(|| view! { <a href="/till">{i.t("nav-till")}</a> })}
                 {keeper.then(|| view! {
                     <NavGroup label=i.t("nav-register") open=register_open>
                         <a href="/admin/members">{i.t("nav-members")}</a>

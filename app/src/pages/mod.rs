@@ -7,3 +7,4 @@ pub mod leader;
 pub mod member;
 pub mod not_found;
 pub mod stock;
+pub mod till;
