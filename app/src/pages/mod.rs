@@ -6,3 +6,4 @@ pub mod coordinator;
 pub mod leader;
 pub mod member;
 pub mod not_found;
+pub mod till;
