@@ -141,7 +141,7 @@ fn sale(shop: &Shop, t: usize, n: usize) -> SaleDraft {
             discount_bp: 0,
         });
     }
-    let payment = if n % 2 == 0 {
+    let payment = if n.is_multiple_of(2) {
         PaymentDraft {
             tender: Tender::Card,
             amount_cents: to_cents(basket.total()).expect("whole cents"),
