@@ -111,4 +111,27 @@ async fn the_snapshot_answers_like_may_shop(s: Services) {
     }
 }
 
-on_both_databases!(the_snapshot_answers_like_may_shop);
+async fn twenty_thousand_members_in_one_snapshot(s: Services) {
+    let seeded = bulk::members(&s.db, 20_000, "many", services::today(), |_| {
+        WorkRegime::Regular
+    })
+    .await
+    .unwrap();
+    let started = std::time::Instant::now();
+    let snap = snapshot::status_snapshot(&s.db, services::today())
+        .await
+        .unwrap();
+    eprintln!("a snapshot of 20,000 members in {:?}", started.elapsed());
+    assert_eq!(snap.members.len(), 20_000);
+    assert!(snap
+        .members
+        .iter()
+        .all(|m| m.may_shop && m.cards.len() == 1));
+    let last = seeded.last().unwrap().member_id;
+    assert_eq!(snap.members.last().map(|m| m.member_id), Some(last));
+}
+
+on_both_databases!(
+    the_snapshot_answers_like_may_shop,
+    twenty_thousand_members_in_one_snapshot
+);
