@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coordinator/planning") view=pages::coordinator::planning::PlanningPage ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator/templates") view=pages::coordinator::templates::Templates ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator/closures") view=pages::coordinator::closures::Closures ssr=SsrMode::Async/>
+                    <Route path=path!("/till") view=pages::till::TillPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -21,6 +21,15 @@ pub fn local_path(next: &str) -> &str {
     }
 }
 
+/// Where a person lands after signing in: where they were going, else their work screen
+/// (cashiers the till), else the home page.
+pub fn landing<'a>(next: &'a str, viewer: &domain::Viewer) -> &'a str {
+    match local_path(next) {
+        "/" if viewer.roles.contains(&domain::Role::Cashier) => "/till",
+        path => path,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +46,23 @@ mod tests {
         assert_eq!(local_path("https://evil.example"), "/");
         assert_eq!(local_path("/\\evil.example"), "/");
         assert_eq!(local_path(""), "/");
+    }
+
+    #[test]
+    fn cashiers_land_on_the_till() {
+        let viewer = |roles: Vec<domain::Role>| domain::Viewer {
+            user_id: uuid::Uuid::nil(),
+            display_name: String::new(),
+            email: String::new(),
+            roles,
+            language: domain::Language::En,
+            member_id: None,
+        };
+        let cashier = viewer(vec![domain::Role::Member, domain::Role::Cashier]);
+        let member = viewer(vec![domain::Role::Member]);
+        assert_eq!(landing("", &cashier), "/till");
+        assert_eq!(landing("/shifts", &cashier), "/shifts");
+        assert_eq!(landing("", &member), "/");
+        assert_eq!(landing("//evil.example", &member), "/");
     }
 }

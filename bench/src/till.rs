@@ -127,7 +127,7 @@ async fn main() {
                         tender: Tender::Cash,
                         amount_cents: 50_000,
                     }],
-                    supervisor_override: None,
+                    override_id: None,
                 };
                 let t0 = Instant::now();
                 sale::post_sale(&s, &admin, &draft).await.expect("a sale");

@@ -92,6 +92,12 @@ pub enum Reason {
     },
     /// Only a supervisor may override, with a reason.
     NotASupervisor,
+    /// The supervisor's email or password is wrong (or too many tries).
+    SupervisorNotRecognised,
+    /// The member may shop: there is nothing to override.
+    OverrideNotNeeded,
+    /// The override is unknown, used already, too old, or for another member or cashier.
+    OverrideNotValid,
     DiscountNotAllowed {
         max: u32,
     },
@@ -200,6 +206,9 @@ impl Reason {
             Reason::BadNomenclatureRule { .. } => "error-bad-nomenclature-rule",
             Reason::MayNotShop { .. } => "error-may-not-shop",
             Reason::NotASupervisor => "error-not-a-supervisor",
+            Reason::SupervisorNotRecognised => "error-supervisor-not-recognised",
+            Reason::OverrideNotNeeded => "error-override-not-needed",
+            Reason::OverrideNotValid => "error-override-not-valid",
             Reason::DiscountNotAllowed { .. } => "error-discount-not-allowed",
             Reason::ShortPayment { .. } => "error-short-payment",
             Reason::VouchersAboveEligible { .. } => "error-vouchers-above-eligible",

@@ -4,7 +4,7 @@
 
 use crate::middleware::{LANG_COOKIE, SESSION_COOKIE};
 use app::ssr::CurrentViewer;
-use app::url::{encode, local_path};
+use app::url::{encode, landing, local_path};
 use axum::extract::Form;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
@@ -53,7 +53,7 @@ pub async fn sign_in(Extension(s): Extension<Services>, Form(f): Form<SignInForm
                     SET_COOKIE,
                     cookie(&s, SESSION_COOKIE, &signed.token, signed.max_age_s),
                 )],
-                Redirect::to(local_path(&f.next)),
+                Redirect::to(landing(&f.next, &signed.viewer)),
             )
                 .into_response()
         }

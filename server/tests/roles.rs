@@ -119,7 +119,7 @@ fn till_endpoints() -> Vec<Endpoint> {
             sold_at_ms: 0,
             lines: vec![],
             payments: vec![],
-            supervisor_override: None,
+            override_id: None,
         })
         .unwrap()
     };
@@ -204,6 +204,22 @@ fn till_endpoints() -> Vec<Endpoint> {
             "till/return",
             CASHIERS,
             move || json!({ "draft": give_back() }),
+        ),
+        server_fn(
+            "till/shopper",
+            CASHIERS,
+            move || json!({ "card": null, "member_id": unknown() }),
+        ),
+        server_fn(
+            "till/receipt/email",
+            CASHIERS,
+            || json!({ "number": 999_999, "to": "member@example.be" }),
+        ),
+        server_fn("till/shoppers", CASHIERS, || json!({ "query": "peeters" })),
+        server_fn(
+            "till/override",
+            CASHIERS,
+            move || json!({ "member_id": unknown(), "email": "nobody@example.be", "password": "wrong", "reason": "table" }),
         ),
         server_fn(
             "till/stock/move",

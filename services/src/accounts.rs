@@ -78,7 +78,7 @@ pub fn check_password(password: &str) -> Result<()> {
     }
 }
 
-async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Role>> {
+pub(crate) async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Role>> {
     let mut roles: Vec<Role> = user_roles::Entity::find()
         .filter(user_roles::Column::UserId.eq(user_id))
         .all(db)
@@ -110,12 +110,13 @@ pub struct SignedIn {
     pub max_age_s: i64,
 }
 
-/// Signs a person in.
+/// The account behind an email and password, checked as signing in checks them (a supervisor
+/// authorising an override at the till is checked the same way). A failure is recorded.
 ///
 /// Errors: [`Error::TooManyAttempts`] after [`MAX_FAILURES`] failures for this email within
 /// 15 minutes (even with the right password), [`Error::BadCredentials`] for an unknown email, a
 /// wrong password or a disabled account.
-pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<SignedIn> {
+pub async fn check_credentials(s: &Services, email: &str, password: &str) -> Result<users::Model> {
     let email = normalize_email(email);
     let now = now_ms();
     let recent = sign_in_failures::Entity::find()
@@ -161,6 +162,15 @@ pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<Signed
         .await?;
         return Err(Error::BadCredentials);
     };
+    Ok(user)
+}
+
+/// Signs a person in.
+///
+/// Errors: those of [`check_credentials`].
+pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<SignedIn> {
+    let user = check_credentials(s, email, password).await?;
+    let email = normalize_email(email);
     let max_age_s = s.config.session_days * 24 * 3600;
     let tx = s.db.begin().await?;
     sign_in_failures::Entity::delete_many()

@@ -1,7 +1,8 @@
 //! The demo coop: about 300 members with households, cards and shares, plausible Brussels
 //! names, one account per role and a flexible member's account, and a shift planning: task
 //! types, a template for every morning and evening of the four-week cycle with most seats held
-//! by regular members, shifts generated from a week ago to the horizon, and one open swap offer.
+//! by regular members, shifts generated from a week ago to the horizon, and one open swap offer;
+//! then its shop ([`till`]): tills, a catalogue and a member who may not shop.
 //! Loaded once, on the first start of an empty database; loading again changes nothing.
 
 use crate::entities::{household_people, members, share_events};
@@ -17,6 +18,9 @@ use domain::Viewer;
 use domain::{Language, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
+
+mod till;
+pub use till::{sample_codes, SUSPENDED_MEMBER};
 
 pub const DEMO_PASSWORD: &str = "ruche-demo";
 const LOADED: &str = "demo_loaded";
@@ -160,7 +164,8 @@ fn email_part(s: &str) -> String {
 pub async fn load(s: &Services) -> Result<bool> {
     let members = load_members(s).await?;
     let planning = load_planning(s).await?;
-    Ok(members || planning)
+    let shop = till::load_till(s).await?;
+    Ok(members || planning || shop)
 }
 
 async fn load_members(s: &Services) -> Result<bool> {

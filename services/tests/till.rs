@@ -13,15 +13,14 @@ use domain::till::{
 use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
 use sea_orm::{EntityTrait, PaginatorTrait};
-use services::entities::{overrides, products, sales, stock_moves};
+use services::entities::{self, products, sales, stock_moves};
 use services::error::Error;
 use services::till::catalogue::{self, CatalogueProduct};
 use services::till::drawer::{self, DrawerSession};
 use services::till::returns::{post_return, ReturnDraft, ReturnLineDraft};
-use services::till::sale::{
-    post_sale, LineDraft, OverrideDraft, PaymentDraft, Quantity, Receipt, SaleDraft,
-};
+use services::till::sale::{post_sale, LineDraft, PaymentDraft, Quantity, Receipt, SaleDraft};
 use services::till::stock::{self, MoveKind};
+use services::till::{self, overrides};
 use services::{accounts, members, on_both_databases, shifts, Services};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -158,7 +157,7 @@ fn draft(
         sold_at_ms: services::now_ms(),
         lines,
         payments,
-        supervisor_override: None,
+        override_id: None,
     }
 }
 
@@ -520,6 +519,26 @@ async fn a_mixed_sale_agrees_to_the_cent(s: Services) {
     assert_eq!(receipt.lines[1].quantity_milli, 1_250);
     assert_eq!(receipt.lines[1].total_cents, 2_363);
 
+    // A copy by mail, in the member's language (French), through the outbox.
+    till::sale::email_receipt(&s, &a, 1, " Anne@Example.be ")
+        .await
+        .unwrap();
+    let mailed = services::mail::list(&s.db, Some("anne@example.be"), 10)
+        .await
+        .unwrap();
+    assert_eq!(mailed.len(), 1);
+    assert!(mailed[0].subject.contains("n° 1"), "{}", mailed[0].subject);
+    assert!(mailed[0].body.contains("59,36 €"), "{}", mailed[0].body);
+    assert!(mailed[0].body.contains("Comté"), "{}", mailed[0].body);
+    assert!(matches!(
+        till::sale::email_receipt(&s, &a, 1, "not an address").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("email", Reason::InvalidEmail)]
+    ));
+    assert!(matches!(
+        till::sale::email_receipt(&s, &a, 99, "anne@example.be").await,
+        Err(Error::NotFound)
+    ));
+
     // Meal vouchers pay only the eligible goods: 36.59 here.
     let too_much = draft(
         &session,
@@ -671,6 +690,16 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     ));
     assert_eq!(count::<sales::Entity>(&s).await, 1);
 
+    // The till finds the member by name or number and reads their status.
+    let found = till::shopper::find(&s.db, "alex till").await.unwrap();
+    assert!(found.iter().any(|m| m.id == shopper));
+    assert!(till::shopper::find(&s.db, "  ").await.unwrap().is_empty());
+    let at_till = till::shopper::shopper(&s.db, shifts::status::Shopper::Member(shopper))
+        .await
+        .unwrap();
+    assert_eq!((at_till.member_id, at_till.may_shop), (shopper, true));
+    assert_eq!(at_till.name, "Alex Till");
+
     // A member on holiday may not shop, unless a supervisor overrides with a reason.
     shifts::status::add_leave(
         &s,
@@ -687,45 +716,129 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         vec![line(&shelf.soap, pieces(1), 0)],
         vec![pay(Tender::Card, 499)],
     );
+    let at_till = till::shopper::shopper(&s.db, shifts::status::Shopper::Member(shopper))
+        .await
+        .unwrap();
+    assert_eq!((at_till.may_shop, at_till.status), (false, Status::OnLeave));
     assert!(matches!(
         post_sale(&s, &cashier, &refused).await,
         Err(Error::MayNotShop {
             status: Status::OnLeave
         })
     ));
-    let by_cashier = SaleDraft {
-        supervisor_override: Some(OverrideDraft {
-            supervisor_id: cashier.user_id,
-            reason: "Back early".into(),
-        }),
+    // The supervisor authorises at the till with their own password: a wrong one, or an
+    // account that is not a supervisor's, grants nothing.
+    let password = "supervisor-secret";
+    let with_password = |email: &'static str, roles: &'static [Role]| {
+        let s = s.clone();
+        async move {
+            accounts::create_user(
+                &s.db,
+                email,
+                email,
+                Language::Fr,
+                Some(password),
+                None,
+                roles,
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let lead = with_password("lead@example.be", &[Role::ShiftLeader]).await;
+    with_password("till2@example.be", &[Role::Cashier]).await;
+    let grant = |email: &'static str, password: &'static str, reason: &'static str| {
+        let (s, cashier) = (s.clone(), cashier.clone());
+        async move { overrides::grant(&s, &cashier, shopper, email, password, reason).await }
+    };
+    let refusals = [
+        grant("lead@example.be", "wrong", "Back early").await,
+        grant("till2@example.be", password, "Back early").await,
+        grant("lead@example.be", password, "  ").await,
+    ];
+    let expected = [
+        ("supervisor", Reason::SupervisorNotRecognised),
+        ("supervisor", Reason::NotASupervisor),
+        ("reason", Reason::Required),
+    ];
+    for (got, (field, reason)) in refusals.into_iter().zip(expected) {
+        assert!(
+            matches!(&got, Err(Error::Invalid(e)) if *e == vec![FieldError::new(field, reason.clone())]),
+            "{got:?}"
+        );
+    }
+    let someone_else = member(&s, &a, "bert@example.be").await;
+    assert!(matches!(
+        overrides::grant(&s, &cashier, someone_else, "lead@example.be", password, "x").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("member", Reason::OverrideNotNeeded)]
+    ));
+    assert_eq!(count::<entities::overrides::Entity>(&s).await, 0);
+
+    let granted = grant("lead@example.be", password, "Back early from holiday")
+        .await
+        .unwrap();
+    assert_eq!(granted.member_id, shopper);
+    assert_eq!(granted.supervisor_name, "lead@example.be");
+    // An override is for its member, its cashier, and recent; a made-up id is nothing.
+    let forged = SaleDraft {
+        override_id: Some(Uuid::now_v7()),
         ..refused.clone()
     };
-    assert!(matches!(
-        post_sale(&s, &cashier, &by_cashier).await,
-        Err(Error::Invalid(e)) if e == vec![FieldError::new("override", Reason::NotASupervisor)]
+    let other_cashier = viewer_with(&s, "cashier3@example.be", &[Role::Cashier]).await;
+    let stale = SaleDraft {
+        sold_at_ms: services::now_ms() + overrides::OVERRIDE_VALID_MS + 60_000,
+        override_id: Some(granted.id),
+        ..refused.clone()
+    };
+    let for_another = SaleDraft {
+        member_id: someone_else,
+        override_id: Some(granted.id),
+        ..refused.clone()
+    };
+    let not_valid = |r: Result<Receipt, Error>| matches!(r, Err(Error::Invalid(e)) if e == vec![FieldError::new("override", Reason::OverrideNotValid)]);
+    assert!(not_valid(post_sale(&s, &cashier, &forged).await));
+    assert!(not_valid(post_sale(&s, &cashier, &stale).await));
+    let wrong_cashier = SaleDraft {
+        override_id: Some(granted.id),
+        ..refused.clone()
+    };
+    assert!(not_valid(
+        post_sale(&s, &other_cashier, &wrong_cashier).await
     ));
+    // The other member may shop: the sale goes through without using the override.
+    let theirs = post_sale(&s, &cashier, &for_another).await.unwrap();
+    assert!(!theirs.overridden);
+
     let by_leader = SaleDraft {
-        supervisor_override: Some(OverrideDraft {
-            supervisor_id: leader.user_id,
-            reason: "Back early from holiday".into(),
-        }),
-        ..refused
+        override_id: Some(granted.id),
+        ..refused.clone()
     };
     let receipt = post_sale(&s, &cashier, &by_leader).await.unwrap();
     assert!(receipt.overridden);
-    let logged = overrides::Entity::find().all(&s.db).await.unwrap();
+    // Sent again, the same sale answers the same receipt; another sale cannot reuse it.
+    assert_eq!(post_sale(&s, &cashier, &by_leader).await.unwrap(), receipt);
+    let reuse = SaleDraft {
+        id: Uuid::now_v7(),
+        ..by_leader.clone()
+    };
+    assert!(not_valid(post_sale(&s, &cashier, &reuse).await));
+    let logged = entities::overrides::Entity::find()
+        .all(&s.db)
+        .await
+        .unwrap();
     assert_eq!(logged.len(), 1);
     assert_eq!(
         (
             logged[0].supervisor_id,
             logged[0].cashier_id,
-            logged[0].status.as_str()
+            logged[0].status.as_str(),
+            logged[0].reason.as_str()
         ),
-        (leader.user_id, cashier.user_id, "on_leave")
+        (lead, cashier.user_id, "on_leave", "Back early from holiday")
     );
     assert_eq!(logged[0].sale_id, Some(receipt.id));
     let x = drawer::x_report(&s.db, session.id).await.unwrap();
-    assert_eq!((x.sales, x.overrides), (2, 1));
+    assert_eq!((x.sales, x.overrides), (3, 1));
 }
 
 async fn posting_the_same_sale_twice_records_once(s: Services) {

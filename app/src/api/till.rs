@@ -6,12 +6,13 @@
 
 use crate::error::AppError;
 use domain::register::ImportOutcome;
+use domain::register::MemberSummary;
 use domain::shifts::statuses::StatusSnapshot;
 use domain::stock::MoveKind;
 use domain::till::catalogue::{CatalogueChanges, CatalogueProduct, Category, Lookup};
 use domain::till::drawer::{DrawerSession, Till, ZReport};
 use domain::till::returns::{ReturnDraft, ReturnReceipt};
-use domain::till::sale::{Receipt, SaleDraft};
+use domain::till::sale::{GrantedOverride, Receipt, SaleDraft, ShopperView};
 use domain::till::{BarcodeRule, Count, DrawerReport, ProductForm};
 use domain::Role;
 use leptos::prelude::*;
@@ -161,4 +162,51 @@ pub async fn stock_move(
 ) -> Result<(), AppError> {
     let (s, v) = authorize(STOCK_KEEPERS)?;
     Ok(till::stock::record(&s, &v, product_id, quantity_milli, kind, &reason).await?)
+}
+
+/// The member at the till, by their card (or a household person's) or their id, and whether
+/// they may shop today. Errors: `NotFound`; `Invalid` when neither is given.
+#[server(endpoint = "till/shopper", input = Json)]
+pub async fn shopper(
+    card: Option<String>,
+    member_id: Option<Uuid>,
+) -> Result<ShopperView, AppError> {
+    let (s, _) = authorize(CASHIERS)?;
+    let who = match (&card, member_id) {
+        (Some(card), _) if !card.trim().is_empty() => services::shifts::status::Shopper::Card(card),
+        (_, Some(id)) => services::shifts::status::Shopper::Member(id),
+        _ => {
+            return Err(crate::ssr::fail(AppError::Invalid(vec![
+                domain::validation::FieldError::new("card", domain::validation::Reason::Required),
+            ])))
+        }
+    };
+    Ok(till::shopper::shopper(&s.db, who).await?)
+}
+
+/// Current members by number, name or card, for the cashier to pick.
+#[server(endpoint = "till/shoppers", input = Json)]
+pub async fn find_shoppers(query: String) -> Result<Vec<MemberSummary>, AppError> {
+    let (s, _) = authorize(CASHIERS)?;
+    Ok(till::shopper::find(&s.db, &query).await?)
+}
+
+/// A supervisor, signing in at the till with their own email and password, lets a member who
+/// may not shop buy anyway, with a reason; the sale then names the override's id.
+#[server(endpoint = "till/override", input = Json)]
+pub async fn grant_override(
+    member_id: Uuid,
+    email: String,
+    password: String,
+    reason: String,
+) -> Result<GrantedOverride, AppError> {
+    let (s, v) = authorize(CASHIERS)?;
+    Ok(till::overrides::grant(&s, &v, member_id, &email, &password, &reason).await?)
+}
+
+/// Mails a copy of a receipt to the address the member gives.
+#[server(endpoint = "till/receipt/email", input = Json)]
+pub async fn email_receipt(number: i64, to: String) -> Result<(), AppError> {
+    let (s, v) = authorize(CASHIERS)?;
+    Ok(till::sale::email_receipt(&s, &v, number, &to).await?)
 }

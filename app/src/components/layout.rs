@@ -2,6 +2,7 @@
 //! and sign-out.
 
 use crate::api::attendance::SHEET_KEEPERS;
+use crate::api::till::CASHIERS;
 use crate::api::{ADMINS, REGISTER_KEEPERS, SHIFT_KEEPERS};
 use crate::i18n::use_i18n;
 use crate::Session;
@@ -31,11 +32,13 @@ pub fn Layout(children: Children) -> impl IntoView {
         let admin = v.may(ADMINS);
         let sheet_keeper = v.may(SHEET_KEEPERS);
         let planner = v.may(SHIFT_KEEPERS);
+        let cashier = v.may(CASHIERS);
         view! {
             <nav class="nav" aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
                 <a href="/shifts">{i.t("nav-shifts")}</a>
                 {sheet_keeper.then(|| view! { <a href="/sheets">{i.t("nav-sheets")}</a> })}
+                {cashier.then(|| view! { <a href="/till">{i.t("nav-till")}</a> })}
                 {keeper.then(|| view! {
                     <a href="/admin/members">{i.t("nav-members")}</a>
                     <a href="/admin/import">{i.t("nav-import")}</a>

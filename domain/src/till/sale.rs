@@ -38,11 +38,26 @@ pub struct PaymentDraft {
     pub amount_cents: i64,
 }
 
-/// A supervisor letting a member who may not shop buy anyway, and why.
+/// A supervisor's override, granted at the till: the supervisor signed in there with their
+/// own password, and the server recorded who, when, why and for which member. A sale refers to
+/// it by `id`; the server accepts it once, for that member and that cashier, shortly after it
+/// was granted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OverrideDraft {
-    pub supervisor_id: Uuid,
-    pub reason: String,
+pub struct GrantedOverride {
+    pub id: Uuid,
+    pub member_id: Uuid,
+    pub supervisor_name: String,
+    pub at_ms: i64,
+}
+
+/// The member at the till: who they are, and whether they may shop today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopperView {
+    pub member_id: Uuid,
+    pub member_number: i64,
+    pub name: String,
+    pub may_shop: bool,
+    pub status: crate::shifts::Status,
 }
 
 /// A sale as the till sends it.
@@ -56,7 +71,8 @@ pub struct SaleDraft {
     pub sold_at_ms: i64,
     pub lines: Vec<LineDraft>,
     pub payments: Vec<PaymentDraft>,
-    pub supervisor_override: Option<OverrideDraft>,
+    /// The [`GrantedOverride`] that lets a member who may not shop buy anyway.
+    pub override_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,4 +109,58 @@ pub struct Receipt {
     /// Cash rounding: positive when the coop collected less than the total.
     pub rounding_cents: i64,
     pub overridden: bool,
+}
+
+/// The EAN-13 printed under a receipt: its number on twelve digits, then the check digit.
+/// Returns `None` for a number that does not fit.
+pub fn receipt_barcode(number: i64) -> Option<String> {
+    let text = format!("{number:012}");
+    if number < 0 || text.len() != 12 {
+        return None;
+    }
+    let data: Vec<u8> = text.bytes().map(|b| b - b'0').collect();
+    Some(crate::barcode::ean13_from_data(&data.try_into().ok()?))
+}
+
+/// The receipt number typed or scanned at the till: the number itself, or the barcode of
+/// [`receipt_barcode`] (a misread barcode is refused).
+pub fn receipt_number(input: &str) -> Option<i64> {
+    let input = input.trim();
+    if input.len() == 13 {
+        crate::barcode::validate_gtin(input).ok()?;
+        return input[..12].parse().ok();
+    }
+    if input.is_empty() || input.len() > 12 || !input.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    input.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipt_numbers_round_trip_through_their_barcode() {
+        for n in [0, 1, 42, 123_456, 999_999_999_999] {
+            let code = receipt_barcode(n).unwrap();
+            assert_eq!(code.len(), 13);
+            assert_eq!(receipt_number(&code), Some(n), "{code}");
+            assert_eq!(receipt_number(&n.to_string()), Some(n));
+        }
+        assert_eq!(receipt_barcode(-1), None);
+        assert_eq!(receipt_barcode(1_000_000_000_000), None);
+        let mut misread = receipt_barcode(42).unwrap().into_bytes();
+        misread[12] = if misread[12] == b'9' {
+            b'0'
+        } else {
+            misread[12] + 1
+        };
+        let misread = String::from_utf8(misread).unwrap();
+        let cases = ["", " ", "12a", "-4", "1234567890123", misread.as_str()];
+        for input in cases {
+            assert_eq!(receipt_number(input), None, "{input}");
+        }
+        assert_eq!(receipt_number(" 17 "), Some(17));
+    }
 }

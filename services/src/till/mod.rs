@@ -8,15 +8,19 @@
 //!   changed since a catalogue version (for the offline till), and scanning a code.
 //! - [`import`]: the products CSV import, all or nothing.
 //! - [`drawer`]: tills, drawer sessions (one open per till), cash in and out, X and Z reports.
+//! - [`overrides`]: a supervisor's override, granted at the till with their password.
 //! - [`sale`]: posting a sale the till made, once, whatever how often it is sent; receipts.
+//! - [`shopper`]: the member at the till and whether they may shop.
 //! - [`returns`]: returns against a receipt, never more than was sold.
 //! - [`stock`]: the stock ledger: moves and the quantity on hand.
 
 pub mod catalogue;
 pub mod drawer;
 pub mod import;
+pub mod overrides;
 pub mod returns;
 pub mod sale;
+pub mod shopper;
 pub mod stock;
 
 use crate::error::{Error, Result};

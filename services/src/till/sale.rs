@@ -10,25 +10,20 @@
 
 use super::catalogue::{to_product, CatalogueProduct};
 use super::drawer::{open_session_row, parse_tender, tender_name};
+use super::overrides;
 use super::stock::{self, MoveKind, StockMove};
 use super::{cents, content_hash, insert_once, milli};
-use crate::entities::{
-    overrides, payments, products, sale_lines, sale_vat_lines, sales, user_roles,
-};
+use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
 use crate::shifts::status::{may_shop, Shopper};
 use crate::{db::write_tx, now_ms, settings, Services};
 use domain::money::from_cents;
-pub use domain::till::sale::{
-    LineDraft, OverrideDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft,
-};
+pub use domain::till::sale::{LineDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft};
 use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
 use domain::validation::Reason;
 use domain::{Role, Viewer};
 use rust_decimal::Decimal;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -53,8 +48,9 @@ pub const PRICE_GRACE_MS: i64 = 10 * 60 * 1000;
 /// catalogue's (`PriceChanged`); `Basket` for a bad quantity, label or discount; `Payment`
 /// when the payments do not settle it; `DiscountNotAllowed` above the person's limit;
 /// `NotFound` for an unknown session or member; `SessionClosed`; `MayNotShop` without a
-/// supervisor's override (`Invalid` on `override` with `NotASupervisor` or `Required` for a
-/// bad one); `SaleConflict` when the id was used for another sale. Nothing is written then.
+/// supervisor's override (`Invalid` on `override` with `OverrideNotValid` for one that is
+/// unknown, used, too old or for another member or cashier: see [`overrides`]);
+/// `SaleConflict` when the id was used for another sale. Nothing is written then.
 pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Result<Receipt> {
     let hash = content_hash(draft)?;
     if let Some(receipt) = recorded(&s.db, draft.id, &hash).await? {
@@ -75,16 +71,13 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let overridden = shopper_allowed(&s.db, actor, draft).await?;
-    let override_id = overridden.as_ref().map(|o| o.id);
-    let totals = SaleTotals::of(&basket, &settlement, overridden.is_some());
+    let override_id = shopper_allowed(&s.db, actor, draft).await?;
+    let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
     let tx = write_tx(&s.db).await?;
     let session = open_session_row(&tx, draft.session_id, false).await?;
     let receipt_number = settings::next(&tx, RECEIPT_NUMBER).await?;
-    if let Some(o) = overridden {
-        overrides::Entity::insert(overrides::ActiveModel::from(o))
-            .exec_without_returning(&tx)
-            .await?;
+    if let Some(id) = override_id {
+        overrides::use_for(&tx, id, draft.id).await?;
     }
     let row = sales::ActiveModel {
         id: Set(draft.id),
@@ -250,47 +243,23 @@ fn basket(
     Ok(basket)
 }
 
-/// Whether the member may shop; if not, the supervisor's override to log with the sale.
+/// Whether the member may shop; if not, the supervisor's override the sale uses.
 async fn shopper_allowed(
     db: &impl ConnectionTrait,
     actor: &Viewer,
     draft: &SaleDraft,
-) -> Result<Option<overrides::Model>> {
+) -> Result<Option<Uuid>> {
     let answer = may_shop(db, Shopper::Member(draft.member_id)).await?;
     if answer.may_shop {
         return Ok(None);
     }
-    let Some(o) = &draft.supervisor_override else {
+    let Some(id) = draft.override_id else {
         return Err(Error::MayNotShop {
             status: answer.report.status,
         });
     };
-    if o.reason.trim().is_empty() {
-        return Err(Error::invalid("override", Reason::Required));
-    }
-    let supervisor = o.supervisor_id == actor.user_id && actor.may(&SUPERVISORS)
-        || user_roles::Entity::find()
-            .filter(user_roles::Column::UserId.eq(o.supervisor_id))
-            .filter(
-                user_roles::Column::Role
-                    .is_in(SUPERVISORS.iter().chain([&Role::Admin]).map(|r| r.as_str())),
-            )
-            .count(db)
-            .await?
-            > 0;
-    if !supervisor {
-        return Err(Error::invalid("override", Reason::NotASupervisor));
-    }
-    Ok(Some(overrides::Model {
-        id: Uuid::now_v7(),
-        at_ms: draft.sold_at_ms,
-        supervisor_id: o.supervisor_id,
-        cashier_id: actor.user_id,
-        member_id: draft.member_id,
-        status: answer.report.status.as_str().to_string(),
-        reason: o.reason.trim().to_string(),
-        sale_id: Some(draft.id),
-    }))
+    let o = overrides::usable(db, id, draft.member_id, actor.user_id, draft.sold_at_ms).await?;
+    Ok(Some(o.id))
 }
 
 /// A recorded sale's receipt. Errors: `NotFound`.
@@ -369,4 +338,99 @@ pub async fn by_receipt_number(db: &impl ConnectionTrait, number: i64) -> Result
         .await?
         .ok_or(Error::NotFound)?;
     receipt(db, sale.id).await
+}
+
+/// Mails a copy of receipt `number` to `to` (the member's address, or the one they give), in
+/// the member's language, through the outbox.
+///
+/// Errors: `Invalid` on `email` (InvalidEmail); `NotFound` for an unknown receipt.
+pub async fn email_receipt(s: &Services, actor: &Viewer, number: i64, to: &str) -> Result<()> {
+    let to = domain::validation::normalize_email(to);
+    if !domain::validation::is_valid_email(&to) {
+        return Err(Error::invalid("email", Reason::InvalidEmail));
+    }
+    let r = by_receipt_number(&s.db, number).await?;
+    let lang = crate::entities::members::Entity::find_by_id(r.member_id)
+        .one(&s.db)
+        .await?
+        .and_then(|m| domain::Language::parse(&m.language))
+        .unwrap_or_default();
+    let coop = settings::coop_name(&s.db).await?;
+    let subject = i18n::t_args(
+        lang,
+        "mail-receipt-subject",
+        &[("coop", coop.clone()), ("number", number.to_string())],
+    );
+    let body = receipt_text(lang, &coop, &r);
+    let tx = write_tx(&s.db).await?;
+    crate::mail::queue(&tx, &to, &subject, &body).await?;
+    crate::audit::commit(tx, actor, "till.receipt_mailed", &r.id.to_string(), &to).await?;
+    crate::mail::deliver_soon(s);
+    Ok(())
+}
+
+/// A receipt as plain text, for mail.
+pub fn receipt_text(lang: domain::Language, coop: &str, r: &Receipt) -> String {
+    let money = |c: i64| domain::money::format_eur(from_cents(c), lang);
+    let mut out = vec![
+        coop.to_string(),
+        i18n::t_args(
+            lang,
+            "till-receipt-number",
+            &[("number", r.receipt_number.to_string())],
+        ),
+        String::new(),
+    ];
+    for l in &r.lines {
+        let qty = domain::till::from_milli(l.quantity_milli).normalize();
+        out.push(format!(
+            "{}  {qty} x {}  {}",
+            l.name,
+            money(l.unit_price_cents),
+            money(l.total_cents)
+        ));
+    }
+    out.push(String::new());
+    out.push(format!(
+        "{}: {}",
+        i18n::t(lang, "till-total"),
+        money(r.total_cents)
+    ));
+    for p in &r.payments {
+        let name = format!("till-tender-{}", super::drawer::tender_name(p.tender));
+        out.push(format!(
+            "{}: {}",
+            i18n::t(lang, &name),
+            money(p.amount_cents)
+        ));
+    }
+    if r.rounding_cents != 0 {
+        out.push(format!(
+            "{} {}",
+            i18n::t(lang, "till-pay-rounding"),
+            money(-r.rounding_cents)
+        ));
+    }
+    if r.change_cents != 0 {
+        out.push(format!(
+            "{} {}",
+            i18n::t(lang, "till-pay-change"),
+            money(r.change_cents)
+        ));
+    }
+    out.push(String::new());
+    for v in &r.vat {
+        out.push(format!(
+            "{} {} %: {} {} / {} {}",
+            i18n::t(lang, "till-vat-rate"),
+            v.rate.percent().normalize(),
+            i18n::t(lang, "till-vat-net"),
+            money(v.net),
+            i18n::t(lang, "till-vat-vat"),
+            money(v.vat)
+        ));
+    }
+    out.push(String::new());
+    out.push(i18n::t(lang, "till-receipt-thanks"));
+    out.join("\n")
 }

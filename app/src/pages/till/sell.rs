@@ -1,0 +1,723 @@
+//! The sale on the till: the scan field (it keeps the focus), the basket's lines, the member,
+//! the totals and the buttons, each with its keyboard shortcut; the panels open over it.
+//!
+//! The scan field reads what is typed when its Enter arrives, clears itself at once and
+//! handles the code there and then (no network: see [`super::device`]), so a scanner's burst
+//! of codes never loses or merges one. In the field, with nothing typed:
+//! `+`/`-` change the selected line's quantity, Delete removes it, the arrows choose a line
+//! (or a search result). Typed then Enter: digits are a code; `2.5*` sets the selected line's
+//! quantity; `10%` its discount; anything else searches products by name.
+
+use super::basket::quantity_text;
+use super::device::{new_id, Device, Found, NotFound};
+use super::{drawer, member, pay, receipt, returns, Stage};
+use crate::api::till::shopper;
+use crate::i18n::{use_i18n, I18n};
+use domain::till::catalogue::CatalogueProduct;
+use domain::till::drawer::DrawerSession;
+use domain::till::sale::{GrantedOverride, Receipt, ShopperView};
+use domain::till::{Basket, BasketError, Line, LineId, LineKind, Scan};
+use leptos::html;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use uuid::Uuid;
+
+/// The panel open over the sale, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Panel {
+    None,
+    Member,
+    Pay,
+    Receipt(Box<Receipt>),
+    Return,
+    Cash,
+    Report,
+    Discount(LineId),
+}
+
+/// A message under the scan field: what was just done, or why not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+/// The till while it sells, shared with its panels through the context.
+#[derive(Clone, Copy)]
+pub struct Sale {
+    pub session: StoredValue<DrawerSession>,
+    pub till: StoredValue<String>,
+    pub device: StoredValue<Device>,
+    pub basket: RwSignal<Basket>,
+    pub selected: RwSignal<Option<LineId>>,
+    pub shopper: RwSignal<Option<ShopperView>>,
+    pub granted: RwSignal<Option<GrantedOverride>>,
+    pub panel: RwSignal<Panel>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub found: RwSignal<Vec<CatalogueProduct>>,
+    pub highlighted: RwSignal<usize>,
+    /// The id of the sale being rung up, made on the device; the same if it is sent again.
+    pub sale_id: RwSignal<Uuid>,
+    pub scan: NodeRef<html::Input>,
+    pub stage: RwSignal<Stage>,
+    pub i: I18n,
+}
+
+/// How many search results are shown.
+const FOUND_MAX: usize = 12;
+
+impl Sale {
+    pub fn say(&self, text: String) {
+        self.notice.set(Some(Notice { error: false, text }));
+    }
+
+    pub fn warn(&self, text: String) {
+        self.notice.set(Some(Notice { error: true, text }));
+    }
+
+    /// Puts the focus back in the scan field (when no panel is open).
+    pub fn focus_scan(&self) {
+        if self.panel.get_untracked() == Panel::None {
+            if let Some(input) = self.scan.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    }
+
+    pub fn close_panel(&self) {
+        self.panel.set(Panel::None);
+        self.focus_scan();
+    }
+
+    /// Whether the sale can be paid: lines, and a member who may shop (or an override).
+    pub fn may_pay(&self) -> bool {
+        let has_lines = self.basket.with(|b| !b.lines().is_empty());
+        has_lines && self.shopper_cleared()
+    }
+
+    /// A member is identified and may shop, or a supervisor overrode for them.
+    pub fn shopper_cleared(&self) -> bool {
+        match self.shopper.get() {
+            Some(s) if s.may_shop => true,
+            Some(s) => self
+                .granted
+                .with(|g| g.as_ref().is_some_and(|g| g.member_id == s.member_id)),
+            None => false,
+        }
+    }
+
+    /// Starts the next sale: an empty basket, no member, a new id.
+    pub fn next_sale(&self) {
+        self.basket.set(Basket::default());
+        self.selected.set(None);
+        self.shopper.set(None);
+        self.granted.set(None);
+        self.found.set(vec![]);
+        self.sale_id.set(new_id());
+        self.notice.set(None);
+        self.close_panel();
+    }
+
+    /// What the scan field holds when its Enter arrives.
+    fn enter(&self, text: &str) {
+        let text = text.trim();
+        let i = self.i;
+        if text.is_empty() {
+            let chosen = self
+                .found
+                .with_untracked(|f| f.get(self.highlighted.get_untracked()).cloned());
+            if let Some(p) = chosen {
+                self.found.set(vec![]);
+                self.add(&p, None);
+            }
+            return;
+        }
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            self.scanned(text);
+        } else if let Some(q) = text.strip_suffix('*') {
+            match parse_decimal(q) {
+                Some(q) => self.change_selected(|b, id| b.set_quantity(id, q)),
+                None => self.warn(i.t("till-bad-number")),
+            }
+        } else if let Some(p) = text.strip_suffix('%') {
+            match parse_decimal(p) {
+                Some(p) => self.change_selected(|b, id| b.set_discount(id, p)),
+                None => self.warn(i.t("till-bad-number")),
+            }
+        } else {
+            let found = self.device.with_value(|d| d.search(text, FOUND_MAX));
+            if found.is_empty() {
+                self.warn(i.ta("till-search-none", &[("query", text.to_string())]));
+            } else {
+                self.notice.set(None);
+            }
+            self.highlighted.set(0);
+            self.found.set(found);
+        }
+    }
+
+    /// A scanned code: an item goes in the basket, a card identifies the member.
+    fn scanned(&self, code: &str) {
+        let i = self.i;
+        match self.device.with_value(|d| d.look_up(code)) {
+            Ok(Found::Item(scan, product)) => self.add(&product, Some(&scan)),
+            Ok(Found::MemberCard(card)) => self.identify(Some(card), None),
+            Ok(Found::Badge) => self.warn(i.t("till-badge")),
+            Err(NotFound::UnknownBarcode) => {
+                self.warn(i.ta("till-unknown-code", &[("code", code.to_string())]))
+            }
+            Err(NotFound::Unreadable(_)) => {
+                self.warn(i.ta("till-misread", &[("code", code.to_string())]))
+            }
+        }
+    }
+
+    /// Adds a product: one piece, or what the scale label says.
+    pub fn add(&self, p: &CatalogueProduct, scan: Option<&Scan>) {
+        let product = p.for_sale(p.price_cents);
+        let mut result = Ok(LineId(0));
+        self.basket.update(|b| {
+            result = match scan {
+                Some(scan) => b.add_scanned(&product, scan),
+                None => b.add(&product, Decimal::ONE),
+            }
+        });
+        match result {
+            Ok(id) => {
+                self.selected.set(Some(id));
+                self.say(p.name.clone());
+            }
+            Err(e) => self.warn(basket_error(self.i, &e)),
+        }
+    }
+
+    /// Changes the selected line (the last one if none is selected).
+    pub fn change_selected(
+        &self,
+        change: impl FnOnce(&mut Basket, LineId) -> Result<(), BasketError>,
+    ) {
+        let Some(id) = self.current_line() else {
+            self.warn(self.i.t("till-no-line"));
+            return;
+        };
+        let mut result = Ok(());
+        self.basket.update(|b| {
+            let mut copy = b.clone();
+            result = change(&mut copy, id);
+            if result.is_ok() {
+                *b = copy;
+            }
+        });
+        match result {
+            Ok(()) => self.notice.set(None),
+            Err(e) => self.warn(basket_error(self.i, &e)),
+        }
+    }
+
+    fn current_line(&self) -> Option<LineId> {
+        let lines = self
+            .basket
+            .with_untracked(|b| b.lines().iter().map(|l| l.id).collect::<Vec<_>>());
+        match self.selected.get_untracked() {
+            Some(id) if lines.contains(&id) => Some(id),
+            _ => lines.last().copied(),
+        }
+    }
+
+    /// One more or one less of the selected line.
+    fn step(&self, delta: Decimal) {
+        self.change_selected(|b, id| {
+            let q = b
+                .lines()
+                .iter()
+                .find(|l| l.id == id)
+                .map_or(Decimal::ZERO, |l| l.quantity);
+            b.set_quantity(id, q + delta)
+        });
+    }
+
+    pub fn remove(&self, id: LineId) {
+        self.basket.update(|b| {
+            let _ = b.remove(id);
+        });
+        if self.selected.get_untracked() == Some(id) {
+            self.selected.set(None);
+        }
+    }
+
+    fn move_selection(&self, down: bool) {
+        let ids: Vec<LineId> = self
+            .basket
+            .with_untracked(|b| b.lines().iter().map(|l| l.id).collect());
+        let at = self
+            .current_line()
+            .and_then(|id| ids.iter().position(|x| *x == id));
+        let next = match (at, down) {
+            (Some(n), true) => (n + 1).min(ids.len().saturating_sub(1)),
+            (Some(n), false) => n.saturating_sub(1),
+            (None, _) => 0,
+        };
+        self.selected.set(ids.get(next).copied());
+    }
+
+    /// Asks the server who a card or member is and whether they may shop; one who may not is
+    /// shown the refusal, with the override.
+    pub fn identify(&self, card: Option<String>, member_id: Option<Uuid>) {
+        let sale = *self;
+        let i = self.i;
+        leptos::task::spawn_local(async move {
+            match shopper(card, member_id).await {
+                Ok(s) => {
+                    let may = s.may_shop;
+                    sale.say(s.name.clone());
+                    sale.shopper.set(Some(s));
+                    if !may {
+                        sale.panel.set(Panel::Member);
+                    } else if sale.panel.get_untracked() == Panel::Member {
+                        sale.close_panel();
+                    }
+                }
+                Err(crate::error::AppError::NotFound) => sale.warn(i.t("till-unknown-card")),
+                Err(e) => sale.warn(super::refusal(i, &e)),
+            }
+        });
+    }
+
+    /// The keys of the scan field.
+    fn key(&self, ev: &leptos::ev::KeyboardEvent) {
+        let input: leptos::web_sys::HtmlInputElement = event_target(ev);
+        let text = input.value();
+        let searching = self.found.with_untracked(|f| !f.is_empty());
+        match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                input.set_value("");
+                self.enter(&text);
+            }
+            "ArrowDown" | "ArrowUp" => {
+                ev.prevent_default();
+                let down = ev.key() == "ArrowDown";
+                if searching {
+                    let n = self.found.with_untracked(Vec::len);
+                    self.highlighted.update(|h| {
+                        *h = if down {
+                            (*h + 1).min(n - 1)
+                        } else {
+                            h.saturating_sub(1)
+                        }
+                    });
+                } else {
+                    self.move_selection(down);
+                }
+            }
+            "+" | "-" if text.is_empty() => {
+                ev.prevent_default();
+                let one = if ev.key() == "+" {
+                    Decimal::ONE
+                } else {
+                    -Decimal::ONE
+                };
+                self.step(one);
+            }
+            "Delete" if text.is_empty() => {
+                ev.prevent_default();
+                if let Some(id) = self.current_line() {
+                    self.remove(id);
+                }
+            }
+            "Escape" => {
+                input.set_value("");
+                self.found.set(vec![]);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads `2.5` or `2,5`.
+fn parse_decimal(s: &str) -> Option<Decimal> {
+    Decimal::from_str(&s.trim().replace(',', ".")).ok()
+}
+
+fn basket_error(i: I18n, e: &BasketError) -> String {
+    let id = match e {
+        BasketError::QuantityNotPositive | BasketError::QuantityNotInMilliUnits => {
+            "error-bad-quantity"
+        }
+        BasketError::DiscountOutOfRange => "till-discount-range",
+        BasketError::PriceLabelled(_) => "till-price-labelled",
+        BasketError::NotAnItem => "till-badge",
+        BasketError::NegativePrice | BasketError::ZeroUnitPrice | BasketError::UnknownLine(_) => {
+            "till-line-refused"
+        }
+    };
+    i.t(id)
+}
+
+/// The shortcuts: (key, what it opens).
+const KEYS: [(&str, &str); 6] = [
+    ("F2", "member"),
+    ("F3", "search"),
+    ("F4", "pay"),
+    ("F7", "return"),
+    ("F8", "cash"),
+    ("F9", "report"),
+];
+
+#[component]
+pub fn SellScreen(
+    session: DrawerSession,
+    till: String,
+    device: StoredValue<Device>,
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let sale = Sale {
+        session: StoredValue::new(session),
+        till: StoredValue::new(till.clone()),
+        device,
+        basket: RwSignal::new(Basket::default()),
+        selected: RwSignal::new(None),
+        shopper: RwSignal::new(None),
+        granted: RwSignal::new(None),
+        panel: RwSignal::new(Panel::None),
+        notice: RwSignal::new(None),
+        found: RwSignal::new(vec![]),
+        highlighted: RwSignal::new(0),
+        sale_id: RwSignal::new(new_id()),
+        scan: NodeRef::new(),
+        stage,
+        i,
+    };
+    provide_context(sale);
+    let open = move |key: &str| {
+        let may_pay = untrack(move || sale.may_pay());
+        match key {
+            "member" => sale.panel.set(Panel::Member),
+            "search" => {
+                sale.panel.set(Panel::None);
+                sale.focus_scan();
+            }
+            "pay" if may_pay => sale.panel.set(Panel::Pay),
+            "pay" => sale.warn(
+                i.t(if sale.basket.with_untracked(|b| b.lines().is_empty()) {
+                    "till-pay-empty"
+                } else {
+                    "till-pay-member"
+                }),
+            ),
+            "return" => sale.panel.set(Panel::Return),
+            "cash" => sale.panel.set(Panel::Cash),
+            "report" => sale.panel.set(Panel::Report),
+            _ => {}
+        }
+    };
+    // The shortcuts work wherever the focus is; typing outside a field goes to the scan field.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        if let Some((_, what)) = KEYS.iter().find(|(k, _)| *k == key) {
+            ev.prevent_default();
+            if !matches!(sale.panel.get_untracked(), Panel::Receipt(_)) || *what != "pay" {
+                open(what);
+            }
+            return;
+        }
+        let panel = sale.panel.get_untracked();
+        if key == "Escape" && panel != Panel::None {
+            ev.prevent_default();
+            if let Panel::Receipt(_) = panel {
+                sale.next_sale();
+            } else {
+                sale.close_panel();
+            }
+            return;
+        }
+        if panel == Panel::None && key.chars().count() == 1 && !in_a_field() {
+            sale.focus_scan();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        if sale.panel.get() == Panel::None {
+            sale.focus_scan();
+        }
+    });
+    let lines = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        sale.basket.track();
+        if let Some(div) = lines.get() {
+            div.set_scroll_top(div.scroll_height());
+        }
+    });
+    view! {
+        <div class="sell" data-testid="sell">
+            <div class="sell-main">
+                <div class="scan-row">
+                    <label for="scan" class="visually-hidden">{i.t("till-scan-label")}</label>
+                    <input
+                        id="scan"
+                        class="scan"
+                        node_ref=sale.scan
+                        type="text"
+                        autocomplete="off"
+                        autofocus=true
+                        placeholder=i.t("till-scan-placeholder")
+                        data-testid="scan"
+                        on:keydown=move |ev| sale.key(&ev)
+                    />
+                </div>
+                {move || sale.notice.get().map(|n| view! {
+                    <p class={if n.error { "till-notice error" } else { "till-notice" }} role={if n.error { "alert" } else { "status" }} data-testid="till-notice">
+                        {n.text}
+                    </p>
+                })}
+                <Found/>
+                <div class="lines" node_ref=lines>
+                    <table class="basket" data-testid="basket">
+                        <thead>
+                            <tr>
+                                <th>{i.t("till-col-product")}</th>
+                                <th class="num">{i.t("till-col-quantity")}</th>
+                                <th class="num">{i.t("till-col-price")}</th>
+                                <th class="num">{i.t("till-col-total")}</th>
+                                <th><span class="visually-hidden">{i.t("till-col-actions")}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            // Keyed by what a row shows, so a scan adds one row and a change
+                            // redraws one row.
+                            <For
+                                each=move || sale.basket.with(|b| b.lines().to_vec())
+                                key=|l| (l.id, l.quantity, l.discount_percent)
+                                let:line
+                            >
+                                <LineRow line=line/>
+                            </For>
+                        </tbody>
+                    </table>
+                    {move || sale.basket.with(|b| b.lines().is_empty()).then(|| view! {
+                        <p class="muted empty-basket">{i.t("till-empty")}</p>
+                    })}
+                </div>
+                <p class="hint keys-hint">{i.t("till-keys-hint")}</p>
+            </div>
+            <aside class="sell-side">
+                <p class="till-name">{till} " · " {move || i.ta("till-catalogue-size", &[("count", device.with_value(|d| d.len()).to_string())])}</p>
+                <member::MemberBox/>
+                <Totals/>
+                <div class="till-keys">
+                    {KEYS.iter().map(|(key, what)| {
+                        let what = *what;
+                        let primary = what == "pay";
+                        view! {
+                            <button
+                                type="button"
+                                class="button till-key"
+                                class:primary=primary
+                                data-testid=format!("key-{what}")
+                                disabled=move || primary && !sale.may_pay()
+                                on:click=move |_| open(what)
+                            >
+                                <span>{i.t(&format!("till-key-{what}"))}</span>
+                                <kbd>{*key}</kbd>
+                            </button>
+                        }
+                    }).collect_view()}
+                    <button type="button" class="button till-key danger" data-testid="key-void" on:click=move |_| sale.next_sale()>
+                        <span>{i.t("till-key-void")}</span>
+                    </button>
+                </div>
+            </aside>
+            {move || match sale.panel.get() {
+                Panel::None => None,
+                Panel::Member => Some(view! { <member::MemberPanel/> }.into_any()),
+                Panel::Pay => Some(view! { <pay::PayPanel/> }.into_any()),
+                Panel::Receipt(r) => Some(view! { <receipt::ReceiptPanel receipt=*r/> }.into_any()),
+                Panel::Return => Some(view! { <returns::ReturnPanel/> }.into_any()),
+                Panel::Cash => Some(view! { <drawer::CashPanel/> }.into_any()),
+                Panel::Report => Some(view! { <drawer::ReportPanel/> }.into_any()),
+                Panel::Discount(id) => Some(view! { <DiscountPanel line=id/> }.into_any()),
+            }}
+        </div>
+    }
+}
+
+/// Whether the focus is in a form field (typing there is not for the scan field).
+fn in_a_field() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let tag = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .map(|e| e.tag_name())
+            .unwrap_or_default();
+        matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        false
+    }
+}
+
+/// Products found by name: Enter (or a click) adds the highlighted one.
+#[component]
+fn Found() -> impl IntoView {
+    let sale = expect_context::<Sale>();
+    let i = sale.i;
+    move || {
+        let found = sale.found.get();
+        (!found.is_empty()).then(|| {
+            let items = found
+                .into_iter()
+                .enumerate()
+                .map(|(n, p)| {
+                    let chosen = move || sale.highlighted.get() == n;
+                    let price = i.money(p.price_cents);
+                    let unit = i.t(&format!("till-per-{}", p.unit.as_str()));
+                    let name = p.name.clone();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="found-item"
+                                class:chosen=chosen
+                                data-testid="found-item"
+                                on:click=move |_| {
+                                    sale.found.set(vec![]);
+                                    sale.add(&p, None);
+                                    sale.focus_scan();
+                                }
+                            >
+                                <span>{name}</span>
+                                <span class="muted">{price} " " {unit}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="found">
+                    <p class="hint">{i.t("till-found-hint")}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn LineRow(line: Line) -> impl IntoView {
+    let sale = expect_context::<Sale>();
+    let i = sale.i;
+    let id = line.id;
+    let selected = move || sale.selected.get() == Some(id);
+    let kind = match line.kind {
+        LineKind::Plain => "plain",
+        LineKind::Weighed => "weighed",
+        LineKind::PriceEmbedded { .. } => "price_embedded",
+    };
+    let cents = |d: Decimal| domain::money::to_cents(d).unwrap_or(0);
+    let discount = (!line.discount_percent.is_zero()).then(|| {
+        view! {
+            <span class="line-discount">
+                {i.ta("till-line-discount", &[("percent", line.discount_percent.normalize().to_string()), ("amount", i.money(cents(line.discount())))])}
+            </span>
+        }
+    });
+    let deposit = (!line.deposit().is_zero()).then(|| {
+        view! { <span class="line-deposit">{i.ta("till-line-deposit", &[("amount", i.money(cents(line.deposit())))])}</span> }
+    });
+    let plain = line.kind == LineKind::Plain;
+    view! {
+        <tr
+            class="line"
+            class:selected=selected
+            data-testid="line"
+            data-kind=kind
+            on:click=move |_| {
+                sale.selected.set(Some(id));
+                sale.focus_scan();
+            }
+        >
+            <td>
+                <span class="line-name">{line.product.name.clone()}</span>
+                {discount}
+                {deposit}
+            </td>
+            <td class="num" data-testid="line-quantity">{quantity_text(line.quantity, line.product.unit)}</td>
+            <td class="num">{i.money(cents(line.product.unit_price))}</td>
+            <td class="num line-total" data-testid="line-total">{i.money(cents(line.total()))}</td>
+            <td class="line-actions">
+                <button type="button" class="mini" title=i.t("till-less") aria-label=i.t("till-less") disabled=!plain
+                    on:click=move |ev| { ev.stop_propagation(); sale.selected.set(Some(id)); sale.step(-Decimal::ONE); sale.focus_scan(); }>"−"</button>
+                <button type="button" class="mini" title=i.t("till-more") aria-label=i.t("till-more") disabled=!plain
+                    on:click=move |ev| { ev.stop_propagation(); sale.selected.set(Some(id)); sale.step(Decimal::ONE); sale.focus_scan(); }>"+"</button>
+                <button type="button" class="mini" title=i.t("till-discount") aria-label=i.t("till-discount")
+                    on:click=move |ev| { ev.stop_propagation(); sale.selected.set(Some(id)); sale.panel.set(Panel::Discount(id)); }>"%"</button>
+                <button type="button" class="mini danger" title=i.t("till-remove") aria-label=i.t("till-remove") data-testid="line-remove"
+                    on:click=move |ev| { ev.stop_propagation(); sale.remove(id); sale.focus_scan(); }>"✕"</button>
+            </td>
+        </tr>
+    }
+}
+
+/// The sale's totals: what to pay, and what meal vouchers may pay.
+#[component]
+fn Totals() -> impl IntoView {
+    let sale = expect_context::<Sale>();
+    let i = sale.i;
+    let cents = |d: Decimal| domain::money::to_cents(d).unwrap_or(0);
+    view! {
+        <dl class="totals">
+            <dt>{i.t("till-items")}</dt>
+            <dd data-testid="item-count">{move || sale.basket.with(|b| b.lines().len())}</dd>
+            <dt>{i.t("till-discounts")}</dt>
+            <dd>{move || i.money(sale.basket.with(|b| cents(b.discount_total())))}</dd>
+            <dt>{i.t("till-meal-voucher-eligible")}</dt>
+            <dd>{move || i.money(sale.basket.with(|b| cents(b.meal_voucher_total())))}</dd>
+            <dt class="grand">{i.t("till-total")}</dt>
+            <dd class="grand" data-testid="total">{move || i.money(sale.basket.with(|b| cents(b.total())))}</dd>
+        </dl>
+    }
+}
+
+/// A line's discount in percent; above the cashier's limit the server refuses at payment.
+#[component]
+fn DiscountPanel(line: LineId) -> impl IntoView {
+    let sale = expect_context::<Sale>();
+    let i = sale.i;
+    let percent = RwSignal::new(String::new());
+    let field = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(f) = field.get() {
+            let _ = f.focus();
+        }
+    });
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match parse_decimal(&percent.get_untracked()) {
+            Some(p) => {
+                sale.selected.set(Some(line));
+                sale.change_selected(|b, id| b.set_discount(id, p));
+                sale.close_panel();
+            }
+            None => sale.warn(i.t("till-bad-number")),
+        }
+    };
+    view! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="discount-title">
+            <form class="dialog small" on:submit=apply>
+                <h2 id="discount-title">{i.t("till-discount-title")}</h2>
+                <div class="field">
+                    <label for="discount">{i.t("till-discount-label")}</label>
+                    <input id="discount" node_ref=field inputmode="decimal" bind:value=percent/>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button primary">{i.t("till-discount-apply")}</button>
+                    <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-cancel")} " " <kbd>"Esc"</kbd></button>
+                </div>
+            </form>
+        </div>
+    }
+}
