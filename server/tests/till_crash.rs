@@ -159,7 +159,7 @@ fn sale(shop: &Shop, t: usize, n: usize) -> SaleDraft {
         sold_at_ms: services::now_ms(),
         lines,
         payments: vec![payment],
-        supervisor_override: None,
+        override_id: None,
     }
 }
 

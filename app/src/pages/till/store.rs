@@ -314,7 +314,7 @@ mod tests {
             sold_at_ms: 1,
             lines: vec![],
             payments: vec![],
-            supervisor_override: None,
+            override_id: None,
         });
         let text = serde_json::to_string(&sale).unwrap();
         assert!(
