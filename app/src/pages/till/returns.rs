@@ -3,6 +3,7 @@
 //! the shelf or to waste with a reason, refunded in cash or by the sale's own method.
 
 use super::device::{new_id, now_ms, post_return};
+use super::link::Sent;
 use super::receipt::tender_name;
 use super::refusal;
 use super::sell::Sale;
@@ -150,13 +151,18 @@ fn ReturnForm(
         };
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let sent = post_return(draft).await;
+            let sent = post_return(sale.link, draft).await;
             sending.set(false);
             match sent {
-                Ok(r) => {
+                Ok(Sent::Recorded(r)) => {
                     id.set_value(new_id());
                     error.set(None);
                     done.set(Some(r));
+                }
+                Ok(Sent::Kept) => {
+                    id.set_value(new_id());
+                    sale.close_panel();
+                    sale.say(i.t("till-return-kept"));
                 }
                 Err(e) => error.set(Some(refusal(i, &e))),
             }

@@ -10,6 +10,7 @@
 
 use super::basket::quantity_text;
 use super::device::{new_id, Device, Found, NotFound};
+use super::link::{try_later, Link};
 use super::{drawer, member, pay, receipt, returns, Stage};
 use crate::api::till::shopper;
 use crate::i18n::{use_i18n, I18n};
@@ -49,6 +50,8 @@ pub struct Sale {
     pub session: StoredValue<DrawerSession>,
     pub till: StoredValue<String>,
     pub device: StoredValue<Device>,
+    /// The link to the server: the queue, the kept member statuses.
+    pub link: Link,
     pub basket: RwSignal<Basket>,
     pub selected: RwSignal<Option<LineId>>,
     pub shopper: RwSignal<Option<ShopperView>>,
@@ -267,10 +270,21 @@ impl Sale {
         let sale = *self;
         let i = self.i;
         leptos::task::spawn_local(async move {
-            match shopper(card, member_id).await {
+            // While the server is away, the member is checked against the kept statuses.
+            let (answer, kept) = match shopper(card.clone(), member_id).await {
+                Err(e) if try_later(&e) => {
+                    (sale.link.kept_shopper(card.as_deref(), member_id, e), true)
+                }
+                answer => (answer, false),
+            };
+            match answer {
                 Ok(s) => {
                     let may = s.may_shop;
-                    sale.say(s.name.clone());
+                    if kept {
+                        sale.say(sale.link.kept_note(&s.name));
+                    } else {
+                        sale.say(s.name.clone());
+                    }
                     sale.shopper.set(Some(s));
                     if !may {
                         sale.panel.set(Panel::Member);
@@ -377,6 +391,7 @@ pub fn SellScreen(
         session: StoredValue::new(session),
         till: StoredValue::new(till.clone()),
         device,
+        link: expect_context::<Link>(),
         basket: RwSignal::new(Basket::default()),
         selected: RwSignal::new(None),
         shopper: RwSignal::new(None),
@@ -504,6 +519,7 @@ pub fn SellScreen(
             </div>
             <aside class="sell-side">
                 <p class="till-name">{till} " · " {move || i.ta("till-catalogue-size", &[("count", device.with_value(|d| d.len()).to_string())])}</p>
+                <super::link::LinkStrip/>
                 <member::MemberBox/>
                 <Totals/>
                 <div class="till-keys">
