@@ -165,7 +165,9 @@ async fn main() {
                 .await
                 .expect("connect and migrate");
             let started = Instant::now();
-            services::bulk::products(&db, n).await.expect("the products");
+            services::bulk::products(&db, n)
+                .await
+                .expect("the products");
             println!("{n} products written in {:?}", started.elapsed());
         }
         Some("rush") => {

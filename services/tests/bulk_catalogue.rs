@@ -13,7 +13,9 @@ async fn twenty_thousand_products_load_and_scan(s: Services) {
     let started = Instant::now();
     let (mut version, mut pages, mut seen) = (0, 0, HashSet::new());
     loop {
-        let page = catalogue::changes_since(&s.db, version, PAGE_MAX).await.unwrap();
+        let page = catalogue::changes_since(&s.db, version, PAGE_MAX)
+            .await
+            .unwrap();
         assert!(page.products.len() as u64 <= PAGE_MAX);
         for p in &page.products {
             assert!(p.version > version && p.active);
@@ -26,14 +28,19 @@ async fn twenty_thousand_products_load_and_scan(s: Services) {
             break;
         }
     }
-    eprintln!("20,000 products in {pages} pages in {:?}", started.elapsed());
+    eprintln!(
+        "20,000 products in {pages} pages in {:?}",
+        started.elapsed()
+    );
     assert_eq!(seen, barcodes.iter().cloned().collect());
     for code in [&barcodes[0], &barcodes[12_345], &barcodes[19_999]] {
         let found = catalogue::lookup(&s.db, code).await.unwrap();
         assert_eq!(found.product.unwrap().barcodes, vec![code.clone()]);
     }
     // Nothing changed since the last version.
-    let none = catalogue::changes_since(&s.db, version, PAGE_MAX).await.unwrap();
+    let none = catalogue::changes_since(&s.db, version, PAGE_MAX)
+        .await
+        .unwrap();
     assert!(none.products.is_empty() && !none.more);
 }
 
