@@ -42,7 +42,7 @@ pub struct Device {
     nomenclature: Nomenclature,
     /// The catalogue version this copy holds.
     pub version: i64,
-    /// Every product as the device keeps it, inactive ones too.
+    /// The kept copy's version, time and nomenclature; its products are `products`.
     kept: KeptCatalogue,
 }
 
@@ -82,7 +82,7 @@ impl Device {
         }
         kept.synced_at_ms = now_ms();
         let device = Device::from_kept(kept);
-        keep(device.kept.clone());
+        keep(device.to_kept());
         Ok(device)
     }
 
@@ -97,13 +97,13 @@ impl Device {
         }) {
             return Ok(checked);
         }
-        let mut kept = device.with_value(|d| d.kept.clone());
+        let mut kept = device.with_value(Device::to_kept);
         for page in pages {
             kept.apply(page);
         }
         kept.synced_at_ms = checked;
         let fresh = Device::from_kept(kept);
-        keep(fresh.kept.clone());
+        keep(fresh.to_kept());
         device.set_value(fresh);
         Ok(checked)
     }
@@ -113,8 +113,10 @@ impl Device {
         (self.kept.synced_at_ms > 0).then_some(self.kept.synced_at_ms)
     }
 
-    /// The index of a kept catalogue: its active products, read with its nomenclature.
-    fn from_kept(kept: KeptCatalogue) -> Device {
+    /// The index of a kept catalogue: its active products (the till keeps no others: a
+    /// product made active again comes back whole with the changes), read with its
+    /// nomenclature. Takes the products without copying them.
+    fn from_kept(mut kept: KeptCatalogue) -> Device {
         let nomenclature = if kept.nomenclature.is_empty() {
             Nomenclature::default()
         } else {
@@ -125,9 +127,18 @@ impl Device {
             version: kept.version,
             ..Device::default()
         };
-        device.index(kept.products.iter().filter(|p| p.active).cloned().collect());
+        kept.products.retain(|p| p.active);
+        device.index(std::mem::take(&mut kept.products));
         device.kept = kept;
         device
+    }
+
+    /// The catalogue to keep on the device: this index's products with its version.
+    fn to_kept(&self) -> KeptCatalogue {
+        KeptCatalogue {
+            products: self.products.clone(),
+            ..self.kept.clone()
+        }
     }
 
     /// A device holding these products, read with the default nomenclature (for tests).
@@ -340,6 +351,26 @@ mod tests {
         assert_eq!(names("c"), vec!["Comté 18 mois", "Crème fraîche 20 cl"]);
         assert!(names("lait").is_empty());
         assert!(names("  ").is_empty());
+    }
+
+    #[test]
+    fn a_kept_catalogue_is_indexed_without_its_inactive_products() {
+        let cream = product("Crème fraîche 20 cl", Unit::Piece, "4006381333931");
+        let mut gone = product("Comté 18 mois", Unit::Kg, "2112345000008");
+        gone.active = false;
+        let kept = KeptCatalogue {
+            version: 7,
+            synced_at_ms: 1_000,
+            products: vec![cream.clone(), gone],
+            nomenclature: vec![],
+        };
+        let d = Device::from_kept(kept);
+        assert_eq!((d.len(), d.version, d.checked_at_ms()), (1, 7, Some(1_000)));
+        assert!(matches!(d.look_up("4006381333931"), Ok(Found::Item(_, p)) if p == cream));
+        assert_eq!(d.look_up("2112345012506"), Err(NotFound::UnknownBarcode));
+        let again = d.to_kept();
+        assert_eq!((again.version, again.products), (7, vec![cream]));
+        assert_eq!(Device::default().checked_at_ms(), None);
     }
 
     #[test]

@@ -17,9 +17,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// The device's copy of the catalogue: every product (inactive ones too, so a change can
-/// deactivate one), the nomenclature, the version to ask changes from, and when the server
-/// was last asked.
+/// The device's copy of the catalogue: its products (a change that makes one inactive
+/// replaces it, and the till then drops it), the nomenclature, the version to ask changes
+/// from, and when it last came from the server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptCatalogue {
     pub version: i64,
