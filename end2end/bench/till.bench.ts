@@ -50,7 +50,7 @@ async function signIn(page: Page) {
   await page.locator('#password').fill('ruche-demo');
   await page.locator('form[action="/auth/sign-in"] button[type=submit]').click();
   await expect(page).toHaveURL(/\/till$/);
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
 }
 
 /** Picks Till 1 (opening it with a float the first time) and times it until it can scan. */
@@ -111,7 +111,7 @@ test('the till with 20,000 products', async ({ browser }) => {
   const warm: number[] = [];
   for (let k = 0; k < 5; k++) {
     await page.reload();
-    await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+    await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
     warm.push(await pickTill(page));
   }
 
