@@ -795,3 +795,5 @@ till-kept-refused =
 till-sale-kept = Sale kept on this till: it will be sent when the server is back.
 till-return-kept = Return kept on this till: it will be sent when the server is back.
 till-member-kept = From the member statuses of { $minutes } min ago (server unreachable).
+till-change = Change
+till-rounding = Cash rounding

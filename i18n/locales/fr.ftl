@@ -795,3 +795,5 @@ till-kept-refused =
 till-sale-kept = Vente gardée sur cette caisse : elle sera envoyée au retour du serveur.
 till-return-kept = Retour gardé sur cette caisse : il sera envoyé au retour du serveur.
 till-member-kept = D'après les statuts des membres d'il y a { $minutes } min (serveur injoignable).
+till-change = Monnaie rendue
+till-rounding = Arrondi espèces

@@ -795,3 +795,5 @@ till-kept-refused =
 till-sale-kept = Verkoop bewaard op deze kassa: hij wordt verzonden zodra de server terug is.
 till-return-kept = Retour bewaard op deze kassa: hij wordt verzonden zodra de server terug is.
 till-member-kept = Volgens de ledenstatussen van { $minutes } min geleden (server onbereikbaar).
+till-change = Wisselgeld
+till-rounding = Afronding cash

@@ -473,6 +473,7 @@ async fn role_table(s: Services) {
         page("/admin/shares".into(), KEEPERS),
         page("/admin/outbox".into(), ADMINS),
         page("/sheets".into(), SHEET_KEEPERS),
+        page("/till".into(), CASHIERS),
         page(format!("/sheets/{led}"), SHEET_KEEPERS),
         page(format!("/sheets/{not_led}"), KEEPERS),
         page("/coordinator/rules".into(), KEEPERS),

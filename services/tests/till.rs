@@ -791,6 +791,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         ..refused.clone()
     };
     let for_another = SaleDraft {
+        id: Uuid::now_v7(),
         member_id: someone_else,
         override_id: Some(granted.id),
         ..refused.clone()

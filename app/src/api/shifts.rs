@@ -34,21 +34,28 @@ pub async fn may_shop(
     member_id: Option<Uuid>,
 ) -> Result<MayShopAnswer, AppError> {
     let (s, _) = authorize(SHOP_CHECKERS)?;
-    let who = match (&card, member_id) {
-        (Some(card), _) if !card.trim().is_empty() => status::Shopper::Card(card),
-        (_, Some(id)) => status::Shopper::Member(id),
-        _ => {
-            return Err(crate::ssr::fail(AppError::Invalid(vec![
-                domain::validation::FieldError::new("card", domain::validation::Reason::Required),
-            ])))
-        }
-    };
-    let a = status::may_shop(&s.db, who).await?;
+    let a = status::may_shop(&s.db, shopper_of(&card, member_id)?).await?;
     Ok(MayShopAnswer {
         member_id: a.member_id,
         may_shop: a.may_shop,
         report: a.report,
     })
+}
+
+/// Who is asking to shop: the holder of a card (when one is given) or a member. Errors:
+/// `Invalid` on `card` when neither is given.
+#[cfg(feature = "ssr")]
+pub(crate) fn shopper_of(
+    card: &Option<String>,
+    member_id: Option<Uuid>,
+) -> Result<status::Shopper<'_>, AppError> {
+    match (card, member_id) {
+        (Some(card), _) if !card.trim().is_empty() => Ok(status::Shopper::Card(card)),
+        (_, Some(id)) => Ok(status::Shopper::Member(id)),
+        _ => Err(crate::ssr::fail(AppError::Invalid(vec![
+            domain::validation::FieldError::new("card", domain::validation::Reason::Required),
+        ]))),
+    }
 }
 
 /// A member's own view: their answer and the ledger events that explain their balance.

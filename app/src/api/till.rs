@@ -172,15 +172,7 @@ pub async fn shopper(
     member_id: Option<Uuid>,
 ) -> Result<ShopperView, AppError> {
     let (s, _) = authorize(CASHIERS)?;
-    let who = match (&card, member_id) {
-        (Some(card), _) if !card.trim().is_empty() => services::shifts::status::Shopper::Card(card),
-        (_, Some(id)) => services::shifts::status::Shopper::Member(id),
-        _ => {
-            return Err(crate::ssr::fail(AppError::Invalid(vec![
-                domain::validation::FieldError::new("card", domain::validation::Reason::Required),
-            ])))
-        }
-    };
+    let who = super::shifts::shopper_of(&card, member_id)?;
     Ok(till::shopper::shopper(&s.db, who).await?)
 }
 

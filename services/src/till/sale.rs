@@ -406,15 +406,15 @@ pub fn receipt_text(lang: domain::Language, coop: &str, r: &Receipt) -> String {
     }
     if r.rounding_cents != 0 {
         out.push(format!(
-            "{} {}",
-            i18n::t(lang, "till-pay-rounding"),
+            "{}: {}",
+            i18n::t(lang, "till-rounding"),
             money(-r.rounding_cents)
         ));
     }
     if r.change_cents != 0 {
         out.push(format!(
-            "{} {}",
-            i18n::t(lang, "till-pay-change"),
+            "{}: {}",
+            i18n::t(lang, "till-change"),
             money(r.change_cents)
         ));
     }

@@ -259,7 +259,9 @@ pub fn now_ms() -> i64 {
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        chrono::Utc::now().timestamp_millis()
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
     }
 }
 
@@ -291,9 +293,9 @@ mod tests {
     use super::*;
     use domain::till::{Unit, VatRate};
 
-    fn product(name: &str, unit: Unit, barcode: &str) -> CatalogueProduct {
+    fn product(n: u128, name: &str, unit: Unit, barcode: &str) -> CatalogueProduct {
         CatalogueProduct {
-            id: Uuid::new_v4(),
+            id: Uuid::from_u128(n),
             name: name.into(),
             category_id: None,
             unit,
@@ -311,8 +313,8 @@ mod tests {
 
     #[test]
     fn codes_are_read_here() {
-        let cream = product("Crème fraîche 20 cl", Unit::Piece, "4006381333931");
-        let cheese = product("Comté 18 mois", Unit::Kg, "2112345000008");
+        let cream = product(1, "Crème fraîche 20 cl", Unit::Piece, "4006381333931");
+        let cheese = product(2, "Comté 18 mois", Unit::Kg, "2112345000008");
         let d = Device::with_products(vec![cream.clone(), cheese.clone()]);
         assert_eq!(
             d.look_up("4006381333931\n"),
@@ -341,8 +343,8 @@ mod tests {
     #[test]
     fn names_are_found_without_accents_or_case() {
         let d = Device::with_products(vec![
-            product("Crème fraîche 20 cl", Unit::Piece, "4006381333931"),
-            product("Comté 18 mois", Unit::Kg, "2112345000008"),
+            product(1, "Crème fraîche 20 cl", Unit::Piece, "4006381333931"),
+            product(2, "Comté 18 mois", Unit::Kg, "2112345000008"),
         ]);
         let names =
             |q: &str| -> Vec<String> { d.search(q, 10).into_iter().map(|p| p.name).collect() };

@@ -4,7 +4,8 @@
 //! till's 80 mm printer like receipts.
 
 use super::count::{counts, empty_count, DrawerCount};
-use super::receipt::{local_time, print, rate};
+use super::focus_on_mount;
+use super::receipt::{local_time, print, VatTable};
 use super::refusal;
 use super::sell::Sale;
 use super::Stage;
@@ -24,11 +25,7 @@ pub fn CashPanel() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let field = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(f) = field.get() {
-            let _ = f.focus();
-        }
-    });
+    focus_on_mount(field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(cents) = domain::money::parse_amount(&amount.get_untracked())
@@ -208,20 +205,6 @@ pub fn ReportView(
 ) -> impl IntoView {
     let i = use_i18n();
     let r = report;
-    let vat = r
-        .vat
-        .iter()
-        .map(|v| {
-            view! {
-                <tr>
-                    <td>{rate(v.rate)}</td>
-                    <td class="num">{i.money(v.net)}</td>
-                    <td class="num">{i.money(v.vat)}</td>
-                    <td class="num">{i.money(v.gross)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     view! {
         <article class="report print-area" data-testid="report">
             <header>
@@ -240,7 +223,7 @@ pub fn ReportView(
                     {row(i, "till-report-change", r.change, "report-change")}
                     {row(i, "till-report-card", r.card, "report-card")}
                     {row(i, "till-report-vouchers", r.meal_vouchers, "report-vouchers")}
-                    {row(i, "till-pay-rounding", -r.rounding, "report-rounding")}
+                    {row(i, "till-rounding", -r.rounding, "report-rounding")}
                     {row(i, "till-report-refunds-cash", r.refunds_cash, "report-refunds-cash")}
                     {row(i, "till-report-refunds-card", r.refunds_card, "report-refunds-card")}
                     {row(i, "till-report-float", r.float, "report-float")}
@@ -252,17 +235,7 @@ pub fn ReportView(
                     })}
                 </tbody>
             </table>
-            <table class="receipt-vat">
-                <thead>
-                    <tr>
-                        <th>{i.t("till-vat-rate")}</th>
-                        <th class="num">{i.t("till-vat-net")}</th>
-                        <th class="num">{i.t("till-vat-vat")}</th>
-                        <th class="num">{i.t("till-vat-gross")}</th>
-                    </tr>
-                </thead>
-                <tbody>{vat}</tbody>
-            </table>
+            <VatTable vat=r.vat.clone()/>
         </article>
     }
 }

@@ -4,6 +4,7 @@
 //! own email and password and gives a reason: the server records the override and the sale
 //! names it, so a cashier cannot make one up.
 
+use super::focus_on_mount;
 use super::refusal;
 use super::sell::Sale;
 use crate::api::till::{find_shoppers, GrantOverride};
@@ -62,11 +63,7 @@ pub fn MemberPanel() -> impl IntoView {
     let found = RwSignal::new(None::<Vec<MemberSummary>>);
     let error = RwSignal::new(None::<String>);
     let field = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(f) = field.get() {
-            let _ = f.focus();
-        }
-    });
+    focus_on_mount(field);
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let q = query.get_untracked().trim().to_string();

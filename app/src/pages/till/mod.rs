@@ -114,3 +114,12 @@ pub fn refusal(i: crate::i18n::I18n, e: &crate::error::AppError) -> String {
         other => i.error(other),
     }
 }
+
+/// Puts the focus in a panel's first field once it is on screen.
+pub fn focus_on_mount(field: NodeRef<leptos::html::Input>) {
+    Effect::new(move |_| {
+        if let Some(f) = field.get() {
+            let _ = f.focus();
+        }
+    });
+}

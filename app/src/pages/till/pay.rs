@@ -5,6 +5,7 @@
 
 use super::basket::{payments, sale_draft};
 use super::device::{now_ms, post_sale};
+use super::focus_on_mount;
 use super::link::Sent;
 use super::refusal;
 use super::sell::{Panel, Sale};
@@ -31,11 +32,7 @@ pub fn PayPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     let cash_field = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(f) = cash_field.get() {
-            let _ = f.focus();
-        }
-    });
+    focus_on_mount(cash_field);
     let settled = move || -> Option<Result<Settlement, PaymentError>> {
         let p = payments(&card.get(), &vouchers.get(), &cash.get())?;
         Some(settle(total, eligible, &p))

@@ -8,7 +8,7 @@ use crate::api::till::email_receipt;
 use crate::components::barcode::Barcode;
 use crate::i18n::I18n;
 use domain::till::sale::{receipt_barcode, Receipt};
-use domain::till::Tender;
+use domain::till::{Tender, VatCents};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -132,20 +132,6 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
             }
         })
         .collect_view();
-    let vat = r
-        .vat
-        .iter()
-        .map(|v| {
-            view! {
-                <tr data-testid="receipt-vat">
-                    <td>{rate(v.rate)}</td>
-                    <td class="num">{i.money(v.net)}</td>
-                    <td class="num">{i.money(v.vat)}</td>
-                    <td class="num">{i.money(v.gross)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     let payments = r
         .payments
         .iter()
@@ -181,26 +167,48 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
                 <tbody>
                     {payments}
                     {(r.rounding_cents != 0).then(|| view! {
-                        <tr data-testid="receipt-rounding"><td>{i.t("till-pay-rounding")}</td><td class="num">{i.money(-r.rounding_cents)}</td></tr>
+                        <tr data-testid="receipt-rounding"><td>{i.t("till-rounding")}</td><td class="num">{i.money(-r.rounding_cents)}</td></tr>
                     })}
                     {(r.change_cents != 0).then(|| view! {
-                        <tr data-testid="receipt-change"><td>{i.t("till-pay-change")}</td><td class="num">{i.money(r.change_cents)}</td></tr>
+                        <tr data-testid="receipt-change"><td>{i.t("till-change")}</td><td class="num">{i.money(r.change_cents)}</td></tr>
                     })}
                 </tbody>
             </table>
-            <table class="receipt-vat">
-                <thead>
-                    <tr>
-                        <th>{i.t("till-vat-rate")}</th>
-                        <th class="num">{i.t("till-vat-net")}</th>
-                        <th class="num">{i.t("till-vat-vat")}</th>
-                        <th class="num">{i.t("till-vat-gross")}</th>
-                    </tr>
-                </thead>
-                <tbody>{vat}</tbody>
-            </table>
+            <VatTable vat=r.vat.clone()/>
             <Barcode code=code/>
             <p class="receipt-thanks">{i.t("till-receipt-thanks")}</p>
         </article>
+    }
+}
+
+/// The VAT per rate: net, VAT and gross, as receipts and reports print it.
+#[component]
+pub fn VatTable(vat: Vec<VatCents>) -> impl IntoView {
+    let i = crate::i18n::use_i18n();
+    let rows = vat
+        .into_iter()
+        .map(|v| {
+            view! {
+                <tr data-testid="vat-row">
+                    <td>{rate(v.rate)}</td>
+                    <td class="num">{i.money(v.net)}</td>
+                    <td class="num">{i.money(v.vat)}</td>
+                    <td class="num">{i.money(v.gross)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="receipt-vat">
+            <thead>
+                <tr>
+                    <th>{i.t("till-vat-rate")}</th>
+                    <th class="num">{i.t("till-vat-net")}</th>
+                    <th class="num">{i.t("till-vat-vat")}</th>
+                    <th class="num">{i.t("till-vat-gross")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }

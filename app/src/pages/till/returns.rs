@@ -3,6 +3,7 @@
 //! the shelf or to waste with a reason, refunded in cash or by the sale's own method.
 
 use super::device::{new_id, now_ms, post_return};
+use super::focus_on_mount;
 use super::link::Sent;
 use super::receipt::tender_name;
 use super::refusal;
@@ -33,11 +34,7 @@ pub fn ReturnPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<ReturnReceipt>);
     let field = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(f) = field.get() {
-            let _ = f.focus();
-        }
-    });
+    focus_on_mount(field);
     let look = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(n) = receipt_number(&number.get_untracked()) else {

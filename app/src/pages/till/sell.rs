@@ -10,6 +10,7 @@
 
 use super::basket::quantity_text;
 use super::device::{new_id, Device, Found, NotFound};
+use super::focus_on_mount;
 use super::link::{try_later, Link};
 use super::{drawer, member, pay, receipt, returns, Stage};
 use crate::api::till::shopper;
@@ -705,11 +706,7 @@ fn DiscountPanel(line: LineId) -> impl IntoView {
     let i = sale.i;
     let percent = RwSignal::new(String::new());
     let field = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(f) = field.get() {
-            let _ = f.focus();
-        }
-    });
+    focus_on_mount(field);
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match parse_decimal(&percent.get_untracked()) {
