@@ -2,8 +2,9 @@
 //!
 //! Every sale and return goes into the device's queue ([`super::store`]) before it is sent.
 //! What the server has not acknowledged is sent again every few seconds, oldest first, until
-//! it answers; the server records a sale once however often it comes (by its device-made
-//! id), so resending is always safe. A kept sale the server refuses when it comes back (say
+//! it answers (but never while the till is still sending it: two sends at once of a sale
+//! with a supervisor's override could see the override already used by the other); the
+//! server records a sale once however often it comes (by its device-made id). A kept sale the server refuses when it comes back (say
 //! the session was closed meanwhile) leaves the queue and is shown as refused.
 //!
 //! The link also keeps the device's copies current while the server answers: the catalogue's
@@ -65,6 +66,8 @@ pub struct Link {
     statuses: StoredValue<Option<StatusSnapshot>>,
     device: StoredValue<Device>,
     busy: StoredValue<bool>,
+    /// What [`Link::send_now`] is sending: the rounds leave it alone meanwhile.
+    sending: StoredValue<Vec<Uuid>>,
     catalogue_asked: StoredValue<Option<i64>>,
     statuses_asked: StoredValue<Option<i64>>,
     i: I18n,
@@ -84,6 +87,7 @@ impl Link {
             statuses: StoredValue::new(None),
             device,
             busy: StoredValue::new(false),
+            sending: StoredValue::new(Vec::new()),
             catalogue_asked: StoredValue::new(None),
             statuses_asked: StoredValue::new(None),
             i: use_i18n(),
@@ -171,6 +175,9 @@ impl Link {
             return;
         };
         for p in queue {
+            if self.sending.with_value(|s| s.contains(&p.id())) {
+                continue;
+            }
             match send(p.clone()).await {
                 Ok(()) => {
                     self.online.set(true);
@@ -200,9 +207,12 @@ impl Link {
         p: Pending,
         send: impl Future<Output = Result<T, AppError>>,
     ) -> Result<Sent<T>, AppError> {
+        let id = p.id();
+        self.sending.update_value(|s| s.push(id));
         let kept = store::enqueue(&p).await.is_ok();
         self.recount().await;
         let answer = send.await;
+        self.sending.update_value(|s| s.retain(|x| *x != id));
         let outcome = match answer {
             Ok(r) => {
                 self.online.set(true);
