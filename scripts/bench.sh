@@ -5,7 +5,10 @@
 # 2. writes a coop of 20,000 members with five years of history into another fresh SQLite
 #    database, times recomputing every status, starts the server on it on 127.0.0.1:3201 and
 #    measures a booking rush and the member's shift page;
-# 3. the till bench records sales from 16 tills on a fresh SQLite database of its own.
+# 3. the till bench records sales from 16 tills on a fresh SQLite database of its own;
+# 4. writes 20,000 products into another fresh SQLite database, starts the server on it with
+#    the demo coop on 127.0.0.1:3202 (TILL_BENCH_PORT) and times the till in headless Chromium
+#    (end2end/bench/till.bench.ts): catalogue cold and warm, scanner Enter to line.
 # Every figure lands in target/bench/results.json (name: number).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +16,7 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 export PATH="$PWD/target/tools/node_modules/.bin:$PATH"
 cargo leptos build --release
 cargo build --release -p bench
-mkdir -p target/bench && rm -f "$target"/bench-db.* "$target"/bench-big.*
+mkdir -p target/bench && rm -f "$target"/bench-db.* "$target"/bench-big.* "$target"/bench-till.*
 
 server=""
 trap '[ -n "$server" ] && kill $server 2>/dev/null || true' EXIT
@@ -43,4 +46,12 @@ serve "$big" 3201 0 target/bench/server-big.log
 stop
 
 "$target/release/tillbench" target/bench/results.json
+
+till="sqlite://$target/bench-till.sqlite?mode=rwc"
+till_port="${TILL_BENCH_PORT:-3202}"
+"$target/release/loadgen" products "$till" 20000
+serve "$till" "$till_port" 1 target/bench/server-till.log
+(cd end2end && BENCH_URL="http://127.0.0.1:$till_port" BENCH_RESULTS="$PWD/../target/bench/results.json" \
+  npx playwright test -c bench.config.ts)
+stop
 cat target/bench/results.json

@@ -37,7 +37,7 @@ if [ "$what" = bench ]; then
   fi
 fi
 
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
   command -v npm >/dev/null || apt_install nodejs npm
   if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then apt_install chromium; fi
   if [ ! -d end2end/node_modules/@playwright/test ]; then

@@ -8,6 +8,8 @@
 //!   what the rush needs (sessions, shifts) to `SEED_JSON` (see [`coop`]).
 //! - `loadgen rush http://127.0.0.1:3201 DATABASE_URL SEED_JSON [results.json]`: a server on
 //!   that database; the booking rush and the member's shift page (see [`rush`]).
+//! - `loadgen products DATABASE_URL N`: writes N catalogue products into a database (migrated
+//!   first), for the till's figures measured in Chromium (`end2end/bench/till.bench.ts`).
 //!
 //! Only loopback addresses are accepted; every loop is bounded in count, and every request in
 //! time.
@@ -156,6 +158,17 @@ async fn main() {
         Some("seed") => {
             let figures = coop::seed(&arg(1, ""), &arg(2, "target/bench/seed.json")).await;
             write_figures(&arg(3, RESULTS), figures);
+        }
+        Some("products") => {
+            let n: usize = arg(2, "20000").parse().expect("a number of products");
+            let db = services::db::connect(&arg(1, ""))
+                .await
+                .expect("connect and migrate");
+            let started = Instant::now();
+            services::bulk::products(&db, n)
+                .await
+                .expect("the products");
+            println!("{n} products written in {:?}", started.elapsed());
         }
         Some("rush") => {
             let host = loopback(&arg(1, "http://127.0.0.1:3201"));

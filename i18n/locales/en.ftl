@@ -898,5 +898,25 @@ mail-receipt-subject = Your receipt no. { $number } from { $coop }
 till-receipt-email = Email the receipt to…
 till-receipt-send = Send
 till-receipt-mailed = The receipt is on its way.
+# The till offline (till-device): the device's queue and copies
+till-waiting =
+    { $count ->
+        [0] Nothing waiting to be sent
+        [one] 1 sale waiting to be sent
+       *[other] { $count } sales waiting to be sent
+    }
+till-offline = Server unreachable: selling from this till's copies
+till-catalogue-age = Catalogue checked { $minutes } min ago
+till-catalogue-unchecked = Catalogue not checked yet
+till-statuses-age = Member statuses of { $minutes } min ago
+till-statuses-none = No member statuses on this till yet
+till-kept-refused =
+    { $count ->
+        [one] 1 kept sale refused by the server
+       *[other] { $count } kept sales refused by the server
+    }
+till-sale-kept = Sale kept on this till: it will be sent when the server is back.
+till-return-kept = Return kept on this till: it will be sent when the server is back.
+till-member-kept = From the member statuses of { $minutes } min ago (server unreachable).
 till-change = Change
 till-rounding = Cash rounding

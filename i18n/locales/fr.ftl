@@ -898,5 +898,25 @@ mail-receipt-subject = Votre ticket n° { $number } de { $coop }
 till-receipt-email = Envoyer le ticket par e-mail à…
 till-receipt-send = Envoyer
 till-receipt-mailed = Le ticket est envoyé.
+# The till offline (till-device): the device's queue and copies
+till-waiting =
+    { $count ->
+        [0] Rien en attente d'envoi
+        [one] 1 vente en attente d'envoi
+       *[other] { $count } ventes en attente d'envoi
+    }
+till-offline = Serveur injoignable : vente sur les copies de cette caisse
+till-catalogue-age = Catalogue vérifié il y a { $minutes } min
+till-catalogue-unchecked = Catalogue pas encore vérifié
+till-statuses-age = Statuts des membres d'il y a { $minutes } min
+till-statuses-none = Pas encore de statuts des membres sur cette caisse
+till-kept-refused =
+    { $count ->
+        [one] 1 vente gardée refusée par le serveur
+       *[other] { $count } ventes gardées refusées par le serveur
+    }
+till-sale-kept = Vente gardée sur cette caisse : elle sera envoyée au retour du serveur.
+till-return-kept = Retour gardé sur cette caisse : il sera envoyé au retour du serveur.
+till-member-kept = D'après les statuts des membres d'il y a { $minutes } min (serveur injoignable).
 till-change = Monnaie rendue
 till-rounding = Arrondi espèces

@@ -898,5 +898,25 @@ mail-receipt-subject = Je kasticket nr. { $number } van { $coop }
 till-receipt-email = Kasticket mailen naar…
 till-receipt-send = Versturen
 till-receipt-mailed = Het kasticket is onderweg.
+# The till offline (till-device): the device's queue and copies
+till-waiting =
+    { $count ->
+        [0] Niets wacht om verzonden te worden
+        [one] 1 verkoop wacht om verzonden te worden
+       *[other] { $count } verkopen wachten om verzonden te worden
+    }
+till-offline = Server onbereikbaar: verkoop met de kopieën van deze kassa
+till-catalogue-age = Catalogus { $minutes } min geleden gecontroleerd
+till-catalogue-unchecked = Catalogus nog niet gecontroleerd
+till-statuses-age = Ledenstatussen van { $minutes } min geleden
+till-statuses-none = Nog geen ledenstatussen op deze kassa
+till-kept-refused =
+    { $count ->
+        [one] 1 bewaarde verkoop geweigerd door de server
+       *[other] { $count } bewaarde verkopen geweigerd door de server
+    }
+till-sale-kept = Verkoop bewaard op deze kassa: hij wordt verzonden zodra de server terug is.
+till-return-kept = Retour bewaard op deze kassa: hij wordt verzonden zodra de server terug is.
+till-member-kept = Volgens de ledenstatussen van { $minutes } min geleden (server onbereikbaar).
 till-change = Wisselgeld
 till-rounding = Afronding cash

@@ -11,15 +11,12 @@
 //! when the test ends, passed or not.
 
 use app::error::AppError;
-use bytes::Bytes;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use domain::member::WorkRegime;
 use domain::shifts::BookingError;
 use domain::validation::Reason;
 use domain::Language;
-use http::{header, Method, Request, StatusCode};
-use http_body_util::{BodyExt, Full};
-use hyper_util::rt::TokioIo;
+use http::{Method, StatusCode};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use services::entities::shift_bookings;
 use services::shifts::daily::LAST_RUN;
@@ -27,119 +24,20 @@ use services::shifts::planning::{self, OneOffForm};
 use services::testing::{fresh_url, Backend};
 use services::{bulk, db, settings, Config, Services};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use uuid::Uuid;
 
-const TIMEOUT: Duration = Duration::from_secs(30);
+mod support;
 
-/// Two server processes on free loopback ports; both are killed when this is dropped.
-struct Servers {
-    children: Vec<Child>,
-    ports: Vec<u16>,
-}
+use support::{send, Server};
 
-impl Drop for Servers {
-    fn drop(&mut self) {
-        for c in &mut self.children {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port()
-}
-
-async fn start_two_servers(database_url: &str) -> Servers {
-    let site = std::env::temp_dir().join("ruche-booking-race-site");
-    std::fs::create_dir_all(site.join("pkg")).expect("an empty site folder");
-    let mut servers = Servers {
-        children: Vec::new(),
-        ports: Vec::new(),
-    };
-    for _ in 0..2 {
-        let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .env("DATABASE_URL", database_url)
-            .env("RUCHE_DEMO", "0")
-            .env("RUST_LOG", "error")
-            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-            .env("LEPTOS_SITE_ROOT", &site)
-            .env("LEPTOS_OUTPUT_NAME", "ruche")
-            .env("LEPTOS_SITE_PKG_DIR", "pkg")
-            .env("LEPTOS_ENV", "PROD")
-            .env_remove("SMTP_HOST")
-            .stdout(Stdio::inherit())
-            .spawn()
-            .expect("start the server binary");
-        servers.children.push(child);
-        servers.ports.push(port);
-    }
-    for port in servers.ports.clone() {
-        let started = Instant::now();
-        loop {
-            if let Ok((StatusCode::OK, _)) = send(port, Method::GET, "/health", None, "").await {
-                break;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "server on port {port} answered /health within 60 s"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-    servers
-}
-
-/// One request on its own connection: (status, body). Errors when the server cannot be
-/// reached or does not answer within [`TIMEOUT`].
-async fn send(
-    port: u16,
-    method: Method,
-    path: &str,
-    session: Option<&str>,
-    body: &str,
-) -> Result<(StatusCode, Bytes), String> {
-    let host = format!("127.0.0.1:{port}");
-    let mut req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::HOST, &host)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT, "application/json");
-    if let Some(token) = session {
-        req = req.header(header::COOKIE, format!("ruche_session={token}"));
-    }
-    let req = req
-        .body(Full::new(Bytes::from(body.to_string())))
-        .map_err(|e| e.to_string())?;
-    let exchange = async {
-        let stream = tokio::net::TcpStream::connect(&host)
-            .await
-            .map_err(|e| e.to_string())?;
-        let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-            .await
-            .map_err(|e| e.to_string())?;
-        tokio::spawn(conn);
-        let res = sender.send_request(req).await.map_err(|e| e.to_string())?;
-        let status = res.status();
-        let bytes = res
-            .into_body()
-            .collect()
-            .await
-            .map_err(|e| e.to_string())?
-            .to_bytes();
-        Ok((status, bytes))
-    };
-    tokio::time::timeout(TIMEOUT, exchange)
-        .await
-        .map_err(|_| format!("no answer from {path} within {TIMEOUT:?}"))?
+/// Two server processes on one database.
+async fn start_two_servers(database_url: &str) -> Vec<Server> {
+    vec![
+        Server::start(database_url).await,
+        Server::start(database_url).await,
+    ]
 }
 
 /// What one booking request got.
@@ -174,13 +72,13 @@ async fn book(port: u16, token: String, shift: Uuid) -> Answer {
 
 /// Fires every (member token, shift) booking at once, alternating between the two servers;
 /// answers in the same order.
-async fn fire(servers: &Servers, requests: Vec<(String, Uuid)>) -> Vec<Answer> {
+async fn fire(servers: &[Server], requests: Vec<(String, Uuid)>) -> Vec<Answer> {
     let start = Arc::new(tokio::sync::Barrier::new(requests.len()));
     let tasks: Vec<_> = requests
         .into_iter()
         .enumerate()
         .map(|(i, (token, shift))| {
-            let port = servers.ports[i % servers.ports.len()];
+            let port = servers[i % servers.len()].port;
             let start = start.clone();
             tokio::spawn(async move {
                 start.wait().await;

@@ -199,6 +199,7 @@ fn till_endpoints() -> Vec<Endpoint> {
         ),
         server_fn("till/sale", CASHIERS, move || json!({ "sale": sale() })),
         server_fn("till/receipt", CASHIERS, || json!({ "number": 1 })),
+        server_fn("till/members", CASHIERS, || json!({})),
         server_fn(
             "till/return",
             CASHIERS,

@@ -469,3 +469,75 @@ pub async fn history(
     tx.commit().await?;
     Ok(out)
 }
+
+/// Writes `n` active products into the catalogue in one transaction, each with one EAN-13
+/// barcode (`977000000000x` upwards, a range no shop product uses, valid check digits), at catalogue
+/// versions following the counter, so tills load them as they would real ones. Names mix a
+/// few words with the product's number ("Organic lentils 1234"); prices, VAT rates (0, 6
+/// and 21 %), units, deposits and meal-voucher eligibility vary. Returns the barcodes in
+/// order.
+pub async fn products(db: &DatabaseConnection, n: usize) -> Result<Vec<String>> {
+    use crate::entities::{product_barcodes, products};
+    use crate::till::catalogue::CATALOGUE_VERSION;
+    const WORDS: [&str; 12] = [
+        "Organic",
+        "Lentils",
+        "Crème",
+        "Apples",
+        "Coffee",
+        "Pâtes",
+        "Chocolate",
+        "Soap",
+        "Flour",
+        "Juice",
+        "Cheese",
+        "Brot",
+    ];
+    let tx = write_tx(db).await?;
+    let first_version = settings::next(&tx, CATALOGUE_VERSION).await?;
+    let count = i64::try_from(n).unwrap_or(i64::MAX);
+    if n > 1 {
+        settings::raise_to(&tx, CATALOGUE_VERSION, first_version + count - 1).await?;
+    }
+    let now = now_ms();
+    let (mut rows, mut codes, mut barcodes) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..n {
+        let id = Uuid::now_v7();
+        let mut data = [0u8; 12];
+        for (d, c) in data.iter_mut().zip(format!("977{:09}", i).bytes()) {
+            *d = c - b'0';
+        }
+        let barcode = domain::barcode::ean13_from_data(&data);
+        let name = format!(
+            "{} {} {i}",
+            WORDS[i % WORDS.len()],
+            WORDS[(i / WORDS.len() + 3) % WORDS.len()].to_lowercase()
+        );
+        let (unit, vat_bp) = [("piece", 600), ("piece", 2100), ("kg", 600), ("litre", 0)][i % 4];
+        rows.push(products::ActiveModel {
+            id: Set(id),
+            search_text: Set(domain::search::fold(&name)),
+            name: Set(name),
+            category_id: Set(None),
+            unit: Set(unit.to_string()),
+            price_cents: Set(49 + (i as i64 * 37) % 2_000),
+            vat_bp: Set(vat_bp),
+            deposit_cents: Set(if i % 10 == 0 { 10 } else { 0 }),
+            deposit_vat_bp: Set(0),
+            meal_voucher: Set(vat_bp == 600),
+            active: Set(true),
+            version: Set(first_version + i as i64),
+            created_at_ms: Set(now),
+            updated_at_ms: Set(now),
+        });
+        codes.push(product_barcodes::ActiveModel {
+            barcode: Set(barcode.clone()),
+            product_id: Set(id),
+        });
+        barcodes.push(barcode);
+    }
+    insert_all(&tx, rows).await?;
+    insert_all(&tx, codes).await?;
+    tx.commit().await?;
+    Ok(barcodes)
+}

@@ -7,6 +7,7 @@
 use crate::error::AppError;
 use domain::register::ImportOutcome;
 use domain::register::MemberSummary;
+use domain::shifts::statuses::StatusSnapshot;
 use domain::stock::MoveKind;
 use domain::till::catalogue::{CatalogueChanges, CatalogueProduct, Category, Lookup};
 use domain::till::drawer::{DrawerSession, Till, ZReport};
@@ -141,6 +142,14 @@ pub async fn find_receipt(number: i64) -> Result<Receipt, AppError> {
 pub async fn post_return(draft: ReturnDraft) -> Result<ReturnReceipt, AppError> {
     let (s, v) = authorize(CASHIERS)?;
     Ok(till::returns::post_return(&s, &v, &draft).await?)
+}
+
+/// Every member who can come to a till, with their cards, status and may-shop answer and when
+/// it was read: the till keeps it to check members while the server cannot be reached.
+#[server(endpoint = "till/members", input = Json)]
+pub async fn member_statuses() -> Result<StatusSnapshot, AppError> {
+    let (s, _) = authorize(CASHIERS)?;
+    Ok(services::shifts::snapshot::status_snapshot(&s.db, services::today()).await?)
 }
 
 /// A reception, an inventory adjustment or a loss, by hand.

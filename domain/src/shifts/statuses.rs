@@ -96,6 +96,69 @@ pub fn check_new_leave(
     }
 }
 
+/// A member as a till keeps them, to say offline whether they may shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotMember {
+    pub member_id: Uuid,
+    pub member_number: i64,
+    /// First and last name.
+    pub name: String,
+    /// The member's own card and the cards of their household's people.
+    pub cards: Vec<String>,
+    pub status: Status,
+    pub may_shop: bool,
+}
+
+/// Every member who can come to a till with their status, as the statuses stood at
+/// `computed_at_ms` (milliseconds since the epoch): the till keeps it for when the server
+/// cannot be reached, and shows its age.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusSnapshot {
+    pub computed_at_ms: i64,
+    /// By member number.
+    pub members: Vec<SnapshotMember>,
+}
+
+impl StatusSnapshot {
+    /// The member whose card (their own or a household person's) this is.
+    pub fn by_card(&self, code: &str) -> Option<&SnapshotMember> {
+        let code = code.trim();
+        self.members
+            .iter()
+            .find(|m| m.cards.iter().any(|c| c == code))
+    }
+
+    pub fn by_id(&self, id: Uuid) -> Option<&SnapshotMember> {
+        self.members.iter().find(|m| m.member_id == id)
+    }
+
+    /// The members, by number, whose number is the query or whose name holds every word of
+    /// it, ignoring case and accents; at most `limit`.
+    pub fn find(&self, query: &str, limit: usize) -> Vec<&SnapshotMember> {
+        let query = crate::search::fold(query);
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let number: Option<i64> = query.trim().parse().ok();
+        self.members
+            .iter()
+            .filter(|m| {
+                Some(m.member_number) == number || {
+                    let name = crate::search::fold(&m.name);
+                    words.iter().all(|w| name.contains(w))
+                }
+            })
+            .take(limit)
+            .collect()
+    }
+
+    /// How old the snapshot is at `now_ms`, in whole minutes (never below 0).
+    pub fn age_minutes(&self, now_ms: i64) -> i64 {
+        (now_ms - self.computed_at_ms).max(0) / 60_000
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +235,62 @@ mod tests {
         assert_eq!(parse_status_filter("on_leave"), Some(Status::OnLeave));
         assert_eq!(parse_status_filter("all"), None);
         assert_eq!(parse_status_filter(""), None);
+    }
+
+    fn member(number: i64, name: &str, cards: &[&str], status: Status) -> SnapshotMember {
+        SnapshotMember {
+            member_id: Uuid::from_u128(number as u128),
+            member_number: number,
+            name: name.into(),
+            cards: cards.iter().map(|c| c.to_string()).collect(),
+            status,
+            may_shop: status != Status::Suspended,
+        }
+    }
+
+    #[test]
+    fn the_snapshot_finds_members_by_card_number_and_name() {
+        let snap = StatusSnapshot {
+            computed_at_ms: 1_000_000,
+            members: vec![
+                member(1, "Thérèse Dupont", &["2990000000011"], Status::UpToDate),
+                member(
+                    12,
+                    "Jan Peeters",
+                    &["2990000000028", "2990000000035"],
+                    Status::Suspended,
+                ),
+                member(123, "Thérèse Martin", &[], Status::Alert),
+            ],
+        };
+        assert_eq!(
+            snap.by_card(" 2990000000035 ").map(|m| m.member_number),
+            Some(12)
+        );
+        assert_eq!(
+            snap.by_card("2990000000011").map(|m| m.member_number),
+            Some(1)
+        );
+        assert!(snap.by_card("2990000000042").is_none());
+        assert!(snap.by_card("").is_none());
+        assert_eq!(
+            snap.by_id(Uuid::from_u128(123)).map(|m| m.member_number),
+            Some(123)
+        );
+        let numbers = |q: &str, limit| -> Vec<i64> {
+            snap.find(q, limit)
+                .iter()
+                .map(|m| m.member_number)
+                .collect()
+        };
+        assert_eq!(numbers("therese", 10), vec![1, 123]);
+        assert_eq!(numbers("THERESE mart", 10), vec![123]);
+        assert_eq!(numbers("12", 10), vec![12]);
+        assert_eq!(numbers("therese", 1), vec![1]);
+        assert_eq!(numbers("  ", 10), Vec::<i64>::new());
+        assert_eq!(numbers("nobody", 10), Vec::<i64>::new());
+        assert_eq!(snap.age_minutes(1_000_000 + 59_999), 0);
+        assert_eq!(snap.age_minutes(1_000_000 + 3 * 60_000), 3);
+        assert_eq!(snap.age_minutes(0), 0);
     }
 }

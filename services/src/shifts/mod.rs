@@ -13,6 +13,7 @@
 //!   whether a member (or a household card) may shop.
 //! - [`daily`]: the daily job, catching up every missed day in order.
 //! - [`overview`]: the coordinator's status list and one member's shift record.
+//! - [`snapshot`]: every member's may-shop answer at once, for the tills to keep offline.
 
 pub mod agenda;
 pub mod attendance;
@@ -21,6 +22,7 @@ pub mod daily;
 pub mod feed;
 pub mod overview;
 pub mod planning;
+pub mod snapshot;
 pub mod status;
 
 use crate::entities::{shift_bookings, shift_rules, shifts};

@@ -23,7 +23,7 @@ use uuid::Uuid;
 pub const MAX_PAGE: u64 = 200;
 
 /// A member's status as the list sees it: the stored one, else what a member owes nothing yet.
-const STATUS_OF: &str = "COALESCE(member_statuses.status, \
+pub(super) const STATUS_OF: &str = "COALESCE(member_statuses.status, \
      CASE WHEN members.work_regime = 'exempt' THEN 'exempted' ELSE 'up_to_date' END)";
 
 #[derive(FromQueryResult)]
@@ -37,7 +37,7 @@ struct Line {
     date_that_matters: Option<NaiveDate>,
 }
 
-fn with_status() -> RelationDef {
+pub(super) fn with_status() -> RelationDef {
     member_statuses::Entity::belongs_to(members::Entity)
         .from(member_statuses::Column::MemberId)
         .to(members::Column::Id)

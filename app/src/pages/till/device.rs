@@ -10,18 +10,21 @@
 //! - [`post_sale`] and [`post_return`]: send what the till rang up. Every sale and return
 //!   carries an id made here ([`new_id`]), so sending it again records it once.
 //!
-//! The seam for offline selling: a later change keeps the catalogue, member statuses and a
-//! queue of unsent sales in IndexedDB. It changes this module only: `load` would start from
-//! the stored copy and fetch the changes since its version; `post_sale` would queue the draft
-//! first and send it when the server answers. The screens only call this API.
+//! Offline: `load` starts from the catalogue the device keeps ([`super::store`]) and the
+//! [`Link`] fetches the changes since its version; `post_sale` and `post_return` put the
+//! draft in the device's queue before sending it, and the link sends what waits until the
+//! server answers.
 
+use super::link::{Link, Sent};
+use super::store::{self, KeptCatalogue, Pending};
 use crate::api::till::{catalogue_since, post_return as send_return, post_sale as send_sale};
 use crate::error::AppError;
 use domain::search::fold;
-use domain::till::catalogue::CatalogueProduct;
+use domain::till::catalogue::{CatalogueChanges, CatalogueProduct};
 use domain::till::returns::{ReturnDraft, ReturnReceipt};
 use domain::till::sale::{Receipt, SaleDraft};
 use domain::till::{parse_scan, Nomenclature, Scan, ScanError};
+use leptos::prelude::*;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -39,6 +42,8 @@ pub struct Device {
     nomenclature: Nomenclature,
     /// The catalogue version this copy holds.
     pub version: i64,
+    /// The kept copy's version, time and nomenclature; its products are `products`.
+    kept: KeptCatalogue,
 }
 
 /// What a scanned code is.
@@ -62,29 +67,78 @@ pub enum NotFound {
 }
 
 impl Device {
-    /// Loads the whole catalogue, a page at a time; `progress` is told how many products
-    /// have come so far.
+    /// The till's catalogue: the device's own copy when it keeps one (no network; the
+    /// [`Link`] fetches the changes since its version right after), else the whole catalogue
+    /// from the server, a page at a time, then kept on the device. `progress` is told how
+    /// many products have come so far.
     pub async fn load(progress: impl Fn(usize)) -> Result<Device, AppError> {
-        let mut device = Device::default();
-        let mut products: HashMap<Uuid, CatalogueProduct> = HashMap::new();
-        loop {
-            let page = catalogue_since(device.version, PAGE).await?;
-            if !page.nomenclature.is_empty() {
-                if let Ok(n) = Nomenclature::new(page.nomenclature.clone()) {
-                    device.nomenclature = n;
-                }
-            }
-            device.version = device.version.max(page.version);
-            for p in page.products {
-                products.insert(p.id, p);
-            }
-            progress(products.len());
-            if !page.more {
-                break;
-            }
+        if let Some(kept) = store::load_catalogue().await {
+            progress(kept.products.len());
+            return Ok(Device::from_kept(kept));
         }
-        device.index(products.into_values().filter(|p| p.active).collect());
+        let mut kept = KeptCatalogue::default();
+        for page in changes_since(0, &progress).await? {
+            kept.apply(page);
+        }
+        kept.synced_at_ms = now_ms();
+        let device = Device::from_kept(kept);
+        keep(device.to_kept());
         Ok(device)
+    }
+
+    /// Asks the server what changed since the device's version and takes it in (the index
+    /// rebuilt once, the copy kept); returns when it asked.
+    pub async fn refresh(device: StoredValue<Device>) -> Result<i64, AppError> {
+        let (version, rules) = device.with_value(|d| (d.kept.version, d.kept.nomenclature.clone()));
+        let pages = changes_since(version, &|_| {}).await?;
+        let checked = now_ms();
+        if pages.iter().all(|p| {
+            p.products.is_empty() && (p.nomenclature.is_empty() || p.nomenclature == rules)
+        }) {
+            return Ok(checked);
+        }
+        let mut kept = device.with_value(Device::to_kept);
+        for page in pages {
+            kept.apply(page);
+        }
+        kept.synced_at_ms = checked;
+        let fresh = Device::from_kept(kept);
+        keep(fresh.to_kept());
+        device.set_value(fresh);
+        Ok(checked)
+    }
+
+    /// When this copy last came from the server, if it did.
+    pub fn checked_at_ms(&self) -> Option<i64> {
+        (self.kept.synced_at_ms > 0).then_some(self.kept.synced_at_ms)
+    }
+
+    /// The index of a kept catalogue: its active products (the till keeps no others: a
+    /// product made active again comes back whole with the changes), read with its
+    /// nomenclature. Takes the products without copying them.
+    fn from_kept(mut kept: KeptCatalogue) -> Device {
+        let nomenclature = if kept.nomenclature.is_empty() {
+            Nomenclature::default()
+        } else {
+            Nomenclature::new(kept.nomenclature.clone()).unwrap_or_default()
+        };
+        let mut device = Device {
+            nomenclature,
+            version: kept.version,
+            ..Device::default()
+        };
+        kept.products.retain(|p| p.active);
+        device.index(std::mem::take(&mut kept.products));
+        device.kept = kept;
+        device
+    }
+
+    /// The catalogue to keep on the device: this index's products with its version.
+    fn to_kept(&self) -> KeptCatalogue {
+        KeptCatalogue {
+            products: self.products.clone(),
+            ..self.kept.clone()
+        }
     }
 
     /// A device holding these products, read with the default nomenclature (for tests).
@@ -158,14 +212,43 @@ impl Device {
     }
 }
 
-/// Sends a sale the till rang up; sending it again answers the same receipt.
-pub async fn post_sale(draft: SaleDraft) -> Result<Receipt, AppError> {
-    send_sale(draft).await
+/// The catalogue's changes after `version`, every page of them.
+async fn changes_since(
+    mut version: i64,
+    progress: &impl Fn(usize),
+) -> Result<Vec<CatalogueChanges>, AppError> {
+    let (mut pages, mut count) = (Vec::new(), 0);
+    loop {
+        let page = catalogue_since(version, PAGE).await?;
+        version = version.max(page.version);
+        count += page.products.len();
+        progress(count);
+        let more = page.more;
+        pages.push(page);
+        if !more {
+            return Ok(pages);
+        }
+    }
 }
 
-/// Sends a return; sending it again answers the same return.
-pub async fn post_return(draft: ReturnDraft) -> Result<ReturnReceipt, AppError> {
-    send_return(draft).await
+/// Keeps the catalogue on the device, in the background: the till sells meanwhile.
+fn keep(kept: KeptCatalogue) {
+    leptos::task::spawn_local(async move {
+        let _ = store::save_catalogue(&kept).await;
+    });
+}
+
+/// Keeps a sale on the device, then sends it: recorded (its receipt), kept until the server
+/// is back ([`Sent::Kept`]), or refused. Sending it again answers the same receipt.
+pub async fn post_sale(link: Link, draft: SaleDraft) -> Result<Sent<Receipt>, AppError> {
+    link.send_now(Pending::Sale(draft.clone()), send_sale(draft))
+        .await
+}
+
+/// Keeps a return on the device, then sends it, like [`post_sale`].
+pub async fn post_return(link: Link, draft: ReturnDraft) -> Result<Sent<ReturnReceipt>, AppError> {
+    link.send_now(Pending::Return(draft.clone()), send_return(draft))
+        .await
 }
 
 /// Now, in milliseconds since the epoch, by the device's clock.
@@ -270,6 +353,26 @@ mod tests {
         assert_eq!(names("c"), vec!["Comté 18 mois", "Crème fraîche 20 cl"]);
         assert!(names("lait").is_empty());
         assert!(names("  ").is_empty());
+    }
+
+    #[test]
+    fn a_kept_catalogue_is_indexed_without_its_inactive_products() {
+        let cream = product("Crème fraîche 20 cl", Unit::Piece, "4006381333931");
+        let mut gone = product("Comté 18 mois", Unit::Kg, "2112345000008");
+        gone.active = false;
+        let kept = KeptCatalogue {
+            version: 7,
+            synced_at_ms: 1_000,
+            products: vec![cream.clone(), gone],
+            nomenclature: vec![],
+        };
+        let d = Device::from_kept(kept);
+        assert_eq!((d.len(), d.version, d.checked_at_ms()), (1, 7, Some(1_000)));
+        assert!(matches!(d.look_up("4006381333931"), Ok(Found::Item(_, p)) if p == cream));
+        assert_eq!(d.look_up("2112345012506"), Err(NotFound::UnknownBarcode));
+        let again = d.to_kept();
+        assert_eq!((again.version, again.products), (7, vec![cream]));
+        assert_eq!(Device::default().checked_at_ms(), None);
     }
 
     #[test]

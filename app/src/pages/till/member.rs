@@ -77,7 +77,13 @@ pub fn MemberPanel() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match find_shoppers(q).await {
+            let found_members = match find_shoppers(q.clone()).await {
+                Err(e) if super::link::try_later(&e) && sale.link.has_statuses() => {
+                    Ok(sale.link.kept_find(&q, 8))
+                }
+                answer => answer,
+            };
+            match found_members {
                 Ok(members) => {
                     // One member by their number: take them.
                     if let [only] = members.as_slice() {

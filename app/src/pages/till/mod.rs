@@ -14,18 +14,23 @@
 //!   report;
 //! - [`count`]: counting the drawer by denomination (opening and closing);
 //! - [`device`]: the catalogue held in the browser and the sales sent from it;
-//! - [`basket`]: from the basket on screen to the sale the server receives.
+//! - [`basket`]: from the basket on screen to the sale the server receives;
+//! - [`store`]: what the device keeps in IndexedDB (catalogue, member statuses, the queue);
+//! - [`link`]: the queue sent again until the server answers, the copies kept current, and
+//!   the strip showing what waits and how old the copies are.
 
 pub mod basket;
 pub mod count;
 pub mod device;
 pub mod drawer;
+pub mod link;
 pub mod member;
 pub mod open;
 pub mod pay;
 pub mod receipt;
 pub mod returns;
 pub mod sell;
+pub mod store;
 
 use crate::api::till::CASHIERS;
 use crate::components::guard::Guard;
@@ -60,6 +65,7 @@ fn TillApp() -> impl IntoView {
     let i = use_i18n();
     let stage = RwSignal::new(Stage::Open);
     let device = StoredValue::new(Device::default());
+    provide_context(link::Link::start(device));
     let loaded = RwSignal::new(0usize);
     let error = RwSignal::new(None::<String>);
     // Loads the catalogue once the session is open, then sells.

@@ -6,6 +6,7 @@
 use super::basket::{payments, sale_draft};
 use super::device::{now_ms, post_sale};
 use super::focus_on_mount;
+use super::link::Sent;
 use super::refusal;
 use super::sell::{Panel, Sale};
 use domain::money::to_cents;
@@ -91,10 +92,14 @@ pub fn PayPanel() -> impl IntoView {
         });
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let sent = post_sale(draft).await;
+            let sent = post_sale(sale.link, draft).await;
             sending.set(false);
             match sent {
-                Ok(receipt) => sale.panel.set(Panel::Receipt(Box::new(receipt))),
+                Ok(Sent::Recorded(receipt)) => sale.panel.set(Panel::Receipt(Box::new(receipt))),
+                Ok(Sent::Kept) => {
+                    sale.next_sale();
+                    sale.say(i.t("till-sale-kept"));
+                }
                 Err(e) => error.set(Some(refusal(i, &e))),
             }
         });

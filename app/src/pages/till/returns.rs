@@ -5,6 +5,7 @@
 use super::basket::decimal_text;
 use super::device::{new_id, now_ms, post_return};
 use super::focus_on_mount;
+use super::link::Sent;
 use super::receipt::tender_name;
 use super::refusal;
 use super::sell::Sale;
@@ -148,13 +149,18 @@ fn ReturnForm(
         };
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let sent = post_return(draft).await;
+            let sent = post_return(sale.link, draft).await;
             sending.set(false);
             match sent {
-                Ok(r) => {
+                Ok(Sent::Recorded(r)) => {
                     id.set_value(new_id());
                     error.set(None);
                     done.set(Some(r));
+                }
+                Ok(Sent::Kept) => {
+                    id.set_value(new_id());
+                    sale.close_panel();
+                    sale.say(i.t("till-return-kept"));
                 }
                 Err(e) => error.set(Some(refusal(i, &e))),
             }

@@ -11,6 +11,7 @@
 use super::basket::quantity_text;
 use super::device::{new_id, Device, Found, NotFound};
 use super::focus_on_mount;
+use super::link::{try_later, Link};
 use super::{drawer, member, pay, receipt, returns, Stage};
 use crate::api::till::shopper;
 use crate::i18n::{use_i18n, I18n};
@@ -50,6 +51,8 @@ pub struct Sale {
     pub session: StoredValue<DrawerSession>,
     pub till: StoredValue<String>,
     pub device: StoredValue<Device>,
+    /// The link to the server: the queue, the kept member statuses.
+    pub link: Link,
     pub basket: RwSignal<Basket>,
     pub selected: RwSignal<Option<LineId>>,
     pub shopper: RwSignal<Option<ShopperView>>,
@@ -268,17 +271,26 @@ impl Sale {
         let sale = *self;
         let i = self.i;
         leptos::task::spawn_local(async move {
-            match shopper(card, member_id).await {
+            // While the server is away, the member is checked against the kept statuses.
+            let (answer, kept) = match shopper(card.clone(), member_id).await {
+                Err(e) if try_later(&e) => {
+                    (sale.link.kept_shopper(card.as_deref(), member_id, e), true)
+                }
+                answer => (answer, false),
+            };
+            match answer {
                 Ok(s) => {
                     let may = s.may_shop;
-                    if may {
-                        sale.say(s.name.clone());
-                    } else {
+                    if !may {
                         let status = i.t(&format!("status-{}", s.status.as_str()));
                         sale.warn(i.ta(
                             "till-refused",
                             &[("name", s.name.clone()), ("status", status)],
                         ));
+                    } else if kept {
+                        sale.say(sale.link.kept_note(&s.name));
+                    } else {
+                        sale.say(s.name.clone());
                     }
                     sale.shopper.set(Some(s));
                     if !may {
@@ -386,6 +398,7 @@ pub fn SellScreen(
         session: StoredValue::new(session),
         till: StoredValue::new(till.clone()),
         device,
+        link: expect_context::<Link>(),
         basket: RwSignal::new(Basket::default()),
         selected: RwSignal::new(None),
         shopper: RwSignal::new(None),
@@ -513,6 +526,7 @@ pub fn SellScreen(
             </div>
             <aside class="sell-side">
                 <p class="till-name">{till} " · " {move || i.ta("till-catalogue-size", &[("count", device.with_value(|d| d.len()).to_string())])}</p>
+                <super::link::LinkStrip/>
                 <member::MemberBox/>
                 <Totals/>
                 <div class="till-keys">
