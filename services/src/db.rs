@@ -1,11 +1,26 @@
 //! Connecting to SQLite or PostgreSQL, migrating, and starting write transactions.
+//!
+//! SQLite takes one writer at a time. Writers of this process wait their turn in a fair
+//! (first come, first served) queue per database file before they begin, rather than all
+//! polling SQLite's busy handler, whose growing sleeps made a few unlucky writers wait far
+//! longer than the others. The busy timeout stays for writers of other processes sharing the
+//! file (two servers, or the command line).
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, ExecResult, QueryResult, SqliteTransactionMode, Statement, TransactionOptions,
+    TransactionTrait,
 };
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
+use tokio::sync::{Mutex as Queue, OwnedMutexGuard};
+
+/// How long a writer waits for its turn, in this process (the queue) and behind other
+/// processes (SQLite's busy timeout), before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connects and runs every pending migration. A SQLite file's folder is created if missing.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -26,7 +41,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         opts.map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
-                .busy_timeout(Duration::from_secs(10))
+                .busy_timeout(BUSY_TIMEOUT)
                 .foreign_keys(true)
                 .create_if_missing(true)
         });
@@ -36,16 +51,83 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Ok(db)
 }
 
-/// Starts a transaction that will write. On SQLite it takes the write lock at once
-/// (`BEGIN IMMEDIATE`), so concurrent writers wait their turn instead of failing midway.
-pub async fn write_tx(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.begin_with_options(TransactionOptions {
+/// A write transaction: on SQLite it also holds this process's turn to write, given back
+/// when it commits, rolls back or is dropped. Use it wherever a connection is expected.
+pub struct WriteTx {
+    // Declared first, so dropped first: the transaction ends before the turn is given back.
+    tx: DatabaseTransaction,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), DbErr> {
+        self.tx.rollback().await
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for WriteTx {
+    fn get_database_backend(&self) -> DbBackend {
+        self.tx.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.tx.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.tx.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.tx.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.tx.query_all_raw(stmt).await
+    }
+}
+
+/// The queue of this process's writers of each SQLite file.
+static QUEUES: LazyLock<Mutex<HashMap<PathBuf, Arc<Queue<()>>>>> = LazyLock::new(Default::default);
+
+fn queue_of(db: &DatabaseConnection) -> Arc<Queue<()>> {
+    let file = db
+        .get_sqlite_connection_pool()
+        .connect_options()
+        .get_filename()
+        .to_path_buf();
+    let mut queues = QUEUES.lock().unwrap_or_else(|e| e.into_inner());
+    queues.entry(file).or_default().clone()
+}
+
+/// Starts a transaction that will write. On SQLite it first waits its turn behind this
+/// process's other writers, then takes the write lock at once (`BEGIN IMMEDIATE`), so writers
+/// never fail midway and are served in the order they came.
+///
+/// Errors: the database's, or `Custom` when the turn did not come within 10 seconds.
+pub async fn write_tx(db: &DatabaseConnection) -> Result<WriteTx, DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok(WriteTx {
+            tx: db.begin().await?,
+            _turn: None,
+        });
+    }
+    let turn = tokio::time::timeout(BUSY_TIMEOUT, queue_of(db).lock_owned())
+        .await
+        .map_err(|_| DbErr::Custom("the database stayed busy: no turn to write".into()))?;
+    let tx = db
+        .begin_with_options(TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..Default::default()
         })
-        .await
-    } else {
-        db.begin().await
-    }
+        .await?;
+    Ok(WriteTx {
+        tx,
+        _turn: Some(turn),
+    })
 }

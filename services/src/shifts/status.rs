@@ -713,7 +713,7 @@ pub async fn correct(
 
 async fn commit_with_status(
     s: &Services,
-    tx: sea_orm::DatabaseTransaction,
+    tx: crate::db::WriteTx,
     actor: &Viewer,
     member: &members::Model,
     action: &str,
