@@ -3,11 +3,11 @@
 //! and notices; each change of it is recorded with its cause in `status_changes`, and may_shop
 //! always derives afresh.
 
-use super::booking::{held, BookingKind};
+use super::booking::{as_booking, held, BookingKind};
 use super::planning::release_seat;
 use crate::entities::{
     counter_events, extensions, household_people, leaves, member_skills, member_statuses, members,
-    status_changes,
+    shift_bookings, shifts, status_changes,
 };
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, mail, now_ms, Services};
@@ -16,8 +16,8 @@ use domain::member::WorkRegime;
 use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::shifts::{
     check_extension_request, derive_status, manual_correction, status_change, status_from_counter,
-    Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference,
-    ShiftRules, Status, StatusChange, StatusReason, StatusReport,
+    Booking, Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts,
+    Reference, ShiftRules, Status, StatusChange, StatusReason, StatusReport,
 };
 use domain::validation::Reason;
 use domain::{Language, Viewer};
@@ -38,6 +38,29 @@ pub(crate) async fn facts(
     member: &members::Model,
     now: DateTime<Utc>,
 ) -> Result<MemberFacts> {
+    let held = held(db, member.id).await?;
+    facts_of(db, member, now, &held).await
+}
+
+/// [`facts`] and the member's held seats as the booking rules see them, from one read of the
+/// seats.
+pub(crate) async fn facts_and_bookings(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    now: DateTime<Utc>,
+) -> Result<(MemberFacts, Vec<Booking>)> {
+    let held = held(db, member.id).await?;
+    let facts = facts_of(db, member, now, &held).await?;
+    Ok((facts, held.iter().map(|(_, s)| as_booking(s)).collect()))
+}
+
+/// [`facts`] given the member's held seats.
+async fn facts_of(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    now: DateTime<Utc>,
+    held: &[(shift_bookings::Model, shifts::Model)],
+) -> Result<MemberFacts> {
     let skills = member_skills::Entity::find()
         .filter(member_skills::Column::MemberId.eq(member.id))
         .all(db)
@@ -45,8 +68,7 @@ pub(crate) async fn facts(
         .into_iter()
         .map(|s| s.skill)
         .collect();
-    let booked_makeups = held(db, member.id)
-        .await?
+    let booked_makeups = held
         .iter()
         .filter(|(b, s)| {
             b.kind != BookingKind::Regular.as_str() && super::instant(s.start_at_ms) > now
