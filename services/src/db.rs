@@ -62,10 +62,44 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 // Sorting and grouping that need scratch space do it in memory.
                 .pragma("temp_store", "memory")
         });
+        opts.map_sqlx_sqlite_pool_opts(|p| {
+            p.after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
+        });
     }
     let db = Database::connect(opts).await?;
     Migrator::up(&db, None).await?;
     Ok(db)
+}
+
+/// Turns on SQLite's query planner stability guarantee (QPSG) for a new connection: a
+/// statement's plan no longer depends on the values bound to its parameters. Without it,
+/// every statement with a `LIMIT ?` (each `.one()`) or a `state = ?` that might match a
+/// partial index is planned afresh at each run, which took a good part of the time of a
+/// page's queries. The plans ruche relies on use plain indexes (see the migration
+/// `bookings_by_shift`).
+async fn stable_plans(
+    conn: &mut sea_orm::sqlx::SqliteConnection,
+) -> Result<(), sea_orm::sqlx::Error> {
+    use libsqlite3_sys::{sqlite3_db_config, SQLITE_DBCONFIG_ENABLE_QPSG, SQLITE_OK};
+    use std::ffi::c_int;
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: `db` is this connection's open handle, locked away from its worker thread while
+    // `handle` lives; the option takes an int (1: on) and an optional int pointer (none).
+    let rc = unsafe {
+        sqlite3_db_config(
+            db,
+            SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as c_int,
+            std::ptr::null_mut::<c_int>(),
+        )
+    };
+    if rc != SQLITE_OK {
+        return Err(sea_orm::sqlx::Error::Protocol(format!(
+            "SQLite refused the query planner stability guarantee ({rc})"
+        )));
+    }
+    Ok(())
 }
 
 /// A write transaction: on SQLite it also holds this process's turn to write, given back
