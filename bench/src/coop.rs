@@ -12,9 +12,10 @@
 //! - `status_recompute_20k_s`: `status::recompute_all` over the 20,000 members (median of 3).
 //! - `seed_20k_members_5y_s`: the time to write all of it.
 
-use chrono::{NaiveTime, TimeDelta};
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use domain::member::WorkRegime;
 use domain::{Language, Role, Viewer};
+use sea_orm::DatabaseConnection;
 use serde_json::{json, Map, Value};
 use services::shifts::daily::LAST_RUN;
 use services::shifts::planning::{self, OneOffForm};
@@ -61,17 +62,7 @@ pub async fn seed(database_url: &str, seed_out: &str) -> Map<String, Value> {
     let seeded_s = started.elapsed().as_secs_f64();
     println!("seeded in {seeded_s:.1} s");
 
-    let mut times = Vec::new();
-    for _ in 0..3 {
-        let t = Instant::now();
-        let all = status::recompute_all(&db, today)
-            .await
-            .expect("every status");
-        times.push(t.elapsed().as_secs_f64());
-        assert_eq!(all.reports.len(), MEMBERS);
-    }
-    times.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
-    println!("recomputing {} statuses: {times:?} s", MEMBERS);
+    let recompute_s = time_recompute(&db, today, MEMBERS).await;
 
     let admin_id = accounts::create_user(
         &db,
@@ -140,15 +131,42 @@ pub async fn seed(database_url: &str, seed_out: &str) -> Map<String, Value> {
     )
     .expect("write the seed file");
 
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
     let mut figures = Map::new();
-    figures.insert(
-        "status_recompute_20k_s".into(),
-        Value::from(round(times[1])),
-    );
+    figures.insert("status_recompute_20k_s".into(), Value::from(recompute_s));
     figures.insert(
         "seed_20k_members_5y_s".into(),
         Value::from((seeded_s * 10.0).round() / 10.0),
     );
     figures
+}
+
+/// `loadgen recompute DATABASE_URL`: times recomputing every status again on a database that
+/// `loadgen seed` wrote, to try a change without seeding again. The database then also holds
+/// the rush's 2,000 members, so the figure is `status_recompute_22k_s`.
+pub async fn recompute(database_url: &str) -> Map<String, Value> {
+    let db = db::connect(database_url)
+        .await
+        .expect("connect and migrate");
+    let mut figures = Map::new();
+    figures.insert(
+        "status_recompute_22k_s".into(),
+        Value::from(time_recompute(&db, services::today(), MEMBERS + RUSHERS).await),
+    );
+    figures
+}
+
+/// The median of 3 runs of `status::recompute_all` over the coop's `members`, in seconds.
+async fn time_recompute(db: &DatabaseConnection, today: NaiveDate, members: usize) -> f64 {
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let all = status::recompute_all(db, today)
+            .await
+            .expect("every status");
+        times.push(t.elapsed().as_secs_f64());
+        assert_eq!(all.reports.len(), members);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    println!("recomputing {members} statuses: {times:?} s");
+    (times[1] * 1000.0).round() / 1000.0
 }

@@ -6,6 +6,8 @@
 //! - `loadgen seed DATABASE_URL SEED_JSON [results.json]`: writes a coop of 20,000 members with
 //!   five years of history into a fresh database, times recomputing every status, and writes
 //!   what the rush needs (sessions, shifts) to `SEED_JSON` (see [`coop`]).
+//! - `loadgen recompute DATABASE_URL [results.json]`: times recomputing every status again on
+//!   the database `loadgen seed` wrote.
 //! - `loadgen rush http://127.0.0.1:3201 DATABASE_URL SEED_JSON [results.json]`: a server on
 //!   that database; the booking rush and the member's shift page (see [`rush`]).
 //! - `loadgen products DATABASE_URL N`: writes N catalogue products into a database (migrated
@@ -169,6 +171,10 @@ async fn main() {
                 .await
                 .expect("the products");
             println!("{n} products written in {:?}", started.elapsed());
+        }
+        Some("recompute") => {
+            let figures = coop::recompute(&arg(1, "")).await;
+            write_figures(&arg(2, RESULTS), figures);
         }
         Some("rush") => {
             let host = loopback(&arg(1, "http://127.0.0.1:3201"));

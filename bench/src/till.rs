@@ -4,24 +4,32 @@
 //! into a JSON object of name: number (`target/bench/results.json` by default):
 //!
 //! - `sale_commit_p50_ms`, `sale_commit_p99_ms`: from calling `post_sale` to its receipt;
-//! - `sales_per_s`: sales recorded per second, all tills together.
+//! - `sales_per_s`: sales recorded per second, all tills together;
+//! - `z_report_1000_sales_ms`: closing a session of 1,000 sales (its Z report), median of 3
+//!   sessions.
 //!
 //! Usage: `tillbench [results.json]` (`cargo run --release -p bench --bin tillbench`). Bounded:
-//! 16 tills x 60 sales, on a SQLite file in the system's temporary folder.
+//! 16 tills x 60 sales, then 3 sessions of 1,000 sales, on a SQLite file in the system's
+//! temporary folder.
 
 use bench::percentile;
 use domain::member::MemberForm;
 use domain::till::sale::{LineDraft, PaymentDraft, Quantity, SaleDraft};
 use domain::till::{ProductForm, Tender, Unit};
+use domain::Viewer;
 use serde_json::{Map, Value};
 use services::testing::{self, Backend};
+use services::till::catalogue::CatalogueProduct;
 use services::till::{catalogue, drawer, sale};
+use services::Services;
 use std::time::Instant;
 use uuid::Uuid;
 
 const TILLS: usize = 16;
 const SALES_PER_TILL: usize = 60;
 const LINES: usize = 8;
+const Z_SESSIONS: usize = 3;
+const Z_SALES: usize = 1_000;
 
 #[tokio::main]
 async fn main() {
@@ -80,14 +88,7 @@ async fn main() {
     }
     let mut sessions = Vec::new();
     for t in 0..TILLS {
-        let till = drawer::create_till(&s, &admin, &format!("Till {t}"))
-            .await
-            .expect("a till");
-        sessions.push(
-            drawer::open_session(&s, &admin, till.id, &[])
-                .await
-                .expect("a session"),
-        );
+        sessions.push(open_session(&s, &admin, &format!("Till {t}")).await);
     }
 
     let started = Instant::now();
@@ -97,38 +98,7 @@ async fn main() {
         tasks.push(tokio::spawn(async move {
             let mut times = Vec::with_capacity(SALES_PER_TILL);
             for n in 0..SALES_PER_TILL {
-                let lines = (0..LINES)
-                    .map(|l| {
-                        let p = &products[(t * 7 + n * 3 + l * 5) % products.len()];
-                        // Eight different products: pieces by the unit, the others weighed.
-                        let quantity = match p.unit {
-                            Unit::Piece => Quantity::Plain {
-                                milli: 1_000 * (1 + l as i64 % 3),
-                            },
-                            _ => Quantity::Weighed {
-                                milli: 150 + 37 * l as i64,
-                            },
-                        };
-                        LineDraft {
-                            product_id: p.id,
-                            unit_price_cents: p.price_cents,
-                            quantity,
-                            discount_bp: 0,
-                        }
-                    })
-                    .collect();
-                let draft = SaleDraft {
-                    id: Uuid::now_v7(),
-                    session_id: session.id,
-                    member_id: member,
-                    sold_at_ms: services::now_ms(),
-                    lines,
-                    payments: vec![PaymentDraft {
-                        tender: Tender::Cash,
-                        amount_cents: 50_000,
-                    }],
-                    override_id: None,
-                };
+                let draft = sale_draft(&products, member, session, t, n);
                 let t0 = Instant::now();
                 sale::post_sale(&s, &admin, &draft).await.expect("a sale");
                 times.push(t0.elapsed().as_secs_f64() * 1000.0);
@@ -159,5 +129,81 @@ async fn main() {
         Value::from(percentile(&times, 0.99)),
     );
     figures.insert("sales_per_s".into(), Value::from(per_s));
+
+    // Closing a session of 1,000 sales: its Z report sums every sale's totals and VAT lines.
+    let mut closing = Vec::new();
+    for z in 0..Z_SESSIONS {
+        let session = open_session(&s, &admin, &format!("Z till {z}")).await;
+        for n in 0..Z_SALES {
+            let draft = sale_draft(&products, member, session, z, n);
+            sale::post_sale(&s, &admin, &draft).await.expect("a sale");
+        }
+        let t0 = Instant::now();
+        let z_report = drawer::close_session(&s, &admin, session, &[])
+            .await
+            .expect("the Z report");
+        closing.push(t0.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(
+            z_report.report.sales as usize, Z_SALES,
+            "every sale in the Z report"
+        );
+    }
+    closing.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    println!("closing a session of {Z_SALES} sales: {closing:?} ms");
+    figures.insert(
+        "z_report_1000_sales_ms".into(),
+        Value::from(percentile(&closing, 0.5)),
+    );
     bench::write_figures(&out, figures);
+}
+
+/// Opens a drawer session on a new till (no float); returns its id.
+async fn open_session(s: &Services, admin: &Viewer, till: &str) -> Uuid {
+    let till = drawer::create_till(s, admin, till).await.expect("a till");
+    drawer::open_session(s, admin, till.id, &[])
+        .await
+        .expect("a session")
+        .id
+}
+
+/// Sale `n` of till `t`: eight different products, pieces by the unit and the others weighed,
+/// paid in cash.
+fn sale_draft(
+    products: &[CatalogueProduct],
+    member: Uuid,
+    session_id: Uuid,
+    t: usize,
+    n: usize,
+) -> SaleDraft {
+    let lines = (0..LINES)
+        .map(|l| {
+            let p = &products[(t * 7 + n * 3 + l * 5) % products.len()];
+            let quantity = match p.unit {
+                Unit::Piece => Quantity::Plain {
+                    milli: 1_000 * (1 + l as i64 % 3),
+                },
+                _ => Quantity::Weighed {
+                    milli: 150 + 37 * l as i64,
+                },
+            };
+            LineDraft {
+                product_id: p.id,
+                unit_price_cents: p.price_cents,
+                quantity,
+                discount_bp: 0,
+            }
+        })
+        .collect();
+    SaleDraft {
+        id: Uuid::now_v7(),
+        session_id,
+        member_id: member,
+        sold_at_ms: services::now_ms(),
+        lines,
+        payments: vec![PaymentDraft {
+            tender: Tender::Cash,
+            amount_cents: 50_000,
+        }],
+        override_id: None,
+    }
 }

@@ -15,6 +15,7 @@ mod m20261124_000005_till;
 mod m20261124_000010_ledger_replay_index;
 mod m20261124_000021_understaffed_alerts;
 mod m20261124_000031_template_retired;
+mod m20261124_000041_bookings_by_shift;
 mod m20261124_000050_return_vat_lines;
 
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000010_ledger_replay_index::Migration),
             Box::new(m20261124_000021_understaffed_alerts::Migration),
             Box::new(m20261124_000031_template_retired::Migration),
+            Box::new(m20261124_000041_bookings_by_shift::Migration),
             Box::new(m20261124_000050_return_vat_lines::Migration),
         ]
     }

@@ -11,7 +11,7 @@ use domain::validation::{is_valid_email, normalize_email, Reason};
 use domain::{Language, Role, Viewer};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -172,7 +172,7 @@ pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<Signed
     let user = check_credentials(s, email, password).await?;
     let email = normalize_email(email);
     let max_age_s = s.config.session_days * 24 * 3600;
-    let tx = s.db.begin().await?;
+    let tx = write_tx(&s.db).await?;
     sign_in_failures::Entity::delete_many()
         .filter(sign_in_failures::Column::Email.eq(&email))
         .exec(&tx)

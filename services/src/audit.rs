@@ -28,7 +28,7 @@ pub async fn record(
 
 /// Records what `actor` did in the audit log and commits the transaction with it.
 pub async fn commit(
-    tx: sea_orm::DatabaseTransaction,
+    tx: crate::db::WriteTx,
     actor: &domain::Viewer,
     action: &str,
     subject: &str,

@@ -1,12 +1,27 @@
 //! Connecting to SQLite or PostgreSQL, migrating, and starting write transactions.
+//!
+//! SQLite takes one writer at a time. Writers of this process wait their turn in a fair
+//! (first come, first served) queue per database file before they begin, rather than all
+//! polling SQLite's busy handler, whose growing sleeps made a few unlucky writers wait far
+//! longer than the others. The busy timeout stays for writers of other processes sharing the
+//! file (two servers, or the command line).
 
 use domain::search::fold;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction,
-    DbBackend, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ColumnTrait, Condition, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+    DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult, SqliteTransactionMode,
+    Statement, TransactionOptions, TransactionTrait,
 };
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
+use tokio::sync::{Mutex as Queue, OwnedMutexGuard};
+
+/// How long a writer waits for its turn, in this process (the queue) and behind other
+/// processes (SQLite's busy timeout), before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connects and runs every pending migration. A SQLite file's folder is created if missing.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -24,12 +39,32 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .acquire_timeout(Duration::from_secs(10))
         .max_connections(if url.starts_with("sqlite") { 8 } else { 20 });
     if url.starts_with("sqlite") {
-        opts.map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
-                .busy_timeout(Duration::from_secs(10))
+        use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+        let synchronous = match std::env::var("RUCHE_SQLITE_SYNCHRONOUS").as_deref() {
+            Ok("full") => SqliteSynchronous::Full,
+            _ => SqliteSynchronous::Normal,
+        };
+        opts.map_sqlx_sqlite_opts(move |o| {
+            // WAL: readers never wait for the writer. `synchronous = NORMAL` in WAL mode syncs
+            // the log to disk at checkpoints rather than at every commit: a commit survives the
+            // process crashing (kill -9), and the file never corrupts, but an OS crash or a
+            // power cut may lose the last commits before the checkpoint.
+            // `RUCHE_SQLITE_SYNCHRONOUS=full` syncs every commit (one disk flush each, which
+            // caps writes at the disk's flushes per second).
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(synchronous)
+                .busy_timeout(BUSY_TIMEOUT)
                 .foreign_keys(true)
                 .create_if_missing(true)
+                // 32 MiB of page cache per connection instead of 2 MiB, and reads through a
+                // memory map of up to 1 GiB instead of a read() call per page.
+                .pragma("cache_size", "-32768")
+                .pragma("mmap_size", "1073741824")
+                // Sorting and grouping that need scratch space do it in memory.
+                .pragma("temp_store", "memory")
+        });
+        opts.map_sqlx_sqlite_pool_opts(|p| {
+            p.after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
         });
     }
     let db = Database::connect(opts).await?;
@@ -37,18 +72,116 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Ok(db)
 }
 
-/// Starts a transaction that will write. On SQLite it takes the write lock at once
-/// (`BEGIN IMMEDIATE`), so concurrent writers wait their turn instead of failing midway.
-pub async fn write_tx(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.begin_with_options(TransactionOptions {
+/// Turns on SQLite's query planner stability guarantee (QPSG) for a new connection: a
+/// statement's plan no longer depends on the values bound to its parameters. Without it,
+/// every statement with a `LIMIT ?` (each `.one()`) or a `state = ?` that might match a
+/// partial index is planned afresh at each run, which took a good part of the time of a
+/// page's queries. The plans ruche relies on use plain indexes (see the migration
+/// `bookings_by_shift`).
+async fn stable_plans(
+    conn: &mut sea_orm::sqlx::SqliteConnection,
+) -> Result<(), sea_orm::sqlx::Error> {
+    use libsqlite3_sys::{sqlite3_db_config, SQLITE_DBCONFIG_ENABLE_QPSG, SQLITE_OK};
+    use std::ffi::c_int;
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: `db` is this connection's open handle, locked away from its worker thread while
+    // `handle` lives; the option takes an int (1: on) and an optional int pointer (none).
+    let rc = unsafe {
+        sqlite3_db_config(
+            db,
+            SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as c_int,
+            std::ptr::null_mut::<c_int>(),
+        )
+    };
+    if rc != SQLITE_OK {
+        return Err(sea_orm::sqlx::Error::Protocol(format!(
+            "SQLite refused the query planner stability guarantee ({rc})"
+        )));
+    }
+    Ok(())
+}
+
+/// A write transaction: on SQLite it also holds this process's turn to write, given back
+/// when it commits, rolls back or is dropped. Use it wherever a connection is expected.
+pub struct WriteTx {
+    // Declared first, so dropped first: the transaction ends before the turn is given back.
+    tx: DatabaseTransaction,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), DbErr> {
+        self.tx.rollback().await
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for WriteTx {
+    fn get_database_backend(&self) -> DbBackend {
+        self.tx.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.tx.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.tx.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.tx.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.tx.query_all_raw(stmt).await
+    }
+}
+
+/// The queue of this process's writers of each SQLite file.
+static QUEUES: LazyLock<Mutex<HashMap<PathBuf, Arc<Queue<()>>>>> = LazyLock::new(Default::default);
+
+fn queue_of(db: &DatabaseConnection) -> Arc<Queue<()>> {
+    let file = db
+        .get_sqlite_connection_pool()
+        .connect_options()
+        .get_filename()
+        .to_path_buf();
+    let mut queues = QUEUES.lock().unwrap_or_else(|e| e.into_inner());
+    queues.entry(file).or_default().clone()
+}
+
+/// Starts a transaction that will write. On SQLite it first waits its turn behind this
+/// process's other writers, then takes the write lock at once (`BEGIN IMMEDIATE`), so writers
+/// never fail midway and are served in the order they came.
+///
+/// Errors: the database's, or `Custom` when the turn did not come within 10 seconds.
+pub async fn write_tx(db: &DatabaseConnection) -> Result<WriteTx, DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok(WriteTx {
+            tx: db.begin().await?,
+            _turn: None,
+        });
+    }
+    let turn = tokio::time::timeout(BUSY_TIMEOUT, queue_of(db).lock_owned())
+        .await
+        .map_err(|_| DbErr::Custom("the database stayed busy: no turn to write".into()))?;
+    let tx = db
+        .begin_with_options(TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..Default::default()
         })
-        .await
-    } else {
-        db.begin().await
-    }
+        .await?;
+    Ok(WriteTx {
+        tx,
+        _turn: Some(turn),
+    })
 }
 
 /// Every word of `query` (folded, the first six, without LIKE wildcards) is in `column`, a

@@ -165,7 +165,7 @@ pub(crate) async fn insert(
 /// Logs a change to a member in the audit log, commits it, and returns the member as it is now.
 async fn commit_change(
     s: &Services,
-    tx: sea_orm::DatabaseTransaction,
+    tx: crate::db::WriteTx,
     actor: &Viewer,
     action: &str,
     id: Uuid,

@@ -58,27 +58,26 @@ pub async fn next(db: &impl ConnectionTrait, name: &str) -> Result<i64, DbErr> {
         backend,
         counter_sql(
             backend,
-            "UPDATE counters SET value = value + 1 WHERE name = ?",
+            "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value",
         ),
         [name.into()],
     );
-    if db.execute_raw(bump.clone()).await?.rows_affected() == 0 {
-        // First use: create the counter at zero (another transaction may be creating it at
-        // the same moment: then this waits for it and does nothing), and bump it.
-        counters::Entity::insert(counters::ActiveModel {
-            name: sea_orm::Set(name.to_string()),
-            value: sea_orm::Set(0),
-        })
-        .on_conflict_do_nothing_on([counters::Column::Name])
-        .exec_without_returning(db)
-        .await?;
-        db.execute_raw(bump).await?;
+    if let Some(row) = db.query_one_raw(bump.clone()).await? {
+        return row.try_get("", "value");
     }
-    let row = counters::Entity::find_by_id(name.to_string())
-        .one(db)
+    // First use: create the counter at zero (another transaction may be creating it at the
+    // same moment: then this waits for it and does nothing), and bump it.
+    counters::Entity::insert(counters::ActiveModel {
+        name: sea_orm::Set(name.to_string()),
+        value: sea_orm::Set(0),
+    })
+    .on_conflict_do_nothing_on([counters::Column::Name])
+    .exec_without_returning(db)
+    .await?;
+    db.query_one_raw(bump)
         .await?
-        .ok_or_else(|| DbErr::RecordNotFound(name.to_string()))?;
-    Ok(row.value)
+        .ok_or_else(|| DbErr::RecordNotFound(name.to_string()))?
+        .try_get("", "value")
 }
 
 /// Raises a counter to at least `value` (after a number was given explicitly, by an import).

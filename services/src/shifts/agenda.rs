@@ -3,8 +3,8 @@
 //! whatever the number of members and shifts: seats are counted inside the query that loads
 //! the shifts, never shift by shift.
 
-use super::booking::{domain_bookings, BookingKind, BOOKED};
-use super::status::facts;
+use super::booking::{BookingKind, BOOKED};
+use super::status::facts_and_bookings;
 use super::{instant, rules};
 use crate::entities::{members, shift_bookings, shifts, swap_offers, template_leaders};
 use crate::error::{Error, Result};
@@ -112,8 +112,7 @@ pub async fn open_seats(db: &impl ConnectionTrait, member_id: Uuid, week: u32) -
         .await?
         .ok_or(Error::NotFound)?;
     let now = Utc::now();
-    let facts = facts(db, &member, now).await?;
-    let held = domain_bookings(db, member_id).await?;
+    let (facts, held) = facts_and_bookings(db, &member, now).await?;
     let from = now.with_timezone(&tz).date_naive()
         + TimeDelta::weeks(i64::from(week.min(OPEN_SEAT_WEEKS - 1)));
     // By start instant rather than date: the index on starts lets the database stop at the
@@ -307,8 +306,7 @@ pub async fn offers_for(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Ve
         .await?
         .into_iter()
         .collect();
-    let facts = facts(db, &member, now).await?;
-    let held = domain_bookings(db, member_id).await?;
+    let (facts, held) = facts_and_bookings(db, &member, now).await?;
     Ok(rows
         .iter()
         .filter(|r| !held.iter().any(|b| b.shift_id == r.id))

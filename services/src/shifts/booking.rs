@@ -9,7 +9,7 @@
 
 use super::load_shift;
 use super::planning::insert_booking;
-use super::status::{facts, ledger};
+use super::status::{facts_and_bookings, ledger};
 use crate::entities::{members, shift_bookings, shifts, swap_offers};
 use crate::error::{Error, Result};
 use crate::Services;
@@ -21,8 +21,7 @@ use domain::shifts::{
     Cancellation, SwapOffer,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -93,21 +92,14 @@ pub(crate) async fn held(
         .collect())
 }
 
-/// A member's held seats as the booking rules see them.
-pub(crate) async fn domain_bookings(
-    db: &impl ConnectionTrait,
-    member_id: Uuid,
-) -> Result<Vec<Booking>> {
-    Ok(held(db, member_id)
-        .await?
-        .into_iter()
-        .map(|(_, s)| Booking {
-            shift_id: s.id,
-            date: s.date,
-            start: super::instant(s.start_at_ms),
-            end: super::instant(s.end_at_ms),
-        })
-        .collect())
+/// A held seat's shift as the booking rules see it.
+pub(crate) fn as_booking(s: &shifts::Model) -> Booking {
+    Booking {
+        shift_id: s.id,
+        date: s.date,
+        start: super::instant(s.start_at_ms),
+        end: super::instant(s.end_at_ms),
+    }
 }
 
 /// The kind of a seat a member books: a flexible member's shift, a regular member's make-up
@@ -134,11 +126,15 @@ pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid>
         return Err(BookingError::Full.into());
     }
     let tx = write_tx(&s.db).await?;
+    // Other bookings may have filled the shift while this one waited for its turn to write:
+    // refuse at once, before reading anything else.
+    if already_full(&tx, member_id, shift_id).await? {
+        return Err(BookingError::Full.into());
+    }
     let member = lock_member(&tx, member_id).await?;
     let rules = super::rules(&tx).await?;
     let now = Utc::now();
-    let facts = facts(&tx, &member, now).await?;
-    let bookings = domain_bookings(&tx, member_id).await?;
+    let (facts, bookings) = facts_and_bookings(&tx, &member, now).await?;
     let kind = kind_for(&tx, &member).await?;
     // The shift row last: its lock is held only to count the seats and take one.
     let (_, shift) = load_shift(&tx, shift_id, true).await?;
@@ -148,24 +144,54 @@ pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid>
     Ok(id)
 }
 
-/// Whether booking would be refused as `Full` for sure, read without a write transaction: the
+/// Whether booking would be refused as `Full` for sure, read without locking anything: the
 /// shift is full, not cancelled and not started, and the member (who exists) holds no seat of
 /// it. Only a cancellation frees a seat, so this answer was true when read; when a planning
-/// opens, most of a rush is refused here without waiting for the write lock.
+/// opens, most of a rush is refused here, before and right after the wait for the write
+/// lock. One query. Errors: `NotFound` for an unknown shift.
 async fn already_full(db: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<bool> {
-    let (_, shift) = load_shift(db, shift_id, false).await?;
-    if shift.booked < shift.seats || shift.cancelled || shift.start <= Utc::now() {
-        return Ok(false);
+    use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
+    use shift_bookings::Column as B;
+    fn sub(q: SelectStatement) -> Expr {
+        Expr::SubQuery(None, Box::new(q.into()))
     }
-    let holds_a_seat = shift_bookings::Entity::find()
-        .filter(shift_bookings::Column::MemberId.eq(member_id))
-        .filter(shift_bookings::Column::ShiftId.eq(shift_id))
-        .filter(shift_bookings::Column::State.eq(BOOKED))
-        .count(db)
-        .await?
-        > 0;
-    let member_exists = members::Entity::find_by_id(member_id).count(db).await? > 0;
-    Ok(member_exists && !holds_a_seat)
+    // Booked seats of the shift: all of them, or the member's.
+    let seats = |member: Option<Uuid>| {
+        let mut q = Query::select();
+        q.expr(Expr::col((shift_bookings::Entity, B::Id)).count())
+            .from(shift_bookings::Entity)
+            .and_where(
+                Expr::col((shift_bookings::Entity, B::ShiftId))
+                    .equals((shifts::Entity, shifts::Column::Id)),
+            )
+            .and_where(Expr::col((shift_bookings::Entity, B::State)).eq(BOOKED));
+        if let Some(m) = member {
+            q.and_where(Expr::col((shift_bookings::Entity, B::MemberId)).eq(m));
+        }
+        sub(q.to_owned())
+    };
+    let member = Query::select()
+        .expr(Expr::col((members::Entity, members::Column::Id)).count())
+        .from(members::Entity)
+        .and_where(Expr::col((members::Entity, members::Column::Id)).eq(member_id))
+        .to_owned();
+    let row: Option<(i32, bool, i64, i64, i64, i64)> = shifts::Entity::find_by_id(shift_id)
+        .select_only()
+        .column(shifts::Column::Seats)
+        .column(shifts::Column::Cancelled)
+        .column(shifts::Column::StartAtMs)
+        .expr_as(seats(None), "booked")
+        .expr_as(seats(Some(member_id)), "mine")
+        .expr_as(sub(member), "member")
+        .into_tuple()
+        .one(db)
+        .await?;
+    let (seats, cancelled, start_at_ms, booked, mine, member) = row.ok_or(Error::NotFound)?;
+    Ok(booked >= i64::from(seats)
+        && !cancelled
+        && start_at_ms > now_ms()
+        && member > 0
+        && mine == 0)
 }
 
 /// Loads a member and locks their row until the transaction ends (`FOR UPDATE` on
@@ -295,8 +321,7 @@ pub async fn take_offer(s: &Services, taker_id: Uuid, offer_id: Uuid) -> Result<
         .filter(|b| b.state == BOOKED)
         .ok_or(Error::NotFound)?;
     let now = Utc::now();
-    let facts = facts(&tx, &taker, now).await?;
-    let bookings = domain_bookings(&tx, taker_id).await?;
+    let (facts, bookings) = facts_and_bookings(&tx, &taker, now).await?;
     let swap = SwapOffer {
         shift_id: offer.shift_id,
         offered_by: offer.offered_by,

@@ -3,11 +3,11 @@
 //! and notices; each change of it is recorded with its cause in `status_changes`, and may_shop
 //! always derives afresh.
 
-use super::booking::{held, BookingKind};
+use super::booking::{as_booking, held, BookingKind};
 use super::planning::release_seat;
 use crate::entities::{
     counter_events, extensions, household_people, leaves, member_skills, member_statuses, members,
-    status_changes,
+    shift_bookings, shifts, status_changes,
 };
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, mail, now_ms, Services};
@@ -16,8 +16,8 @@ use domain::member::WorkRegime;
 use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::shifts::{
     check_extension_request, derive_status, manual_correction, status_change, status_from_counter,
-    Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts, Reference,
-    ShiftRules, Status, StatusChange, StatusReason, StatusReport,
+    Booking, Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts,
+    Reference, ShiftRules, Status, StatusChange, StatusReason, StatusReport,
 };
 use domain::validation::Reason;
 use domain::{Language, Viewer};
@@ -38,6 +38,29 @@ pub(crate) async fn facts(
     member: &members::Model,
     now: DateTime<Utc>,
 ) -> Result<MemberFacts> {
+    let held = held(db, member.id).await?;
+    facts_of(db, member, now, &held).await
+}
+
+/// [`facts`] and the member's held seats as the booking rules see them, from one read of the
+/// seats.
+pub(crate) async fn facts_and_bookings(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    now: DateTime<Utc>,
+) -> Result<(MemberFacts, Vec<Booking>)> {
+    let held = held(db, member.id).await?;
+    let facts = facts_of(db, member, now, &held).await?;
+    Ok((facts, held.iter().map(|(_, s)| as_booking(s)).collect()))
+}
+
+/// [`facts`] given the member's held seats.
+async fn facts_of(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    now: DateTime<Utc>,
+    held: &[(shift_bookings::Model, shifts::Model)],
+) -> Result<MemberFacts> {
     let skills = member_skills::Entity::find()
         .filter(member_skills::Column::MemberId.eq(member.id))
         .all(db)
@@ -45,8 +68,7 @@ pub(crate) async fn facts(
         .into_iter()
         .map(|s| s.skill)
         .collect();
-    let booked_makeups = held(db, member.id)
-        .await?
+    let booked_makeups = held
         .iter()
         .filter(|(b, s)| {
             b.kind != BookingKind::Regular.as_str() && super::instant(s.start_at_ms) > now
@@ -246,47 +268,178 @@ pub struct Recomputed {
     pub differing: Vec<Uuid>,
 }
 
+/// In how many ranges of members [`recompute_all`] reads the ledger.
+const REPLAY_RANGES: usize = 16;
+
 /// Derives every member's status on `today` from scratch, the way [`status_on`] does for
 /// one member, in a handful of queries whatever the number of members: the ledger comes
-/// summed per member and day (days summing to 0 change no status and are left out), then
-/// the leaves, extensions, skills and make-ups booked ahead of all members at once. Writes
-/// nothing: it checks the stored statuses, and the daily job stores them.
+/// summed per member and day (days summing to 0 change no status and are left out), one row
+/// a member, by [`REPLAY_RANGES`] ranges of members read two at a time (on two connections,
+/// so both cores work), each member's days replayed into their counter as they are read;
+/// the leaves, extensions, skills, make-ups booked ahead and stored statuses of all members
+/// come at once meanwhile. Writes nothing: it checks the stored statuses, and the
+/// daily job stores them.
 pub async fn recompute_all(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Recomputed> {
-    use sea_orm::sea_query::{Expr, ExprTrait, Query};
-    use sea_orm::{FromQueryResult, QuerySelect};
     use std::collections::HashMap;
 
-    let rules = super::rules(db).await?;
-    let since = obligations_since(db).await?;
-    let members = members::Entity::find()
-        .order_by_asc(members::Column::Id)
-        .all(db)
-        .await?;
+    let (rules, since, members) =
+        tokio::try_join!(super::rules(db), obligations_since(db), async {
+            Ok(members::Entity::find()
+                .order_by_asc(members::Column::Id)
+                .all(db)
+                .await?)
+        },)?;
 
-    let mut days: HashMap<Uuid, Vec<(NaiveDate, i64)>> = HashMap::new();
-    let sum = Expr::col(counter_events::Column::Delta).sum();
-    let rows: Vec<(Uuid, NaiveDate, i64)> = counter_events::Entity::find()
-        .select_only()
-        .column(counter_events::Column::MemberId)
-        .column(counter_events::Column::Date)
-        .column_as(sum.clone(), "delta")
-        .filter(counter_events::Column::Date.lte(today))
-        .group_by(counter_events::Column::MemberId)
-        .group_by(counter_events::Column::Date)
-        .having(sum.ne(0))
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (member_id, date, delta) in rows {
-        days.entry(member_id).or_default().push((date, delta));
+    // The ledgers, range by range, while the rest is read.
+    let per_range = members.len().div_ceil(REPLAY_RANGES).max(1);
+    let starts: Vec<Uuid> = members.iter().step_by(per_range).map(|m| m.id).collect();
+    let ranges: Vec<(Uuid, Option<Uuid>)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, lo)| (*lo, starts.get(i + 1).copied()))
+        .collect();
+    let counters = async {
+        let mut counters: HashMap<Uuid, Counter> = HashMap::with_capacity(members.len());
+        for pair in ranges.chunks(2) {
+            let second = async {
+                match pair.get(1) {
+                    Some(&(lo, hi)) => counters_between(db, lo, hi, today).await,
+                    None => Ok(vec![]),
+                }
+            };
+            let (a, b) =
+                tokio::try_join!(counters_between(db, pair[0].0, pair[0].1, today), second)?;
+            counters.extend(a.into_iter().chain(b));
+        }
+        Ok::<_, Error>(counters)
+    };
+    let (mut counters, others) = tokio::try_join!(counters, all_but_ledgers(db))?;
+    let Others {
+        leaves: member_leaves,
+        granted,
+        mut skills,
+        ahead,
+        stored,
+    } = others;
+
+    let mut out = Recomputed::default();
+    for member in &members {
+        let facts = member_facts(
+            member,
+            since,
+            skills.remove(&member.id).unwrap_or_default(),
+            ahead.get(&member.id).copied().unwrap_or(0),
+        );
+        let counter = counters.remove(&member.id).unwrap_or_default();
+        let report = status_from_counter(
+            &rules,
+            &facts,
+            &counter,
+            member_leaves.get(&member.id).map_or(&[][..], Vec::as_slice),
+            granted.get(&member.id).map_or(&[][..], Vec::as_slice),
+            today,
+        );
+        let same = match stored.get(&member.id) {
+            Some(s) => {
+                s.status == report.status.as_str()
+                    && s.balance == report.balance
+                    && s.date_that_matters == report.date_that_matters
+                    && s.reason_json == json(&report.reason)?
+            }
+            None => false,
+        };
+        if !same {
+            out.differing.push(member.id);
+        }
+        out.reports.push((member.id, report));
     }
+    Ok(out)
+}
 
-    let mut member_leaves: HashMap<Uuid, Vec<Leave>> = HashMap::new();
+/// The counters of the members from `lo` (included) to `hi` (excluded; to the last member
+/// when `None`), replayed from their ledgers up to `today`, in member order.
+///
+/// The ledger is read from the index by member and date alone, summed per member and day, and
+/// each member's days come as one row of text (`2026-01-05:-1,2026-02-02:1,...`, in date
+/// order): one row a member rather than one a day makes the read several times faster.
+async fn counters_between(
+    db: &impl ConnectionTrait,
+    lo: Uuid,
+    hi: Option<Uuid>,
+    today: NaiveDate,
+) -> Result<Vec<(Uuid, Counter)>> {
+    use counter_events::Column as C;
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
+    use sea_orm::DbBackend;
+
+    let sum = Expr::col(C::Delta).sum();
+    let mut days = Query::select();
+    days.column(C::MemberId)
+        .column(C::Date)
+        .expr_as(sum.clone(), Alias::new("delta"))
+        .from(counter_events::Entity)
+        .and_where(Expr::col(C::MemberId).gte(lo))
+        .and_where(Expr::col(C::Date).lte(today));
+    if let Some(hi) = hi {
+        days.and_where(Expr::col(C::MemberId).lt(hi));
+    }
+    days.group_by_col(C::MemberId)
+        .group_by_col(C::Date)
+        .and_having(sum.ne(0));
+    let backend = db.get_database_backend();
+    let joined = match backend {
+        DbBackend::Postgres => {
+            "string_agg(to_char(date, 'YYYY-MM-DD') || ':' || delta::text, ',' ORDER BY date)"
+        }
+        _ => "group_concat(date || ':' || delta, ',' ORDER BY date)",
+    };
+    let member = Alias::new("member_id");
+    let q = Query::select()
+        .column(member.clone())
+        .expr_as(Expr::cust(joined), Alias::new("days"))
+        .from_subquery(days, Alias::new("d"))
+        .group_by_col(member.clone())
+        .order_by(member, Order::Asc)
+        .to_owned();
+    let mut counters = Vec::new();
+    for row in db.query_all(&q).await? {
+        let member_id: Uuid = row.try_get("", "member_id")?;
+        let days: String = row.try_get("", "days")?;
+        let mut counter = Counter::default();
+        for day in days.split(',') {
+            let parsed = day
+                .split_once(':')
+                .and_then(|(date, delta)| Some((date.parse().ok()?, delta.parse().ok()?)));
+            let Some((date, delta)) = parsed else {
+                return Err(Error::Db(DbErr::Custom(format!("a ledger day: {day}"))));
+            };
+            counter
+                .add(date, delta)
+                .map_err(|e| Error::Db(DbErr::Custom(e.to_string())))?;
+        }
+        counters.push((member_id, counter));
+    }
+    Ok(counters)
+}
+
+/// What [`recompute_all`] needs besides the ledgers, for every member at once.
+struct Others {
+    leaves: std::collections::HashMap<Uuid, Vec<Leave>>,
+    granted: std::collections::HashMap<Uuid, Vec<NaiveDate>>,
+    skills: std::collections::HashMap<Uuid, Vec<String>>,
+    /// Make-ups and extra shifts booked in shifts still ahead.
+    ahead: std::collections::HashMap<Uuid, usize>,
+    stored: std::collections::HashMap<Uuid, member_statuses::Model>,
+}
+
+async fn all_but_ledgers(db: &impl ConnectionTrait) -> Result<Others> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    use sea_orm::FromQueryResult;
+    use std::collections::HashMap;
+
+    let mut leaves_of: HashMap<Uuid, Vec<Leave>> = HashMap::new();
     for l in leaves::Entity::find().all(db).await? {
-        member_leaves
-            .entry(l.member_id)
-            .or_default()
-            .push(to_leave(&l));
+        leaves_of.entry(l.member_id).or_default().push(to_leave(&l));
     }
     let mut granted: HashMap<Uuid, Vec<NaiveDate>> = HashMap::new();
     for e in extensions::Entity::find().all(db).await? {
@@ -297,7 +450,6 @@ pub async fn recompute_all(db: &impl ConnectionTrait, today: NaiveDate) -> Resul
         skills.entry(sk.member_id).or_default().push(sk.skill);
     }
 
-    // Make-ups and extra shifts booked in shifts still ahead, per member.
     #[derive(FromQueryResult)]
     struct Ahead {
         member_id: Uuid,
@@ -332,46 +484,13 @@ pub async fn recompute_all(db: &impl ConnectionTrait, today: NaiveDate) -> Resul
         .into_iter()
         .map(|s| (s.member_id, s))
         .collect();
-
-    let mut out = Recomputed::default();
-    for member in &members {
-        let facts = member_facts(
-            member,
-            since,
-            skills.remove(&member.id).unwrap_or_default(),
-            ahead.get(&member.id).copied().unwrap_or(0),
-        );
-        let mut counter = Counter::default();
-        let mut ledger = days.remove(&member.id).unwrap_or_default();
-        ledger.sort_unstable();
-        for (date, delta) in ledger {
-            counter
-                .add(date, delta)
-                .map_err(|e| Error::Db(DbErr::Custom(e.to_string())))?;
-        }
-        let report = status_from_counter(
-            &rules,
-            &facts,
-            &counter,
-            member_leaves.get(&member.id).map_or(&[][..], Vec::as_slice),
-            granted.get(&member.id).map_or(&[][..], Vec::as_slice),
-            today,
-        );
-        let same = match stored.get(&member.id) {
-            Some(s) => {
-                s.status == report.status.as_str()
-                    && s.balance == report.balance
-                    && s.date_that_matters == report.date_that_matters
-                    && s.reason_json == json(&report.reason)?
-            }
-            None => false,
-        };
-        if !same {
-            out.differing.push(member.id);
-        }
-        out.reports.push((member.id, report));
-    }
-    Ok(out)
+    Ok(Others {
+        leaves: leaves_of,
+        granted,
+        skills,
+        ahead,
+        stored,
+    })
 }
 
 /// Who is at the till or the door: a member, or the card of a member or household person.
@@ -713,7 +832,7 @@ pub async fn correct(
 
 async fn commit_with_status(
     s: &Services,
-    tx: sea_orm::DatabaseTransaction,
+    tx: crate::db::WriteTx,
     actor: &Viewer,
     member: &members::Model,
     action: &str,

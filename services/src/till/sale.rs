@@ -106,6 +106,7 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
             .ok_or(Error::SaleConflict);
     }
     let mut moves = Vec::new();
+    let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (no, (line, d)) in basket.lines().iter().zip(&draft.lines).enumerate() {
         let id = Uuid::now_v7();
@@ -124,22 +125,35 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
             LineKind::Weighed => ("weighed", None),
             LineKind::PriceEmbedded { price } => ("price_embedded", Some(cents(price))),
         };
-        lines.push(sale_lines::ActiveModel {
+        let printed = ReceiptLine {
+            id,
+            line_no: u32::try_from(no).unwrap_or(u32::MAX),
+            product_id: d.product_id,
+            name: line.product.name.clone(),
+            quantity_milli,
+            unit_price_cents: d.unit_price_cents,
+            gross_cents: cents(line.gross()),
+            discount_cents: cents(line.discount()),
+            deposit_cents: cents(line.deposit()),
+            total_cents: cents(line.total()),
+            vat_rate: line.product.vat_rate,
+        };
+        rows.push(sale_lines::ActiveModel {
             id: Set(id),
             sale_id: Set(draft.id),
             line_no: Set(i32::try_from(no).unwrap_or(i32::MAX)),
             product_id: Set(d.product_id),
-            name: Set(line.product.name.clone()),
+            name: Set(printed.name.clone()),
             kind: Set(kind.to_string()),
             quantity_milli: Set(quantity_milli),
             unit_price_cents: Set(d.unit_price_cents),
             label_price_cents: Set(label),
             discount_bp: Set(i32::try_from(d.discount_bp).unwrap_or(i32::MAX)),
-            gross_cents: Set(cents(line.gross())),
-            discount_cents: Set(cents(line.discount())),
+            gross_cents: Set(printed.gross_cents),
+            discount_cents: Set(printed.discount_cents),
             goods_cents: Set(cents(line.goods())),
-            deposit_cents: Set(cents(line.deposit())),
-            total_cents: Set(cents(line.total())),
+            deposit_cents: Set(printed.deposit_cents),
+            total_cents: Set(printed.total_cents),
             vat_bp: Set(i32::try_from(line.product.vat_rate.0).unwrap_or(0)),
             deposit_vat_bp: Set(line
                 .product
@@ -147,8 +161,9 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
                 .map_or(0, |d| i32::try_from(d.vat_rate.0).unwrap_or(0))),
             meal_voucher: Set(line.product.meal_voucher),
         });
+        lines.push(printed);
     }
-    sale_lines::Entity::insert_many(lines)
+    sale_lines::Entity::insert_many(rows)
         .exec_without_returning(&tx)
         .await?;
     sale_vat_lines::Entity::insert_many(totals.vat.iter().map(|v| sale_vat_lines::ActiveModel {
@@ -161,6 +176,7 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
     .exec_without_returning(&tx)
     .await?;
     if !draft.payments.is_empty() {
+        // Ids in the order of the sale: the stored receipt lists payments by id.
         payments::Entity::insert_many(draft.payments.iter().map(|p| payments::ActiveModel {
             id: Set(Uuid::now_v7()),
             sale_id: Set(draft.id),
@@ -172,7 +188,23 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
     }
     stock::append(&tx, &moves, Some(actor.user_id)).await?;
     tx.commit().await?;
-    receipt(&s.db, draft.id).await
+    // The receipt as stored, answered from memory (the same as [`receipt`] reads back).
+    Ok(Receipt {
+        id: draft.id,
+        receipt_number,
+        session_id: draft.session_id,
+        member_id: draft.member_id,
+        cashier_id: actor.user_id,
+        sold_at_ms: draft.sold_at_ms,
+        lines,
+        vat: totals.vat,
+        total_cents: totals.total,
+        discount_cents: totals.discount,
+        payments: draft.payments.clone(),
+        change_cents: totals.change,
+        rounding_cents: totals.rounding,
+        overridden: override_id.is_some(),
+    })
 }
 
 /// The stored receipt of sale `id` if it was recorded with content `hash`; `None` if it was
