@@ -357,8 +357,8 @@ mod tests {
 
     #[test]
     fn a_kept_catalogue_is_indexed_without_its_inactive_products() {
-        let cream = product("Crème fraîche 20 cl", Unit::Piece, "4006381333931");
-        let mut gone = product("Comté 18 mois", Unit::Kg, "2112345000008");
+        let cream = product(1, "Crème fraîche 20 cl", Unit::Piece, "4006381333931");
+        let mut gone = product(2, "Comté 18 mois", Unit::Kg, "2112345000008");
         gone.active = false;
         let kept = KeptCatalogue {
             version: 7,
