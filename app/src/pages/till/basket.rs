@@ -55,13 +55,22 @@ pub fn sale_draft(
     }
 }
 
-/// A quantity as the cashier reads it: `3`, `0.347 kg`, `1.5 l`.
-pub fn quantity_text(quantity: Decimal, unit: Unit) -> String {
+/// A quantity as the cashier reads it: `3`, `0.347 kg`, `1.5 l` (with a decimal comma in
+/// French and Dutch: `0,347 kg`).
+pub fn quantity_text(quantity: Decimal, unit: Unit, lang: domain::Language) -> String {
     let q = quantity.normalize();
     match unit {
-        Unit::Piece => q.to_string(),
-        Unit::Kg => format!("{} kg", quantity.round_dp(3)),
-        Unit::Litre => format!("{q} l"),
+        Unit::Piece => decimal_text(q, lang),
+        Unit::Kg => format!("{} kg", decimal_text(quantity.round_dp(3), lang)),
+        Unit::Litre => format!("{} l", decimal_text(q, lang)),
+    }
+}
+
+/// A decimal number in the person's language: `0.5` in English, `0,5` in French and Dutch.
+pub fn decimal_text(d: Decimal, lang: domain::Language) -> String {
+    match lang {
+        domain::Language::En => d.to_string(),
+        _ => d.to_string().replace('.', ","),
     }
 }
 
@@ -133,8 +142,17 @@ mod tests {
         );
         assert_eq!(lines[0].discount_bp, 1250);
         assert_eq!(lines[1].unit_price_cents, 2490);
-        assert_eq!(quantity_text(d("0.347"), Unit::Kg), "0.347 kg");
-        assert_eq!(quantity_text(d("2.000"), Unit::Piece), "2");
+        let en = domain::Language::En;
+        assert_eq!(quantity_text(d("0.347"), Unit::Kg, en), "0.347 kg");
+        assert_eq!(quantity_text(d("2.000"), Unit::Piece, en), "2");
+        assert_eq!(
+            quantity_text(d("1.250"), Unit::Kg, domain::Language::Fr),
+            "1,250 kg"
+        );
+        assert_eq!(
+            quantity_text(d("1.50"), Unit::Litre, domain::Language::Nl),
+            "1,5 l"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! style sheet keeps only `.print-area`, on a page 80 mm wide), with its number as a barcode
 //! to find it again for a return, the VAT per rate, the payments, cash rounding and change.
 
+use super::basket::decimal_text;
 use super::refusal;
 use super::sell::Sale;
 use crate::api::till::email_receipt;
@@ -116,7 +117,7 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
         .lines
         .iter()
         .map(|l| {
-            let qty = domain::till::from_milli(l.quantity_milli).normalize();
+            let qty = decimal_text(domain::till::from_milli(l.quantity_milli).normalize(), i.lang());
             view! {
                 <tr>
                     <td>

@@ -2,6 +2,7 @@
 //! line (never more than was sold: the server checks against earlier returns too), back on
 //! the shelf or to waste with a reason, refunded in cash or by the sale's own method.
 
+use super::basket::decimal_text;
 use super::device::{new_id, now_ms, post_return};
 use super::focus_on_mount;
 use super::link::Sent;
@@ -170,12 +171,12 @@ fn ReturnForm(
         .iter()
         .zip(backs)
         .map(|(l, b)| {
-            let sold = domain::till::from_milli(l.quantity_milli).normalize();
+            let sold = decimal_text(domain::till::from_milli(l.quantity_milli).normalize(), i.lang());
             let qid = format!("return-qty-{}", l.line_no);
             view! {
                 <tr data-testid="return-line">
                     <td>{l.name.clone()}</td>
-                    <td class="num">{sold.to_string()}</td>
+                    <td class="num">{sold}</td>
                     <td class="num">{i.money(l.total_cents)}</td>
                     <td>
                         <label for=qid.clone() class="visually-hidden">{i.t("till-return-quantity")}</label>

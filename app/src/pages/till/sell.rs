@@ -281,10 +281,24 @@ impl Sale {
             match answer {
                 Ok(s) => {
                     let may = s.may_shop;
-                    if kept {
-                        sale.say(sale.link.kept_note(&s.name));
+                    if may {
+                        sale.say(if kept {
+                            sale.link.kept_note(&s.name)
+                        } else {
+                            s.name.clone()
+                        });
                     } else {
-                        sale.say(s.name.clone());
+                        let status = i.t(&format!("status-{}", s.status.as_str()));
+                        let refused = i.ta(
+                            "till-refused",
+                            &[("name", s.name.clone()), ("status", status)],
+                        );
+                        // Offline, the refusal says how old the statuses it read are.
+                        sale.warn(if kept {
+                            sale.link.kept_note(&refused)
+                        } else {
+                            refused
+                        });
                     }
                     sale.shopper.set(Some(s));
                     if !may {
@@ -662,7 +676,7 @@ fn LineRow(line: Line) -> impl IntoView {
                 {discount}
                 {deposit}
             </td>
-            <td class="num" data-testid="line-quantity">{quantity_text(line.quantity, line.product.unit)}</td>
+            <td class="num" data-testid="line-quantity">{quantity_text(line.quantity, line.product.unit, i.lang())}</td>
             <td class="num">{i.money(cents(line.product.unit_price))}</td>
             <td class="num line-total" data-testid="line-total">{i.money(cents(line.total()))}</td>
             <td class="line-actions">
