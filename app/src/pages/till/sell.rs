@@ -281,16 +281,24 @@ impl Sale {
             match answer {
                 Ok(s) => {
                     let may = s.may_shop;
-                    if !may {
+                    if may {
+                        sale.say(if kept {
+                            sale.link.kept_note(&s.name)
+                        } else {
+                            s.name.clone()
+                        });
+                    } else {
                         let status = i.t(&format!("status-{}", s.status.as_str()));
-                        sale.warn(i.ta(
+                        let refused = i.ta(
                             "till-refused",
                             &[("name", s.name.clone()), ("status", status)],
-                        ));
-                    } else if kept {
-                        sale.say(sale.link.kept_note(&s.name));
-                    } else {
-                        sale.say(s.name.clone());
+                        );
+                        // Offline, the refusal says how old the statuses it read are.
+                        sale.warn(if kept {
+                            sale.link.kept_note(&refused)
+                        } else {
+                            refused
+                        });
                     }
                     sale.shopper.set(Some(s));
                     if !may {
