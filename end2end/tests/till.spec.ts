@@ -254,6 +254,8 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await expect(page.getByTestId('report-cash')).toContainText('€20.00');
   await expect(page.getByTestId('report-change')).toContainText('€2.35');
   await expect(page.getByTestId('report-refunds-cash')).toContainText('€4.95');
+  // The coffee's VAT goes back with it: one rate in the refunds' VAT table.
+  await expect(page.getByTestId('report-refunds-vat').getByTestId('vat-row')).toHaveCount(1);
   await expect(page.getByTestId('report-cash-moves')).toContainText('-€10.00');
   await expect(page.getByTestId('report-expected')).toContainText('€102.70');
   await expect(page.getByTestId('report-counted')).toContainText('€102.50');

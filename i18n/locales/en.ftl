@@ -920,3 +920,8 @@ till-return-kept = Return kept on this till: it will be sent when the server is 
 till-member-kept = From the member statuses of { $minutes } min ago (server unreachable).
 till-change = Change
 till-rounding = Cash rounding
+
+## the drawer report: refunds and their VAT
+till-report-refunds-vouchers = Refunds in meal vouchers
+till-report-vat-sales = VAT on sales
+till-report-vat-refunds = VAT on refunds (to subtract)

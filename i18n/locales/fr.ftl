@@ -920,3 +920,8 @@ till-return-kept = Retour gardé sur cette caisse : il sera envoyé au retour du
 till-member-kept = D'après les statuts des membres d'il y a { $minutes } min (serveur injoignable).
 till-change = Monnaie rendue
 till-rounding = Arrondi espèces
+
+## the drawer report: refunds and their VAT
+till-report-refunds-vouchers = Remboursements en chèques-repas
+till-report-vat-sales = TVA sur les ventes
+till-report-vat-refunds = TVA sur les remboursements (à déduire)

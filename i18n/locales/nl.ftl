@@ -920,3 +920,8 @@ till-return-kept = Retour bewaard op deze kassa: hij wordt verzonden zodra de se
 till-member-kept = Volgens de ledenstatussen van { $minutes } min geleden (server onbereikbaar).
 till-change = Wisselgeld
 till-rounding = Afronding cash
+
+## the drawer report: refunds and their VAT
+till-report-refunds-vouchers = Terugbetalingen in maaltijdcheques
+till-report-vat-sales = Btw op verkopen
+till-report-vat-refunds = Btw op terugbetalingen (af te trekken)

@@ -226,6 +226,7 @@ pub fn ReportView(
                     {row(i, "till-rounding", -r.rounding, "report-rounding")}
                     {row(i, "till-report-refunds-cash", r.refunds_cash, "report-refunds-cash")}
                     {row(i, "till-report-refunds-card", r.refunds_card, "report-refunds-card")}
+                    {row(i, "till-report-refunds-vouchers", r.refunds_meal_vouchers, "report-refunds-vouchers")}
                     {row(i, "till-report-float", r.float, "report-float")}
                     {row(i, "till-report-cash-moves", r.cash_moves, "report-cash-moves")}
                     {row(i, "till-report-expected", r.expected_cash, "report-expected")}
@@ -235,7 +236,12 @@ pub fn ReportView(
                     })}
                 </tbody>
             </table>
+            <h3 class="report-vat-title">{i.t("till-report-vat-sales")}</h3>
             <VatTable vat=r.vat.clone()/>
+            {(!r.refunds_vat.is_empty()).then(|| view! {
+                <h3 class="report-vat-title">{i.t("till-report-vat-refunds")}</h3>
+                <div data-testid="report-refunds-vat"><VatTable vat=r.refunds_vat.clone()/></div>
+            })}
         </article>
     }
 }
