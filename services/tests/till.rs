@@ -960,7 +960,10 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
     // 4.49 holds 0.78 of VAT; the report sums both refunds' VAT apart from the sales'.
     assert_eq!(r2.vat, vec![soap_vat(449, 78)]);
     assert_eq!(x.refunds_vat, vec![soap_vat(1_347, 234)]);
-    assert_eq!(x.vat.iter().map(|v| v.gross).sum::<i64>(), receipt.total_cents);
+    assert_eq!(
+        x.vat.iter().map(|v| v.gross).sum::<i64>(),
+        receipt.total_cents
+    );
     assert_eq!(x.expected_cash, 10_000 - 450);
 }
 

@@ -323,10 +323,7 @@ mod tests {
         );
         assert_eq!((r.refunds_cash, r.refunds_card), (335, 121));
         assert_eq!(r.vat, vec![vat(600, 1600, 1509), vat(2100, 237, 196)]);
-        assert_eq!(
-            r.refunds_vat,
-            vec![vat(600, 433, 408), vat(2100, 21, 17)]
-        );
+        assert_eq!(r.refunds_vat, vec![vat(600, 433, 408), vat(2100, 21, 17)]);
         // 100.00 + 20.00 - 5.00 + 10.00 - 2.65 - 3.35.
         assert_eq!(r.expected_cash, 11_900);
     }

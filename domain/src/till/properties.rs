@@ -196,7 +196,10 @@ fn return_part(b: &Basket, share: i64, tender: Tender) -> Option<ReturnTotals> {
         .iter()
         .filter_map(|s| {
             let quantity = (s.quantity * Decimal::new(share, 3)).trunc_with_scale(3);
-            (quantity > Decimal::ZERO).then_some(ReturnRequest { line: s.line, quantity })
+            (quantity > Decimal::ZERO).then_some(ReturnRequest {
+                line: s.line,
+                quantity,
+            })
         })
         .collect();
     if requests.is_empty() {

@@ -12,8 +12,8 @@ use crate::{db::write_tx, Services};
 use domain::money::from_cents;
 pub use domain::till::returns::{ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine};
 use domain::till::{
-    check_return, from_milli, refund_vat, round_cash, LineId, ReturnError, ReturnRequest,
-    SoldLine, Tender, VatCents, VatRate,
+    check_return, from_milli, refund_vat, round_cash, LineId, ReturnError, ReturnRequest, SoldLine,
+    Tender, VatCents, VatRate,
 };
 use domain::validation::Reason;
 use domain::Viewer;
