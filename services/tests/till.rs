@@ -814,7 +814,20 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         override_id: Some(granted.id),
         ..refused.clone()
     };
-    let receipt = post_sale(&s, &cashier, &by_leader).await.unwrap();
+    // A till resending the sale while its first send is under way: every send at once answers
+    // the one receipt, none is refused for an override the other send has just used.
+    let sends: Vec<_> = (0..6)
+        .map(|_| {
+            let (s, cashier, sale) = (s.clone(), cashier.clone(), by_leader.clone());
+            tokio::spawn(async move { post_sale(&s, &cashier, &sale).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for send in sends {
+        answers.push(send.await.unwrap().unwrap());
+    }
+    let receipt = answers[0].clone();
+    assert!(answers.iter().all(|r| *r == receipt));
     assert!(receipt.overridden);
     // Sent again, the same sale answers the same receipt; another sale cannot reuse it.
     assert_eq!(post_sale(&s, &cashier, &by_leader).await.unwrap(), receipt);

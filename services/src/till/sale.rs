@@ -71,13 +71,19 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let override_id = shopper_allowed(&s.db, actor, draft).await?;
+    let override_id = match shopper_allowed(&s.db, actor, draft).await {
+        Ok(id) => id,
+        Err(e) => return recorded_meanwhile(&s.db, draft.id, &hash, e).await,
+    };
     let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
     let tx = write_tx(&s.db).await?;
     let session = open_session_row(&tx, draft.session_id, false).await?;
     let receipt_number = settings::next(&tx, RECEIPT_NUMBER).await?;
     if let Some(id) = override_id {
-        overrides::use_for(&tx, id, draft.id).await?;
+        if let Err(e) = overrides::use_for(&tx, id, draft.id).await {
+            drop(tx);
+            return recorded_meanwhile(&s.db, draft.id, &hash, e).await;
+        }
     }
     let row = sales::ActiveModel {
         id: Set(draft.id),
@@ -205,6 +211,20 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         rounding_cents: totals.rounding,
         overridden: override_id.is_some(),
     })
+}
+
+/// The same sale sent twice at once: the other send may have recorded it (and used its
+/// override) meanwhile, and then its receipt is the answer; otherwise `refusal` stands.
+async fn recorded_meanwhile(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    hash: &str,
+    refusal: Error,
+) -> Result<Receipt> {
+    match recorded(db, id, hash).await? {
+        Some(receipt) => Ok(receipt),
+        None => Err(refusal),
+    }
 }
 
 /// The stored receipt of sale `id` if it was recorded with content `hash`; `None` if it was
