@@ -283,6 +283,7 @@ error-unknown-vat-rate = Not one of the coop's VAT rates.
 error-invalid-barcode = Not a valid barcode (EAN-13, EAN-8 or UPC-A with its check digit).
 error-not-yes-no = Write yes or no.
 error-unknown-product = This product is not in the catalogue.
+error-several-products = This matches several products of the catalogue: say which with its barcodes.
 error-bad-quantity = A quantity must be more than zero, with at most three decimals.
 error-unknown-denomination = Not a euro coin or note.
 error-session-closed = The drawer session is closed: open one to sell.
@@ -687,12 +688,8 @@ field-category-name = New category
 category-add = Add the category
 category-added = Category added.
 categories-none = No category yet.
-product-import-intro = A CSV file with a header line and these columns (category, deposit, meal_voucher, active and barcodes may be left out; barcodes separated by spaces or |; yes or no for the flags). Every row is checked first: if one is wrong, nothing is imported.
-product-import-done =
-    { $count ->
-        [one] 1 product imported.
-       *[other] { $count } products imported.
-    }
+product-import-intro = A CSV file with a header line and these columns (category, deposit, meal_voucher, active and barcodes may be left out; barcodes separated by spaces or |; yes or no for the flags). A row updates the product that has one of its barcodes (a row without barcodes: the product without barcodes of the same name, ignoring case and accents), otherwise it adds a product; an updated product keeps the barcodes the row leaves out. Every row is checked first: if one is wrong, nothing is imported.
+product-import-done = Import done: { $created } added, { $updated } updated, { $unchanged } unchanged.
 nomenclature-intro = The till reads a scanned code with the first rule, from the top, whose prefix pattern and code length match it. A pattern has one sign per digit: a digit, . for any digit, or a range such as [1-9]. Weighed and price-labelled items carry their weight (grams) or price (cents) in the digits you say.
 nomenclature-rule = Rule { $n }
 nomenclature-up = Move up

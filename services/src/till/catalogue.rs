@@ -258,6 +258,11 @@ impl Taken {
         })
     }
 
+    /// The product that has this barcode, if one has.
+    pub(crate) fn owner(&self, barcode: &str) -> Option<Uuid> {
+        self.barcodes.get(barcode).copied()
+    }
+
     /// The rules `p` breaks against the catalogue, as product `id`.
     pub(crate) fn conflicts(&self, id: Uuid, p: &ValidProduct) -> Vec<FieldError> {
         let mut errors = Vec::new();
