@@ -300,9 +300,61 @@ async fn importing_again_updates_what_it_recognises(s: Services) {
     assert_eq!(id_of(&all(s.clone()).await, "Pain").price_cents, 269);
 }
 
+async fn renaming_a_category(s: Services) {
+    let a = services::testing::admin(&s).await;
+    import::import_csv(
+        &s,
+        &a,
+        "name;category;unit;price;vat_percent\nPomme;Fruits;kg;2,10;6\nLait;Crèmerie;litre;1;6\n",
+    )
+    .await
+    .unwrap();
+    let fruits = catalogue::categories(&s.db).await.unwrap()[1].clone();
+    assert_eq!(fruits.name, "Fruits");
+
+    let renamed = catalogue::rename_category(&s, &a, fruits.id, " Fruits et légumes ")
+        .await
+        .unwrap();
+    assert_eq!(
+        (renamed.id, renamed.name.as_str()),
+        (fruits.id, "Fruits et légumes")
+    );
+    let counts = catalogue::category_counts(&s.db).await.unwrap();
+    let sizes: Vec<(&str, u64)> = counts
+        .iter()
+        .map(|c| (c.category.name.as_str(), c.products))
+        .collect();
+    assert_eq!(sizes, vec![("Crèmerie", 1), ("Fruits et légumes", 1)]);
+    // The same name again is no clash; another category's name, an empty one and an unknown
+    // category are refused, and nothing changes.
+    catalogue::rename_category(&s, &a, fruits.id, "Fruits et légumes")
+        .await
+        .unwrap();
+    assert!(matches!(
+        catalogue::rename_category(&s, &a, fruits.id, "Crèmerie").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("name", Reason::AlreadyTaken)]
+    ));
+    assert!(matches!(
+        catalogue::rename_category(&s, &a, fruits.id, "  ").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("name", Reason::Required)]
+    ));
+    assert!(matches!(
+        catalogue::rename_category(&s, &a, uuid::Uuid::now_v7(), "Légumes").await,
+        Err(Error::NotFound)
+    ));
+    let names: Vec<String> = catalogue::categories(&s.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, vec!["Crèmerie", "Fruits et légumes"]);
+}
+
 on_both_databases!(
     searching_the_catalogue,
     the_lists_the_forms_choose_from,
     a_products_stock_and_its_latest_moves,
     importing_again_updates_what_it_recognises,
+    renaming_a_category,
 );
