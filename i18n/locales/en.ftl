@@ -802,6 +802,7 @@ till-per-kg = per kg
 till-per-litre = per litre
 till-discount-title = Line discount
 till-discount-label = Discount in percent
+till-discount-hint = At most { $max } % for you.
 till-discount-apply = Apply
 till-cancel = Cancel
 till-done = Done

@@ -802,6 +802,7 @@ till-per-kg = le kg
 till-per-litre = le litre
 till-discount-title = Remise sur la ligne
 till-discount-label = Remise en pour cent
+till-discount-hint = Au plus { $max } % pour vous.
 till-discount-apply = Appliquer
 till-cancel = Annuler
 till-done = Terminé

@@ -802,6 +802,7 @@ till-per-kg = per kg
 till-per-litre = per liter
 till-discount-title = Korting op de lijn
 till-discount-label = Korting in procent
+till-discount-hint = Voor u ten hoogste { $max } %.
 till-discount-apply = Toepassen
 till-cancel = Annuleren
 till-done = Klaar
