@@ -129,7 +129,8 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await expect(creme.getByTestId('line-quantity')).toHaveText('3');
   await expect(page.getByTestId('total')).toHaveText('€39.13');
 
-  // A line removed, a 10 % discount on the soap.
+  // A line removed, a 10 % discount on the soap. More than a cashier's 10 % is refused as
+  // it is typed, in the scan field and in the discount panel, before any payment.
   await lines.filter({ hasText: 'Journal de quartier' }).getByTestId('line-remove').click();
   await lines.filter({ hasText: 'Savon de Marseille' }).click();
   await expect(input).toBeFocused();
@@ -265,6 +266,10 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await page.getByTestId('close-submit').click();
   const z = page.getByTestId('report');
   await expect(z).toContainText('Z report');
+  // Headed by the till, and when the session opened and closed.
+  await expect(page.getByTestId('report-till')).toHaveText('Till 1');
+  await expect(page.getByTestId('report-opened')).toHaveText(/^Opened \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await expect(page.getByTestId('report-until')).toHaveText(/^Closed \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await expect(page.getByTestId('report-sales')).toContainText('2');
   await expect(page.getByTestId('report-total')).toContainText('€49.53');
   await expect(page.getByTestId('report-card')).toContainText('€31.90');
