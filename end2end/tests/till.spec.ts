@@ -212,6 +212,9 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await page.getByTestId('member-query').fill('Sam Suspendu');
   await page.getByTestId('member-query').press('Enter');
   await expect(page.getByTestId('refusal')).toContainText('Sam Suspendu may not shop (Suspended)');
+  // With what the status asks of them, for the cashier to tell them.
+  await expect(page.getByTestId('refusal-why')).toContainText('to shop again');
+  await expect(page.locator('.sell-side [data-testid=member-why]')).toContainText('to shop again');
   await page.getByTestId('override-email').fill('cashier@demo.ruche.coop');
   await page.getByTestId('override-password').fill(PASSWORD);
   await page.getByTestId('override-reason').fill('Shift booked for Saturday');

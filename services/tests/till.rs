@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 use domain::member::MemberForm;
 use domain::money::{from_cents, to_cents};
-use domain::shifts::{LeaveKind, Status};
+use domain::shifts::{LeaveKind, Status, StatusReason};
 use domain::till::{
     from_milli, settle, BarcodeRule, Basket, Count, Field, Payment, ProductForm, RuleKind, Scan,
     Tender, Unit, VatCents, VatRate,
@@ -721,6 +721,13 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         .await
         .unwrap();
     assert_eq!((at_till.may_shop, at_till.status), (false, Status::OnLeave));
+    // With why, for the cashier to tell them.
+    assert_eq!(
+        at_till.reason,
+        Some(StatusReason::Holiday {
+            until: services::today() + TimeDelta::days(9)
+        })
+    );
     assert!(matches!(
         post_sale(&s, &cashier, &refused).await,
         Err(Error::MayNotShop {

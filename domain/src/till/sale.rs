@@ -76,6 +76,10 @@ pub struct ShopperView {
     pub name: String,
     pub may_shop: bool,
     pub status: crate::shifts::Status,
+    /// Why the member has this status, when the server answered (the statuses the till keeps
+    /// for offline do not say).
+    #[serde(default)]
+    pub reason: Option<crate::shifts::StatusReason>,
 }
 
 /// A sale as the till sends it.
