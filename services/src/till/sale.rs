@@ -21,7 +21,7 @@ use domain::money::from_cents;
 pub use domain::till::sale::{LineDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft};
 use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
 use domain::validation::Reason;
-use domain::{Role, Viewer};
+use domain::Viewer;
 use rust_decimal::Decimal;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -32,12 +32,7 @@ use uuid::Uuid;
 /// The counter of receipt numbers.
 pub const RECEIPT_NUMBER: &str = "receipt_number";
 
-/// The largest discount a cashier may give on a line, in percent; shift leaders,
-/// coordinators and admins may give any.
-pub const CASHIER_MAX_DISCOUNT_PERCENT: u32 = 10;
-
-/// Who may give any discount and let a member who may not shop buy anyway (admins too).
-pub const SUPERVISORS: [Role; 2] = [Role::ShiftLeader, Role::Coordinator];
+pub use domain::till::sale::{max_discount_percent, CASHIER_MAX_DISCOUNT_PERCENT, SUPERVISORS};
 
 /// How long before a sale a catalogue change may have happened for the till's old price to
 /// stand: the till fetches changes more often than that.
@@ -299,11 +294,7 @@ fn basket(
     draft: &SaleDraft,
     catalogue: &HashMap<Uuid, CatalogueProduct>,
 ) -> Result<Basket> {
-    let max_percent = if actor.may(&SUPERVISORS) {
-        100
-    } else {
-        CASHIER_MAX_DISCOUNT_PERCENT
-    };
+    let max_percent = max_discount_percent(actor);
     let mut basket = Basket::default();
     for (i, line) in draft.lines.iter().enumerate() {
         let p = &catalogue[&line.product_id];
