@@ -84,7 +84,7 @@ async fn obligations_since(db: &impl ConnectionTrait) -> Result<Option<NaiveDate
         .and_then(|d| domain::member::parse_date(&d)))
 }
 
-fn member_facts(
+pub(crate) fn member_facts(
     member: &members::Model,
     since: Option<NaiveDate>,
     skills: Vec<String>,
