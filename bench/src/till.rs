@@ -5,6 +5,8 @@
 //!
 //! - `sale_commit_p50_ms`, `sale_commit_p99_ms`: from calling `post_sale` to its receipt;
 //! - `sales_per_s`: sales recorded per second, all tills together;
+//! - `sales_per_commit`: how many sales a write transaction carried on average (group commit,
+//!   `services::group_commit`);
 //! - `z_report_1000_sales_ms`: closing a session of 1,000 sales (its Z report), median of 3
 //!   sessions.
 //!
@@ -21,7 +23,7 @@ use serde_json::{Map, Value};
 use services::testing::{self, Backend};
 use services::till::catalogue::CatalogueProduct;
 use services::till::{catalogue, drawer, sale};
-use services::Services;
+use services::{group_commit, Services};
 use std::time::Instant;
 use uuid::Uuid;
 
@@ -91,6 +93,7 @@ async fn main() {
         sessions.push(open_session(&s, &admin, &format!("Till {t}")).await);
     }
 
+    let batches_before = group_commit::batches(&s.db);
     let started = Instant::now();
     let mut tasks = Vec::new();
     for (t, session) in sessions.into_iter().enumerate() {
@@ -113,8 +116,11 @@ async fn main() {
     let secs = started.elapsed().as_secs_f64();
     times.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
     let per_s = (times.len() as f64 / secs).round();
+    let batches = group_commit::batches(&s.db);
+    let commits = batches.transactions - batches_before.transactions;
+    let per_commit = (batches.work - batches_before.work) as f64 / commits.max(1) as f64;
     println!(
-        "{} sales of {LINES} lines from {TILLS} tills in {secs:.2} s: {per_s} sales/s, p50 {} ms, p99 {} ms",
+        "{} sales of {LINES} lines from {TILLS} tills in {secs:.2} s: {per_s} sales/s, p50 {} ms, p99 {} ms, {commits} commits ({per_commit:.1} sales each)",
         times.len(),
         percentile(&times, 0.5),
         percentile(&times, 0.99)
@@ -129,6 +135,10 @@ async fn main() {
         Value::from(percentile(&times, 0.99)),
     );
     figures.insert("sales_per_s".into(), Value::from(per_s));
+    figures.insert(
+        "sales_per_commit".into(),
+        Value::from((per_commit * 10.0).round() / 10.0),
+    );
 
     // Closing a session of 1,000 sales: its Z report sums every sale's totals and VAT lines.
     let mut closing = Vec::new();

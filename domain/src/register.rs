@@ -150,8 +150,12 @@ pub struct ShareEventForm {
     pub note: String,
 }
 
-/// The outcome of a CSV import that passed: how many members were created.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The outcome of a CSV import that passed: how many records (members, products) were
+/// created, and how many existing ones were changed or left as they were (the products
+/// import updates the products it recognises; the member import only creates).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportOutcome {
     pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
 }

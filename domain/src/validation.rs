@@ -69,6 +69,9 @@ pub enum Reason {
     InvalidBarcode,
     NotYesNo,
     UnknownProduct,
+    /// What a row names (its barcodes, or its name when it has none) belongs to several
+    /// products of the catalogue: the import cannot tell which one to update.
+    SeveralProducts,
     /// A quantity of a sale or a return that is not positive or has more than three decimals.
     BadQuantity,
     UnknownDenomination,
@@ -213,6 +216,7 @@ impl Reason {
             Reason::InvalidBarcode => "error-invalid-barcode",
             Reason::NotYesNo => "error-not-yes-no",
             Reason::UnknownProduct => "error-unknown-product",
+            Reason::SeveralProducts => "error-several-products",
             Reason::BadQuantity => "error-bad-quantity",
             Reason::UnknownDenomination => "error-unknown-denomination",
             Reason::SessionClosed => "error-session-closed",

@@ -128,12 +128,37 @@ test('a products import with bad rows imports nothing and says why; a good one i
   const good = bad.replace(';box;', ';piece;').replace('4006381333932', freshBarcode());
   await page.locator('#import-text').fill(good);
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByTestId('import-done')).toHaveText('3 produits importés.');
+  await expect(page.getByTestId('import-done')).toHaveText('Import terminé : 3 ajouté(s), 0 mis à jour, 0 inchangé(s).');
   await page.goto(`/stock/products?q=${batch}&state=all`);
   await expect(page.getByTestId('product-count')).toHaveText('3 produits');
-  // Their categories were made on the way.
+
+  // The same list again with a new price: the lentils (no barcode: known by their name) are
+  // updated, the others are left as they are, nothing is added.
+  await page.goto('/stock/import');
+  await hydrated(page);
+  await page.locator('#import-text').fill(good.replace(';kg;4,20;', ';kg;4,40;'));
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toHaveText('Import terminé : 0 ajouté(s), 1 mis à jour, 2 inchangé(s).');
+  await page.goto(`/stock/products?q=${batch}&state=all`);
+  await expect(page.getByTestId('product-count')).toHaveText('3 produits');
+  await expect(page.locator('.product-list li').filter({ hasText: 'Lentilles' })).toContainText('4,40 €');
+
+  // Their categories were made on the way; one is renamed, and another's name is refused.
   await page.goto('/stock/categories');
-  await expect(page.getByTestId('categories')).toContainText(`Vrac ${batch}`);
+  await hydrated(page);
+  const categories = page.getByTestId('categories');
+  await expect(categories).toContainText(`Vrac ${batch}`);
+  const bulk = page.getByTestId('category').filter({ hasText: `Vrac ${batch}` });
+  await bulk.getByTestId('category-rename').click();
+  const name = page.getByLabel('Nouveau nom');
+  await name.fill(`Droguerie ${batch}`);
+  await page.getByRole('button', { name: 'Enregistrer le nom' }).click();
+  await expect(page.locator('.field-error')).toHaveText('Déjà utilisé par quelqu’un d’autre.');
+  await name.fill(`Légumineuses ${batch}`);
+  await page.getByRole('button', { name: 'Enregistrer le nom' }).click();
+  await expect(categories).toContainText(`Légumineuses ${batch}`);
+  await expect(categories).not.toContainText(`Vrac ${batch}`);
+  await expect(page.getByTestId('category').filter({ hasText: `Légumineuses ${batch}` }).locator('td.num')).toHaveText('1');
 });
 
 test('a stock manager edits the barcode nomenclature', async ({ page }) => {

@@ -96,3 +96,73 @@ test('sales made while the server is down are kept, then sent once when it is ba
   await expect(page.getByTestId('report-card')).toContainText('€18.60');
   expect(errors.filter((e) => !e.includes('Failed to fetch') && !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
 });
+
+// The device's kept values (see app/src/pages/till/store.rs), read and written as the till does.
+async function keptValue(page: Page, key: string): Promise<string | undefined> {
+  return page.evaluate(async (key) => {
+    const db: IDBDatabase = await new Promise((ok, ko) => {
+      const r = indexedDB.open('ruche-till', 1);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const value: string | undefined = await new Promise((ok, ko) => {
+      const r = db.transaction('kept').objectStore('kept').get(key);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    db.close();
+    return value;
+  }, key);
+}
+
+async function keepValue(page: Page, key: string, value: string) {
+  await page.evaluate(async ([key, value]) => {
+    const db: IDBDatabase = await new Promise((ok, ko) => {
+      const r = indexedDB.open('ruche-till', 1);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    await new Promise((ok, ko) => {
+      const tx = db.transaction('kept', 'readwrite');
+      tx.objectStore('kept').put(value, key);
+      tx.oncomplete = ok;
+      tx.onerror = () => ko(tx.error);
+    });
+    db.close();
+  }, [key, value]);
+}
+
+test('reloaded while the catalogue cannot be fetched, the till shows when its copy was last checked', async ({ page }) => {
+  test.setTimeout(90_000);
+  await server.kill();
+  await server.start();
+  let asked = 0;
+  page.on('requestfinished', (r) => {
+    if (r.url().includes('/api/till/catalogue/changes')) asked += 1;
+  });
+  await signIn(page, 'cashier@demo.ruche.coop');
+  await hydrated(page);
+  await page.getByTestId('till-pick').filter({ hasText: 'Till 2' }).click();
+  await page.locator('#count-1000').fill('5');
+  await page.getByTestId('open-session').click();
+  await expect(page.getByTestId('scan')).toBeFocused();
+  const age = page.getByTestId('till-catalogue-age');
+  await expect(age).toHaveText('Catalogue checked 0 min ago');
+  // The server has said the kept copy is current (the load, then the first check)...
+  await expect.poll(() => asked, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(500);
+  // ...though the copy itself last changed two hours ago.
+  const kept = JSON.parse((await keptValue(page, 'catalogue'))!);
+  kept.synced_at_ms = Date.now() - 2 * 3_600_000;
+  await keepValue(page, 'catalogue', JSON.stringify(kept));
+
+  // Reloaded while the catalogue's changes cannot be fetched: the till sells from its copy,
+  // checked a moment ago, not two hours ago.
+  await page.route('**/api/till/catalogue/changes*', (route) => route.abort());
+  await page.reload();
+  await hydrated(page);
+  await page.getByTestId('till-pick').filter({ hasText: 'Till 2' }).click();
+  await expect(page.getByTestId('scan')).toBeFocused();
+  await expect(page.getByTestId('till-offline')).toBeVisible({ timeout: 15_000 });
+  await expect(age).toHaveText('Catalogue checked 0 min ago');
+});

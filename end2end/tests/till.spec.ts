@@ -129,9 +129,23 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await expect(creme.getByTestId('line-quantity')).toHaveText('3');
   await expect(page.getByTestId('total')).toHaveText('€39.13');
 
-  // A line removed, a 10 % discount on the soap.
+  // A line removed, a 10 % discount on the soap. More than a cashier's 10 % is refused as
+  // it is typed, in the scan field and in the discount panel, before any payment.
   await lines.filter({ hasText: 'Journal de quartier' }).getByTestId('line-remove').click();
   await lines.filter({ hasText: 'Savon de Marseille' }).click();
+  await expect(input).toBeFocused();
+  await input.fill('15%');
+  await input.press('Enter');
+  await expect(page.getByTestId('till-notice')).toHaveText('Your role allows discounts of at most 10 %.');
+  await expect(page.getByTestId('total')).toHaveText('€38.13');
+  await lines.filter({ hasText: 'Savon de Marseille' }).getByRole('button', { name: 'Discount' }).click();
+  await expect(page.getByText('At most 10 % for you.')).toBeVisible();
+  await page.locator('#discount').fill('12');
+  await expect(page.getByTestId('discount-refused')).toHaveText('Your role allows discounts of at most 10 %.');
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await page.locator('#discount').fill('8');
+  await expect(page.getByTestId('discount-refused')).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await expect(input).toBeFocused();
   await input.fill('10%');
   await input.press('Enter');
@@ -198,6 +212,9 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await page.getByTestId('member-query').fill('Sam Suspendu');
   await page.getByTestId('member-query').press('Enter');
   await expect(page.getByTestId('refusal')).toContainText('Sam Suspendu may not shop (Suspended)');
+  // With what the status asks of them, for the cashier to tell them.
+  await expect(page.getByTestId('refusal-why')).toContainText('to shop again');
+  await expect(page.locator('.sell-side [data-testid=member-why]')).toContainText('to shop again');
   await page.getByTestId('override-email').fill('cashier@demo.ruche.coop');
   await page.getByTestId('override-password').fill(PASSWORD);
   await page.getByTestId('override-reason').fill('Shift booked for Saturday');
@@ -252,6 +269,10 @@ test('a cashier sells, refuses and overrides, takes a return and closes with the
   await page.getByTestId('close-submit').click();
   const z = page.getByTestId('report');
   await expect(z).toContainText('Z report');
+  // Headed by the till, and when the session opened and closed.
+  await expect(page.getByTestId('report-till')).toHaveText('Till 1');
+  await expect(page.getByTestId('report-opened')).toHaveText(/^Opened \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await expect(page.getByTestId('report-until')).toHaveText(/^Closed \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await expect(page.getByTestId('report-sales')).toContainText('2');
   await expect(page.getByTestId('report-total')).toContainText('€49.53');
   await expect(page.getByTestId('report-card')).toContainText('€31.90');

@@ -283,6 +283,7 @@ error-unknown-vat-rate = Not one of the coop's VAT rates.
 error-invalid-barcode = Not a valid barcode (EAN-13, EAN-8 or UPC-A with its check digit).
 error-not-yes-no = Write yes or no.
 error-unknown-product = This product is not in the catalogue.
+error-several-products = This matches several products of the catalogue: say which with its barcodes.
 error-bad-quantity = A quantity must be more than zero, with at most three decimals.
 error-unknown-denomination = Not a euro coin or note.
 error-session-closed = The drawer session is closed: open one to sell.
@@ -686,13 +687,13 @@ loss-choose = Choose a reason
 field-category-name = New category
 category-add = Add the category
 category-added = Category added.
+category-rename = Rename
+field-category-name-new = New name
+category-rename-save = Save the name
+category-rename-cancel = Cancel
 categories-none = No category yet.
-product-import-intro = A CSV file with a header line and these columns (category, deposit, meal_voucher, active and barcodes may be left out; barcodes separated by spaces or |; yes or no for the flags). Every row is checked first: if one is wrong, nothing is imported.
-product-import-done =
-    { $count ->
-        [one] 1 product imported.
-       *[other] { $count } products imported.
-    }
+product-import-intro = A CSV file with a header line and these columns (category, deposit, meal_voucher, active and barcodes may be left out; barcodes separated by spaces or |; yes or no for the flags). A row updates the product that has one of its barcodes (a row without barcodes: the product without barcodes of the same name, ignoring case and accents), otherwise it adds a product; an updated product keeps the barcodes the row leaves out. Every row is checked first: if one is wrong, nothing is imported.
+product-import-done = Import done: { $created } added, { $updated } updated, { $unchanged } unchanged.
 nomenclature-intro = The till reads a scanned code with the first rule, from the top, whose prefix pattern and code length match it. A pattern has one sign per digit: a digit, . for any digit, or a range such as [1-9]. Weighed and price-labelled items carry their weight (grams) or price (cents) in the digits you say.
 nomenclature-rule = Rule { $n }
 nomenclature-up = Move up
@@ -801,6 +802,7 @@ till-per-kg = per kg
 till-per-litre = per litre
 till-discount-title = Line discount
 till-discount-label = Discount in percent
+till-discount-hint = At most { $max } % for you.
 till-discount-apply = Apply
 till-cancel = Cancel
 till-done = Done
@@ -874,6 +876,9 @@ till-cash-out-done = { $amount } taken out of the drawer.
 till-cash-in-done = { $amount } put in the drawer.
 till-x-title = X report
 till-z-title = Z report
+till-report-opened = Opened { $time }
+till-report-closed = Closed { $time }
+till-report-made = Made { $time }
 till-close-session = Close the session…
 till-close-count = Count the drawer by coin and note
 till-close-submit = Close the session

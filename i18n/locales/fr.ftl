@@ -283,6 +283,7 @@ error-unknown-vat-rate = Ce n'est pas un des taux de TVA de la coopérative.
 error-invalid-barcode = Code-barres invalide (EAN-13, EAN-8 ou UPC-A avec sa clé de contrôle).
 error-not-yes-no = Écrivez oui ou non.
 error-unknown-product = Ce produit n'est pas au catalogue.
+error-several-products = Cela correspond à plusieurs produits du catalogue : précisez lequel par ses codes-barres.
 error-bad-quantity = Une quantité doit être supérieure à zéro, avec au plus trois décimales.
 error-unknown-denomination = Ce n'est pas une pièce ou un billet en euros.
 error-session-closed = La session de caisse est fermée : ouvrez-en une pour vendre.
@@ -686,13 +687,13 @@ loss-choose = Choisissez une raison
 field-category-name = Nouvelle catégorie
 category-add = Ajouter la catégorie
 category-added = Catégorie ajoutée.
+category-rename = Renommer
+field-category-name-new = Nouveau nom
+category-rename-save = Enregistrer le nom
+category-rename-cancel = Annuler
 categories-none = Aucune catégorie pour l'instant.
-product-import-intro = Un fichier CSV avec une ligne d'en-tête et ces colonnes (category, deposit, meal_voucher, active et barcodes sont facultatives ; codes-barres séparés par des espaces ou |; oui ou non pour les options). Chaque ligne est d'abord vérifiée : si l'une est fausse, rien n'est importé.
-product-import-done =
-    { $count ->
-        [one] { $count } produit importé.
-       *[other] { $count } produits importés.
-    }
+product-import-intro = Un fichier CSV avec une ligne d'en-tête et ces colonnes (category, deposit, meal_voucher, active et barcodes sont facultatives ; codes-barres séparés par des espaces ou |; oui ou non pour les options). Une ligne met à jour le produit qui porte un de ses codes-barres (une ligne sans code-barres : le produit sans code-barres du même nom, sans tenir compte des majuscules ni des accents), sinon elle ajoute un produit ; un produit mis à jour garde les codes-barres que la ligne ne cite pas. Chaque ligne est d'abord vérifiée : si l'une est fausse, rien n'est importé.
+product-import-done = Import terminé : { $created } ajouté(s), { $updated } mis à jour, { $unchanged } inchangé(s).
 nomenclature-intro = La caisse lit un code scanné avec la première règle, depuis le haut, dont le motif de préfixe et la longueur correspondent. Un motif a un signe par chiffre : un chiffre, . pour n'importe quel chiffre, ou une plage comme [1-9]. Les articles pesés et étiquetés au prix portent leur poids (grammes) ou leur prix (centimes) dans les chiffres indiqués.
 nomenclature-rule = Règle { $n }
 nomenclature-up = Monter
@@ -801,6 +802,7 @@ till-per-kg = le kg
 till-per-litre = le litre
 till-discount-title = Remise sur la ligne
 till-discount-label = Remise en pour cent
+till-discount-hint = Au plus { $max } % pour vous.
 till-discount-apply = Appliquer
 till-cancel = Annuler
 till-done = Terminé
@@ -874,6 +876,9 @@ till-cash-out-done = { $amount } sorti du tiroir.
 till-cash-in-done = { $amount } mis dans le tiroir.
 till-x-title = Rapport X
 till-z-title = Rapport Z
+till-report-opened = Ouverte le { $time }
+till-report-closed = Fermée le { $time }
+till-report-made = Établi le { $time }
 till-close-session = Clôturer la session…
 till-close-count = Comptez le tiroir par pièce et billet
 till-close-submit = Clôturer la session

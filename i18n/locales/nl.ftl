@@ -283,6 +283,7 @@ error-unknown-vat-rate = Geen van de btw-tarieven van de coöperatie.
 error-invalid-barcode = Ongeldige streepjescode (EAN-13, EAN-8 of UPC-A met controlecijfer).
 error-not-yes-no = Schrijf ja of nee.
 error-unknown-product = Dit product staat niet in de catalogus.
+error-several-products = Dit komt overeen met meerdere producten uit de catalogus: geef aan welk met de streepjescodes.
 error-bad-quantity = Een hoeveelheid moet groter zijn dan nul, met hoogstens drie decimalen.
 error-unknown-denomination = Geen euromunt of -biljet.
 error-session-closed = De kassasessie is gesloten: open er een om te verkopen.
@@ -686,13 +687,13 @@ loss-choose = Kies een reden
 field-category-name = Nieuwe categorie
 category-add = De categorie toevoegen
 category-added = Categorie toegevoegd.
+category-rename = Hernoemen
+field-category-name-new = Nieuwe naam
+category-rename-save = Naam opslaan
+category-rename-cancel = Annuleren
 categories-none = Nog geen categorie.
-product-import-intro = Een CSV-bestand met een kopregel en deze kolommen (category, deposit, meal_voucher, active en barcodes mogen ontbreken; streepjescodes gescheiden door spaties of |; ja of nee voor de opties). Elke regel wordt eerst gecontroleerd: is er één fout, dan wordt niets geïmporteerd.
-product-import-done =
-    { $count ->
-        [one] 1 product geïmporteerd.
-       *[other] { $count } producten geïmporteerd.
-    }
+product-import-intro = Een CSV-bestand met een kopregel en deze kolommen (category, deposit, meal_voucher, active en barcodes mogen ontbreken; streepjescodes gescheiden door spaties of |; ja of nee voor de opties). Een regel werkt het product bij dat een van zijn streepjescodes heeft (een regel zonder streepjescodes: het product zonder streepjescodes met dezelfde naam, los van hoofdletters en accenten), anders voegt hij een product toe; een bijgewerkt product houdt de streepjescodes die de regel niet noemt. Elke regel wordt eerst gecontroleerd: is er één fout, dan wordt niets geïmporteerd.
+product-import-done = Import klaar: { $created } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd.
 nomenclature-intro = De kassa leest een gescande code met de eerste regel, van boven af, waarvan het voorvoegselpatroon en de codelengte passen. Een patroon heeft één teken per cijfer: een cijfer, . voor om het even welk cijfer, of een reeks zoals [1-9]. Gewogen artikelen en artikelen met prijsetiket dragen hun gewicht (gram) of prijs (cent) in de opgegeven cijfers.
 nomenclature-rule = Regel { $n }
 nomenclature-up = Omhoog
@@ -801,6 +802,7 @@ till-per-kg = per kg
 till-per-litre = per liter
 till-discount-title = Korting op de lijn
 till-discount-label = Korting in procent
+till-discount-hint = Voor u ten hoogste { $max } %.
 till-discount-apply = Toepassen
 till-cancel = Annuleren
 till-done = Klaar
@@ -874,6 +876,9 @@ till-cash-out-done = { $amount } uit de lade genomen.
 till-cash-in-done = { $amount } in de lade gelegd.
 till-x-title = X-rapport
 till-z-title = Z-rapport
+till-report-opened = Geopend op { $time }
+till-report-closed = Gesloten op { $time }
+till-report-made = Opgemaakt op { $time }
 till-close-session = Sessie afsluiten…
 till-close-count = Tel de lade per munt en biljet
 till-close-submit = Sessie afsluiten

@@ -68,9 +68,14 @@ pub fn t_args(lang: Language, id: &str, args: &[(&str, String)]) -> String {
         .into_owned()
 }
 
-/// The message of a validation reason, in `lang`.
+/// The message of a validation reason, in `lang`. A member's status travels as its code
+/// (`suspended`): the message names it in `lang`.
 pub fn reason(lang: Language, r: &domain::validation::Reason) -> String {
-    t_args(lang, r.message_id(), &r.args())
+    let mut args = r.args();
+    if let domain::validation::Reason::MayNotShop { status } = r {
+        args = vec![("status", t(lang, &format!("status-{status}")))];
+    }
+    t_args(lang, r.message_id(), &args)
 }
 
 /// The ids of all messages of a language, for tests and tooling.
@@ -153,6 +158,24 @@ mod tests {
             reason(Language::Fr, &Reason::DuplicateInFile { line: 4 }),
             "Déjà présent à la ligne 4."
         );
+    }
+
+    #[test]
+    fn a_refusal_names_the_members_status_in_the_language() {
+        use domain::validation::Reason;
+        let refused = Reason::MayNotShop {
+            status: domain::shifts::Status::Suspended.as_str().to_string(),
+        };
+        for (lang, name) in [
+            (Language::En, "Suspended"),
+            (Language::Fr, &t(Language::Fr, "status-suspended")),
+            (Language::Nl, &t(Language::Nl, "status-suspended")),
+        ] {
+            let text = reason(lang, &refused);
+            assert!(text.contains(name), "{text}");
+            assert!(!text.contains("suspended"), "{text}");
+            assert_ne!(name, "status-suspended");
+        }
     }
 
     #[test]

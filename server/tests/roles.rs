@@ -162,6 +162,11 @@ fn till_endpoints() -> Vec<Endpoint> {
             move || json!({ "name": format!("Category {}", n()) }),
         ),
         server_fn(
+            "till/catalogue/category/rename",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown(), "name": format!("Category {}", n()) }),
+        ),
+        server_fn(
             "till/catalogue/import",
             STOCK_KEEPERS,
             || json!({ "csv": "name\nx\n" }),

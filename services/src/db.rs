@@ -21,7 +21,7 @@ use tokio::sync::{Mutex as Queue, OwnedMutexGuard};
 
 /// How long a writer waits for its turn, in this process (the queue) and behind other
 /// processes (SQLite's busy timeout), before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connects and runs every pending migration. A SQLite file's folder is created if missing.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -147,7 +147,7 @@ impl ConnectionTrait for WriteTx {
 /// The queue of this process's writers of each SQLite file.
 static QUEUES: LazyLock<Mutex<HashMap<PathBuf, Arc<Queue<()>>>>> = LazyLock::new(Default::default);
 
-fn queue_of(db: &DatabaseConnection) -> Arc<Queue<()>> {
+pub(crate) fn queue_of(db: &DatabaseConnection) -> Arc<Queue<()>> {
     let file = db
         .get_sqlite_connection_pool()
         .connect_options()

@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod group_commit;
 pub mod mail;
 pub mod members;
 pub mod settings;

@@ -525,6 +525,7 @@ pub async fn import_csv(s: &Services, actor: &Viewer, text: &str) -> Result<Impo
     .await?;
     Ok(ImportOutcome {
         created: rows.len(),
+        ..ImportOutcome::default()
     })
 }
 

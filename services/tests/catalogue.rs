@@ -208,8 +208,153 @@ async fn a_products_stock_and_its_latest_moves(s: Services) {
     ));
 }
 
+async fn importing_again_updates_what_it_recognises(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let all = |s: Services| async move {
+        catalogue::search(&s.db, "", None, ProductState::All, 200, 0)
+            .await
+            .unwrap()
+    };
+    let first = "name;category;unit;price;vat_percent;deposit;barcodes\n\
+        Pain;Boulangerie;piece;2,49;6;;4006381333931\n\
+        Riz vrac;;kg;3,10;6;;\n\
+        Bière;;piece;1,45;21;0,10;5901234123457 96385074\n";
+    let outcome = import::import_csv(&s, &a, first).await.unwrap();
+    assert_eq!((outcome.created, outcome.updated), (3, 0));
+    let before = all(s.clone()).await;
+    let version = before.products.iter().map(|p| p.version).max().unwrap();
+    let id_of = |page: &catalogue::ProductPage, name: &str| {
+        page.products
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .clone()
+    };
+
+    // The bread by its barcode, the rice by its name (no barcode; case and accents aside),
+    // the beer by one of its two barcodes (unchanged, it keeps both), and a new milk.
+    let again = "name;category;unit;price;vat_percent;deposit;barcodes\n\
+        Pain;Boulangerie;piece;2,69;6;;4006381333931\n\
+        RIZ VRAC;;kg;3,20;6;;\n\
+        Bière;;piece;1,45;21;0,10;96385074\n\
+        Lait;Crèmerie;litre;1,19;6;;5000000000005\n";
+    let outcome = import::import_csv(&s, &a, again).await.unwrap();
+    assert_eq!(
+        (outcome.created, outcome.updated, outcome.unchanged),
+        (1, 2, 1)
+    );
+    let after = all(s.clone()).await;
+    assert_eq!(after.total, 4);
+    let bread = id_of(&after, "Pain");
+    assert_eq!(bread.id, id_of(&before, "Pain").id);
+    assert_eq!(bread.price_cents, 269);
+    let rice = id_of(&after, "RIZ VRAC");
+    assert_eq!(
+        (rice.id, rice.price_cents),
+        (id_of(&before, "Riz vrac").id, 320)
+    );
+    assert_eq!(
+        id_of(&after, "Bière").barcodes,
+        vec!["5901234123457".to_string(), "96385074".to_string()]
+    );
+    // The tills fetch what changed, and only that.
+    let changed = catalogue::changes_since(&s.db, version, 100).await.unwrap();
+    let mut names: Vec<&str> = changed.products.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, vec!["Lait", "Pain", "RIZ VRAC"]);
+
+    // A row naming two products, two rows naming one, a name two products without barcodes
+    // share: every one is reported and nothing is written.
+    import::import_csv(
+        &s,
+        &a,
+        "name;unit;price;vat_percent\nPois chiches;kg;4;6\nPois chiches;kg;4;6\n",
+    )
+    .await
+    .unwrap();
+    let count = all(s.clone()).await.total;
+    let bad = "name;unit;price;vat_percent;barcodes\n\
+        Pain au lait;piece;1;6;4006381333931 5000000000005\n\
+        Bière;piece;1,50;21;5901234123457\n\
+        Bière bis;piece;1,50;21;96385074\n\
+        Pois chiches;kg;4,50;6;\n\
+        Sel;kg;1;6;\n";
+    match import::import_csv(&s, &a, bad).await {
+        Err(Error::ImportRefused(rows)) => {
+            let got: Vec<(usize, &str, Reason)> = rows
+                .iter()
+                .map(|r| (r.line, r.field.as_str(), r.reason.clone()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (2, "barcodes", Reason::SeveralProducts),
+                    (4, "barcodes", Reason::DuplicateInFile { line: 3 }),
+                    (5, "name", Reason::SeveralProducts),
+                ]
+            );
+        }
+        other => panic!("expected a refused import, got {other:?}"),
+    }
+    assert_eq!(all(s.clone()).await.total, count);
+    assert_eq!(id_of(&all(s.clone()).await, "Pain").price_cents, 269);
+}
+
+async fn renaming_a_category(s: Services) {
+    let a = services::testing::admin(&s).await;
+    import::import_csv(
+        &s,
+        &a,
+        "name;category;unit;price;vat_percent\nPomme;Fruits;kg;2,10;6\nLait;Crèmerie;litre;1;6\n",
+    )
+    .await
+    .unwrap();
+    let fruits = catalogue::categories(&s.db).await.unwrap()[1].clone();
+    assert_eq!(fruits.name, "Fruits");
+
+    let renamed = catalogue::rename_category(&s, &a, fruits.id, " Fruits et légumes ")
+        .await
+        .unwrap();
+    assert_eq!(
+        (renamed.id, renamed.name.as_str()),
+        (fruits.id, "Fruits et légumes")
+    );
+    let counts = catalogue::category_counts(&s.db).await.unwrap();
+    let sizes: Vec<(&str, u64)> = counts
+        .iter()
+        .map(|c| (c.category.name.as_str(), c.products))
+        .collect();
+    assert_eq!(sizes, vec![("Crèmerie", 1), ("Fruits et légumes", 1)]);
+    // The same name again is no clash; another category's name, an empty one and an unknown
+    // category are refused, and nothing changes.
+    catalogue::rename_category(&s, &a, fruits.id, "Fruits et légumes")
+        .await
+        .unwrap();
+    assert!(matches!(
+        catalogue::rename_category(&s, &a, fruits.id, "Crèmerie").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("name", Reason::AlreadyTaken)]
+    ));
+    assert!(matches!(
+        catalogue::rename_category(&s, &a, fruits.id, "  ").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("name", Reason::Required)]
+    ));
+    assert!(matches!(
+        catalogue::rename_category(&s, &a, uuid::Uuid::now_v7(), "Légumes").await,
+        Err(Error::NotFound)
+    ));
+    let names: Vec<String> = catalogue::categories(&s.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, vec!["Crèmerie", "Fruits et légumes"]);
+}
+
 on_both_databases!(
     searching_the_catalogue,
     the_lists_the_forms_choose_from,
     a_products_stock_and_its_latest_moves,
+    importing_again_updates_what_it_recognises,
+    renaming_a_category,
 );

@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 use domain::member::MemberForm;
 use domain::money::{from_cents, to_cents};
-use domain::shifts::{LeaveKind, Status};
+use domain::shifts::{LeaveKind, Status, StatusReason};
 use domain::till::{
     from_milli, settle, BarcodeRule, Basket, Count, Field, Payment, ProductForm, RuleKind, Scan,
     Tender, Unit, VatCents, VatRate,
@@ -244,7 +244,7 @@ async fn catalogue_barcodes_and_import(s: Services) {
     assert_eq!(changed.categories.len(), 1);
     assert_eq!(changed.vat_rates.len(), 4);
 
-    // An import with one bad row, and one clashing with the catalogue, writes nothing.
+    // An import with one bad row, and one naming two products of the catalogue, writes nothing.
     let before = count::<products::Entity>(&s).await;
     let text = "name,unit,price,vat_percent,barcodes\n\
         Riz,kg,2.80,6,\n\
@@ -257,15 +257,16 @@ async fn catalogue_barcodes_and_import(s: Services) {
         }
         other => panic!("expected a refused import, got {other:?}"),
     }
+    // A row with the barcodes of two products cannot say which one it updates.
     let text = "name,unit,price,vat_percent,barcodes\n\
         Riz,kg,2.80,6,\n\
-        Savon bis,piece,4.99,21,96385074\n";
+        Savon bis,piece,4.99,21,96385074 4006381333931\n";
     match catalogue_import(&s, &a, text).await {
         Err(Error::ImportRefused(rows)) => {
             assert_eq!(rows.len(), 1);
             assert_eq!(
                 (rows[0].line, rows[0].reason.clone()),
-                (3, Reason::AlreadyTaken)
+                (3, Reason::SeveralProducts)
             );
         }
         other => panic!("expected a refused import, got {other:?}"),
@@ -720,6 +721,13 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         .await
         .unwrap();
     assert_eq!((at_till.may_shop, at_till.status), (false, Status::OnLeave));
+    // With why, for the cashier to tell them.
+    assert_eq!(
+        at_till.reason,
+        Some(StatusReason::Holiday {
+            until: services::today() + TimeDelta::days(9)
+        })
+    );
     assert!(matches!(
         post_sale(&s, &cashier, &refused).await,
         Err(Error::MayNotShop {

@@ -60,6 +60,13 @@ pub async fn create_category(name: String) -> Result<Category, AppError> {
     Ok(till::catalogue::create_category(&s, &v, &name).await?)
 }
 
+/// Renames a category; another category's name is refused.
+#[server(endpoint = "till/catalogue/category/rename", input = Json)]
+pub async fn rename_category(id: Uuid, name: String) -> Result<Category, AppError> {
+    let (s, v) = authorize(STOCK_KEEPERS)?;
+    Ok(till::catalogue::rename_category(&s, &v, id, &name).await?)
+}
+
 /// Imports products from CSV, all or nothing.
 #[server(endpoint = "till/catalogue/import", input = Json)]
 pub async fn import_products(csv: String) -> Result<ImportOutcome, AppError> {

@@ -9,7 +9,8 @@ use domain::register::ImportOutcome;
 use leptos::prelude::*;
 
 /// The form and its report. `columns` are the file's columns, shown to the person; `submit`
-/// sends the text; `done` is the message id of the success message (with `$count`).
+/// sends the text; `done` is the message id of the success message (with `$count` and
+/// `$created` the records added, `$updated` and `$unchanged` the existing ones).
 #[component]
 pub fn CsvImport(
     columns: &'static [&'static str],
@@ -41,7 +42,12 @@ pub fn CsvImport(
         {move || match result.get() {
             Some(Ok(outcome)) => view! {
                 <p class="alert notice" role="status" data-testid="import-done">
-                    {i.ta(done, &[("count", outcome.created.to_string())])}
+                    {i.ta(done, &[
+                        ("count", outcome.created.to_string()),
+                        ("created", outcome.created.to_string()),
+                        ("updated", outcome.updated.to_string()),
+                        ("unchanged", outcome.unchanged.to_string()),
+                    ])}
                 </p>
             }.into_any(),
             Some(Err(AppError::ImportRefused(rows))) => view! {

@@ -5,8 +5,26 @@
 use super::drawer::VatCents;
 use super::payment::Tender;
 use super::vat::VatRate;
+use crate::{Role, Viewer};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+/// The largest discount a cashier may give on a line, in percent; shift leaders,
+/// coordinators and admins may give any.
+pub const CASHIER_MAX_DISCOUNT_PERCENT: u32 = 10;
+
+/// Who may give any discount and let a member who may not shop buy anyway (admins too).
+pub const SUPERVISORS: [Role; 2] = [Role::ShiftLeader, Role::Coordinator];
+
+/// The largest line discount `person` may give, in percent: the till refuses a larger one as
+/// it is typed, and the server refuses a sale carrying one.
+pub fn max_discount_percent(person: &Viewer) -> u32 {
+    if person.may(&SUPERVISORS) {
+        100
+    } else {
+        CASHIER_MAX_DISCOUNT_PERCENT
+    }
+}
 
 /// How much of a product a line sells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +76,10 @@ pub struct ShopperView {
     pub name: String,
     pub may_shop: bool,
     pub status: crate::shifts::Status,
+    /// Why the member has this status, when the server answered (the statuses the till keeps
+    /// for offline do not say).
+    #[serde(default)]
+    pub reason: Option<crate::shifts::StatusReason>,
 }
 
 /// A sale as the till sends it.
@@ -139,6 +161,32 @@ pub fn receipt_number(input: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cashiers_discount_up_to_their_limit_and_supervisors_any() {
+        let person = |roles: Vec<Role>| Viewer {
+            user_id: Uuid::nil(),
+            display_name: String::new(),
+            email: String::new(),
+            roles,
+            language: crate::Language::Fr,
+            member_id: None,
+        };
+        let cases = [
+            (vec![Role::Cashier], CASHIER_MAX_DISCOUNT_PERCENT),
+            (vec![], CASHIER_MAX_DISCOUNT_PERCENT),
+            (vec![Role::Cashier, Role::ShiftLeader], 100),
+            (vec![Role::Coordinator], 100),
+            (vec![Role::Admin], 100),
+        ];
+        for (roles, max) in cases {
+            assert_eq!(
+                max_discount_percent(&person(roles.clone())),
+                max,
+                "{roles:?}"
+            );
+        }
+    }
 
     #[test]
     fn receipt_numbers_round_trip_through_their_barcode() {

@@ -54,6 +54,23 @@ pub(crate) async fn facts_and_bookings(
     Ok((facts, held.iter().map(|(_, s)| as_booking(s)).collect()))
 }
 
+/// [`facts`] as a status needs them: without the member's skills, which only bookings check
+/// (one query less for every may-shop answer).
+async fn status_facts(
+    db: &impl ConnectionTrait,
+    member: &members::Model,
+    now: DateTime<Utc>,
+) -> Result<MemberFacts> {
+    let held = held(db, member.id).await?;
+    let since = obligations_since(db).await?;
+    Ok(member_facts(
+        member,
+        since,
+        Vec::new(),
+        makeups_ahead(&held, now),
+    ))
+}
+
 /// [`facts`] given the member's held seats.
 async fn facts_of(
     db: &impl ConnectionTrait,
@@ -68,14 +85,22 @@ async fn facts_of(
         .into_iter()
         .map(|s| s.skill)
         .collect();
-    let booked_makeups = held
-        .iter()
+    let since = obligations_since(db).await?;
+    Ok(member_facts(
+        member,
+        since,
+        skills,
+        makeups_ahead(held, now),
+    ))
+}
+
+/// How many of the held seats are make-ups (or flexible bookings) still ahead at `now`.
+fn makeups_ahead(held: &[(shift_bookings::Model, shifts::Model)], now: DateTime<Utc>) -> usize {
+    held.iter()
         .filter(|(b, s)| {
             b.kind != BookingKind::Regular.as_str() && super::instant(s.start_at_ms) > now
         })
-        .count();
-    let since = obligations_since(db).await?;
-    Ok(member_facts(member, since, skills, booked_makeups))
+        .count()
 }
 
 async fn obligations_since(db: &impl ConnectionTrait) -> Result<Option<NaiveDate>> {
@@ -228,7 +253,7 @@ async fn report_for(
     member: &members::Model,
     today: NaiveDate,
 ) -> Result<StatusReport> {
-    let facts = facts(db, member, Utc::now()).await?;
+    let facts = status_facts(db, member, Utc::now()).await?;
     let ledger = ledger(db, member.id).await?;
     let leaves = member_leaves(db, member.id).await?;
     let granted: Vec<NaiveDate> = extensions::Entity::find()

@@ -203,22 +203,68 @@ async fn category_named(db: &impl ConnectionTrait, name: &str) -> Result<Uuid> {
     Ok(id)
 }
 
-/// Adds a category. Errors: `Invalid` on `name` when empty, too long or already used.
-pub async fn create_category(s: &Services, actor: &Viewer, name: &str) -> Result<Category> {
+/// A category name as typed, checked. Errors: `Invalid` on `name` when empty or too long.
+fn category_name(name: &str) -> Result<String> {
     let mut e = domain::validation::Errors::default();
     let name = e.text("name", name, domain::till::catalogue::CATEGORY_MAX);
-    e.finish(()).map_err(Error::Invalid)?;
-    let tx = write_tx(&s.db).await?;
-    let taken = categories::Entity::find()
-        .filter(categories::Column::Name.eq(&name))
-        .one(&tx)
+    e.finish(name).map_err(Error::Invalid)
+}
+
+/// The category called `name`, if there is one.
+async fn category_called(db: &impl ConnectionTrait, name: &str) -> Result<Option<Uuid>> {
+    Ok(categories::Entity::find()
+        .filter(categories::Column::Name.eq(name))
+        .one(db)
         .await?
-        .is_some();
-    if taken {
+        .map(|c| c.id))
+}
+
+/// Adds a category. Errors: `Invalid` on `name` when empty, too long or already used.
+pub async fn create_category(s: &Services, actor: &Viewer, name: &str) -> Result<Category> {
+    let name = category_name(name)?;
+    let tx = write_tx(&s.db).await?;
+    if category_called(&tx, &name).await?.is_some() {
         return Err(Error::invalid("name", Reason::AlreadyTaken));
     }
     let id = category_named(&tx, &name).await?;
     audit::commit(tx, actor, "catalogue.category", &id.to_string(), &name).await?;
+    Ok(Category { id, name })
+}
+
+/// Renames a category; its products stay in it, and tills get the new name with their next
+/// changes (they take the categories whole every time).
+///
+/// Errors: `NotFound`; `Invalid` on `name` when empty, too long or another category's.
+pub async fn rename_category(
+    s: &Services,
+    actor: &Viewer,
+    id: Uuid,
+    name: &str,
+) -> Result<Category> {
+    let name = category_name(name)?;
+    let tx = write_tx(&s.db).await?;
+    let category = categories::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if category_called(&tx, &name)
+        .await?
+        .is_some_and(|other| other != id)
+    {
+        return Err(Error::invalid("name", Reason::AlreadyTaken));
+    }
+    let detail = format!("{} -> {name}", category.name);
+    let mut row: categories::ActiveModel = category.into();
+    row.name = Set(name.clone());
+    row.update(&tx).await?;
+    audit::commit(
+        tx,
+        actor,
+        "catalogue.category.rename",
+        &id.to_string(),
+        &detail,
+    )
+    .await?;
     Ok(Category { id, name })
 }
 
@@ -256,6 +302,11 @@ impl Taken {
             rates: vat_rates(db).await?.into_iter().collect(),
             barcodes,
         })
+    }
+
+    /// The product that has this barcode, if one has.
+    pub(crate) fn owner(&self, barcode: &str) -> Option<Uuid> {
+        self.barcodes.get(barcode).copied()
     }
 
     /// The rules `p` breaks against the catalogue, as product `id`.

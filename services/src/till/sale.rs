@@ -16,26 +16,23 @@ use super::{cents, content_hash, insert_once, milli};
 use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
 use crate::shifts::status::{may_shop, Shopper};
-use crate::{db::write_tx, now_ms, settings, Services};
+use crate::{db::write_tx, group_commit, now_ms, settings, Services};
 use domain::money::from_cents;
 pub use domain::till::sale::{LineDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft};
 use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
 use domain::validation::Reason;
-use domain::{Role, Viewer};
+use domain::Viewer;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The counter of receipt numbers.
 pub const RECEIPT_NUMBER: &str = "receipt_number";
 
-/// The largest discount a cashier may give on a line, in percent; shift leaders,
-/// coordinators and admins may give any.
-pub const CASHIER_MAX_DISCOUNT_PERCENT: u32 = 10;
-
-/// Who may give any discount and let a member who may not shop buy anyway (admins too).
-pub const SUPERVISORS: [Role; 2] = [Role::ShiftLeader, Role::Coordinator];
+pub use domain::till::sale::{max_discount_percent, CASHIER_MAX_DISCOUNT_PERCENT, SUPERVISORS};
 
 /// How long before a sale a catalogue change may have happened for the till's old price to
 /// stand: the till fetches changes more often than that.
@@ -53,9 +50,23 @@ pub const PRICE_GRACE_MS: i64 = 10 * 60 * 1000;
 /// `SaleConflict` when the id was used for another sale. Nothing is written then.
 pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Result<Receipt> {
     let hash = content_hash(draft)?;
-    if let Some(receipt) = recorded(&s.db, draft.id, &hash).await? {
-        return Ok(receipt);
+    match check_and_record(s, actor, draft, &hash).await {
+        Ok(receipt) => Ok(receipt),
+        // Sent again (after the server's answer was lost, or twice at once): a sale recorded
+        // already answers its receipt, whatever check its second send fails (its override is
+        // used, its session closed, its id taken).
+        Err(e) => recorded_meanwhile(&s.db, draft.id, &hash, e).await,
     }
+}
+
+/// Checks a sale and records it; see [`post_sale`]. A sale recorded already fails one of the
+/// checks or, at the latest, its insertion (`SaleConflict`).
+async fn check_and_record(
+    s: &Services,
+    actor: &Viewer,
+    draft: &SaleDraft,
+    hash: &str,
+) -> Result<Receipt> {
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
     }
@@ -71,26 +82,49 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let override_id = match shopper_allowed(&s.db, actor, draft).await {
-        Ok(id) => id,
-        Err(e) => return recorded_meanwhile(&s.db, draft.id, &hash, e).await,
-    };
+    let override_id = shopper_allowed(&s.db, actor, draft).await?;
     let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
-    let tx = write_tx(&s.db).await?;
-    let session = open_session_row(&tx, draft.session_id, false).await?;
-    let receipt_number = settings::next(&tx, RECEIPT_NUMBER).await?;
+    let (cashier, sale, fingerprint) = (actor.user_id, draft.clone(), hash.to_string());
+    group_commit::write(&s.db, move |tx| {
+        Box::pin(async move {
+            record(
+                tx,
+                cashier,
+                &sale,
+                &basket,
+                &totals,
+                override_id,
+                fingerprint,
+            )
+            .await
+        })
+    })
+    .await
+}
+
+/// Writes a checked sale: its receipt number, row, lines, VAT lines, payments and stock
+/// moves. Errors: `NotFound` or `SessionClosed` for its session; the override's refusal when
+/// it was used meanwhile; `SaleConflict` when its id was recorded meanwhile.
+async fn record(
+    tx: &DatabaseTransaction,
+    cashier: Uuid,
+    draft: &SaleDraft,
+    basket: &Basket,
+    totals: &SaleTotals,
+    override_id: Option<Uuid>,
+    hash: String,
+) -> Result<Receipt> {
+    let session = open_session_row(tx, draft.session_id, false).await?;
     if let Some(id) = override_id {
-        if let Err(e) = overrides::use_for(&tx, id, draft.id).await {
-            drop(tx);
-            return recorded_meanwhile(&s.db, draft.id, &hash, e).await;
-        }
+        overrides::use_for(tx, id, draft.id).await?;
     }
+    let receipt_number = settings::next(tx, RECEIPT_NUMBER).await?;
     let row = sales::ActiveModel {
         id: Set(draft.id),
         receipt_number: Set(receipt_number),
         session_id: Set(draft.session_id),
         till_id: Set(session.till_id),
-        cashier_id: Set(actor.user_id),
+        cashier_id: Set(cashier),
         member_id: Set(draft.member_id),
         sold_at_ms: Set(draft.sold_at_ms),
         recorded_at_ms: Set(now_ms()),
@@ -102,14 +136,11 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         change_cents: Set(totals.change),
         rounding_cents: Set(totals.rounding),
         override_id: Set(override_id),
-        content_hash: Set(hash.clone()),
+        content_hash: Set(hash),
     };
-    if !insert_once(&tx, row, sales::Column::Id).await? {
-        // Sent twice at once: the other request recorded it first.
-        drop(tx);
-        return recorded(&s.db, draft.id, &hash)
-            .await?
-            .ok_or(Error::SaleConflict);
+    if !insert_once(tx, row, sales::Column::Id).await? {
+        // Recorded meanwhile: the caller answers its receipt, or the conflict.
+        return Err(Error::SaleConflict);
     }
     let mut moves = Vec::new();
     let mut rows = Vec::new();
@@ -170,7 +201,7 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         lines.push(printed);
     }
     sale_lines::Entity::insert_many(rows)
-        .exec_without_returning(&tx)
+        .exec_without_returning(tx)
         .await?;
     sale_vat_lines::Entity::insert_many(totals.vat.iter().map(|v| sale_vat_lines::ActiveModel {
         sale_id: Set(draft.id),
@@ -179,7 +210,7 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
         net_cents: Set(v.net),
         vat_cents: Set(v.vat),
     }))
-    .exec_without_returning(&tx)
+    .exec_without_returning(tx)
     .await?;
     if !draft.payments.is_empty() {
         // Ids in the order of the sale: the stored receipt lists payments by id.
@@ -189,21 +220,20 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
             tender: Set(tender_name(p.tender).to_string()),
             amount_cents: Set(p.amount_cents),
         }))
-        .exec_without_returning(&tx)
+        .exec_without_returning(tx)
         .await?;
     }
-    stock::append(&tx, &moves, Some(actor.user_id)).await?;
-    tx.commit().await?;
+    stock::append(tx, &moves, Some(cashier)).await?;
     // The receipt as stored, answered from memory (the same as [`receipt`] reads back).
     Ok(Receipt {
         id: draft.id,
         receipt_number,
         session_id: draft.session_id,
         member_id: draft.member_id,
-        cashier_id: actor.user_id,
+        cashier_id: cashier,
         sold_at_ms: draft.sold_at_ms,
         lines,
-        vat: totals.vat,
+        vat: totals.vat.clone(),
         total_cents: totals.total,
         discount_cents: totals.discount,
         payments: draft.payments.clone(),
@@ -213,8 +243,8 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
     })
 }
 
-/// The same sale sent twice at once: the other send may have recorded it (and used its
-/// override) meanwhile, and then its receipt is the answer; otherwise `refusal` stands.
+/// A sale whose recording was refused: if it was recorded already (sent before, or by the other
+/// of two sends at once), its receipt is the answer; otherwise `refusal` stands.
 async fn recorded_meanwhile(
     db: &impl ConnectionTrait,
     id: Uuid,
@@ -264,11 +294,7 @@ fn basket(
     draft: &SaleDraft,
     catalogue: &HashMap<Uuid, CatalogueProduct>,
 ) -> Result<Basket> {
-    let max_percent = if actor.may(&SUPERVISORS) {
-        100
-    } else {
-        CASHIER_MAX_DISCOUNT_PERCENT
-    };
+    let max_percent = max_discount_percent(actor);
     let mut basket = Basket::default();
     for (i, line) in draft.lines.iter().enumerate() {
         let p = &catalogue[&line.product_id];

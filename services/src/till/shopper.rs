@@ -26,6 +26,7 @@ pub async fn shopper(db: &impl ConnectionTrait, who: Shopper<'_>) -> Result<Shop
         name: format!("{} {}", m.first_name, m.last_name),
         may_shop: answer.may_shop,
         status: answer.report.status,
+        reason: Some(answer.report.reason),
     })
 }
 

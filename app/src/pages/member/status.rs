@@ -2,35 +2,9 @@
 //! events that explain it, and what to do by when.
 
 use crate::api::shifts::my_status;
-use crate::i18n::{use_i18n, I18n};
-use domain::shifts::{Status, StatusReason};
+use crate::components::shift::status_advice;
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
-
-/// What the member should do, or why they are where they are, in one sentence.
-fn advice(i: I18n, status: Status, reason: &StatusReason) -> String {
-    match reason {
-        StatusReason::Behind(b) if status == Status::Suspended => i.ta(
-            "todo-book-suspended",
-            &[("count", b.shifts_to_book().to_string())],
-        ),
-        StatusReason::Behind(b) => i.ta(
-            "todo-book-before",
-            &[
-                ("count", b.shifts_to_book().max(1).to_string()),
-                ("date", i.date(b.suspended_from)),
-            ],
-        ),
-        StatusReason::MakeupsBooked(_) => i.t("todo-makeups-booked"),
-        StatusReason::Holiday { until } => i.ta("todo-holiday", &[("date", i.date(*until))]),
-        StatusReason::ExemptionLeave { until } => {
-            i.ta("todo-exemption", &[("date", i.date(*until))])
-        }
-        StatusReason::ExemptRegime => i.t("todo-exempt"),
-        StatusReason::Left { on } => i.ta("todo-left", &[("date", i.date(*on))]),
-        StatusReason::BalanceAtThreshold { .. } => i.t("todo-threshold"),
-        StatusReason::UpToDate => i.t("todo-up-to-date"),
-    }
-}
 
 #[component]
 pub fn ShiftStatus() -> impl IntoView {
@@ -51,7 +25,7 @@ pub fn ShiftStatus() -> impl IntoView {
                                     " "
                                     <strong>{if ok { i.t("shop-yes") } else { i.t("shop-no") }}</strong>
                                 </p>
-                                <p class="advice">{advice(i, r.status, &r.reason)}</p>
+                                <p class="advice">{status_advice(i, r.status, &r.reason)}</p>
                                 <a class="button primary" href="/shifts" data-testid="shifts-link">{i.t("myshifts-status-link")}</a>
                                 <p>{i.t("shifts-balance")} " " <strong data-testid="balance">{r.balance}</strong></p>
                                 <p><a class="button" href="/my/requests">{i.t("requests-link")}</a></p>

@@ -1,12 +1,14 @@
-//! The catalogue's categories, each with how many products it holds (a link to them), and a
-//! form to add one.
+//! The catalogue's categories, each with how many products it holds (a link to them) and a
+//! button to rename it, and a form to add one. A name another category has is refused.
 
 use crate::api::catalogue::category_counts;
-use crate::api::till::{CreateCategory, STOCK_KEEPERS};
-use crate::components::field::{clear_on_success, errors_of, outcome, Field};
+use crate::api::till::{CreateCategory, RenameCategory, STOCK_KEEPERS};
+use crate::components::field::{clear_on_success, errors_of, outcome, Field, Outcome};
 use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
+use domain::till::catalogue::{Category, CategoryCount};
 use leptos::prelude::*;
+use uuid::Uuid;
 
 #[component]
 pub fn Categories() -> impl IntoView {
@@ -18,7 +20,13 @@ fn CategoryList() -> impl IntoView {
     let i = use_i18n();
     let create = ServerAction::<CreateCategory>::new();
     let result = outcome(create);
-    let counts = Resource::new(move || create.version().get(), |_| category_counts());
+    let rename = ServerAction::<RenameCategory>::new();
+    let counts = Resource::new(
+        move || (create.version().get(), rename.version().get()),
+        |_| category_counts(),
+    );
+    // The category whose name is being changed, if any.
+    let editing = RwSignal::new(None::<Uuid>);
     let name = RwSignal::new(String::new());
     clear_on_success(result, vec![name]);
     view! {
@@ -38,14 +46,9 @@ fn CategoryList() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! { <p class="muted">{i.t("categories-none")}</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="list" data-testid="categories">
-                                <thead><tr><th>{i.t("field-category")}</th><th class="num">{i.t("stock-products")}</th></tr></thead>
+                                <thead><tr><th>{i.t("field-category")}</th><th class="num">{i.t("stock-products")}</th><th></th></tr></thead>
                                 <tbody>
-                                    {list.into_iter().map(|c| view! {
-                                        <tr>
-                                            <td><a href=format!("/stock/products?category={}&state=all", c.category.id)>{c.category.name}</a></td>
-                                            <td class="num">{c.products}</td>
-                                        </tr>
-                                    }).collect_view()}
+                                    {list.into_iter().map(|c| view! { <CategoryRow c=c editing=editing rename=rename/> }).collect_view()}
                                 </tbody>
                             </table>
                         }.into_any(),
@@ -54,5 +57,61 @@ fn CategoryList() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// A category in the list: its name (a link to its products), its size, and renaming it.
+#[component]
+fn CategoryRow(
+    c: CategoryCount,
+    editing: RwSignal<Option<Uuid>>,
+    rename: ServerAction<RenameCategory>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let id = c.category.id;
+    let current = c.category.name.clone();
+    let name = RwSignal::new(current.clone());
+    let result = outcome(rename);
+    // The shared action's answer is this row's while this row is being renamed.
+    let mine: Outcome<Category> =
+        Signal::derive(move || result.get().filter(|_| editing.get() == Some(id)));
+    let errors = errors_of(mine, "name");
+    Effect::new(move |_| {
+        if let Some(Ok(renamed)) = mine.get() {
+            if renamed.id == id {
+                editing.set(None);
+            }
+        }
+    });
+    view! {
+        <tr data-testid="category">
+            {move || if editing.get() == Some(id) {
+                view! {
+                    <td colspan="2">
+                        <form class="inline-form" novalidate on:submit=move |ev| {
+                            ev.prevent_default();
+                            rename.dispatch(RenameCategory { id, name: name.get_untracked() });
+                        }>
+                            <Field label=i.t("field-category-name-new") name="name" value=name required=true errors=errors scope=Some(id.to_string())/>
+                            <button type="submit" class="button primary" disabled=move || rename.pending().get()>{i.t("category-rename-save")}</button>
+                        </form>
+                    </td>
+                    <td>
+                        <button type="button" class="button" on:click=move |_| editing.set(None)>{i.t("category-rename-cancel")}</button>
+                    </td>
+                }.into_any()
+            } else {
+                view! {
+                    <td><a href=format!("/stock/products?category={id}&state=all")>{current.clone()}</a></td>
+                    <td class="num">{c.products}</td>
+                    <td>
+                        <button type="button" class="button" data-testid="category-rename" on:click=move |_| {
+                            rename.clear();
+                            editing.set(Some(id));
+                        }>{i.t("category-rename")}</button>
+                    </td>
+                }.into_any()
+            }}
+        </tr>
     }
 }

@@ -1,5 +1,6 @@
-//! Importing products from CSV, all or nothing like the member import: either every product
-//! is added, or every bad row is listed with its line and reason and nothing is added.
+//! Importing products from CSV, all or nothing like the member import: either every row is
+//! taken in (a product it recognises by barcode, or by name when it has none, is updated; any
+//! other is added), or every bad row is listed with its line and reason and nothing is.
 
 use crate::api::till::{ImportProducts, STOCK_KEEPERS};
 use crate::components::csv_import::CsvImport;

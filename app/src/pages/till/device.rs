@@ -72,8 +72,10 @@ impl Device {
     /// from the server, a page at a time, then kept on the device. `progress` is told how
     /// many products have come so far.
     pub async fn load(progress: impl Fn(usize)) -> Result<Device, AppError> {
-        if let Some(kept) = store::load_catalogue().await {
+        if let Some(mut kept) = store::load_catalogue().await {
             progress(kept.products.len());
+            let checked = store::load_checked().await.unwrap_or(0);
+            kept.synced_at_ms = kept.synced_at_ms.max(checked);
             return Ok(Device::from_kept(kept));
         }
         let mut kept = KeptCatalogue::default();
@@ -87,7 +89,8 @@ impl Device {
     }
 
     /// Asks the server what changed since the device's version and takes it in (the index
-    /// rebuilt once, the copy kept); returns when it asked.
+    /// rebuilt once, the copy kept); returns when it asked, which is also kept as the copy's
+    /// last check when nothing changed.
     pub async fn refresh(device: StoredValue<Device>) -> Result<i64, AppError> {
         let (version, rules) = device.with_value(|d| (d.kept.version, d.kept.nomenclature.clone()));
         let pages = changes_since(version, &|_| {}).await?;
@@ -95,6 +98,8 @@ impl Device {
         if pages.iter().all(|p| {
             p.products.is_empty() && (p.nomenclature.is_empty() || p.nomenclature == rules)
         }) {
+            device.update_value(|d| d.kept.synced_at_ms = checked);
+            let _ = store::save_checked(checked).await;
             return Ok(checked);
         }
         let mut kept = device.with_value(Device::to_kept);

@@ -11,7 +11,7 @@ use super::sell::Sale;
 use super::Stage;
 use crate::api::till::{cash_move, x_report, CloseSession};
 use crate::i18n::{use_i18n, I18n};
-use domain::till::drawer::ZReport;
+use domain::till::drawer::{DrawerSession, ZReport};
 use domain::till::DrawerReport;
 use leptos::html;
 use leptos::prelude::*;
@@ -109,7 +109,7 @@ pub fn ReportPanel() -> impl IntoView {
                             {move || Suspend::new(async move {
                                 match report.await {
                                     Ok(r) => view! {
-                                        <ReportView title=i.t("till-x-title") till=sale.till.get_value() report=r z=None/>
+                                        <ReportView title=i.t("till-x-title") till=sale.till.get_value() session=sale.session.get_value() report=r z=None/>
                                     }.into_any(),
                                     Err(e) => view! { <p class="alert error">{refusal(i, &e)}</p> }.into_any(),
                                 }
@@ -149,7 +149,10 @@ fn CloseForm() -> impl IntoView {
     };
     Effect::new(move |_| {
         if let Some(Ok(z)) = close.value().get() {
-            sale.stage.set(Stage::Closed(Box::new(z)));
+            sale.stage.set(Stage::Closed {
+                z: Box::new(z),
+                till: sale.till.get_value(),
+            });
         }
     });
     view! {
@@ -171,13 +174,13 @@ fn CloseForm() -> impl IntoView {
 
 /// After closing: the Z report, to print, and back to opening a till.
 #[component]
-pub fn ClosedScreen(z: ZReport, stage: RwSignal<Stage>) -> impl IntoView {
+pub fn ClosedScreen(z: ZReport, till: String, stage: RwSignal<Stage>) -> impl IntoView {
     let i = use_i18n();
     let counted = (z.counted_cents, z.difference_cents);
     view! {
         <div class="closed">
             <h1 class="no-print">{i.t("till-closed-title")}</h1>
-            <ReportView title=i.t("till-z-title") till=String::new() report=z.report.clone() z=Some(counted)/>
+            <ReportView title=i.t("till-z-title") till=till session=z.session.clone() report=z.report.clone() z=Some(counted)/>
             <div class="actions no-print">
                 <button type="button" class="button" on:click=move |_| print()>{i.t("till-print")}</button>
                 <button type="button" class="button primary" on:click=move |_| stage.set(Stage::Open)>{i.t("till-open-again")}</button>
@@ -195,22 +198,38 @@ fn row(i: I18n, label: &str, cents: i64, testid: &'static str) -> impl IntoView 
     }
 }
 
-/// The figures of a session: sales, payments, refunds, VAT per rate, the drawer.
+/// The figures of a session: sales, payments, refunds, VAT per rate, the drawer. Headed by
+/// the till's name and when the session opened, and when it closed (a Z report) or when the
+/// report was made (an X report).
 #[component]
 pub fn ReportView(
     title: String,
     till: String,
+    session: DrawerSession,
     report: DrawerReport,
     z: Option<(i64, i64)>,
 ) -> impl IntoView {
     let i = use_i18n();
     let r = report;
+    let opened = i.ta(
+        "till-report-opened",
+        &[("time", local_time(session.opened_at_ms))],
+    );
+    let until = match session.closed_at_ms {
+        Some(at) => i.ta("till-report-closed", &[("time", local_time(at))]),
+        None => i.ta(
+            "till-report-made",
+            &[("time", local_time(super::device::now_ms()))],
+        ),
+    };
     view! {
         <article class="report print-area" data-testid="report">
             <header>
                 <p class="receipt-coop">{i.t("app-name")}</p>
                 <p><strong>{title}</strong></p>
-                <p>{till} " " {local_time(super::device::now_ms())}</p>
+                <p class="report-till" data-testid="report-till"><strong>{till}</strong></p>
+                <p data-testid="report-opened">{opened}</p>
+                <p data-testid="report-until">{until}</p>
             </header>
             <table class="report-table">
                 <tbody>

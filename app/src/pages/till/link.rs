@@ -300,6 +300,7 @@ fn view_of(m: &SnapshotMember) -> ShopperView {
         name: m.name.clone(),
         may_shop: m.may_shop,
         status: m.status,
+        reason: None,
     }
 }
 

@@ -8,6 +8,7 @@ use super::focus_on_mount;
 use super::refusal;
 use super::sell::Sale;
 use crate::api::till::{find_shoppers, GrantOverride};
+use crate::components::shift::status_advice;
 use domain::register::MemberSummary;
 use domain::till::sale::ShopperView;
 use leptos::html;
@@ -40,6 +41,9 @@ pub fn MemberBox() -> impl IntoView {
                     <p class="member-name"><strong>{s.name.clone()}</strong></p>
                     <p>{i.ta("till-member-number", &[("number", s.member_number.to_string())])}</p>
                     <p class="member-status">{i.t(&format!("status-{}", s.status.as_str()))}</p>
+                    {(!s.may_shop).then(|| s.reason.as_ref().map(|r| view! {
+                        <p class="member-why" data-testid="member-why">{status_advice(i, s.status, r)}</p>
+                    }))}
                     <p class="member-answer">{
                         match (&granted, s.may_shop) {
                             (_, true) => i.t("till-may-shop"),
@@ -185,6 +189,7 @@ fn Override(shopper: ShopperView) -> impl IntoView {
         <Show when=move || !done()>
             <div class="alert error" role="alert" data-testid="refusal">
                 <strong>{i.ta("till-refused", &[("name", shopper.name.clone()), ("status", i.t(&format!("status-{}", shopper.status.as_str())))])}</strong>
+                {shopper.reason.as_ref().map(|r| view! { <p data-testid="refusal-why">{status_advice(i, shopper.status, r)}</p> })}
             </div>
             <form class="override" on:submit=submit>
                 <h3>{i.t("till-override-title")}</h3>

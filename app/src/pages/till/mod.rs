@@ -52,7 +52,10 @@ pub enum Stage {
         session: DrawerSession,
         till: String,
     },
-    Closed(Box<ZReport>),
+    Closed {
+        z: Box<ZReport>,
+        till: String,
+    },
 }
 
 #[component]
@@ -96,7 +99,7 @@ fn TillApp() -> impl IntoView {
                 Stage::Selling { session, till } => view! {
                     <sell::SellScreen session=session till=till device=device stage=stage/>
                 }.into_any(),
-                Stage::Closed(z) => view! { <drawer::ClosedScreen z=*z stage=stage/> }.into_any(),
+                Stage::Closed { z, till } => view! { <drawer::ClosedScreen z=*z till=till stage=stage/> }.into_any(),
             }}
         </section>
     }

@@ -9,8 +9,10 @@ use super::focus_on_mount;
 use super::link::Sent;
 use super::refusal;
 use super::sell::{Panel, Sale};
+use crate::error::AppError;
 use domain::money::to_cents;
 use domain::till::{round_cash, settle, PaymentError, Settlement};
+use domain::validation::Reason;
 use leptos::html;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -100,7 +102,14 @@ pub fn PayPanel() -> impl IntoView {
                     sale.next_sale();
                     sale.say(i.t("till-sale-kept"));
                 }
-                Err(e) => error.set(Some(refusal(i, &e))),
+                Err(e) => {
+                    error.set(Some(refusal(i, &e)));
+                    // The member's status changed since they were identified: show it anew,
+                    // with the override.
+                    if may_not_shop(&e) {
+                        sale.identify(None, Some(member.member_id));
+                    }
+                }
             }
         });
     };
@@ -194,4 +203,10 @@ pub fn payment_error(i: crate::i18n::I18n, e: &PaymentError) -> String {
         }
         PaymentError::NegativeAmount | PaymentError::FractionOfCent => i.t("till-bad-amount"),
     }
+}
+
+/// Whether the server refused the sale because the member may not shop.
+fn may_not_shop(e: &AppError) -> bool {
+    matches!(e, AppError::Invalid(errors)
+        if errors.iter().any(|f| matches!(f.reason, Reason::MayNotShop { .. })))
 }

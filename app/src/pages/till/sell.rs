@@ -17,8 +17,9 @@ use crate::api::till::shopper;
 use crate::i18n::{use_i18n, I18n};
 use domain::till::catalogue::CatalogueProduct;
 use domain::till::drawer::DrawerSession;
-use domain::till::sale::{GrantedOverride, Receipt, ShopperView};
+use domain::till::sale::{max_discount_percent, GrantedOverride, Receipt, ShopperView};
 use domain::till::{Basket, BasketError, Line, LineId, LineKind, Scan};
+use domain::validation::Reason;
 use leptos::html;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -65,6 +66,9 @@ pub struct Sale {
     pub sale_id: RwSignal<Uuid>,
     pub scan: NodeRef<html::Input>,
     pub stage: RwSignal<Stage>,
+    /// The largest line discount the signed-in cashier may give, in percent (the server's
+    /// rule: [`max_discount_percent`]).
+    pub max_discount: u32,
     pub i: I18n,
 }
 
@@ -146,7 +150,7 @@ impl Sale {
             }
         } else if let Some(p) = text.strip_suffix('%') {
             match parse_decimal(p) {
-                Some(p) => self.change_selected(|b, id| b.set_discount(id, p)),
+                Some(p) => self.set_discount(p),
                 None => self.warn(i.t("till-bad-number")),
             }
         } else {
@@ -216,6 +220,22 @@ impl Sale {
         match result {
             Ok(()) => self.notice.set(None),
             Err(e) => self.warn(basket_error(self.i, &e)),
+        }
+    }
+
+    /// Why this cashier may not give a discount of `percent`, if they may not: above their
+    /// limit (a discount outside 0 to 100 % is the basket's to refuse).
+    pub fn discount_refusal(&self, percent: Decimal) -> Option<String> {
+        let max = self.max_discount;
+        (percent > Decimal::from(max) && percent <= Decimal::ONE_HUNDRED)
+            .then(|| self.i.reason(&Reason::DiscountNotAllowed { max }))
+    }
+
+    /// Gives the selected line a discount of `percent`, within the cashier's limit.
+    pub fn set_discount(&self, percent: Decimal) {
+        match self.discount_refusal(percent) {
+            Some(refused) => self.warn(refused),
+            None => self.change_selected(|b, id| b.set_discount(id, percent)),
         }
     }
 
@@ -418,6 +438,11 @@ pub fn SellScreen(
         sale_id: RwSignal::new(new_id()),
         scan: NodeRef::new(),
         stage,
+        max_discount: use_context::<crate::Session>()
+            .and_then(|s| s.viewer)
+            .map_or(domain::till::sale::CASHIER_MAX_DISCOUNT_PERCENT, |v| {
+                max_discount_percent(&v)
+            }),
         i,
     };
     provide_context(sale);
@@ -713,7 +738,8 @@ fn Totals() -> impl IntoView {
     }
 }
 
-/// A line's discount in percent; above the cashier's limit the server refuses at payment.
+/// A line's discount in percent, up to the cashier's limit: a larger one is flagged as it is
+/// typed and cannot be applied.
 #[component]
 fn DiscountPanel(line: LineId) -> impl IntoView {
     let sale = expect_context::<Sale>();
@@ -721,27 +747,43 @@ fn DiscountPanel(line: LineId) -> impl IntoView {
     let percent = RwSignal::new(String::new());
     let field = NodeRef::<html::Input>::new();
     focus_on_mount(field);
+    let refused = Memo::new(move |_| {
+        percent
+            .with(|p| parse_decimal(p))
+            .and_then(|p| sale.discount_refusal(p))
+    });
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if refused.get_untracked().is_some() {
+            return;
+        }
         match parse_decimal(&percent.get_untracked()) {
             Some(p) => {
                 sale.selected.set(Some(line));
-                sale.change_selected(|b, id| b.set_discount(id, p));
+                sale.set_discount(p);
                 sale.close_panel();
             }
             None => sale.warn(i.t("till-bad-number")),
         }
     };
+    let hint = i.ta(
+        "till-discount-hint",
+        &[("max", sale.max_discount.to_string())],
+    );
     view! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="discount-title">
             <form class="dialog small" on:submit=apply>
                 <h2 id="discount-title">{i.t("till-discount-title")}</h2>
-                <div class="field">
+                <div class="field" class:invalid=move || refused.get().is_some()>
                     <label for="discount">{i.t("till-discount-label")}</label>
-                    <input id="discount" node_ref=field inputmode="decimal" bind:value=percent/>
+                    <input id="discount" node_ref=field inputmode="decimal" bind:value=percent
+                        aria-invalid=move || refused.get().is_some().to_string()
+                        aria-describedby="discount-hint"/>
+                    <p class="hint" id="discount-hint">{hint}</p>
+                    {move || refused.get().map(|e| view! { <p class="field-error" role="alert" data-testid="discount-refused">{e}</p> })}
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button primary">{i.t("till-discount-apply")}</button>
+                    <button type="submit" class="button primary" disabled=move || refused.get().is_some()>{i.t("till-discount-apply")}</button>
                     <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-cancel")} " " <kbd>"Esc"</kbd></button>
                 </div>
             </form>

@@ -80,6 +80,7 @@ impl std::fmt::Display for StoreError {
 }
 
 const CATALOGUE: &str = "catalogue";
+const CATALOGUE_CHECKED: &str = "catalogue_checked";
 const STATUSES: &str = "statuses";
 
 /// The kept catalogue, if this device has one.
@@ -89,6 +90,17 @@ pub async fn load_catalogue() -> Option<KeptCatalogue> {
 
 pub async fn save_catalogue(c: &KeptCatalogue) -> Result<(), StoreError> {
     save(CATALOGUE, c).await
+}
+
+/// When the server last said the kept catalogue was current (device clock), if it said so
+/// after the catalogue was last written: kept apart, so that a check that brings nothing new
+/// does not write the whole catalogue again.
+pub async fn load_checked() -> Option<i64> {
+    load(CATALOGUE_CHECKED).await
+}
+
+pub async fn save_checked(at_ms: i64) -> Result<(), StoreError> {
+    save(CATALOGUE_CHECKED, &at_ms).await
 }
 
 /// The kept member statuses, if this device has them.

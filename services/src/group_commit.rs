@@ -1,0 +1,190 @@
+//! Group commit: many small writes of this process share one SQLite transaction.
+//!
+//! SQLite takes one writer at a time, so on a busy till or a booking rush writers queue for
+//! their turn (see [`crate::db`]). Each write still paid a whole transaction of its own: its
+//! `BEGIN IMMEDIATE`, its commit and the pages it wrote to the log. With [`write`], a writer
+//! puts its work in a queue and waits for the turn; the writer that gets the turn takes every
+//! piece of work queued by then and runs them one after the other in a single transaction,
+//! each inside a savepoint of its own, and commits once. Each caller gets its own result only
+//! after that commit: an acknowledged write is a committed one.
+//!
+//! A piece of work that fails is rolled back to its savepoint and its caller gets the error;
+//! the others are not affected. If the commit itself fails, every caller of the batch gets the
+//! error and nothing of the batch is written. The batch runs in a task of its own, so a caller
+//! that goes away (a till that hangs up) does not interrupt the others' work.
+//!
+//! On PostgreSQL, which lets writers of different rows run at once, each piece of work simply
+//! runs in its own transaction.
+
+use crate::db::{queue_of, BUSY_TIMEOUT};
+use crate::error::{Error, Result};
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+use std::any::Any;
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::{LazyLock, Mutex};
+use tokio::sync::oneshot;
+
+/// A boxed future borrowing the transaction it writes in.
+pub type WorkFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
+
+type Output = Box<dyn Any + Send>;
+type Work = Box<dyn for<'a> FnOnce(&'a DatabaseTransaction) -> WorkFuture<'a, Output> + Send>;
+
+/// A caller's work and where its result goes once the batch is committed.
+struct Job {
+    work: Work,
+    done: oneshot::Sender<Result<Output>>,
+}
+
+/// The work queued by this process's writers of each SQLite file, waiting for the turn.
+static PENDING: LazyLock<Mutex<HashMap<PathBuf, Vec<Job>>>> = LazyLock::new(Default::default);
+
+/// How many transactions ran how many pieces of work, per SQLite file, since the process
+/// started.
+static COUNTS: LazyLock<Mutex<HashMap<PathBuf, Batches>>> = LazyLock::new(Default::default);
+
+/// How many transactions [`write`] committed or tried to, and how many pieces of work they
+/// carried: `work / transactions` is the mean batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Batches {
+    pub transactions: u64,
+    pub work: u64,
+}
+
+/// The batches run so far on `db`'s file (zero on PostgreSQL, where work is not grouped).
+pub fn batches(db: &DatabaseConnection) -> Batches {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Batches::default();
+    }
+    let counts = COUNTS.lock().unwrap_or_else(|e| e.into_inner());
+    counts.get(&file_of(db)).copied().unwrap_or_default()
+}
+
+/// How many pieces of work wait for the turn on `db`'s file now.
+pub fn queued(db: &DatabaseConnection) -> usize {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return 0;
+    }
+    pending().get(&file_of(db)).map_or(0, Vec::len)
+}
+
+fn file_of(db: &DatabaseConnection) -> PathBuf {
+    db.get_sqlite_connection_pool()
+        .connect_options()
+        .get_filename()
+        .to_path_buf()
+}
+
+fn pending() -> std::sync::MutexGuard<'static, HashMap<PathBuf, Vec<Job>>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs `work` in a write transaction, maybe shared with other writers' work (see the module
+/// documentation), and returns its result once it is committed. `work` must only write
+/// through the transaction it is given, and must not start another write transaction.
+///
+/// Errors: `work`'s own, the database's, or `Db` when the turn to write did not come in time.
+pub async fn write<T, F>(db: &DatabaseConnection, work: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'a> FnOnce(&'a DatabaseTransaction) -> WorkFuture<'a, T> + Send + 'static,
+{
+    if db.get_database_backend() != DbBackend::Sqlite {
+        let tx = db.begin().await?;
+        let out = work(&tx).await?;
+        tx.commit().await?;
+        return Ok(out);
+    }
+    let (done, result) = oneshot::channel();
+    let work: Work = Box::new(move |tx| {
+        let fut = work(tx);
+        Box::pin(async move { fut.await.map(|t| Box::new(t) as Output) })
+    });
+    let file = file_of(db);
+    pending()
+        .entry(file.clone())
+        .or_default()
+        .push(Job { work, done });
+    let turn = tokio::time::timeout(BUSY_TIMEOUT, queue_of(db).lock_owned())
+        .await
+        .map_err(|_| DbErr::Custom("the database stayed busy: no turn to write".into()))?;
+    let batch = pending().remove(&file).unwrap_or_default();
+    if !batch.is_empty() {
+        let mut counts = COUNTS.lock().unwrap_or_else(|e| e.into_inner());
+        let c = counts.entry(file).or_default();
+        c.transactions += 1;
+        c.work += batch.len() as u64;
+    }
+    if batch.is_empty() {
+        // A writer before this one took this work into its batch.
+        drop(turn);
+    } else {
+        let db = db.clone();
+        tokio::spawn(async move {
+            run(&db, batch).await;
+            drop(turn);
+        });
+    }
+    let out = result
+        .await
+        .map_err(|_| DbErr::Custom("the write was interrupted before its commit".into()))??;
+    Ok(*out
+        .downcast::<T>()
+        .expect("a job's result has the type its caller gave"))
+}
+
+/// Runs a batch in one transaction, a savepoint per job, and answers every job.
+async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
+    let tx = match db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
+    {
+        Ok(tx) => tx,
+        Err(e) => return fail(batch, &e),
+    };
+    let mut answers = Vec::with_capacity(batch.len());
+    for job in batch {
+        let outcome = match tx.begin().await {
+            Ok(savepoint) => match (job.work)(&savepoint).await {
+                Ok(out) => savepoint.commit().await.map(|()| out).map_err(Error::from),
+                Err(e) => {
+                    // A failed rollback to the savepoint leaves the transaction unusable: the
+                    // commit below then fails and tells every job.
+                    let _ = savepoint.rollback().await;
+                    Err(e)
+                }
+            },
+            Err(e) => Err(e.into()),
+        };
+        answers.push((job.done, outcome));
+    }
+    match tx.commit().await {
+        Ok(()) => {
+            for (done, outcome) in answers {
+                // The caller may have gone away; its work is committed all the same.
+                let _ = done.send(outcome);
+            }
+        }
+        Err(e) => {
+            let message = e.to_string();
+            for (done, _) in answers {
+                let _ = done.send(Err(DbErr::Custom(message.clone()).into()));
+            }
+        }
+    }
+}
+
+fn fail(batch: Vec<Job>, e: &DbErr) {
+    for job in batch {
+        let _ = job.done.send(Err(DbErr::Custom(e.to_string()).into()));
+    }
+}
