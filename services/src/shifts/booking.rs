@@ -12,9 +12,10 @@
 use super::load_shift;
 use super::planning::insert_booking;
 use super::status::{facts_and_bookings, ledger, member_facts};
-use crate::db::{write_tx, WriteTx};
+use crate::db::write_tx;
 use crate::entities::{member_skills, members, shift_bookings, shifts, swap_offers};
 use crate::error::{Error, Result};
+use crate::group_commit;
 use crate::now_ms;
 use crate::Services;
 use chrono::Utc;
@@ -139,7 +140,8 @@ async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<
 /// Everything the rules look at is read and checked before the write turn, which then holds
 /// one statement: an insert that takes place only if the seat is still free and what was read
 /// still holds (the shift unchanged, the member holding no seat that was not read, the skill
-/// still theirs). A single writer (SQLite) waits for fewer statements. When the insert does not
+/// still theirs). On SQLite the bookings queued behind the writer run in its transaction, one
+/// savepoint each (`group_commit`), so a rush shares its commits. When the insert does not
 /// take place, the booking is checked again from scratch inside the turn, which answers the
 /// exact refusal or books. The coop's rules and the member's regime are read before the turn:
 /// a booking that races with a change of them by a few milliseconds is decided as it came
@@ -173,18 +175,21 @@ pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid>
     check_booking(&rules, &facts, &shift, &bookings, now)?;
     drop(reading);
 
-    let tx = write_tx(&s.db).await?;
-    if tx.get_database_backend() == DbBackend::Postgres {
-        // The member's row first, the shift's last, as `book_in` takes them.
-        lock_member(&tx, member_id).await?;
-        load_shift(&tx, shift_id, true).await?;
-    }
-    let id = match insert_if_unchanged(&tx, member_id, &row, &booked, kind).await? {
-        Some(id) => id,
-        None => book_in(&tx, member_id, shift_id).await?,
-    };
-    tx.commit().await?;
-    Ok(id)
+    // On SQLite the bookings queued behind the writer share its transaction (group commit).
+    group_commit::write(&s.db, move |tx| {
+        Box::pin(async move {
+            if tx.get_database_backend() == DbBackend::Postgres {
+                // The member's row first, the shift's last, as `book_in` takes them.
+                lock_member(tx, member_id).await?;
+                load_shift(tx, shift_id, true).await?;
+            }
+            match insert_if_unchanged(tx, member_id, &row, &booked, kind).await? {
+                Some(id) => Ok(id),
+                None => book_in(tx, member_id, shift_id).await,
+            }
+        })
+    })
+    .await
 }
 
 /// How many bookings of this process read what they check at once, before their write turn.
@@ -194,7 +199,7 @@ static READING: std::sync::LazyLock<tokio::sync::Semaphore> =
     std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(4));
 
 /// [`book`] read and checked inside the write transaction.
-async fn book_in(tx: &WriteTx, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
+async fn book_in(tx: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
     // Other bookings may have filled the shift while this one waited for its turn to write:
     // refuse at once, before reading anything else.
     if already_full(tx, member_id, shift_id).await? {
