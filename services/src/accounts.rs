@@ -208,20 +208,24 @@ pub async fn open_session(
     Ok(token)
 }
 
-/// The person behind a session token, if the session is live and the account enabled.
+/// The person behind a session token, if the session is live and the account enabled. Two
+/// queries: the account through its live session, then its roles.
 pub async fn viewer_for_session(db: &impl ConnectionTrait, token: &str) -> Result<Option<Viewer>> {
-    let Some(session) = sessions::Entity::find_by_id(token_hash(token))
+    use sea_orm::sea_query::Query;
+    let session = Query::select()
+        .column(sessions::Column::UserId)
+        .from(sessions::Entity)
+        .and_where(sessions::Column::IdHash.eq(token_hash(token)))
+        .and_where(sessions::Column::ExpiresAtMs.gt(now_ms()))
+        .to_owned();
+    match users::Entity::find()
+        .filter(users::Column::Id.in_subquery(session))
+        .filter(users::Column::Disabled.eq(false))
         .one(db)
         .await?
-    else {
-        return Ok(None);
-    };
-    if session.expires_at_ms <= now_ms() {
-        return Ok(None);
-    }
-    match users::Entity::find_by_id(session.user_id).one(db).await? {
-        Some(u) if !u.disabled => Ok(Some(viewer_of(db, u).await?)),
-        _ => Ok(None),
+    {
+        Some(u) => Ok(Some(viewer_of(db, u).await?)),
+        None => Ok(None),
     }
 }
 

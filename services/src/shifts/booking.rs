@@ -3,17 +3,21 @@
 //! are counted, so no shift is ever overbooked, and a unique index on booked seats stops a
 //! member from holding two seats of one shift. Booking and taking a seat lock the member's row
 //! first, so a member booking several shifts at once stays within the limits (per day, per
-//! period, no overlap); the shift row comes last and is held briefly, and a shift already
-//! full is refused before any write transaction, which keeps a rush of members on one shift
-//! fast. `server/tests/booking_race.rs` checks both through two servers.
+//! period, no overlap); the shift row comes last and is held briefly. A booking is read and
+//! checked before its write transaction, a shift already full is refused then, and the
+//! transaction holds one insert that takes place only if what was read still holds (see
+//! [`book`]), which keeps a rush of members on one shift fast. `server/tests/booking_race.rs`
+//! checks both through two servers.
 
 use super::load_shift;
 use super::planning::insert_booking;
-use super::status::{facts_and_bookings, ledger};
-use crate::entities::{members, shift_bookings, shifts, swap_offers};
+use super::status::{facts_and_bookings, ledger, member_facts};
+use crate::db::write_tx;
+use crate::entities::{member_skills, members, shift_bookings, shifts, swap_offers};
 use crate::error::{Error, Result};
+use crate::group_commit;
+use crate::now_ms;
 use crate::Services;
-use crate::{db::write_tx, now_ms};
 use chrono::Utc;
 use domain::member::WorkRegime;
 use domain::shifts::{
@@ -21,7 +25,8 @@ use domain::shifts::{
     Cancellation, SwapOffer,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -72,6 +77,14 @@ pub(crate) async fn held(
     db: &impl ConnectionTrait,
     member_id: Uuid,
 ) -> Result<Vec<(shift_bookings::Model, shifts::Model)>> {
+    Ok(booked_and_held(db, member_id).await?.1)
+}
+
+/// The ids of all of a member's booked seats (in cancelled shifts too), and [`held`].
+async fn booked_and_held(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+) -> Result<(Vec<Uuid>, Vec<(shift_bookings::Model, shifts::Model)>)> {
     let bookings = shift_bookings::Entity::find()
         .filter(shift_bookings::Column::MemberId.eq(member_id))
         .filter(shift_bookings::Column::State.eq(BOOKED))
@@ -83,13 +96,15 @@ pub(crate) async fn held(
         .filter(shifts::Column::Cancelled.eq(false))
         .all(db)
         .await?;
-    Ok(bookings
+    let booked = bookings.iter().map(|b| b.id).collect();
+    let held = bookings
         .into_iter()
         .filter_map(|b| {
             let shift = shifts.iter().find(|s| s.id == b.shift_id)?.clone();
             Some((b, shift))
         })
-        .collect())
+        .collect();
+    Ok((booked, held))
 }
 
 /// A held seat's shift as the booking rules see it.
@@ -121,27 +136,171 @@ async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<
 /// Errors: `NotFound` for an unknown member or shift; `Booking` with the first rule refused
 /// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
 /// `PeriodLimit`). Nothing is written when refused.
+///
+/// Everything the rules look at is read and checked before the write turn, which then holds
+/// one statement: an insert that takes place only if the seat is still free and what was read
+/// still holds (the shift unchanged, the member holding no seat that was not read, the skill
+/// still theirs). On SQLite the bookings queued behind the writer run in its transaction, one
+/// savepoint each (`group_commit`), so a rush shares its commits. When the insert does not
+/// take place, the booking is checked again from scratch inside the turn, which answers the
+/// exact refusal or books. The coop's rules and the member's regime are read before the turn:
+/// a booking that races with a change of them by a few milliseconds is decided as it came
+/// before it.
 pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
     if already_full(&s.db, member_id, shift_id).await? {
         return Err(BookingError::Full.into());
     }
-    let tx = write_tx(&s.db).await?;
+    // A few bookings read at a time, so that the one holding the write turn does not wait
+    // behind a crowd of readers for a connection of the pool.
+    let reading = READING
+        .acquire()
+        .await
+        .map_err(|e| Error::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+    let member = members::Entity::find_by_id(member_id)
+        .one(&s.db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let rules = super::rules(&s.db).await?;
+    let now = Utc::now();
+    let (booked, held) = booked_and_held(&s.db, member_id).await?;
+    let bookings: Vec<Booking> = held.iter().map(|(_, s)| as_booking(s)).collect();
+    let kind = kind_for(&s.db, &member).await?;
+    let (row, shift) = load_shift(&s.db, shift_id, false).await?;
+    // Of the member's facts, the booking rules look at the skills alone.
+    let skills = match &row.required_skill {
+        Some(_) => skills_of(&s.db, member_id).await?,
+        None => vec![],
+    };
+    let facts = member_facts(&member, None, skills, 0);
+    check_booking(&rules, &facts, &shift, &bookings, now)?;
+    drop(reading);
+
+    // On SQLite the bookings queued behind the writer share its transaction (group commit).
+    group_commit::write(&s.db, move |tx| {
+        Box::pin(async move {
+            if tx.get_database_backend() == DbBackend::Postgres {
+                // The member's row first, the shift's last, as `book_in` takes them.
+                lock_member(tx, member_id).await?;
+                load_shift(tx, shift_id, true).await?;
+            }
+            match insert_if_unchanged(tx, member_id, &row, &booked, kind).await? {
+                Some(id) => Ok(id),
+                None => book_in(tx, member_id, shift_id).await,
+            }
+        })
+    })
+    .await
+}
+
+/// How many bookings of this process read what they check at once, before their write turn.
+/// The pool has 8 connections on SQLite: the writer and the sign-in lookups of other requests
+/// find one free.
+static READING: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(4));
+
+/// [`book`] read and checked inside the write transaction.
+async fn book_in(tx: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
     // Other bookings may have filled the shift while this one waited for its turn to write:
     // refuse at once, before reading anything else.
-    if already_full(&tx, member_id, shift_id).await? {
+    if already_full(tx, member_id, shift_id).await? {
         return Err(BookingError::Full.into());
     }
-    let member = lock_member(&tx, member_id).await?;
-    let rules = super::rules(&tx).await?;
+    let member = lock_member(tx, member_id).await?;
+    let rules = super::rules(tx).await?;
     let now = Utc::now();
-    let (facts, bookings) = facts_and_bookings(&tx, &member, now).await?;
-    let kind = kind_for(&tx, &member).await?;
+    let (facts, bookings) = facts_and_bookings(tx, &member, now).await?;
+    let kind = kind_for(tx, &member).await?;
     // The shift row last: its lock is held only to count the seats and take one.
-    let (_, shift) = load_shift(&tx, shift_id, true).await?;
+    let (_, shift) = load_shift(tx, shift_id, true).await?;
     check_booking(&rules, &facts, &shift, &bookings, now)?;
-    let id = insert_booking(&tx, shift_id, member_id, kind).await?;
-    tx.commit().await?;
-    Ok(id)
+    insert_booking(tx, shift_id, member_id, kind).await
+}
+
+/// Books a seat of `shift` (as read before the write turn) in one statement, if the shift is
+/// still as read, not cancelled, not started and not full, the member holds no booked seat
+/// beyond `booked` (so the limits checked on those still hold: a seat given up since only
+/// loosens them) and, for a shift that needs a skill, still has it. Returns the booking's id,
+/// or `None` when nothing was written.
+async fn insert_if_unchanged(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    shift: &shifts::Model,
+    booked: &[Uuid],
+    kind: BookingKind,
+) -> Result<Option<Uuid>> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    use shift_bookings::Column as B;
+    use shifts::Column as S;
+    let id = Uuid::now_v7();
+    let now = now_ms();
+    let seats_taken = Query::select()
+        .expr(Expr::col((shift_bookings::Entity, B::Id)).count())
+        .from(shift_bookings::Entity)
+        .and_where(Expr::col((shift_bookings::Entity, B::ShiftId)).eq(shift.id))
+        .and_where(Expr::col((shift_bookings::Entity, B::State)).eq(BOOKED))
+        .to_owned();
+    let new_seats = Query::select()
+        .expr(Expr::val(1))
+        .from(shift_bookings::Entity)
+        .and_where(Expr::col((shift_bookings::Entity, B::MemberId)).eq(member_id))
+        .and_where(Expr::col((shift_bookings::Entity, B::State)).eq(BOOKED))
+        .and_where(Expr::col((shift_bookings::Entity, B::Id)).is_not_in(booked.iter().copied()))
+        .to_owned();
+    let mut select = Query::select();
+    select
+        .exprs([
+            Expr::val(id),
+            Expr::val(shift.id),
+            Expr::val(member_id),
+            Expr::val(kind.as_str()),
+            Expr::val(BOOKED),
+            Expr::val(now),
+            Expr::val(now),
+        ])
+        .from(shifts::Entity)
+        .and_where(Expr::col((shifts::Entity, S::Id)).eq(shift.id))
+        .and_where(Expr::col((shifts::Entity, S::Cancelled)).eq(false))
+        .and_where(Expr::col((shifts::Entity, S::Date)).eq(shift.date))
+        .and_where(Expr::col((shifts::Entity, S::StartAtMs)).eq(shift.start_at_ms))
+        .and_where(Expr::col((shifts::Entity, S::EndAtMs)).eq(shift.end_at_ms))
+        .and_where(Expr::col((shifts::Entity, S::StartAtMs)).gt(now))
+        .and_where(
+            Expr::col((shifts::Entity, S::Seats))
+                .gt(Expr::SubQuery(None, Box::new(seats_taken.into()))),
+        )
+        .and_where(Expr::exists(new_seats).not());
+    match &shift.required_skill {
+        None => {
+            select.and_where(Expr::col((shifts::Entity, S::RequiredSkill)).is_null());
+        }
+        Some(skill) => {
+            let has_skill = Query::select()
+                .expr(Expr::val(1))
+                .from(member_skills::Entity)
+                .and_where(Expr::col(member_skills::Column::MemberId).eq(member_id))
+                .and_where(Expr::col(member_skills::Column::Skill).eq(skill.as_str()))
+                .to_owned();
+            select
+                .and_where(Expr::col((shifts::Entity, S::RequiredSkill)).eq(skill.as_str()))
+                .and_where(Expr::exists(has_skill));
+        }
+    }
+    let insert = Query::insert()
+        .into_table(shift_bookings::Entity)
+        .columns([
+            B::Id,
+            B::ShiftId,
+            B::MemberId,
+            B::Kind,
+            B::State,
+            B::CreatedAtMs,
+            B::UpdatedAtMs,
+        ])
+        .select_from(select)
+        .map_err(|e| Error::Db(sea_orm::DbErr::Custom(e.to_string())))?
+        .to_owned();
+    let written = db.execute(&insert).await?.rows_affected();
+    Ok((written == 1).then_some(id))
 }
 
 /// Whether booking would be refused as `Full` for sure, read without locking anything: the
@@ -192,6 +351,17 @@ async fn already_full(db: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid
         && start_at_ms > now_ms()
         && member > 0
         && mine == 0)
+}
+
+/// A member's skills.
+async fn skills_of(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<String>> {
+    Ok(member_skills::Entity::find()
+        .select_only()
+        .column(member_skills::Column::Skill)
+        .filter(member_skills::Column::MemberId.eq(member_id))
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// Loads a member and locks their row until the transaction ends (`FOR UPDATE` on
