@@ -11,7 +11,7 @@ use domain::validation::{is_valid_email, normalize_email, Reason};
 use domain::{Language, Role, Viewer};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, RelationDef, Set,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -91,14 +91,20 @@ pub(crate) async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result
 }
 
 async fn viewer_of(db: &impl ConnectionTrait, user: users::Model) -> Result<Viewer> {
-    Ok(Viewer {
-        roles: roles_of(db, user.id).await?,
+    let roles = roles_of(db, user.id).await?;
+    Ok(viewer(user, roles))
+}
+
+/// The person signed in to an account with these roles (sorted).
+fn viewer(user: users::Model, roles: Vec<Role>) -> Viewer {
+    Viewer {
+        roles,
         user_id: user.id,
         display_name: user.display_name,
         email: user.email,
         language: Language::parse(&user.language).unwrap_or_default(),
         member_id: user.member_id,
-    })
+    }
 }
 
 /// A new session for a person who signed in: the token goes in the cookie, only its hash in
@@ -208,25 +214,33 @@ pub async fn open_session(
     Ok(token)
 }
 
-/// The person behind a session token, if the session is live and the account enabled. Two
-/// queries: the account through its live session, then its roles.
+/// The person behind a session token, if the session is live and the account enabled. One
+/// query: the account through its live session, joined to its roles.
 pub async fn viewer_for_session(db: &impl ConnectionTrait, token: &str) -> Result<Option<Viewer>> {
     use sea_orm::sea_query::Query;
+    use sea_orm::{JoinType, QuerySelect};
     let session = Query::select()
         .column(sessions::Column::UserId)
         .from(sessions::Entity)
         .and_where(sessions::Column::IdHash.eq(token_hash(token)))
         .and_where(sessions::Column::ExpiresAtMs.gt(now_ms()))
         .to_owned();
-    match users::Entity::find()
+    let role_of_user = user_roles::Entity::belongs_to(users::Entity)
+        .from(user_roles::Column::UserId)
+        .to(users::Column::Id);
+    let rows = users::Entity::find()
+        .join(JoinType::LeftJoin, RelationDef::from(role_of_user).rev())
         .filter(users::Column::Id.in_subquery(session))
         .filter(users::Column::Disabled.eq(false))
-        .one(db)
-        .await?
-    {
-        Some(u) => Ok(Some(viewer_of(db, u).await?)),
-        None => Ok(None),
-    }
+        .select_also(user_roles::Entity)
+        .all(db)
+        .await?;
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|(_, r)| Role::parse(&r.as_ref()?.role))
+        .collect();
+    roles.sort();
+    Ok(rows.into_iter().next().map(|(user, _)| viewer(user, roles)))
 }
 
 pub async fn sign_out(db: &impl ConnectionTrait, token: &str) -> Result<()> {
