@@ -4,14 +4,17 @@
 //! (first come, first served) queue per database file before they begin, rather than all
 //! polling SQLite's busy handler, whose growing sleeps made a few unlucky writers wait far
 //! longer than the others. The busy timeout stays for writers of other processes sharing the
-//! file (two servers, or the command line).
+//! file (two servers, or the command line). The writer holding the turn writes through a
+//! connection of its own, outside the pool, so that it never waits for a connection behind
+//! the readers queued on the pool.
 
 use domain::search::fold;
 use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sea_orm::{
     ColumnTrait, Condition, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult, SqliteTransactionMode,
-    Statement, TransactionOptions, TransactionTrait,
+    SqlxSqliteConnector, Statement, TransactionOptions, TransactionTrait,
 };
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -157,9 +160,59 @@ pub(crate) fn queue_of(db: &DatabaseConnection) -> Arc<Queue<()>> {
     queues.entry(file).or_default().clone()
 }
 
+/// The connection this process writes a SQLite file with, opened with the same options as
+/// `db`'s pool but outside it: only the writer holding the turn uses it, so it never waits for
+/// a connection behind the readers queued on the pool (a rush's sign-in lookups and reads).
+struct Writer {
+    /// The options of the pool it was opened for: another pool on the same file (a database
+    /// connected again) gets a writer of its own.
+    of: Arc<SqliteConnectOptions>,
+    db: DatabaseConnection,
+}
+
+/// The writer of each SQLite file of this process.
+static WRITERS: LazyLock<Mutex<HashMap<PathBuf, Writer>>> = LazyLock::new(Default::default);
+
+/// The connection that the holder of the turn to write `db`'s SQLite file writes with (opened
+/// at its first use).
+fn writer_of(db: &DatabaseConnection) -> DatabaseConnection {
+    let options = db.get_sqlite_connection_pool().connect_options();
+    let mut writers = WRITERS.lock().unwrap_or_else(|e| e.into_inner());
+    let file = options.get_filename().to_path_buf();
+    if let Some(w) = writers.get(&file).filter(|w| Arc::ptr_eq(&w.of, &options)) {
+        return w.db.clone();
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(BUSY_TIMEOUT)
+        .after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
+        .connect_lazy_with((*options).clone());
+    let writer = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    writers.insert(
+        file,
+        Writer {
+            of: options,
+            db: writer.clone(),
+        },
+    );
+    writer
+}
+
+/// Begins the write transaction of the holder of the turn to write `db`'s SQLite file, on the
+/// file's writer connection, taking the write lock at once (`BEGIN IMMEDIATE`).
+pub(crate) async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    writer_of(db)
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
+}
+
 /// Starts a transaction that will write. On SQLite it first waits its turn behind this
-/// process's other writers, then takes the write lock at once (`BEGIN IMMEDIATE`), so writers
-/// never fail midway and are served in the order they came.
+/// process's other writers, then takes the write lock at once (`BEGIN IMMEDIATE`) on the
+/// file's writer connection, so writers never fail midway, are served in the order they came
+/// and never wait for a connection of the pool.
 ///
 /// Errors: the database's, or `Custom` when the turn did not come within 10 seconds.
 pub async fn write_tx(db: &DatabaseConnection) -> Result<WriteTx, DbErr> {
@@ -172,12 +225,7 @@ pub async fn write_tx(db: &DatabaseConnection) -> Result<WriteTx, DbErr> {
     let turn = tokio::time::timeout(BUSY_TIMEOUT, queue_of(db).lock_owned())
         .await
         .map_err(|_| DbErr::Custom("the database stayed busy: no turn to write".into()))?;
-    let tx = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?;
+    let tx = begin_write(db).await?;
     Ok(WriteTx {
         tx,
         _turn: Some(turn),

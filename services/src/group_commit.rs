@@ -4,24 +4,23 @@
 //! their turn (see [`crate::db`]). Each write still paid a whole transaction of its own: its
 //! `BEGIN IMMEDIATE`, its commit and the pages it wrote to the log. With [`write`], a writer
 //! puts its work in a queue and waits for the turn; the writer that gets the turn takes every
-//! piece of work queued by then and runs them one after the other in a single transaction,
-//! each inside a savepoint of its own, and commits once. Each caller gets its own result only
-//! after that commit: an acknowledged write is a committed one.
+//! piece of work queued by then and runs them one after the other in a single transaction (on
+//! the file's writer connection, see [`crate::db`]), each inside a savepoint of its own, and
+//! commits once. Each caller gets its own result only after that commit: an acknowledged write
+//! is a committed one.
 //!
 //! A piece of work that fails is rolled back to its savepoint and its caller gets the error;
-//! the others are not affected. If the commit itself fails, every caller of the batch gets the
+//! the others are not affected. Work that changes the database with one statement at most
+//! ([`write_one`], a booking) needs no savepoint: a failed statement changes nothing. If the commit itself fails, every caller of the batch gets the
 //! error and nothing of the batch is written. The batch runs in a task of its own, so a caller
 //! that goes away (a till that hangs up) does not interrupt the others' work.
 //!
 //! On PostgreSQL, which lets writers of different rows run at once, each piece of work simply
 //! runs in its own transaction.
 
-use crate::db::{queue_of, BUSY_TIMEOUT};
+use crate::db::{begin_write, queue_of, BUSY_TIMEOUT};
 use crate::error::{Error, Result};
-use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
-};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, TransactionTrait};
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
@@ -39,6 +38,8 @@ type Work = Box<dyn for<'a> FnOnce(&'a DatabaseTransaction) -> WorkFuture<'a, Ou
 /// A caller's work and where its result goes once the batch is committed.
 struct Job {
     work: Work,
+    /// Whether the work runs in a savepoint of its own (see [`write_one`]).
+    savepoint: bool,
     done: oneshot::Sender<Result<Output>>,
 }
 
@@ -95,6 +96,27 @@ where
     T: Send + 'static,
     F: for<'a> FnOnce(&'a DatabaseTransaction) -> WorkFuture<'a, T> + Send + 'static,
 {
+    queue(db, work, true).await
+}
+
+/// [`write`] for work that changes the database with one statement at most, its last (it may
+/// read before it, and run statements that change nothing): it runs without a savepoint of
+/// its own, which spares two statements in the writer's turn. A statement that fails changes
+/// nothing (SQLite undoes it), so neither does such work when it fails.
+pub async fn write_one<T, F>(db: &DatabaseConnection, work: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'a> FnOnce(&'a DatabaseTransaction) -> WorkFuture<'a, T> + Send + 'static,
+{
+    queue(db, work, false).await
+}
+
+/// Queues `work` for the turn to write, in a savepoint of its own or not.
+async fn queue<T, F>(db: &DatabaseConnection, work: F, savepoint: bool) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'a> FnOnce(&'a DatabaseTransaction) -> WorkFuture<'a, T> + Send + 'static,
+{
     if db.get_database_backend() != DbBackend::Sqlite {
         let tx = db.begin().await?;
         let out = work(&tx).await?;
@@ -107,10 +129,11 @@ where
         Box::pin(async move { fut.await.map(|t| Box::new(t) as Output) })
     });
     let file = file_of(db);
-    pending()
-        .entry(file.clone())
-        .or_default()
-        .push(Job { work, done });
+    pending().entry(file.clone()).or_default().push(Job {
+        work,
+        savepoint,
+        done,
+    });
     let turn = tokio::time::timeout(BUSY_TIMEOUT, queue_of(db).lock_owned())
         .await
         .map_err(|_| DbErr::Custom("the database stayed busy: no turn to write".into()))?;
@@ -139,31 +162,19 @@ where
         .expect("a job's result has the type its caller gave"))
 }
 
-/// Runs a batch in one transaction, a savepoint per job, and answers every job.
+/// Runs a batch in one transaction on the file's writer connection, a savepoint per job (but
+/// those of [`write_one`]), and answers every job.
 async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
-    let tx = match db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await
-    {
+    let tx = match begin_write(db).await {
         Ok(tx) => tx,
         Err(e) => return fail(batch, &e),
     };
     let mut answers = Vec::with_capacity(batch.len());
     for job in batch {
-        let outcome = match tx.begin().await {
-            Ok(savepoint) => match (job.work)(&savepoint).await {
-                Ok(out) => savepoint.commit().await.map(|()| out).map_err(Error::from),
-                Err(e) => {
-                    // A failed rollback to the savepoint leaves the transaction unusable: the
-                    // commit below then fails and tells every job.
-                    let _ = savepoint.rollback().await;
-                    Err(e)
-                }
-            },
-            Err(e) => Err(e.into()),
+        let outcome = if job.savepoint {
+            in_savepoint(&tx, job.work).await
+        } else {
+            (job.work)(&tx).await
         };
         answers.push((job.done, outcome));
     }
@@ -179,6 +190,20 @@ async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
             for (done, _) in answers {
                 let _ = done.send(Err(DbErr::Custom(message.clone()).into()));
             }
+        }
+    }
+}
+
+/// Runs a job's work in a savepoint of `tx`, rolled back if the work fails.
+async fn in_savepoint(tx: &DatabaseTransaction, work: Work) -> Result<Output> {
+    let savepoint = tx.begin().await?;
+    match work(&savepoint).await {
+        Ok(out) => savepoint.commit().await.map(|()| out).map_err(Error::from),
+        Err(e) => {
+            // A failed rollback to the savepoint leaves the transaction unusable: the commit
+            // then fails and tells every job.
+            let _ = savepoint.rollback().await;
+            Err(e)
         }
     }
 }
