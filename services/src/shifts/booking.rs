@@ -9,9 +9,9 @@
 //! [`book`]), which keeps a rush of members on one shift fast. `server/tests/booking_race.rs`
 //! checks both through two servers.
 
-use super::load_shift;
 use super::planning::insert_booking;
 use super::status::{facts_and_bookings, ledger, member_facts};
+use super::{domain_shift, load_shift};
 use crate::db::write_tx;
 use crate::entities::{member_skills, members, shift_bookings, shifts, swap_offers};
 use crate::error::{Error, Result};
@@ -22,11 +22,11 @@ use chrono::Utc;
 use domain::member::WorkRegime;
 use domain::shifts::{
     balance, check_booking, check_cancellation, check_take_offer, Booking, BookingError,
-    Cancellation, SwapOffer,
+    Cancellation, ShiftRules, SwapOffer,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    IdenStatic, JoinType, QueryFilter, QuerySelect, QueryTrait, RelationDef, SelectA, SelectB, Set,
 };
 use uuid::Uuid;
 
@@ -80,31 +80,33 @@ pub(crate) async fn held(
     Ok(booked_and_held(db, member_id).await?.1)
 }
 
-/// The ids of all of a member's booked seats (in cancelled shifts too), and [`held`].
+/// The ids of all of a member's booked seats (in cancelled shifts too), and [`held`]. One query:
+/// the booked seats joined to their shifts.
 async fn booked_and_held(
     db: &impl ConnectionTrait,
     member_id: Uuid,
 ) -> Result<(Vec<Uuid>, Vec<(shift_bookings::Model, shifts::Model)>)> {
-    let bookings = shift_bookings::Entity::find()
+    let rows = shift_bookings::Entity::find()
+        .join(JoinType::InnerJoin, seat_in_shift())
         .filter(shift_bookings::Column::MemberId.eq(member_id))
         .filter(shift_bookings::Column::State.eq(BOOKED))
+        .select_also(shifts::Entity)
         .all(db)
         .await?;
-    let ids: Vec<Uuid> = bookings.iter().map(|b| b.shift_id).collect();
-    let shifts = shifts::Entity::find()
-        .filter(shifts::Column::Id.is_in(ids))
-        .filter(shifts::Column::Cancelled.eq(false))
-        .all(db)
-        .await?;
-    let booked = bookings.iter().map(|b| b.id).collect();
-    let held = bookings
+    let booked = rows.iter().map(|(b, _)| b.id).collect();
+    let held = rows
         .into_iter()
-        .filter_map(|b| {
-            let shift = shifts.iter().find(|s| s.id == b.shift_id)?.clone();
-            Some((b, shift))
-        })
+        .filter_map(|(b, shift)| Some((b, shift.filter(|s| !s.cancelled)?)))
         .collect();
     Ok((booked, held))
+}
+
+/// A booked seat belongs to its shift: the join of a seat to its shift.
+pub(crate) fn seat_in_shift() -> RelationDef {
+    shift_bookings::Entity::belongs_to(shifts::Entity)
+        .from(shift_bookings::Column::ShiftId)
+        .to(shifts::Column::Id)
+        .into()
 }
 
 /// A held seat's shift as the booking rules see it.
@@ -137,46 +139,38 @@ async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<
 /// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
 /// `PeriodLimit`). Nothing is written when refused.
 ///
-/// Everything the rules look at is read and checked before the write turn, which then holds
-/// one statement: an insert that takes place only if the seat is still free and what was read
-/// still holds (the shift unchanged, the member holding no seat that was not read, the skill
-/// still theirs). On SQLite the bookings queued behind the writer run in its transaction, one
-/// savepoint each (`group_commit`), so a rush shares its commits. When the insert does not
+/// Everything the rules look at is read and checked before the write turn (in two queries for
+/// most bookings: [`FirstRead`], then the member's booked seats with their shifts), which then
+/// holds one statement: an insert that takes place only if the seat is still free and what was
+/// read still holds (the shift unchanged, the member holding no seat that was not read, the
+/// skill still theirs). On SQLite the bookings queued behind the writer run in its transaction
+/// (`group_commit::write_one`), so a rush shares its commits. When the insert does not
 /// take place, the booking is checked again from scratch inside the turn, which answers the
 /// exact refusal or books. The coop's rules and the member's regime are read before the turn:
 /// a booking that races with a change of them by a few milliseconds is decided as it came
 /// before it.
 pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
-    if already_full(&s.db, member_id, shift_id).await? {
+    let read = read_first(&s.db, member_id, shift_id).await?;
+    if read.full() {
         return Err(BookingError::Full.into());
     }
-    // A few bookings read at a time, so that the one holding the write turn does not wait
-    // behind a crowd of readers for a connection of the pool.
-    let reading = READING
-        .acquire()
-        .await
-        .map_err(|e| Error::Db(sea_orm::DbErr::Custom(e.to_string())))?;
-    let member = members::Entity::find_by_id(member_id)
-        .one(&s.db)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let rules = super::rules(&s.db).await?;
     let now = Utc::now();
     let (booked, held) = booked_and_held(&s.db, member_id).await?;
     let bookings: Vec<Booking> = held.iter().map(|(_, s)| as_booking(s)).collect();
-    let kind = kind_for(&s.db, &member).await?;
-    let (row, shift) = load_shift(&s.db, shift_id, false).await?;
+    let kind = kind_for(&s.db, &read.member).await?;
     // Of the member's facts, the booking rules look at the skills alone.
-    let skills = match &row.required_skill {
+    let skills = match &read.shift.required_skill {
         Some(_) => skills_of(&s.db, member_id).await?,
         None => vec![],
     };
-    let facts = member_facts(&member, None, skills, 0);
-    check_booking(&rules, &facts, &shift, &bookings, now)?;
-    drop(reading);
+    let facts = member_facts(&read.member, None, skills, 0);
+    let shift = domain_shift(&read.shift, read.booked);
+    check_booking(&read.rules, &facts, &shift, &bookings, now)?;
+    let row = read.shift;
 
     // On SQLite the bookings queued behind the writer share its transaction (group commit).
-    group_commit::write(&s.db, move |tx| {
+    // A booking changes the database with one statement at most, its last: the insert.
+    group_commit::write_one(&s.db, move |tx| {
         Box::pin(async move {
             if tx.get_database_backend() == DbBackend::Postgres {
                 // The member's row first, the shift's last, as `book_in` takes them.
@@ -192,17 +186,11 @@ pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid>
     .await
 }
 
-/// How many bookings of this process read what they check at once, before their write turn.
-/// The pool has 8 connections on SQLite: the writer and the sign-in lookups of other requests
-/// find one free.
-static READING: std::sync::LazyLock<tokio::sync::Semaphore> =
-    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(4));
-
 /// [`book`] read and checked inside the write transaction.
 async fn book_in(tx: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
     // Other bookings may have filled the shift while this one waited for its turn to write:
     // refuse at once, before reading anything else.
-    if already_full(tx, member_id, shift_id).await? {
+    if read_first(tx, member_id, shift_id).await?.full() {
         return Err(BookingError::Full.into());
     }
     let member = lock_member(tx, member_id).await?;
@@ -303,17 +291,38 @@ async fn insert_if_unchanged(
     Ok((written == 1).then_some(id))
 }
 
-/// Whether booking would be refused as `Full` for sure, read without locking anything: the
-/// shift is full, not cancelled and not started, and the member (who exists) holds no seat of
-/// it. Only a cancellation frees a seat, so this answer was true when read; when a planning
-/// opens, most of a rush is refused here, before and right after the wait for the write
-/// lock. One query. Errors: `NotFound` for an unknown shift.
-async fn already_full(db: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid) -> Result<bool> {
-    use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
-    use shift_bookings::Column as B;
-    fn sub(q: SelectStatement) -> Expr {
-        Expr::SubQuery(None, Box::new(q.into()))
+/// What a booking reads first, in one query: the shift with its booked seats, whether the
+/// member holds one of them, the member and the coop's rules.
+struct FirstRead {
+    shift: shifts::Model,
+    booked: u64,
+    holds_a_seat: bool,
+    member: members::Model,
+    rules: ShiftRules,
+}
+
+impl FirstRead {
+    /// Whether booking would be refused as `Full` for sure: the shift is full, not cancelled
+    /// and not started, and the member holds no seat of it. Only a cancellation frees a seat,
+    /// so this answer was true when read; when a planning opens, most of a rush is refused
+    /// here, before and right after the wait for the write turn.
+    fn full(&self) -> bool {
+        self.booked >= u64::try_from(self.shift.seats).unwrap_or(0)
+            && !self.shift.cancelled
+            && self.shift.start_at_ms > now_ms()
+            && !self.holds_a_seat
     }
+}
+
+/// Reads [`FirstRead`] without locking anything. Errors: `NotFound` for an unknown member or
+/// shift.
+async fn read_first(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    shift_id: Uuid,
+) -> Result<FirstRead> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    use shift_bookings::Column as B;
     // Booked seats of the shift: all of them, or the member's.
     let seats = |member: Option<Uuid>| {
         let mut q = Query::select();
@@ -327,30 +336,33 @@ async fn already_full(db: &impl ConnectionTrait, member_id: Uuid, shift_id: Uuid
         if let Some(m) = member {
             q.and_where(Expr::col((shift_bookings::Entity, B::MemberId)).eq(m));
         }
-        sub(q.to_owned())
+        Expr::SubQuery(None, Box::new(q.to_owned().into()))
     };
-    let member = Query::select()
-        .expr(Expr::col((members::Entity, members::Column::Id)).count())
-        .from(members::Entity)
-        .and_where(Expr::col((members::Entity, members::Column::Id)).eq(member_id))
-        .to_owned();
-    let row: Option<(i32, bool, i64, i64, i64, i64)> = shifts::Entity::find_by_id(shift_id)
-        .select_only()
-        .column(shifts::Column::Seats)
-        .column(shifts::Column::Cancelled)
-        .column(shifts::Column::StartAtMs)
+    // The shift's row and the member's, side by side: one row, or none when either is unknown.
+    let mut q = shifts::Entity::find_by_id(shift_id)
+        .select_also(members::Entity)
+        .filter(members::Column::Id.eq(member_id))
         .expr_as(seats(None), "booked")
         .expr_as(seats(Some(member_id)), "mine")
-        .expr_as(sub(member), "member")
-        .into_tuple()
-        .one(db)
-        .await?;
-    let (seats, cancelled, start_at_ms, booked, mine, member) = row.ok_or(Error::NotFound)?;
-    Ok(booked >= i64::from(seats)
-        && !cancelled
-        && start_at_ms > now_ms()
-        && member > 0
-        && mine == 0)
+        .expr_as(
+            Expr::SubQuery(None, Box::new(super::rules_json().into())),
+            "rules_json",
+        );
+    QueryTrait::query(&mut q).from(members::Entity);
+    let row = db
+        .query_one(&q.into_query())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let booked: i64 = row.try_get("", "booked")?;
+    let mine: i64 = row.try_get("", "mine")?;
+    let rules: Option<String> = row.try_get("", "rules_json")?;
+    Ok(FirstRead {
+        shift: shifts::Model::from_query_result(&row, SelectA.as_str())?,
+        booked: u64::try_from(booked).unwrap_or(0),
+        holds_a_seat: mine > 0,
+        member: members::Model::from_query_result(&row, SelectB.as_str())?,
+        rules: super::parse_rules(rules.as_deref())?,
+    })
 }
 
 /// A member's skills.

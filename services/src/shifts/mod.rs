@@ -32,7 +32,7 @@ use chrono::{DateTime, Utc};
 use domain::shifts::rules_form::{field_error, RulesForm};
 use domain::shifts::{Shift, ShiftRules};
 use domain::Viewer;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{OnConflict, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
@@ -43,8 +43,24 @@ const RULES_ROW: i32 = 1;
 
 /// The coop's shift rules: the defaults until staff save their own.
 pub async fn rules(db: &impl ConnectionTrait) -> Result<ShiftRules> {
-    match shift_rules::Entity::find_by_id(RULES_ROW).one(db).await? {
-        Some(row) => serde_json::from_str(&row.rules_json)
+    let row = shift_rules::Entity::find_by_id(RULES_ROW).one(db).await?;
+    parse_rules(row.map(|r| r.rules_json).as_deref())
+}
+
+/// The stored rules as a subquery (`NULL` until staff save their own), for a query that reads
+/// them with other things; [`parse_rules`] reads its value.
+pub(crate) fn rules_json() -> SelectStatement {
+    Query::select()
+        .column(shift_rules::Column::RulesJson)
+        .from(shift_rules::Entity)
+        .and_where(shift_rules::Column::Id.eq(RULES_ROW))
+        .to_owned()
+}
+
+/// The rules stored as `json`, or the defaults when there is none.
+pub(crate) fn parse_rules(json: Option<&str>) -> Result<ShiftRules> {
+    match json {
+        Some(json) => serde_json::from_str(json)
             .map_err(|e| Error::Db(DbErr::Custom(format!("stored shift rules: {e}")))),
         None => Ok(ShiftRules::default()),
     }
