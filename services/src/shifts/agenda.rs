@@ -3,7 +3,7 @@
 //! whatever the number of members and shifts: seats are counted inside the query that loads
 //! the shifts, never shift by shift.
 
-use super::booking::{BookingKind, BOOKED};
+use super::booking::{seat_in_shift, BookingKind, BOOKED};
 use super::status::facts_and_bookings;
 use super::{instant, rules};
 use crate::entities::{members, shift_bookings, shifts, swap_offers, template_leaders};
@@ -16,10 +16,10 @@ use domain::shifts::{
 use domain::validation::Reason;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter,
+    QueryOrder, QuerySelect, Select,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// How many weeks ahead, from today, a member may look for open seats.
@@ -142,32 +142,48 @@ pub async fn open_seats(db: &impl ConnectionTrait, member_id: Uuid, week: u32) -
     })
 }
 
+/// A member's booked seat with its shift, loaded in one query.
+#[derive(Debug, Clone, FromQueryResult)]
+pub(crate) struct BookedRow {
+    pub booking_id: Uuid,
+    pub booking_kind: String,
+    /// The seat is offered for a swap and nobody took it yet.
+    pub offered: bool,
+    #[sea_orm(nested)]
+    pub shift: Row,
+}
+
 /// A member's booked seats of shifts ending after `after`, by start, cancelled shifts included.
+/// One query: the seats joined to their shifts.
 pub(crate) async fn booked_rows(
     db: &impl ConnectionTrait,
     member_id: Uuid,
     after: DateTime<Utc>,
-) -> Result<Vec<(shift_bookings::Model, Row)>> {
-    let bookings = shift_bookings::Entity::find()
+) -> Result<Vec<BookedRow>> {
+    Ok(with_counts()
+        .join(JoinType::InnerJoin, seat_in_shift().rev())
+        .expr_as(
+            Expr::col((shift_bookings::Entity, shift_bookings::Column::Id)),
+            "booking_id",
+        )
+        .expr_as(
+            Expr::col((shift_bookings::Entity, shift_bookings::Column::Kind)),
+            "booking_kind",
+        )
+        .expr_as(
+            Expr::cust(
+                "EXISTS (SELECT 1 FROM swap_offers WHERE swap_offers.booking_id = \
+                 shift_bookings.id AND swap_offers.taken_by IS NULL)",
+            ),
+            "offered",
+        )
         .filter(shift_bookings::Column::MemberId.eq(member_id))
         .filter(shift_bookings::Column::State.eq(BOOKED))
-        .all(db)
-        .await?;
-    let ids: Vec<Uuid> = bookings.iter().map(|b| b.shift_id).collect();
-    let rows = with_counts()
-        .filter(shifts::Column::Id.is_in(ids))
         .filter(shifts::Column::EndAtMs.gt(after.timestamp_millis()))
         .order_by_asc(shifts::Column::StartAtMs)
-        .into_model::<Row>()
+        .into_model::<BookedRow>()
         .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let b = bookings.iter().find(|b| b.shift_id == r.id)?.clone();
-            Some((b, r))
-        })
-        .collect())
+        .await?)
 }
 
 /// The names of the leaders of each of `templates`.
@@ -207,25 +223,20 @@ pub async fn my_shifts(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec
     let tz = zone(&rules)?;
     let now = Utc::now();
     let held = booked_rows(db, member_id, now).await?;
-    let offered: HashSet<Uuid> = swap_offers::Entity::find()
-        .select_only()
-        .column(swap_offers::Column::BookingId)
-        .filter(swap_offers::Column::BookingId.is_in(held.iter().map(|(b, _)| b.id)))
-        .filter(swap_offers::Column::TakenBy.is_null())
-        .into_tuple::<Uuid>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let leaders = leaders(db, held.iter().filter_map(|(_, r)| r.template_id).collect()).await?;
+    let leaders = leaders(
+        db,
+        held.iter().filter_map(|b| b.shift.template_id).collect(),
+    )
+    .await?;
     Ok(held
         .into_iter()
-        .map(|(b, r)| {
-            let fixed_seat = b.kind == BookingKind::Regular.as_str();
+        .map(|b| {
+            let r = b.shift;
+            let fixed_seat = b.booking_kind == BookingKind::Regular.as_str();
             MyShift {
                 state: if r.cancelled {
                     MyShiftState::ShiftCancelled
-                } else if offered.contains(&b.id) {
+                } else if b.offered {
                     MyShiftState::Offered
                 } else {
                     MyShiftState::Booked
@@ -251,8 +262,6 @@ pub async fn my_shifts(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec
 /// [`OFFERS_LIMIT`] shifts), by start, leaving out shifts the member already holds; each with
 /// the rule that would refuse the member taking it. Errors: `NotFound` for an unknown member.
 pub async fn offers_for(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<OpenOffer>> {
-    let rules = rules(db).await?;
-    let tz = zone(&rules)?;
     let member = members::Entity::find_by_id(member_id)
         .one(db)
         .await?
@@ -291,6 +300,8 @@ pub async fn offers_for(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Ve
     if rows.is_empty() {
         return Ok(vec![]);
     }
+    let rules = rules(db).await?;
+    let tz = zone(&rules)?;
     let offers = swap_offers::Entity::find()
         .filter(open)
         .filter(swap_offers::Column::ShiftId.is_in(rows.iter().map(|r| r.id)))

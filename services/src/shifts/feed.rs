@@ -69,12 +69,12 @@ pub async fn feed(db: &impl ConnectionTrait, token: &str) -> Result<String> {
         booked_rows(db, member.id, now - TimeDelta::weeks(FEED_PAST_WEEKS))
             .await?
             .into_iter()
-            .filter(|(_, r)| !r.cancelled)
-            .map(|(b, r)| CalendarEvent {
-                uid: format!("{}@ruche", b.id),
-                start: super::instant(r.start_at_ms),
-                end: super::instant(r.end_at_ms),
-                summary: i18n::t_args(lang, "calendar-event", &[("task", r.task.clone())]),
+            .filter(|b| !b.shift.cancelled)
+            .map(|b| CalendarEvent {
+                uid: format!("{}@ruche", b.booking_id),
+                start: super::instant(b.shift.start_at_ms),
+                end: super::instant(b.shift.end_at_ms),
+                summary: i18n::t_args(lang, "calendar-event", &[("task", b.shift.task)]),
             })
             .collect();
     Ok(calendar(&i18n::t(lang, "calendar-name"), &events, now))
