@@ -8,6 +8,7 @@
 //! each inside a savepoint of its own, and commits once. Each caller gets its own result only
 //! after that commit: an acknowledged write is a committed one.
 //!
+//! A piece of work alone in its batch runs in the transaction itself, without a savepoint.
 //! A piece of work that fails is rolled back to its savepoint and its caller gets the error;
 //! the others are not affected. If the commit itself fails, every caller of the batch gets the
 //! error and nothing of the batch is written. The batch runs in a task of its own, so a caller
@@ -151,6 +152,19 @@ async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
         Ok(tx) => tx,
         Err(e) => return fail(batch, &e),
     };
+    if batch.len() == 1 {
+        // Alone in its transaction: the transaction is the job's own, no savepoint needed.
+        let job = batch.into_iter().next().expect("one job");
+        let outcome = match (job.work)(&tx).await {
+            Ok(out) => tx.commit().await.map(|()| out).map_err(Error::from),
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(e)
+            }
+        };
+        let _ = job.done.send(outcome);
+        return;
+    }
     let mut answers = Vec::with_capacity(batch.len());
     for job in batch {
         let outcome = match tx.begin().await {
