@@ -12,7 +12,7 @@ use super::catalogue::{to_product, CatalogueProduct};
 use super::drawer::{open_session_row, parse_tender, tender_name};
 use super::overrides;
 use super::stock::{self, MoveKind, StockMove};
-use super::{cents, content_hash, insert_once, milli};
+use super::{cents, content_hash, milli};
 use crate::db::{execute_all, write_tx};
 use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
@@ -62,7 +62,7 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
 }
 
 /// Checks a sale and records it; see [`post_sale`]. A sale recorded already fails one of the
-/// checks or, at the latest, its insertion (`SaleConflict`).
+/// checks or, at the latest, its insertion (its id is taken).
 async fn check_and_record(
     s: &Services,
     actor: &Viewer,
@@ -110,7 +110,8 @@ async fn check_and_record(
 
 /// Writes a checked sale: its receipt number, row, lines, VAT lines, payments and stock
 /// moves. Errors: `NotFound` or `SessionClosed` for its session; the override's refusal when
-/// it was used meanwhile; `SaleConflict` when its id was recorded meanwhile.
+/// it was used meanwhile; `Invalid` (`AlreadyTaken`) when its id was recorded meanwhile,
+/// which [`post_sale`] answers with the receipt or `SaleConflict`.
 async fn record(
     tx: &DatabaseTransaction,
     cashier: Uuid,
@@ -144,10 +145,6 @@ async fn record(
         override_id: Set(override_id),
         content_hash: Set(hash),
     };
-    if !insert_once(tx, row, sales::Column::Id).await? {
-        // Recorded meanwhile: the caller answers its receipt, or the conflict.
-        return Err(Error::SaleConflict);
-    }
     let mut moves = Vec::new();
     let mut rows = Vec::new();
     let mut lines = Vec::new();
@@ -206,9 +203,13 @@ async fn record(
         });
         lines.push(printed);
     }
-    // The lines, VAT lines, payments and stock moves, written together (one call to SQLite).
+    // The sale, its lines, VAT lines, payments and stock moves, written together (one call to
+    // SQLite). The sale goes first: if its id is taken, nothing is written.
     let backend = tx.get_database_backend();
-    let mut inserts = vec![sale_lines::Entity::insert_many(rows).build(backend)];
+    let mut inserts = vec![
+        sales::Entity::insert(row).build(backend),
+        sale_lines::Entity::insert_many(rows).build(backend),
+    ];
     if !totals.vat.is_empty() {
         inserts.push(
             sale_vat_lines::Entity::insert_many(totals.vat.iter().map(|v| {
