@@ -7,11 +7,14 @@
 //! - `sales_per_s`: sales recorded per second, all tills together;
 //! - `sales_per_commit`: how many sales a write transaction carried on average (group commit,
 //!   `services::group_commit`);
+//! - `sale_cpu_ms` and `sale_context_switches`: the process's CPU time (user and system, all
+//!   threads) and context switches per sale while the tills sell: what a sale costs the
+//!   machine, less sensitive to other work on it than the times;
 //! - `z_report_1000_sales_ms`: closing a session of 1,000 sales (its Z report), median of 3
 //!   sessions.
 //!
 //! Usage: `tillbench [results.json]` (`cargo run --release -p bench --bin tillbench`). Bounded:
-//! 16 tills x 60 sales, then 3 sessions of 1,000 sales, on a SQLite file in the system's
+//! 16 tills x 150 sales, then 3 sessions of 1,000 sales, on a SQLite file in the system's
 //! temporary folder.
 
 use bench::percentile;
@@ -28,7 +31,7 @@ use std::time::Instant;
 use uuid::Uuid;
 
 const TILLS: usize = 16;
-const SALES_PER_TILL: usize = 60;
+const SALES_PER_TILL: usize = 150;
 const LINES: usize = 8;
 const Z_SESSIONS: usize = 3;
 const Z_SALES: usize = 1_000;
@@ -94,6 +97,7 @@ async fn main() {
     }
 
     let batches_before = group_commit::batches(&s.db);
+    let usage_before = Usage::now();
     let started = Instant::now();
     let mut tasks = Vec::new();
     for (t, session) in sessions.into_iter().enumerate() {
@@ -114,6 +118,7 @@ async fn main() {
         times.extend(t.await.expect("a till task"));
     }
     let secs = started.elapsed().as_secs_f64();
+    let usage = Usage::now().since(&usage_before);
     times.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
     let per_s = (times.len() as f64 / secs).round();
     let batches = group_commit::batches(&s.db);
@@ -125,7 +130,13 @@ async fn main() {
         percentile(&times, 0.5),
         percentile(&times, 0.99)
     );
+    let sales = times.len() as f64;
+    let cpu_ms = (usage.cpu_ms / sales * 1000.0).round() / 1000.0;
+    let switches = (usage.context_switches / sales).round();
+    println!("per sale: {cpu_ms} ms of CPU, {switches} context switches");
     let mut figures = Map::new();
+    figures.insert("sale_cpu_ms".into(), Value::from(cpu_ms));
+    figures.insert("sale_context_switches".into(), Value::from(switches));
     figures.insert(
         "sale_commit_p50_ms".into(),
         Value::from(percentile(&times, 0.5)),
@@ -215,5 +226,34 @@ fn sale_draft(
             amount_cents: 50_000,
         }],
         override_id: None,
+    }
+}
+
+/// The process's CPU time and context switches so far (every thread).
+struct Usage {
+    cpu_ms: f64,
+    context_switches: f64,
+}
+
+impl Usage {
+    fn now() -> Usage {
+        // SAFETY: `getrusage` fills the zeroed struct it is given and reads nothing else.
+        let u = unsafe {
+            let mut u: libc::rusage = std::mem::zeroed();
+            libc::getrusage(libc::RUSAGE_SELF, &mut u);
+            u
+        };
+        let ms = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
+        Usage {
+            cpu_ms: ms(u.ru_utime) + ms(u.ru_stime),
+            context_switches: (u.ru_nvcsw + u.ru_nivcsw) as f64,
+        }
+    }
+
+    fn since(&self, before: &Usage) -> Usage {
+        Usage {
+            cpu_ms: self.cpu_ms - before.cpu_ms,
+            context_switches: self.context_switches - before.context_switches,
+        }
     }
 }

@@ -70,6 +70,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 // Sorting and grouping that need scratch space do it in memory.
                 .pragma("temp_store", "memory")
         });
+        // A connection to a local file does not drop out: pinging it before every statement
+        // (sqlx's default) cost a round trip to its thread each time.
+        opts.test_before_acquire(false);
         opts.map_sqlx_sqlite_pool_opts(|p| {
             p.after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
         });
@@ -235,6 +238,36 @@ pub async fn write_tx(db: &DatabaseConnection) -> Result<WriteTx, DbErr> {
         tx,
         _turn: Some(turn),
     })
+}
+
+/// Runs writing statements in order, inside the caller's transaction. On SQLite they go to
+/// the connection's thread as one call (the thread runs them one after the other): each call
+/// costs a round trip between threads, more than a small insert itself. On PostgreSQL, whose
+/// protocol takes one statement with parameters at a time, they run one by one.
+pub(crate) async fn execute_all(
+    db: &impl ConnectionTrait,
+    statements: Vec<Statement>,
+) -> Result<(), DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite || statements.len() < 2 {
+        for statement in statements {
+            db.execute_raw(statement).await?;
+        }
+        return Ok(());
+    }
+    let mut sql = String::new();
+    let mut values = Vec::new();
+    for statement in statements {
+        sql.push_str(&statement.sql);
+        sql.push_str(";\n");
+        values.extend(statement.values.map(|v| v.0).unwrap_or_default());
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        sql,
+        values,
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Every word of `query` (folded, the first six, without LIKE wildcards) is in `column`, a

@@ -9,6 +9,7 @@
 //! commits once. Each caller gets its own result only after that commit: an acknowledged write
 //! is a committed one.
 //!
+//! A piece of work alone in its batch runs in the transaction itself, without a savepoint.
 //! A piece of work that fails is rolled back to its savepoint and its caller gets the error;
 //! the others are not affected. Work that changes the database with one statement at most
 //! ([`write_one`], a booking) needs no savepoint: a failed statement changes nothing. If the commit itself fails, every caller of the batch gets the
@@ -169,6 +170,19 @@ async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
         Ok(tx) => tx,
         Err(e) => return fail(batch, &e),
     };
+    if batch.len() == 1 {
+        // Alone in its transaction: the transaction is the job's own, no savepoint needed.
+        let job = batch.into_iter().next().expect("one job");
+        let outcome = match (job.work)(&tx).await {
+            Ok(out) => tx.commit().await.map(|()| out).map_err(Error::from),
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(e)
+            }
+        };
+        let _ = job.done.send(outcome);
+        return;
+    }
     let mut answers = Vec::with_capacity(batch.len());
     for job in batch {
         let outcome = if job.savepoint {

@@ -12,11 +12,12 @@ use super::catalogue::{to_product, CatalogueProduct};
 use super::drawer::{open_session_row, parse_tender, tender_name};
 use super::overrides;
 use super::stock::{self, MoveKind, StockMove};
-use super::{cents, content_hash, insert_once, milli};
+use super::{cents, content_hash, milli};
+use crate::db::{execute_all, write_tx};
 use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
 use crate::shifts::status::{may_shop, Shopper};
-use crate::{db::write_tx, group_commit, now_ms, settings, Services};
+use crate::{group_commit, now_ms, settings, Services};
 use domain::money::from_cents;
 pub use domain::till::sale::{LineDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft};
 use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
@@ -24,7 +25,8 @@ use domain::validation::Reason;
 use domain::Viewer;
 use rust_decimal::Decimal;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait, Set, TransactionTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -60,7 +62,7 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
 }
 
 /// Checks a sale and records it; see [`post_sale`]. A sale recorded already fails one of the
-/// checks or, at the latest, its insertion (`SaleConflict`).
+/// checks or, at the latest, its insertion (its id is taken).
 async fn check_and_record(
     s: &Services,
     actor: &Viewer,
@@ -70,8 +72,11 @@ async fn check_and_record(
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
     }
-    // Everything that only reads is checked before the write lock is taken.
-    let catalogue = products_of(&s.db, draft).await?;
+    // Everything that only reads is checked before the write lock is taken, in one read
+    // transaction: one connection for all the reads (a connection taken from the pool and
+    // given back costs a round trip to its thread each time), and one snapshot of the data.
+    let read = s.db.begin().await?;
+    let catalogue = products_of(&read, draft).await?;
     let basket = basket(actor, draft, &catalogue)?;
     let tendered: Vec<Payment> = draft
         .payments
@@ -82,7 +87,8 @@ async fn check_and_record(
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let override_id = shopper_allowed(&s.db, actor, draft).await?;
+    let override_id = shopper_allowed(&read, actor, draft).await?;
+    read.commit().await?;
     let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
     let (cashier, sale, fingerprint) = (actor.user_id, draft.clone(), hash.to_string());
     group_commit::write(&s.db, move |tx| {
@@ -104,7 +110,8 @@ async fn check_and_record(
 
 /// Writes a checked sale: its receipt number, row, lines, VAT lines, payments and stock
 /// moves. Errors: `NotFound` or `SessionClosed` for its session; the override's refusal when
-/// it was used meanwhile; `SaleConflict` when its id was recorded meanwhile.
+/// it was used meanwhile; `Invalid` (`AlreadyTaken`) when its id was recorded meanwhile,
+/// which [`post_sale`] answers with the receipt or `SaleConflict`.
 async fn record(
     tx: &DatabaseTransaction,
     cashier: Uuid,
@@ -138,10 +145,6 @@ async fn record(
         override_id: Set(override_id),
         content_hash: Set(hash),
     };
-    if !insert_once(tx, row, sales::Column::Id).await? {
-        // Recorded meanwhile: the caller answers its receipt, or the conflict.
-        return Err(Error::SaleConflict);
-    }
     let mut moves = Vec::new();
     let mut rows = Vec::new();
     let mut lines = Vec::new();
@@ -200,30 +203,41 @@ async fn record(
         });
         lines.push(printed);
     }
-    sale_lines::Entity::insert_many(rows)
-        .exec_without_returning(tx)
-        .await?;
-    sale_vat_lines::Entity::insert_many(totals.vat.iter().map(|v| sale_vat_lines::ActiveModel {
-        sale_id: Set(draft.id),
-        vat_bp: Set(i32::try_from(v.rate.0).unwrap_or(0)),
-        gross_cents: Set(v.gross),
-        net_cents: Set(v.net),
-        vat_cents: Set(v.vat),
-    }))
-    .exec_without_returning(tx)
-    .await?;
+    // The sale, its lines, VAT lines, payments and stock moves, written together (one call to
+    // SQLite). The sale goes first: if its id is taken, nothing is written.
+    let backend = tx.get_database_backend();
+    let mut inserts = vec![
+        sales::Entity::insert(row).build(backend),
+        sale_lines::Entity::insert_many(rows).build(backend),
+    ];
+    if !totals.vat.is_empty() {
+        inserts.push(
+            sale_vat_lines::Entity::insert_many(totals.vat.iter().map(|v| {
+                sale_vat_lines::ActiveModel {
+                    sale_id: Set(draft.id),
+                    vat_bp: Set(i32::try_from(v.rate.0).unwrap_or(0)),
+                    gross_cents: Set(v.gross),
+                    net_cents: Set(v.net),
+                    vat_cents: Set(v.vat),
+                }
+            }))
+            .build(backend),
+        );
+    }
     if !draft.payments.is_empty() {
         // Ids in the order of the sale: the stored receipt lists payments by id.
-        payments::Entity::insert_many(draft.payments.iter().map(|p| payments::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            sale_id: Set(draft.id),
-            tender: Set(tender_name(p.tender).to_string()),
-            amount_cents: Set(p.amount_cents),
-        }))
-        .exec_without_returning(tx)
-        .await?;
+        inserts.push(
+            payments::Entity::insert_many(draft.payments.iter().map(|p| payments::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                sale_id: Set(draft.id),
+                tender: Set(tender_name(p.tender).to_string()),
+                amount_cents: Set(p.amount_cents),
+            }))
+            .build(backend),
+        );
     }
-    stock::append(tx, &moves, Some(cashier)).await?;
+    inserts.extend(stock::insert_moves(&moves, Some(cashier), backend));
+    execute_all(tx, inserts).await?;
     // The receipt as stored, answered from memory (the same as [`receipt`] reads back).
     Ok(Receipt {
         id: draft.id,

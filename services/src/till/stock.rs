@@ -10,7 +10,8 @@ use domain::validation::Reason;
 use domain::Viewer;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Set, Statement,
 };
 use uuid::Uuid;
 
@@ -20,10 +21,22 @@ pub(crate) async fn append(
     moves: &[StockMove],
     by: Option<Uuid>,
 ) -> Result<()> {
-    if moves.is_empty() {
-        return Ok(());
+    if let Some(insert) = insert_moves(moves, by, db.get_database_backend()) {
+        db.execute_raw(insert).await?;
     }
-    stock_moves::Entity::insert_many(moves.iter().map(|m| stock_moves::ActiveModel {
+    Ok(())
+}
+
+/// The statement writing moves, for a caller that runs it with others; `None` for no moves.
+pub(crate) fn insert_moves(
+    moves: &[StockMove],
+    by: Option<Uuid>,
+    backend: DbBackend,
+) -> Option<Statement> {
+    if moves.is_empty() {
+        return None;
+    }
+    let insert = stock_moves::Entity::insert_many(moves.iter().map(|m| stock_moves::ActiveModel {
         id: Set(Uuid::now_v7()),
         product_id: Set(m.product_id),
         quantity_milli: Set(m.quantity_milli),
@@ -32,10 +45,8 @@ pub(crate) async fn append(
         reference_id: Set(m.reference_id),
         at_ms: Set(m.at_ms),
         created_by: Set(by),
-    }))
-    .exec_without_returning(db)
-    .await?;
-    Ok(())
+    }));
+    Some(insert.build(backend))
 }
 
 /// Records a reception, an inventory adjustment or a loss by hand.
