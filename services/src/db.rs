@@ -43,10 +43,6 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .max_connections(if url.starts_with("sqlite") { 8 } else { 20 });
     if url.starts_with("sqlite") {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-        // A connection is a file opened by this process, served by a thread of its own: the
-        // ping before each use (one more round trip to that thread for every statement) would
-        // find nothing that the statement itself does not.
-        opts.test_before_acquire(false);
         let synchronous = match std::env::var("RUCHE_SQLITE_SYNCHRONOUS").as_deref() {
             Ok("full") => SqliteSynchronous::Full,
             _ => SqliteSynchronous::Normal,
