@@ -14,8 +14,8 @@
 //! the others are not affected. Work that changes the database with one statement at most
 //! ([`write_one`], a booking) needs no savepoint: a failed statement changes nothing. If the
 //! commit itself fails, every caller of the batch gets the error and nothing of the batch is
-//! written. The batch runs in a task of its own, so a caller
-//! that goes away (a till that hangs up) does not interrupt the others' work.
+//! written. The batch runs in a task of its own, so a caller that goes away (a till that hangs
+//! up) does not interrupt the others' work.
 //!
 //! On PostgreSQL, which lets writers of different rows run at once, each piece of work simply
 //! runs in its own transaction.
