@@ -10,6 +10,9 @@
 //! - `sale_cpu_ms` and `sale_context_switches`: the process's CPU time (user and system, all
 //!   threads) and context switches per sale while the tills sell: what a sale costs the
 //!   machine, less sensitive to other work on it than the times;
+//! - `sale_writer_us` and `sale_writer_busy_percent`: how long a sale held the one SQLite
+//!   writer's turn (its share of the batches' time from `BEGIN` to commit), and the share of
+//!   the time the writer was busy: near 100 %, the writer is what limits the sales per second;
 //! - `z_report_1000_sales_ms`: closing a session of 1,000 sales (its Z report), median of 3
 //!   sessions.
 //!
@@ -124,6 +127,7 @@ async fn main() {
     let batches = group_commit::batches(&s.db);
     let commits = batches.transactions - batches_before.transactions;
     let per_commit = (batches.work - batches_before.work) as f64 / commits.max(1) as f64;
+    let writer_busy = (batches.busy_us - batches_before.busy_us) as f64 / 1e6 / secs;
     println!(
         "{} sales of {LINES} lines from {TILLS} tills in {secs:.2} s: {per_s} sales/s, p50 {} ms, p99 {} ms, {commits} commits ({per_commit:.1} sales each)",
         times.len(),
@@ -133,10 +137,19 @@ async fn main() {
     let sales = times.len() as f64;
     let cpu_ms = (usage.cpu_ms / sales * 1000.0).round() / 1000.0;
     let switches = (usage.context_switches / sales).round();
-    println!("per sale: {cpu_ms} ms of CPU, {switches} context switches");
+    let writer_busy_percent = (writer_busy * 1000.0).round() / 10.0;
+    let writer_us = ((batches.busy_us - batches_before.busy_us) as f64 / sales).round();
+    println!(
+        "per sale: {cpu_ms} ms of CPU, {switches} context switches, {writer_us} µs of the writer's turn; the writer was busy {writer_busy_percent} % of the time"
+    );
     let mut figures = Map::new();
     figures.insert("sale_cpu_ms".into(), Value::from(cpu_ms));
     figures.insert("sale_context_switches".into(), Value::from(switches));
+    figures.insert("sale_writer_us".into(), Value::from(writer_us));
+    figures.insert(
+        "sale_writer_busy_percent".into(),
+        Value::from(writer_busy_percent),
+    );
     figures.insert(
         "sale_commit_p50_ms".into(),
         Value::from(percentile(&times, 0.5)),

@@ -52,12 +52,15 @@ static PENDING: LazyLock<Mutex<HashMap<PathBuf, Vec<Job>>>> = LazyLock::new(Defa
 /// started.
 static COUNTS: LazyLock<Mutex<HashMap<PathBuf, Batches>>> = LazyLock::new(Default::default);
 
-/// How many transactions [`write`] committed or tried to, and how many pieces of work they
-/// carried: `work / transactions` is the mean batch.
+/// How many transactions [`write`] committed or tried to, how many pieces of work they
+/// carried (`work / transactions` is the mean batch), and how long the writer was busy
+/// running them, from its `BEGIN` to its commit: busy time over elapsed time is the share of
+/// the time the one writer of the file was working.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Batches {
     pub transactions: u64,
     pub work: u64,
+    pub busy_us: u64,
 }
 
 /// The batches run so far on `db`'s file (zero on PostgreSQL, where work is not grouped).
@@ -142,7 +145,7 @@ where
     let batch = pending().remove(&file).unwrap_or_default();
     if !batch.is_empty() {
         let mut counts = COUNTS.lock().unwrap_or_else(|e| e.into_inner());
-        let c = counts.entry(file).or_default();
+        let c = counts.entry(file.clone()).or_default();
         c.transactions += 1;
         c.work += batch.len() as u64;
     }
@@ -152,8 +155,12 @@ where
     } else {
         let db = db.clone();
         tokio::spawn(async move {
+            let started = std::time::Instant::now();
             run(&db, batch).await;
+            let busy = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
             drop(turn);
+            let mut counts = COUNTS.lock().unwrap_or_else(|e| e.into_inner());
+            counts.entry(file).or_default().busy_us += busy;
         });
     }
     let out = result
