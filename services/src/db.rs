@@ -10,6 +10,7 @@
 
 use domain::search::fold;
 use migrations::{Migrator, MigratorTrait};
+use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sea_orm::{
     ColumnTrait, Condition, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
@@ -250,6 +251,31 @@ pub(crate) async fn execute_all(
         }
         return Ok(());
     }
+    db.execute_raw(joined(statements)).await?;
+    Ok(())
+}
+
+/// Runs statements in order, inside the caller's transaction, and returns the rows they
+/// give, all together: on SQLite in one call (see [`execute_all`]), on PostgreSQL one by one.
+/// On SQLite the statements after one that fails do not run, and those before it stay done:
+/// the caller undoes them (a savepoint of its own).
+pub(crate) async fn query_all(
+    db: &impl ConnectionTrait,
+    statements: Vec<Statement>,
+) -> Result<Vec<QueryResult>, DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite || statements.len() < 2 {
+        let mut rows = Vec::new();
+        for statement in statements {
+            rows.extend(db.query_all_raw(statement).await?);
+        }
+        return Ok(rows);
+    }
+    db.query_all_raw(joined(statements)).await
+}
+
+/// Statements joined into one, for SQLite: their SQL one after the other, their values in
+/// order (SQLite's `?` take them across the statements).
+fn joined(statements: Vec<Statement>) -> Statement {
     let mut sql = String::new();
     let mut values = Vec::new();
     for statement in statements {
@@ -257,13 +283,46 @@ pub(crate) async fn execute_all(
         sql.push_str(";\n");
         values.extend(statement.values.map(|v| v.0).unwrap_or_default());
     }
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        sql,
-        values,
-    ))
-    .await?;
-    Ok(())
+    Statement::from_sql_and_values(DbBackend::Sqlite, sql, values)
+}
+
+/// The column [`select_all`] adds to each statement to tell their rows apart.
+const PART: &str = "ruche_part";
+
+/// Runs selects one after the other and returns each one's rows. On SQLite they go to the
+/// connection's thread as one call (see [`execute_all`]), each with a column of its own
+/// number added, by which the rows are told apart; on PostgreSQL they run one by one. Inside a
+/// transaction, all see its snapshot; outside one, each its own.
+pub(crate) async fn select_all(
+    db: &impl ConnectionTrait,
+    selects: Vec<SelectStatement>,
+) -> Result<Vec<Vec<QueryResult>>, DbErr> {
+    let backend = db.get_database_backend();
+    let mut parts: Vec<Vec<QueryResult>> = selects.iter().map(|_| Vec::new()).collect();
+    if backend != DbBackend::Sqlite || selects.len() < 2 {
+        for (select, part) in selects.iter().zip(parts.iter_mut()) {
+            *part = db.query_all_raw(backend.build(select)).await?;
+        }
+        return Ok(parts);
+    }
+    let statements = selects
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut select)| {
+            let part = i64::try_from(i).unwrap_or(i64::MAX);
+            backend.build(select.expr_as(Expr::val(part), PART))
+        })
+        .collect();
+    let rows = db.query_all_raw(joined(statements)).await?;
+    for row in rows {
+        let part: i64 = row.try_get("", PART)?;
+        let slot = usize::try_from(part)
+            .ok()
+            .and_then(|i| parts.get_mut(i))
+            .ok_or_else(|| DbErr::Custom(format!("a row of no select ({part})")))?;
+        slot.push(row);
+    }
+    Ok(parts)
 }
 
 /// Every word of `query` (folded, the first six, without LIKE wildcards) is in `column`, a
@@ -280,4 +339,96 @@ pub(crate) fn words_in(column: impl ColumnTrait, query: &str) -> Condition {
         }
     }
     cond
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{query_all, select_all};
+    use crate::entities::settings;
+    use crate::Services;
+    use sea_orm::{
+        ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait, Statement, TransactionTrait,
+    };
+
+    fn keys(keys: &[&str]) -> sea_orm::sea_query::SelectStatement {
+        settings::Entity::find()
+            .filter(settings::Column::Key.is_in(keys.iter().map(|k| k.to_string())))
+            .order_by_asc(settings::Column::Key)
+            .into_query()
+    }
+
+    /// Each select gets its own rows back, in its own order, an empty one too.
+    async fn selects_in_one_call_keep_their_rows_apart(s: Services) {
+        for (k, v) in [("t_a", "1"), ("t_b", "2"), ("t_c", "3")] {
+            crate::settings::set(&s.db, k, v).await.unwrap();
+        }
+        let read = s.db.begin().await.unwrap();
+        let parts = select_all(
+            &read,
+            vec![keys(&["t_c", "t_a"]), keys(&["t_none"]), keys(&["t_b"])],
+        )
+        .await
+        .unwrap();
+        read.commit().await.unwrap();
+        let got: Vec<Vec<(String, String)>> = parts
+            .iter()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        (
+                            r.try_get("", "key").unwrap(),
+                            r.try_get("", "value").unwrap(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            got,
+            vec![
+                vec![pair("t_a", "1"), pair("t_c", "3")],
+                vec![],
+                vec![pair("t_b", "2")]
+            ]
+        );
+    }
+
+    /// Statements run in order and give back the rows of those that select; a failing one
+    /// stops the call with its error.
+    async fn statements_in_one_call_run_in_order(s: Services) {
+        let backend = s.db.get_database_backend();
+        let sql = |sql: &str| Statement::from_string(backend, sql.to_string());
+        let tx = s.db.begin().await.unwrap();
+        let rows = query_all(
+            &tx,
+            vec![
+                sql("INSERT INTO settings (key, value) VALUES ('t_x', '7')"),
+                sql("UPDATE settings SET value = '8' WHERE key = 't_x'"),
+                sql("SELECT value FROM settings WHERE key = 't_x'"),
+            ],
+        )
+        .await
+        .unwrap();
+        let values: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get("", "value").unwrap())
+            .collect();
+        assert_eq!(values, vec!["8".to_string()]);
+        let failed = query_all(
+            &tx,
+            vec![
+                sql("SELECT value FROM settings WHERE key = 't_x'"),
+                sql("INSERT INTO settings (key, value) VALUES ('t_x', '9')"),
+            ],
+        )
+        .await;
+        assert!(failed.is_err(), "a taken key is refused");
+        tx.rollback().await.unwrap();
+    }
+
+    crate::on_both_databases!(
+        selects_in_one_call_keep_their_rows_apart,
+        statements_in_one_call_run_in_order
+    );
 }

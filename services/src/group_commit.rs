@@ -11,8 +11,8 @@
 //!
 //! A piece of work alone in its batch runs in the transaction itself, without a savepoint.
 //! A piece of work that fails is rolled back to its savepoint and its caller gets the error;
-//! the others are not affected. Work that changes the database with one statement at most
-//! ([`write_one`], a booking) needs no savepoint: a failed statement changes nothing. If the
+//! the others are not affected. Work that changes nothing when it fails ([`write_one`]: a
+//! booking, one statement; a sale, which rolls back a savepoint of its own) needs none. If the
 //! commit itself fails, every caller of the batch gets the error and nothing of the batch is
 //! written. The batch runs in a task of its own, so a caller that goes away (a till that hangs
 //! up) does not interrupt the others' work.
@@ -104,10 +104,12 @@ where
     queue(db, work, true).await
 }
 
-/// [`write`] for work that changes the database with one statement at most, its last (it may
-/// read before it, and run statements that change nothing): it runs without a savepoint of
-/// its own, which spares two statements in the writer's turn. A statement that fails changes
-/// nothing (SQLite undoes it), so neither does such work when it fails.
+/// [`write`] for work that changes nothing when it fails, so it runs without a savepoint of
+/// its own, which spares two statements in the writer's turn: work that changes the database
+/// with one statement at most, its last (it may read before it, and run statements that
+/// change nothing; a statement that fails changes nothing, SQLite undoes it), or work that
+/// takes a savepoint of its own in the same call as its writes and rolls it back when they
+/// fail (a sale, `till::sale`).
 pub async fn write_one<T, F>(db: &DatabaseConnection, work: F) -> Result<T>
 where
     T: Send + 'static,

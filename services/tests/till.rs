@@ -432,6 +432,14 @@ async fn session_lifecycle(s: Services) {
         .await
         .unwrap();
     assert_ne!(again.id, session.id);
+    // The refused sale took no receipt number: the next one follows the first.
+    let next = draft(
+        &again,
+        shopper,
+        vec![line(&shelf.soap, pieces(1), 0)],
+        vec![pay(Tender::Card, 499)],
+    );
+    assert_eq!(post_sale(&s, &a, &next).await.unwrap().receipt_number, 2);
 }
 
 /// The mixed sale of the domain's basket test: bread merged, a weighed cheese from its label,
@@ -861,6 +869,40 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     assert_eq!(logged[0].sale_id, Some(receipt.id));
     let x = drawer::x_report(&s.db, session.id).await.unwrap();
     assert_eq!((x.sales, x.overrides), (3, 1));
+
+    // One override, several different sales using it at once: one is recorded, the others
+    // are refused and write nothing, not even a receipt number.
+    let second = grant("lead@example.be", password, "Second visit")
+        .await
+        .unwrap();
+    let rivals: Vec<_> = (0..6)
+        .map(|_| {
+            let sale = SaleDraft {
+                id: Uuid::now_v7(),
+                override_id: Some(second.id),
+                ..refused.clone()
+            };
+            let (s, cashier) = (s.clone(), cashier.clone());
+            tokio::spawn(async move { post_sale(&s, &cashier, &sale).await })
+        })
+        .collect();
+    let mut recorded = Vec::new();
+    for rival in rivals {
+        match rival.await.unwrap() {
+            Ok(r) => recorded.push(r),
+            Err(e) => assert!(not_valid(Err(e))),
+        }
+    }
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].receipt_number, receipt.receipt_number + 1);
+    let x = drawer::x_report(&s.db, session.id).await.unwrap();
+    assert_eq!((x.sales, x.overrides), (4, 2));
+    let next = SaleDraft {
+        id: Uuid::now_v7(),
+        ..for_another.clone()
+    };
+    let next = post_sale(&s, &cashier, &next).await.unwrap();
+    assert_eq!(next.receipt_number, receipt.receipt_number + 2);
 }
 
 async fn posting_the_same_sale_twice_records_once(s: Services) {

@@ -10,10 +10,12 @@
 //! checks both through two servers.
 
 use super::planning::insert_booking;
-use super::status::{facts_and_bookings, ledger, member_facts};
+use super::status::{facts_and_bookings, member_facts};
 use super::{domain_shift, load_shift};
-use crate::db::write_tx;
-use crate::entities::{member_skills, members, shift_bookings, shifts, swap_offers};
+use crate::db::{select_all, write_tx};
+use crate::entities::{
+    counter_events, member_skills, members, shift_bookings, shifts, swap_offers,
+};
 use crate::error::{Error, Result};
 use crate::group_commit;
 use crate::now_ms;
@@ -21,12 +23,14 @@ use crate::Services;
 use chrono::Utc;
 use domain::member::WorkRegime;
 use domain::shifts::{
-    balance, check_booking, check_cancellation, check_take_offer, Booking, BookingError,
-    Cancellation, ShiftRules, SwapOffer,
+    check_booking, check_cancellation, check_take_offer, Booking, BookingError, Cancellation,
+    ShiftRules, SwapOffer,
 };
+use sea_orm::sea_query::SelectStatement;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
-    IdenStatic, JoinType, QueryFilter, QuerySelect, QueryTrait, RelationDef, SelectA, SelectB, Set,
+    IdenStatic, JoinType, QueryFilter, QueryResult, QuerySelect, QueryTrait, RelationDef, SelectA,
+    SelectB, Set,
 };
 use uuid::Uuid;
 
@@ -82,22 +86,36 @@ pub(crate) async fn held(
 
 /// The ids of all of a member's booked seats (in cancelled shifts too), and [`held`]. One query:
 /// the booked seats joined to their shifts.
-async fn booked_and_held(
-    db: &impl ConnectionTrait,
-    member_id: Uuid,
-) -> Result<(Vec<Uuid>, Vec<(shift_bookings::Model, shifts::Model)>)> {
-    let rows = shift_bookings::Entity::find()
+async fn booked_and_held(db: &impl ConnectionTrait, member_id: Uuid) -> Result<BookedAndHeld> {
+    let rows = db.query_all(&booked_and_held_select(member_id)).await?;
+    booked_and_held_from(&rows)
+}
+
+/// A member's booked seat ids, and the seats held in shifts that are not cancelled.
+type BookedAndHeld = (Vec<Uuid>, Vec<(shift_bookings::Model, shifts::Model)>);
+
+/// The select of [`booked_and_held`].
+fn booked_and_held_select(member_id: Uuid) -> SelectStatement {
+    shift_bookings::Entity::find()
         .join(JoinType::InnerJoin, seat_in_shift())
         .filter(shift_bookings::Column::MemberId.eq(member_id))
         .filter(shift_bookings::Column::State.eq(BOOKED))
         .select_also(shifts::Entity)
-        .all(db)
-        .await?;
-    let booked = rows.iter().map(|(b, _)| b.id).collect();
-    let held = rows
-        .into_iter()
-        .filter_map(|(b, shift)| Some((b, shift.filter(|s| !s.cancelled)?)))
-        .collect();
+        .into_query()
+}
+
+/// [`booked_and_held`] from the rows of its select.
+fn booked_and_held_from(rows: &[QueryResult]) -> Result<BookedAndHeld> {
+    let mut booked = Vec::with_capacity(rows.len());
+    let mut held = Vec::with_capacity(rows.len());
+    for row in rows {
+        let seat = shift_bookings::Model::from_query_result(row, SelectA.as_str())?;
+        booked.push(seat.id);
+        let shift = shifts::Model::from_query_result_optional(row, SelectB.as_str())?;
+        if let Some(shift) = shift.filter(|s| !s.cancelled) {
+            held.push((seat, shift));
+        }
+    }
     Ok((booked, held))
 }
 
@@ -122,15 +140,52 @@ pub(crate) fn as_booking(s: &shifts::Model) -> Booking {
 /// The kind of a seat a member books: a flexible member's shift, a regular member's make-up
 /// while behind, or an extra shift.
 async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<BookingKind> {
-    Ok(
-        match WorkRegime::parse(&member.work_regime).unwrap_or_default() {
-            WorkRegime::Flexible => BookingKind::Flexible,
-            WorkRegime::Regular if balance(&ledger(db, member.id).await?) < 0 => {
-                BookingKind::Makeup
-            }
-            WorkRegime::Regular | WorkRegime::Exempt => BookingKind::Extra,
-        },
-    )
+    let balance = match WorkRegime::parse(&member.work_regime).unwrap_or_default() {
+        WorkRegime::Regular => balance_from(&db.query_all(&balance_select(member.id)).await?)?,
+        WorkRegime::Flexible | WorkRegime::Exempt => 0,
+    };
+    Ok(kind_with(member, balance))
+}
+
+/// [`kind_for`] given the member's balance.
+fn kind_with(member: &members::Model, balance: i64) -> BookingKind {
+    match WorkRegime::parse(&member.work_regime).unwrap_or_default() {
+        WorkRegime::Flexible => BookingKind::Flexible,
+        WorkRegime::Regular if balance < 0 => BookingKind::Makeup,
+        WorkRegime::Regular | WorkRegime::Exempt => BookingKind::Extra,
+    }
+}
+
+/// A member's balance, the sum of their ledger, as one row with one column, `balance`.
+fn balance_select(member_id: Uuid) -> SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+    Query::select()
+        .expr_as(
+            Func::coalesce([
+                Expr::col(counter_events::Column::Delta).sum(),
+                Expr::val(0_i64),
+            ]),
+            "balance",
+        )
+        .from(counter_events::Entity)
+        .and_where(counter_events::Column::MemberId.eq(member_id))
+        .to_owned()
+}
+
+fn balance_from(rows: &[QueryResult]) -> Result<i64> {
+    match rows.first() {
+        Some(row) => Ok(row.try_get("", "balance")?),
+        None => Ok(0),
+    }
+}
+
+/// A member's skills, one row each, column `skill`.
+fn skills_select(member_id: Uuid) -> SelectStatement {
+    member_skills::Entity::find()
+        .select_only()
+        .column(member_skills::Column::Skill)
+        .filter(member_skills::Column::MemberId.eq(member_id))
+        .into_query()
 }
 
 /// Books a free seat of a shift for a member; returns the booking's id.
@@ -139,8 +194,9 @@ async fn kind_for(db: &impl ConnectionTrait, member: &members::Model) -> Result<
 /// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
 /// `PeriodLimit`). Nothing is written when refused.
 ///
-/// Everything the rules look at is read and checked before the write turn (in two queries for
-/// most bookings: [`FirstRead`], then the member's booked seats with their shifts), which then
+/// Everything the rules look at is read and checked before the write turn (in two calls to
+/// the database: [`FirstRead`], then the member's booked seats with their shifts, balance and
+/// skills, three selects in one call on SQLite), which then
 /// holds one statement: an insert that takes place only if the seat is still free and what was
 /// read still holds (the shift unchanged, the member holding no seat that was not read, the
 /// skill still theirs). On SQLite the bookings queued behind the writer run in its transaction
@@ -155,14 +211,23 @@ pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid>
         return Err(BookingError::Full.into());
     }
     let now = Utc::now();
-    let (booked, held) = booked_and_held(&s.db, member_id).await?;
+    // The member's seats, balance and skills, in one call.
+    let selects = vec![
+        booked_and_held_select(member_id),
+        balance_select(member_id),
+        skills_select(member_id),
+    ];
+    let mut parts = select_all(&s.db, selects).await?.into_iter();
+    let mut next = || parts.next().unwrap_or_default();
+    let (booked, held) = booked_and_held_from(&next())?;
+    let balance = balance_from(&next())?;
     let bookings: Vec<Booking> = held.iter().map(|(_, s)| as_booking(s)).collect();
-    let kind = kind_for(&s.db, &read.member).await?;
+    let kind = kind_with(&read.member, balance);
     // Of the member's facts, the booking rules look at the skills alone.
-    let skills = match &read.shift.required_skill {
-        Some(_) => skills_of(&s.db, member_id).await?,
-        None => vec![],
-    };
+    let mut skills = Vec::new();
+    for row in next() {
+        skills.push(row.try_get::<String>("", "skill")?);
+    }
     let facts = member_facts(&read.member, None, skills, 0);
     let shift = domain_shift(&read.shift, read.booked);
     check_booking(&read.rules, &facts, &shift, &bookings, now)?;
@@ -363,17 +428,6 @@ async fn read_first(
         member: members::Model::from_query_result(&row, SelectB.as_str())?,
         rules: super::parse_rules(rules.as_deref())?,
     })
-}
-
-/// A member's skills.
-async fn skills_of(db: &impl ConnectionTrait, member_id: Uuid) -> Result<Vec<String>> {
-    Ok(member_skills::Entity::find()
-        .select_only()
-        .column(member_skills::Column::Skill)
-        .filter(member_skills::Column::MemberId.eq(member_id))
-        .into_tuple()
-        .all(db)
-        .await?)
 }
 
 /// Loads a member and locks their row until the transaction ends (`FOR UPDATE` on

@@ -3,11 +3,12 @@
 //! and notices; each change of it is recorded with its cause in `status_changes`, and may_shop
 //! always derives afresh.
 
-use super::booking::{as_booking, held, BookingKind};
+use super::booking::{as_booking, held, BookingKind, BOOKED};
 use super::planning::release_seat;
+use crate::db::select_all;
 use crate::entities::{
     counter_events, extensions, household_people, leaves, member_skills, member_statuses, members,
-    shift_bookings, shifts, status_changes,
+    settings, shift_bookings, shifts, status_changes,
 };
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, mail, now_ms, Services};
@@ -21,9 +22,10 @@ use domain::shifts::{
 };
 use domain::validation::Reason;
 use domain::{Language, Viewer};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set, TryInsertResult,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, Set, TryInsertResult,
 };
 use uuid::Uuid;
 
@@ -52,23 +54,6 @@ pub(crate) async fn facts_and_bookings(
     let held = held(db, member.id).await?;
     let facts = facts_of(db, member, now, &held).await?;
     Ok((facts, held.iter().map(|(_, s)| as_booking(s)).collect()))
-}
-
-/// [`facts`] as a status needs them: without the member's skills, which only bookings check
-/// (one query less for every may-shop answer).
-async fn status_facts(
-    db: &impl ConnectionTrait,
-    member: &members::Model,
-    now: DateTime<Utc>,
-) -> Result<MemberFacts> {
-    let held = held(db, member.id).await?;
-    let since = obligations_since(db).await?;
-    Ok(member_facts(
-        member,
-        since,
-        Vec::new(),
-        makeups_ahead(&held, now),
-    ))
 }
 
 /// [`facts`] given the member's held seats.
@@ -253,19 +238,8 @@ async fn report_for(
     member: &members::Model,
     today: NaiveDate,
 ) -> Result<StatusReport> {
-    let facts = status_facts(db, member, Utc::now()).await?;
-    let ledger = ledger(db, member.id).await?;
-    let leaves = member_leaves(db, member.id).await?;
-    let granted: Vec<NaiveDate> = extensions::Entity::find()
-        .filter(extensions::Column::MemberId.eq(member.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| e.granted_on)
-        .collect();
-    Ok(derive_status(
-        rules, &facts, &ledger, &leaves, &granted, today,
-    ))
+    let read = read_status(db, member.id, Utc::now()).await?;
+    Ok(read.derive(rules, today))
 }
 
 /// A member's status on `today`, derived afresh. Errors: `NotFound`.
@@ -274,12 +248,142 @@ pub async fn status_on(
     member_id: Uuid,
     today: NaiveDate,
 ) -> Result<StatusReport> {
+    let read = read_status(db, member_id, Utc::now()).await?;
+    let rules = super::parse_rules(read.rules_json.as_deref())?;
+    Ok(read.derive(&rules, today))
+}
+
+/// Everything a member's status is derived from, as of one moment.
+pub(crate) struct StatusRead {
+    /// The coop's rules as stored (`None`: the defaults); see [`super::parse_rules`].
+    pub rules_json: Option<String>,
+    facts: MemberFacts,
+    ledger: Vec<CounterEvent>,
+    leaves: Vec<Leave>,
+    granted: Vec<NaiveDate>,
+}
+
+impl StatusRead {
+    /// The member's status on `today` under `rules`.
+    pub fn derive(&self, rules: &ShiftRules, today: NaiveDate) -> StatusReport {
+        derive_status(
+            rules,
+            &self.facts,
+            &self.ledger,
+            &self.leaves,
+            &self.granted,
+            today,
+        )
+    }
+}
+
+/// The selects [`read_status`] runs, in this order: the member's row with the coop's rules,
+/// the day obligations started and the make-up (or flexible) seats the member holds in
+/// shifts still ahead at `now`; then their ledger in date order, their leaves and their
+/// extensions. Others may run more selects in the same call (a sale, its products).
+pub(crate) fn status_selects(member_id: Uuid, now: DateTime<Utc>) -> Vec<SelectStatement> {
+    use sea_orm::sea_query::ExprTrait;
+    use shift_bookings::Column as B;
+    let since = Query::select()
+        .column(settings::Column::Value)
+        .from(settings::Entity)
+        .and_where(settings::Column::Key.eq(OBLIGATIONS_SINCE))
+        .to_owned();
+    let makeups = Query::select()
+        .expr(Expr::col((shift_bookings::Entity, B::Id)).count())
+        .from(shift_bookings::Entity)
+        .inner_join(
+            shifts::Entity,
+            Expr::col((shifts::Entity, shifts::Column::Id))
+                .equals((shift_bookings::Entity, B::ShiftId)),
+        )
+        .and_where(Expr::col((shift_bookings::Entity, B::MemberId)).eq(member_id))
+        .and_where(Expr::col((shift_bookings::Entity, B::State)).eq(BOOKED))
+        .and_where(Expr::col((shift_bookings::Entity, B::Kind)).ne(BookingKind::Regular.as_str()))
+        .and_where(Expr::col((shifts::Entity, shifts::Column::Cancelled)).eq(false))
+        .and_where(
+            Expr::col((shifts::Entity, shifts::Column::StartAtMs)).gt(now.timestamp_millis()),
+        )
+        .to_owned();
     let member = members::Entity::find_by_id(member_id)
-        .one(db)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let rules = super::rules(db).await?;
-    report_for(db, &rules, &member, today).await
+        .expr_as(
+            Expr::SubQuery(None, Box::new(super::rules_json().into())),
+            "rules_json",
+        )
+        .expr_as(
+            Expr::SubQuery(None, Box::new(since.into())),
+            "obligations_since",
+        )
+        .expr_as(
+            Expr::SubQuery(None, Box::new(makeups.into())),
+            "makeups_ahead",
+        )
+        .into_query();
+    let ledger = counter_events::Entity::find()
+        .filter(counter_events::Column::MemberId.eq(member_id))
+        .order_by_asc(counter_events::Column::Date)
+        .order_by_asc(counter_events::Column::CreatedAtMs)
+        .into_query();
+    let leaves = leaves::Entity::find()
+        .filter(leaves::Column::MemberId.eq(member_id))
+        .into_query();
+    let extensions = extensions::Entity::find()
+        .select_only()
+        .column(extensions::Column::GrantedOn)
+        .filter(extensions::Column::MemberId.eq(member_id))
+        .into_query();
+    vec![member, ledger, leaves, extensions]
+}
+
+/// [`StatusRead`] from the rows of [`status_selects`] (taken off the front of `parts`).
+/// Errors: `NotFound` for an unknown member.
+pub(crate) fn status_from(parts: &mut std::vec::IntoIter<Vec<QueryResult>>) -> Result<StatusRead> {
+    let mut next = || parts.next().unwrap_or_default();
+    let (member_rows, ledger_rows, leave_rows, extension_rows) = (next(), next(), next(), next());
+    let row = member_rows.first().ok_or(Error::NotFound)?;
+    let member = members::Model::from_query_result(row, "")?;
+    let rules_json: Option<String> = row.try_get("", "rules_json")?;
+    let since: Option<String> = row.try_get("", "obligations_since")?;
+    let makeups: i64 = row.try_get("", "makeups_ahead")?;
+    let since = since.and_then(|d| domain::member::parse_date(&d));
+    let facts = member_facts(
+        &member,
+        since,
+        Vec::new(),
+        usize::try_from(makeups).unwrap_or(0),
+    );
+    let mut ledger = Vec::with_capacity(ledger_rows.len());
+    for row in &ledger_rows {
+        ledger.extend(to_event(counter_events::Model::from_query_result(row, "")?));
+    }
+    let mut leaves = Vec::with_capacity(leave_rows.len());
+    for row in &leave_rows {
+        leaves.push(to_leave(&leaves::Model::from_query_result(row, "")?));
+    }
+    let mut granted = Vec::with_capacity(extension_rows.len());
+    for row in &extension_rows {
+        granted.push(row.try_get::<NaiveDate>("", "granted_on")?);
+    }
+    Ok(StatusRead {
+        rules_json,
+        facts,
+        ledger,
+        leaves,
+        granted,
+    })
+}
+
+/// What a member's status on a day is derived from, read in one call to the database (see
+/// [`crate::db::select_all`]) and so, inside a transaction, from one snapshot: the member's
+/// row, the coop's rules, the member's ledger, leaves, extensions and make-ups ahead at `now`.
+/// Errors: `NotFound` for an unknown member.
+pub(crate) async fn read_status(
+    db: &impl ConnectionTrait,
+    member_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<StatusRead> {
+    let parts = select_all(db, status_selects(member_id, now)).await?;
+    status_from(&mut parts.into_iter())
 }
 
 /// Every member's status recomputed from scratch, and the members whose stored status

@@ -13,20 +13,23 @@ use super::drawer::{open_session_row, parse_tender, tender_name};
 use super::overrides;
 use super::stock::{self, MoveKind, StockMove};
 use super::{cents, content_hash, milli};
-use crate::db::{execute_all, write_tx};
+use crate::db::{execute_all, query_all, select_all, write_tx};
 use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
-use crate::shifts::status::{may_shop, Shopper};
+use crate::shifts::parse_rules;
+use crate::shifts::status::{status_from, status_selects, StatusRead};
 use crate::{group_commit, now_ms, settings, Services};
 use domain::money::from_cents;
+use domain::shifts::StatusReport;
 pub use domain::till::sale::{LineDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft};
 use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
 use domain::validation::Reason;
 use domain::Viewer;
 use rust_decimal::Decimal;
+use sea_orm::sea_query::InsertStatement;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QueryTrait, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    FromQueryResult, QueryFilter, QueryOrder, QueryTrait, Set, Statement, TransactionTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -76,7 +79,7 @@ async fn check_and_record(
     // transaction: one connection for all the reads (a connection taken from the pool and
     // given back costs a round trip to its thread each time), and one snapshot of the data.
     let read = s.db.begin().await?;
-    let catalogue = products_of(&read, draft).await?;
+    let (catalogue, status) = products_and_status(&read, draft).await?;
     let basket = basket(actor, draft, &catalogue)?;
     let tendered: Vec<Payment> = draft
         .payments
@@ -87,11 +90,15 @@ async fn check_and_record(
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let override_id = shopper_allowed(&read, actor, draft).await?;
+    let rules = parse_rules(status.rules_json.as_deref())?;
+    let report = status.derive(&rules, crate::today());
+    let override_id = shopper_allowed(&read, actor, draft, report).await?;
     read.commit().await?;
     let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
     let (cashier, sale, fingerprint) = (actor.user_id, draft.clone(), hash.to_string());
-    group_commit::write(&s.db, move |tx| {
+    // A sale that fails changes nothing: on SQLite it rolls its own savepoint back (see
+    // [`record`]), so the group commit need not give it one.
+    group_commit::write_one(&s.db, move |tx| {
         Box::pin(async move {
             record(
                 tx,
@@ -112,6 +119,15 @@ async fn check_and_record(
 /// moves. Errors: `NotFound` or `SessionClosed` for its session; the override's refusal when
 /// it was used meanwhile; `Invalid` (`AlreadyTaken`) when its id was recorded meanwhile,
 /// which [`post_sale`] answers with the receipt or `SaleConflict`.
+///
+/// On SQLite everything goes to the writer's thread in one call, inside a savepoint of the
+/// sale's own (so the group commit needs none for it): the override taken, the receipt
+/// counter bumped, the sale's row inserted if its session is open and the override is the
+/// sale's, then its lines and the rest, and the receipt number read back. A sale whose
+/// session is closed or whose override was taken gets no row, so its first line breaks the
+/// lines' foreign key; the savepoint is then rolled back and the session and override read to
+/// say why. On PostgreSQL the session's row is read and share-locked first (a closing waits
+/// for the sale), then the statements run one by one.
 async fn record(
     tx: &DatabaseTransaction,
     cashier: Uuid,
@@ -121,30 +137,7 @@ async fn record(
     override_id: Option<Uuid>,
     hash: String,
 ) -> Result<Receipt> {
-    let session = open_session_row(tx, draft.session_id, false).await?;
-    if let Some(id) = override_id {
-        overrides::use_for(tx, id, draft.id).await?;
-    }
-    let receipt_number = settings::next(tx, RECEIPT_NUMBER).await?;
-    let row = sales::ActiveModel {
-        id: Set(draft.id),
-        receipt_number: Set(receipt_number),
-        session_id: Set(draft.session_id),
-        till_id: Set(session.till_id),
-        cashier_id: Set(cashier),
-        member_id: Set(draft.member_id),
-        sold_at_ms: Set(draft.sold_at_ms),
-        recorded_at_ms: Set(now_ms()),
-        total_cents: Set(totals.total),
-        discount_cents: Set(totals.discount),
-        cash_cents: Set(totals.cash),
-        card_cents: Set(totals.card),
-        meal_voucher_cents: Set(totals.meal_vouchers),
-        change_cents: Set(totals.change),
-        rounding_cents: Set(totals.rounding),
-        override_id: Set(override_id),
-        content_hash: Set(hash),
-    };
+    let backend = tx.get_database_backend();
     let mut moves = Vec::new();
     let mut rows = Vec::new();
     let mut lines = Vec::new();
@@ -203,11 +196,9 @@ async fn record(
         });
         lines.push(printed);
     }
-    // The sale, its lines, VAT lines, payments and stock moves, written together (one call to
-    // SQLite). The sale goes first: if its id is taken, nothing is written.
-    let backend = tx.get_database_backend();
+    // The sale's row first (if its id is taken, nothing else is written), then the rest.
     let mut inserts = vec![
-        sales::Entity::insert(row).build(backend),
+        backend.build(&insert_sale(draft, cashier, totals, override_id, hash)),
         sale_lines::Entity::insert_many(rows).build(backend),
     ];
     if !totals.vat.is_empty() {
@@ -237,7 +228,17 @@ async fn record(
         );
     }
     inserts.extend(stock::insert_moves(&moves, Some(cashier), backend));
-    execute_all(tx, inserts).await?;
+    let receipt_number = if backend == DbBackend::Sqlite {
+        record_in_one_call(tx, draft, override_id, inserts).await?
+    } else {
+        open_session_row(tx, draft.session_id, false).await?;
+        if let Some(id) = override_id {
+            overrides::use_for(tx, id, draft.id).await?;
+        }
+        let number = settings::next(tx, RECEIPT_NUMBER).await?;
+        execute_all(tx, inserts).await?;
+        number
+    };
     // The receipt as stored, answered from memory (the same as [`receipt`] reads back).
     Ok(Receipt {
         id: draft.id,
@@ -255,6 +256,178 @@ async fn record(
         rounding_cents: totals.rounding,
         overridden: override_id.is_some(),
     })
+}
+
+/// The sale's row, inserted only if its session is open and, with an override, the override
+/// is tied to this sale: `INSERT ... SELECT` from the session's row, which gives the till,
+/// with the receipt number read from its counter (bumped just before, in the same
+/// transaction).
+fn insert_sale(
+    draft: &SaleDraft,
+    cashier: Uuid,
+    totals: &SaleTotals,
+    override_id: Option<Uuid>,
+    hash: String,
+) -> InsertStatement {
+    use crate::entities::{counters, drawer_sessions, overrides as taken};
+    use sales::Column as C;
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let number = Query::select()
+        .column(counters::Column::Value)
+        .from(counters::Entity)
+        .and_where(counters::Column::Name.eq(RECEIPT_NUMBER))
+        .to_owned();
+    let mut select = Query::select();
+    select
+        .expr(Expr::val(draft.id))
+        .expr(Expr::SubQuery(None, Box::new(number.into())))
+        .expr(Expr::val(draft.session_id))
+        .column((drawer_sessions::Entity, drawer_sessions::Column::TillId))
+        .exprs([
+            Expr::val(cashier),
+            Expr::val(draft.member_id),
+            Expr::val(draft.sold_at_ms),
+            Expr::val(now_ms()),
+            Expr::val(totals.total),
+            Expr::val(totals.discount),
+            Expr::val(totals.cash),
+            Expr::val(totals.card),
+            Expr::val(totals.meal_vouchers),
+            Expr::val(totals.change),
+            Expr::val(totals.rounding),
+            Expr::val(override_id),
+            Expr::val(hash),
+        ])
+        .from(drawer_sessions::Entity)
+        .and_where(
+            Expr::col((drawer_sessions::Entity, drawer_sessions::Column::Id)).eq(draft.session_id),
+        )
+        .and_where(
+            Expr::col((drawer_sessions::Entity, drawer_sessions::Column::ClosedAtMs)).is_null(),
+        );
+    if let Some(id) = override_id {
+        select.and_where(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(taken::Entity)
+                .and_where(taken::Column::Id.eq(id))
+                .and_where(taken::Column::SaleId.eq(draft.id))
+                .to_owned(),
+        ));
+    }
+    Query::insert()
+        .into_table(sales::Entity)
+        .columns([
+            C::Id,
+            C::ReceiptNumber,
+            C::SessionId,
+            C::TillId,
+            C::CashierId,
+            C::MemberId,
+            C::SoldAtMs,
+            C::RecordedAtMs,
+            C::TotalCents,
+            C::DiscountCents,
+            C::CashCents,
+            C::CardCents,
+            C::MealVoucherCents,
+            C::ChangeCents,
+            C::RoundingCents,
+            C::OverrideId,
+            C::ContentHash,
+        ])
+        .select_from(select)
+        .expect("as many values as columns")
+        .to_owned()
+}
+
+/// The savepoint of a sale's one call on SQLite (see [`record`]).
+const SALE_SAVEPOINT: &str = "ruche_sale";
+
+/// [`record`]'s writes on SQLite, `inserts` (the sale's row first) in one call with the
+/// override taken and the counter bumped, in a savepoint rolled back if any fails. Returns
+/// the receipt number.
+async fn record_in_one_call(
+    tx: &DatabaseTransaction,
+    draft: &SaleDraft,
+    override_id: Option<Uuid>,
+    inserts: Vec<Statement>,
+) -> Result<i64> {
+    use crate::entities::{counters, overrides as taken};
+    use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+    let backend = DbBackend::Sqlite;
+    let mut statements = vec![Statement::from_string(
+        backend,
+        format!("SAVEPOINT {SALE_SAVEPOINT}"),
+    )];
+    if let Some(id) = override_id {
+        statements.push(
+            backend.build(
+                Query::update()
+                    .table(taken::Entity)
+                    .value(taken::Column::SaleId, draft.id)
+                    .and_where(taken::Column::Id.eq(id))
+                    .and_where(taken::Column::SaleId.is_null()),
+            ),
+        );
+    }
+    statements.push(
+        backend.build(
+            Query::insert()
+                .into_table(counters::Entity)
+                .columns([counters::Column::Name, counters::Column::Value])
+                .values_panic([Expr::val(RECEIPT_NUMBER), Expr::val(1_i64)])
+                .on_conflict(
+                    OnConflict::column(counters::Column::Name)
+                        .value(
+                            counters::Column::Value,
+                            Expr::col((counters::Entity, counters::Column::Value)).add(1),
+                        )
+                        .to_owned(),
+                ),
+        ),
+    );
+    statements.extend(inserts);
+    statements.push(
+        backend.build(
+            Query::select()
+                .column(sales::Column::ReceiptNumber)
+                .from(sales::Entity)
+                .and_where(sales::Column::Id.eq(draft.id)),
+        ),
+    );
+    statements.push(Statement::from_string(
+        backend,
+        format!("RELEASE {SALE_SAVEPOINT}"),
+    ));
+    match query_all(tx, statements).await {
+        Ok(rows) => {
+            let row = rows
+                .first()
+                .ok_or_else(|| DbErr::RecordNotFound("the sale just written".into()))?;
+            Ok(row.try_get("", "receipt_number")?)
+        }
+        Err(e) => {
+            // Undo whatever the call did before it failed; if even that fails, the
+            // transaction is unusable and its commit fails for every sale of the batch.
+            tx.execute_unprepared(&format!(
+                "ROLLBACK TO {SALE_SAVEPOINT}; RELEASE {SALE_SAVEPOINT}"
+            ))
+            .await?;
+            // Why: the session, the override, or (the sale's own row: its id taken) `e`.
+            open_session_row(tx, draft.session_id, false).await?;
+            if let Some(id) = override_id {
+                let free = taken::Entity::find_by_id(id)
+                    .one(tx)
+                    .await?
+                    .is_some_and(|o| o.sale_id.is_none());
+                if !free {
+                    return Err(Error::invalid("override", Reason::OverrideNotValid));
+                }
+            }
+            Err(e.into())
+        }
+    }
 }
 
 /// A sale whose recording was refused: if it was recorded already (sent before, or by the other
@@ -281,25 +454,30 @@ async fn recorded(db: &impl ConnectionTrait, id: Uuid, hash: &str) -> Result<Opt
     }
 }
 
-/// The catalogue's products of the sale's lines. Errors: `Invalid` for an unknown one.
-async fn products_of(
+/// The catalogue's products of the sale's lines, and what the member's status derives from,
+/// read in one call (see [`crate::db::select_all`]). Errors: `Invalid` for an unknown product;
+/// `NotFound` for an unknown member.
+async fn products_and_status(
     db: &impl ConnectionTrait,
     draft: &SaleDraft,
-) -> Result<HashMap<Uuid, CatalogueProduct>> {
+) -> Result<(HashMap<Uuid, CatalogueProduct>, StatusRead)> {
     let mut ids: Vec<Uuid> = draft.lines.iter().map(|l| l.product_id).collect();
     ids.sort();
     ids.dedup();
-    let found: HashMap<Uuid, CatalogueProduct> = products::Entity::find()
+    let mut selects = vec![products::Entity::find()
         .filter(products::Column::Id.is_in(ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, to_product(p, vec![])))
-        .collect();
+        .into_query()];
+    selects.extend(status_selects(draft.member_id, chrono::Utc::now()));
+    let mut parts = select_all(db, selects).await?.into_iter();
+    let mut found = HashMap::with_capacity(ids.len());
+    for row in parts.next().unwrap_or_default() {
+        let p = products::Model::from_query_result(&row, "")?;
+        found.insert(p.id, to_product(p, vec![]));
+    }
     if found.len() != ids.len() {
         return Err(Error::invalid("lines", Reason::UnknownProduct));
     }
-    Ok(found)
+    Ok((found, status_from(&mut parts)?))
 }
 
 /// The basket of the sale's lines, checked by the till's rules, one basket line per line.
@@ -335,19 +513,20 @@ fn basket(
     Ok(basket)
 }
 
-/// Whether the member may shop; if not, the supervisor's override the sale uses.
+/// Whether the member may shop (their status `report`); if not, the supervisor's override the
+/// sale uses.
 async fn shopper_allowed(
     db: &impl ConnectionTrait,
     actor: &Viewer,
     draft: &SaleDraft,
+    report: StatusReport,
 ) -> Result<Option<Uuid>> {
-    let answer = may_shop(db, Shopper::Member(draft.member_id)).await?;
-    if answer.may_shop {
+    if report.may_shop {
         return Ok(None);
     }
     let Some(id) = draft.override_id else {
         return Err(Error::MayNotShop {
-            status: answer.report.status,
+            status: report.status,
         });
     };
     let o = overrides::usable(db, id, draft.member_id, actor.user_id, draft.sold_at_ms).await?;
