@@ -13,8 +13,9 @@
 //! A piece of work that fails is rolled back to its savepoint and its caller gets the error;
 //! the others are not affected. Work that changes nothing when it fails ([`write_one`]: a
 //! booking, one statement; a sale, which rolls back a savepoint of its own) needs none. If the
-//! commit itself fails, every caller of the batch gets the error and nothing of the batch is
-//! written. The batch runs in a task of its own, so a caller that goes away (a till that hangs
+//! commit itself fails, or SQLite ends the transaction by itself after a failed statement (a
+//! full disk, an I/O error), every caller of the batch gets an error and nothing of the batch
+//! is written. The batch runs in a task of its own, so a caller that goes away (a till that hangs
 //! up) does not interrupt the others' work.
 //!
 //! On PostgreSQL, which lets writers of different rows run at once, each piece of work simply
@@ -22,7 +23,9 @@
 
 use crate::db::{begin_write, queue_of, BUSY_TIMEOUT};
 use crate::error::{Error, Result};
-use sea_orm::{DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, TransactionTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, TransactionTrait,
+};
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
@@ -194,13 +197,27 @@ async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
         return;
     }
     let mut answers = Vec::with_capacity(batch.len());
-    for job in batch {
+    let mut jobs = batch.into_iter();
+    while let Some(job) = jobs.next() {
         let outcome = if job.savepoint {
             in_savepoint(&tx, job.work).await
         } else {
             (job.work)(&tx).await
         };
+        let failed = outcome.as_ref().err().map(ToString::to_string);
         answers.push((job.done, outcome));
+        if let Some(error) = failed {
+            if transaction_lost(&tx).await {
+                // Nothing of the batch stands: neither the work done before nor the rest.
+                let message = format!("the database ended the transaction: {error}");
+                let dones = answers.into_iter().map(|(done, _)| done);
+                for done in dones.chain(jobs.map(|job| job.done)) {
+                    let _ = done.send(Err(DbErr::Custom(message.clone()).into()));
+                }
+                let _ = tx.rollback().await;
+                return;
+            }
+        }
     }
     match tx.commit().await {
         Ok(()) => {
@@ -214,6 +231,20 @@ async fn run(db: &DatabaseConnection, batch: Vec<Job>) {
             for (done, _) in answers {
                 let _ = done.send(Err(DbErr::Custom(message.clone()).into()));
             }
+        }
+    }
+}
+
+/// Whether SQLite ended `tx` by itself after a failed statement, as it does on a full disk, an
+/// I/O error or a lack of memory: the rest of a batch would then run outside any transaction,
+/// each statement committed on its own. `BEGIN` is refused inside a transaction and taken
+/// outside one (then rolled back at once); any other answer counts as lost too.
+async fn transaction_lost(tx: &DatabaseTransaction) -> bool {
+    match tx.execute_unprepared("BEGIN").await {
+        Err(e) => !e.to_string().contains("within a transaction"),
+        Ok(_) => {
+            let _ = tx.execute_unprepared("ROLLBACK").await;
+            true
         }
     }
 }

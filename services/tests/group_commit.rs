@@ -122,3 +122,50 @@ async fn work_queued_behind_a_writer_is_committed_in_one_transaction() {
     assert_eq!(after.transactions - before.transactions, 1);
     assert_eq!(after.work - before.work, 20);
 }
+
+/// When SQLite ends the shared transaction by itself (it does on a full disk or an I/O
+/// error; here a piece of work rolls it back and fails), nothing of the batch stands: every
+/// writer of the batch gets an error, and no piece of work runs outside a transaction.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_whose_transaction_ends_fails_as_a_whole() {
+    let Some(s) = services::testing::fresh(services::testing::Backend::Sqlite).await else {
+        return;
+    };
+    assert_eq!(bump(&s).await.unwrap(), 1);
+    let held = db::write_tx(&s.db).await.unwrap();
+    let tasks: Vec<_> = (0..9)
+        .map(|i| {
+            let s = s.clone();
+            tokio::spawn(async move {
+                if i == 4 {
+                    group_commit::write(&s.db, |tx| {
+                        Box::pin(async move {
+                            use sea_orm::ConnectionTrait;
+                            settings::next(tx, COUNTER).await?;
+                            tx.execute_unprepared("ROLLBACK").await?;
+                            Err::<i64, _>(Error::NotFound)
+                        })
+                    })
+                    .await
+                } else {
+                    bump(&s).await
+                }
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while group_commit::queued(&s.db) < 9 {
+        assert!(Instant::now() < deadline, "the 9 writers never queued");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    held.commit().await.unwrap();
+    for t in tasks {
+        assert!(
+            t.await.unwrap().is_err(),
+            "no writer of the batch is told it committed"
+        );
+    }
+    assert_eq!(counter_now(&s).await, 1);
+    // The next writers go on as usual.
+    assert_eq!(bump(&s).await.unwrap(), 2);
+}
