@@ -194,9 +194,9 @@ fn skills_select(member_id: Uuid) -> SelectStatement {
 /// (`AlreadyBooked`, `Cancelled`, `Past`, `Full`, `MissingSkill`, `Overlap`, `DayLimit`,
 /// `PeriodLimit`). Nothing is written when refused.
 ///
-/// Everything the rules look at is read and checked before the write turn (in two calls to
-/// the database: [`FirstRead`], then the member's booked seats with their shifts, balance and
-/// skills, three selects in one call on SQLite), which then
+/// Everything the rules look at is read and checked before the write turn, in one call to the
+/// database on SQLite ([`FirstRead`], the member's booked seats with their shifts, their
+/// balance and skills: four selects), which then
 /// holds one statement: an insert that takes place only if the seat is still free and what was
 /// read still holds (the shift unchanged, the member holding no seat that was not read, the
 /// skill still theirs). On SQLite the bookings queued behind the writer run in its transaction
@@ -206,19 +206,20 @@ fn skills_select(member_id: Uuid) -> SelectStatement {
 /// a booking that races with a change of them by a few milliseconds is decided as it came
 /// before it.
 pub async fn book(s: &Services, member_id: Uuid, shift_id: Uuid) -> Result<Uuid> {
-    let read = read_first(&s.db, member_id, shift_id).await?;
-    if read.full() {
-        return Err(BookingError::Full.into());
-    }
-    let now = Utc::now();
-    // The member's seats, balance and skills, in one call.
+    // The shift, the member and the rules, the member's seats, balance and skills: one call.
     let selects = vec![
+        first_read_select(member_id, shift_id),
         booked_and_held_select(member_id),
         balance_select(member_id),
         skills_select(member_id),
     ];
     let mut parts = select_all(&s.db, selects).await?.into_iter();
     let mut next = || parts.next().unwrap_or_default();
+    let read = first_read_from(&next())?;
+    if read.full() {
+        return Err(BookingError::Full.into());
+    }
+    let now = Utc::now();
     let (booked, held) = booked_and_held_from(&next())?;
     let balance = balance_from(&next())?;
     let bookings: Vec<Booking> = held.iter().map(|(_, s)| as_booking(s)).collect();
@@ -386,6 +387,14 @@ async fn read_first(
     member_id: Uuid,
     shift_id: Uuid,
 ) -> Result<FirstRead> {
+    first_read_from(
+        &db.query_all(&first_read_select(member_id, shift_id))
+            .await?,
+    )
+}
+
+/// The select of [`read_first`]: one row, or none when the member or the shift is unknown.
+fn first_read_select(member_id: Uuid, shift_id: Uuid) -> SelectStatement {
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
     use shift_bookings::Column as B;
     // Booked seats of the shift: all of them, or the member's.
@@ -403,7 +412,7 @@ async fn read_first(
         }
         Expr::SubQuery(None, Box::new(q.to_owned().into()))
     };
-    // The shift's row and the member's, side by side: one row, or none when either is unknown.
+    // The shift's row and the member's, side by side.
     let mut q = shifts::Entity::find_by_id(shift_id)
         .select_also(members::Entity)
         .filter(members::Column::Id.eq(member_id))
@@ -414,18 +423,20 @@ async fn read_first(
             "rules_json",
         );
     QueryTrait::query(&mut q).from(members::Entity);
-    let row = db
-        .query_one(&q.into_query())
-        .await?
-        .ok_or(Error::NotFound)?;
+    q.into_query()
+}
+
+/// [`FirstRead`] from the rows of [`first_read_select`]. Errors: `NotFound` for none.
+fn first_read_from(rows: &[QueryResult]) -> Result<FirstRead> {
+    let row = rows.first().ok_or(Error::NotFound)?;
     let booked: i64 = row.try_get("", "booked")?;
     let mine: i64 = row.try_get("", "mine")?;
     let rules: Option<String> = row.try_get("", "rules_json")?;
     Ok(FirstRead {
-        shift: shifts::Model::from_query_result(&row, SelectA.as_str())?,
+        shift: shifts::Model::from_query_result(row, SelectA.as_str())?,
         booked: u64::try_from(booked).unwrap_or(0),
         holds_a_seat: mine > 0,
-        member: members::Model::from_query_result(&row, SelectB.as_str())?,
+        member: members::Model::from_query_result(row, SelectB.as_str())?,
         rules: super::parse_rules(rules.as_deref())?,
     })
 }
