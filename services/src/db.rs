@@ -66,9 +66,6 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .pragma("mmap_size", "1073741824")
                 // Sorting and grouping that need scratch space do it in memory.
                 .pragma("temp_store", "memory")
-                // No writer copies the log into the file at its commit: a task of its own
-                // does (see `start_checkpoints`).
-                .pragma("wal_autocheckpoint", "0")
         });
         // A connection to a local file does not drop out: pinging it before every statement
         // (sqlx's default) cost a round trip to its thread each time.
@@ -79,45 +76,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     }
     let db = Database::connect(opts).await?;
     Migrator::up(&db, None).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        start_checkpoints(&db);
-    }
     Ok(db)
-}
-
-/// How often this process copies the log (WAL) of a SQLite file it uses into the file.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
-
-/// Copies the log of `db`'s SQLite file into the file every [`CHECKPOINT_EVERY`], from a
-/// connection and a task of their own, until `db`'s pool is closed. SQLite's automatic
-/// checkpoint (each time the log passes 1,000 pages) runs inside the commit of the writer
-/// that passes the mark: it copies the pages, syncs the file to disk, and every writer queued
-/// behind waits meanwhile (a sixth of the writer's time in `tillbench`'s profile). A
-/// `PASSIVE` checkpoint waits for no reader and holds no writer up; it copies what it can,
-/// and the next one goes on.
-fn start_checkpoints(db: &DatabaseConnection) {
-    let pool = db.get_sqlite_connection_pool().clone();
-    let checkpointer = SqlitePoolOptions::new()
-        .max_connections(1)
-        .test_before_acquire(false)
-        .connect_lazy_with((*pool.connect_options()).clone());
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(CHECKPOINT_EVERY);
-        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            every.tick().await;
-            if pool.is_closed() {
-                break;
-            }
-            let done = sea_orm::sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                .execute(&checkpointer)
-                .await;
-            if let Err(e) = done {
-                tracing::warn!(error = %e, "checkpoint of the SQLite log failed");
-            }
-        }
-        checkpointer.close().await;
-    });
 }
 
 /// Turns on SQLite's query planner stability guarantee (QPSG) for a new connection: a
