@@ -39,9 +39,12 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         }
     }
     let mut opts = ConnectOptions::new(url);
+    // SQLite: 4 readers (each connection is a thread of its own, beside the writer's): with 8,
+    // the readers' threads crowded the writer's off the two cores of the development machine
+    // often enough to double the sales' p99 now and then (`tillbench`, docs/performance.md).
     opts.sqlx_logging(false)
         .acquire_timeout(Duration::from_secs(10))
-        .max_connections(if url.starts_with("sqlite") { 8 } else { 20 });
+        .max_connections(if url.starts_with("sqlite") { 4 } else { 20 });
     if url.starts_with("sqlite") {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
         let synchronous = match std::env::var("RUCHE_SQLITE_SYNCHRONOUS").as_deref() {
