@@ -143,15 +143,19 @@ test('the till with 20,000 products', async ({ browser }) => {
     await page.keyboard.type(`${barcode(10_001 + k * 131)}\n`);
     await expect(lines).toHaveCount(51 + k);
   }
-  const scans: number[] = await page.evaluate(() => (window as unknown as { scans: number[] }).scans);
-  expect(scans).toHaveLength(60);
+  // Each time is taken in the frame after its line appears: the last one may come after the
+  // line count was seen.
+  const scans = async (): Promise<number[]> =>
+    page.evaluate(() => (window as unknown as { scans: number[] }).scans);
+  await expect.poll(async () => (await scans()).length).toBe(60);
+  const times = await scans();
 
   const figures = {
     till_catalogue_cold_ms: round(median(cold)),
     till_catalogue_warm_ms: round(median(warm)),
-    scan_to_line_p95_ms: round(percentile(scans, 0.95)),
+    scan_to_line_p95_ms: round(percentile(times, 0.95)),
   };
-  console.log(JSON.stringify({ cold, warm, scan_p50: percentile(scans, 0.5), ...figures }));
+  console.log(JSON.stringify({ cold, warm, scan_p50: percentile(times, 0.5), ...figures }));
   const out = process.env.BENCH_RESULTS;
   if (out) {
     const all = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : {};
