@@ -408,8 +408,9 @@ async fn record_in_one_call(
             Ok(row.try_get("", "receipt_number")?)
         }
         Err(e) => {
-            // Undo whatever the call did before it failed; if even that fails, the
-            // transaction is unusable and its commit fails for every sale of the batch.
+            // Undo whatever the call did before it failed. If even that fails, either the
+            // savepoint was never taken (then nothing after it ran), or SQLite ended the
+            // whole transaction, and the group commit fails the batch (`group_commit::run`).
             tx.execute_unprepared(&format!(
                 "ROLLBACK TO {SALE_SAVEPOINT}; RELEASE {SALE_SAVEPOINT}"
             ))
