@@ -248,15 +248,13 @@ pub async fn status_on(
     member_id: Uuid,
     today: NaiveDate,
 ) -> Result<StatusReport> {
-    let read = read_status(db, member_id, Utc::now()).await?;
-    let rules = super::parse_rules(read.rules_json.as_deref())?;
-    Ok(read.derive(&rules, today))
+    read_status(db, member_id, Utc::now()).await?.report(today)
 }
 
 /// Everything a member's status is derived from, as of one moment.
 pub(crate) struct StatusRead {
     /// The coop's rules as stored (`None`: the defaults); see [`super::parse_rules`].
-    pub rules_json: Option<String>,
+    rules_json: Option<String>,
     facts: MemberFacts,
     ledger: Vec<CounterEvent>,
     leaves: Vec<Leave>,
@@ -264,6 +262,12 @@ pub(crate) struct StatusRead {
 }
 
 impl StatusRead {
+    /// The member's status on `today` under the coop's rules as read.
+    pub fn report(&self, today: NaiveDate) -> Result<StatusReport> {
+        let rules = super::parse_rules(self.rules_json.as_deref())?;
+        Ok(self.derive(&rules, today))
+    }
+
     /// The member's status on `today` under `rules`.
     pub fn derive(&self, rules: &ShiftRules, today: NaiveDate) -> StatusReport {
         derive_status(

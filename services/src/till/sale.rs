@@ -16,7 +16,6 @@ use super::{cents, content_hash, milli};
 use crate::db::{execute_all, query_all, select_all, write_tx};
 use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
-use crate::shifts::parse_rules;
 use crate::shifts::status::{status_from, status_selects, StatusRead};
 use crate::{group_commit, now_ms, settings, Services};
 use domain::money::from_cents;
@@ -90,8 +89,7 @@ async fn check_and_record(
         })
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
-    let rules = parse_rules(status.rules_json.as_deref())?;
-    let report = status.derive(&rules, crate::today());
+    let report = status.report(crate::today())?;
     let override_id = shopper_allowed(&read, actor, draft, report).await?;
     read.commit().await?;
     let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
