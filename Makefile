@@ -1,13 +1,17 @@
 # The two commands of the README. Each installs what is missing first.
 SHELL := /bin/bash
 
-.PHONY: serve test test-rust test-e2e bench tools
+# Debug builds compile Leptos views with `--cfg erase_components` (faster to compile); the
+# site, the server and the tests use the same flags so that they share one build.
+export RUSTFLAGS ?= --cfg erase_components
+
+.PHONY: serve test test-rust test-e2e bench
 
 ## Build, migrate the embedded SQLite database (data/), load the demo coop on first run and
 ## serve on http://127.0.0.1:3000, printing the demo logins.
 serve:
 	@scripts/tools.sh build
-	cargo leptos serve
+	cargo run -q -p site -- serve
 
 ## Every test: unit, property, integration on SQLite and PostgreSQL, then Playwright in Chromium.
 test:
@@ -15,11 +19,9 @@ test:
 	@$(MAKE) --no-print-directory test-rust
 	@$(MAKE) --no-print-directory test-e2e
 
-# cargo-leptos builds the debug server with `--cfg erase_components`; the tests use the same
-# flags so that both share one build.
 test-rust:
 	@scripts/drop-test-databases.sh
-	RUSTFLAGS="$${RUSTFLAGS:---cfg erase_components}" cargo test --workspace --exclude frontend
+	cargo test --workspace --exclude frontend
 
 test-e2e:
 	scripts/e2e.sh

@@ -14,8 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 export PATH="$PWD/target/tools/node_modules/.bin:$PATH"
-cargo leptos build --release
-cargo build --release -p bench
+cargo run -q -p site -- build --release
+env -u RUSTFLAGS cargo build --release -p bench
 mkdir -p target/bench && rm -f "$target"/bench-db.* "$target"/bench-big.* "$target"/bench-till.*
 
 server=""

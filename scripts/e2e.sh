@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-$PWD/target}"
-cargo leptos build
+cargo run -q -p site -- build
 rm -rf "$target/e2e" && mkdir -p "$target/e2e"
 cd end2end
 E2E_SERVER="$target/debug/server" \

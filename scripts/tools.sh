@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever the build or the tests need and is missing. Idempotent: quick when all is
-# there. Usage: scripts/tools.sh build   (make serve)   or   scripts/tools.sh test   (make test)
+# there. The site is built by the workspace's own `site` crate (cargo and crates.io only), so
+# neither cargo-leptos nor the wasm-bindgen binary is needed.
+# Usage: scripts/tools.sh build (make serve), test (make test) or bench (make bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -21,15 +23,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-if ! cargo leptos --version >/dev/null 2>&1; then
-  say "installing cargo-leptos 0.3.10 (about 16 minutes on 2 cores, once)"
-  cargo install cargo-leptos --locked --version 0.3.10
-fi
-if [[ "$(wasm-bindgen --version 2>/dev/null)" != *"0.2.130"* ]]; then
-  say "installing wasm-bindgen-cli 0.2.130 (the version pinned in Cargo.toml)"
-  cargo install wasm-bindgen-cli --version 0.2.130
-fi
-
 if [ "$what" = bench ]; then
   if [ ! -x target/tools/node_modules/.bin/wasm-opt ]; then
     say "installing wasm-opt (npm package binaryen) for release builds"
