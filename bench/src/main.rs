@@ -17,13 +17,15 @@
 //! time.
 //!
 //! Figures of the demo coop:
-//! - `page_weight_kb_compressed`: the WASM, JS and CSS a phone downloads, gzip as served.
+//! - `page_weight_member_kb`, `page_weight_stock_kb`, `page_weight_till_kb`: what a first
+//!   visit of each person downloads, compressed as served (see [`weight`]).
 //! - `member_home_p99_ms` (and `_p50_ms`): server render of the member's home page, 50
 //!   concurrent clients, 40 pages each.
 //! - `sign_in_p99_ms` (and `_p50_ms`): signing in (argon2id), 4 concurrent clients, 25 each.
 
 mod coop;
 mod rush;
+mod weight;
 
 use bench::{percentile, write_figures};
 use bytes::Bytes;
@@ -91,10 +93,11 @@ impl Client {
     }
 }
 
-async fn sign_in(c: &mut Client) -> String {
+/// Signs in one of the demo coop's accounts; returns its session cookie.
+pub(crate) async fn sign_in(c: &mut Client, email: &str) -> String {
     let body = format!(
         "email={}&password={}&next=/",
-        MEMBER.0.replace('@', "%40"),
+        email.replace('@', "%40"),
         MEMBER.1
     );
     let (status, headers, _) = c
@@ -207,32 +210,10 @@ async fn demo(host: &str) -> Map<String, Value> {
     let host = host.to_string();
     let mut figures = Map::new();
 
-    // Page weight: what a phone downloads, compressed as served.
-    let mut c = Client::connect(&host).await;
-    let mut total = 0usize;
-    for asset in ["/pkg/ruche.wasm", "/pkg/ruche.js", "/pkg/ruche.css"] {
-        let (status, headers, body) = c
-            .send(
-                Method::GET,
-                asset,
-                &[(header::ACCEPT_ENCODING, "gzip".into())],
-                "",
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{asset}");
-        let encoding = headers
-            .get(header::CONTENT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("none");
-        println!("{asset:<18} {:>9} bytes ({encoding})", body.len());
-        total += body.len();
-    }
-    figures.insert(
-        "page_weight_kb_compressed".into(),
-        Value::from((total as f64 / 1024.0 * 10.0).round() / 10.0),
-    );
+    weight::measure(&host, &mut figures).await;
 
-    let cookie = sign_in(&mut c).await;
+    let mut c = Client::connect(&host).await;
+    let cookie = sign_in(&mut c, MEMBER.0).await;
     let home = {
         let cookie = cookie.clone();
         move |mut c: Client| {
@@ -284,7 +265,7 @@ async fn demo(host: &str) -> Map<String, Value> {
 
     let times = load(&host, 4, 25, |mut c: Client| async move {
         let t = Instant::now();
-        sign_in(&mut c).await;
+        sign_in(&mut c, MEMBER.0).await;
         (c, t.elapsed().as_secs_f64() * 1000.0)
     })
     .await;
