@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+#[cfg(feature = "testing")]
 pub mod bulk;
 pub mod config;
 pub mod db;
@@ -19,6 +20,7 @@ pub mod members;
 pub mod settings;
 pub mod shares;
 pub mod shifts;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod till;
 
