@@ -10,6 +10,8 @@
 //!   the database `loadgen seed` wrote.
 //! - `loadgen rush http://127.0.0.1:3201 DATABASE_URL SEED_JSON [results.json]`: a server on
 //!   that database; the booking rush and the member's shift page (see [`rush`]).
+//! - `loadgen weight http://127.0.0.1:3200 [results.json]`: only the page weights (see
+//!   [`weight`]) of a running server with the demo coop.
 //! - `loadgen products DATABASE_URL N`: writes N catalogue products into a database (migrated
 //!   first), for the till's figures measured in Chromium (`end2end/bench/till.bench.ts`).
 //!
@@ -174,6 +176,12 @@ async fn main() {
                 .await
                 .expect("the products");
             println!("{n} products written in {:?}", started.elapsed());
+        }
+        Some("weight") => {
+            let host = loopback(&arg(1, "http://127.0.0.1:3200"));
+            let mut figures = Map::new();
+            weight::measure(&host, &mut figures).await;
+            write_figures(&arg(2, RESULTS), figures);
         }
         Some("recompute") => {
             let figures = coop::recompute(&arg(1, "")).await;

@@ -166,3 +166,49 @@ test('reloaded while the catalogue cannot be fetched, the till shows when its co
   await expect(page.getByTestId('till-offline')).toBeVisible({ timeout: 15_000 });
   await expect(age).toHaveText('Catalogue checked 0 min ago');
 });
+
+test('a till reloaded while the server is down opens from the copy kept on the device and sells', async ({ page }) => {
+  test.setTimeout(120_000);
+  await server.kill();
+  await server.start();
+  await signIn(page, 'cashier@demo.ruche.coop');
+  await expect(page).toHaveURL(/\/till$/);
+  await hydrated(page);
+  // The till asks the browser to keep its page and code (public/till-sw.js).
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+  await page.getByTestId('till-pick').filter({ hasText: 'Till 1' }).click();
+  await page.locator('#count-1000').fill('5');
+  await page.getByTestId('open-session').click();
+  await expect(page.getByTestId('scan')).toBeFocused();
+  await expect(page.getByTestId('till-catalogue-age')).toHaveText('Catalogue checked 0 min ago');
+  // A reload while the server answers goes through the worker, which keeps what it fetched.
+  await page.reload();
+  await hydrated(page);
+  await expect
+    .poll(() => page.evaluate(async () => !!(await caches.match('/pkg/ruche.wasm')) && !!(await caches.match('/till'))), { timeout: 15_000 })
+    .toBe(true);
+
+  await server.kill();
+  const refused = await page.request.get('/health').then(() => false, () => true);
+  expect(refused).toBe(true);
+  await page.reload();
+  await hydrated(page);
+  await page.getByTestId('till-pick').filter({ hasText: 'Till 1' }).click();
+  await expect(page.getByTestId('scan')).toBeFocused();
+  await expect(page.getByTestId('till-offline')).toBeVisible({ timeout: 15_000 });
+  await scan(page, BREAD);
+  await expect(page.getByTestId('total')).toHaveText('€3.20');
+  await member(page, 'Mira Membre');
+  await expect(page.locator('.sell-side [data-testid=member-box]')).toHaveAttribute('data-state', 'may-shop');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F4');
+  await page.getByRole('button', { name: 'The rest' }).click();
+  await page.getByTestId('pay-confirm').click();
+  await expect(page.getByTestId('till-notice')).toContainText('Sale kept on this till');
+  const waiting = page.getByTestId('till-waiting');
+  await expect(waiting).toHaveAttribute('data-count', '1');
+
+  // Back online, the kept sale is sent.
+  await server.start();
+  await expect(waiting).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+});

@@ -17,12 +17,14 @@
 //! - [`basket`]: from the basket on screen to the sale the server receives;
 //! - [`store`]: what the device keeps in IndexedDB (catalogue, member statuses, the queue);
 //! - [`link`]: the queue sent again until the server answers, the copies kept current, and
-//!   the strip showing what waits and how old the copies are.
+//!   the strip showing what waits and how old the copies are;
+//! - [`keep`]: the till's page and code kept on the device, so a reload opens it offline.
 
 pub mod basket;
 pub mod count;
 pub mod device;
 pub mod drawer;
+pub mod keep;
 pub mod link;
 pub mod member;
 pub mod open;
@@ -66,6 +68,7 @@ pub fn TillPage() -> impl IntoView {
 #[component]
 fn TillApp() -> impl IntoView {
     let i = use_i18n();
+    keep::keep_till_on_device();
     let stage = RwSignal::new(Stage::Open);
     let device = StoredValue::new(Device::default());
     provide_context(link::Link::start(device));
