@@ -20,6 +20,7 @@ pub mod settings;
 pub mod shares;
 pub mod shifts;
 pub mod testing;
+pub mod throttle;
 pub mod till;
 
 pub use config::Config;
