@@ -16,6 +16,9 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 /// may make within [`ADDRESS_WINDOW_MS`].
 pub const ADDRESS_MAX_ATTEMPTS: usize = 20;
 pub const ADDRESS_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// Attempts of one client address checked at the same time: enough for a shop's tills behind
+/// one address signing in together, and all the hashing turns a flood from one address holds.
+pub const ADDRESS_IN_FLIGHT_MAX: usize = 4;
 /// Addresses remembered at most; beyond, the oldest are forgotten (a flood from countless
 /// addresses cannot grow the table without bound).
 const ADDRESSES_MAX: usize = 100_000;
@@ -27,16 +30,20 @@ pub const HASHING_QUEUE_MAX: usize = 64;
 struct Attempts {
     /// When each attempt began that has not succeeded, oldest first.
     at_ms: Vec<i64>,
+    /// Attempts begun and not finished.
+    in_flight: usize,
 }
 
 /// Attempts by client address within a sliding window, in this process.
 pub struct AddressLimit {
     max: usize,
     window_ms: i64,
+    in_flight_max: usize,
     by_address: Mutex<HashMap<IpAddr, Attempts>>,
 }
 
-/// An attempt let through: [`Attempt::succeeded`] takes it back off the address's count.
+/// An attempt let through, in flight until dropped: [`Attempt::succeeded`] takes it back off
+/// the address's count.
 #[must_use]
 pub struct Attempt<'a> {
     limit: &'a AddressLimit,
@@ -45,23 +52,31 @@ pub struct Attempt<'a> {
 }
 
 impl AddressLimit {
-    pub fn new(max: usize, window_ms: i64) -> Self {
+    pub fn new(max: usize, window_ms: i64, in_flight_max: usize) -> Self {
         AddressLimit {
             max,
             window_ms,
+            in_flight_max,
             by_address: Mutex::new(HashMap::new()),
         }
     }
 
+    fn addresses(&self) -> std::sync::MutexGuard<'_, HashMap<IpAddr, Attempts>> {
+        self.by_address.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Counts an attempt from `address` at `now_ms`, or refuses it with the seconds until
-    /// the address may try again. An unknown address (a call from inside the process) is not
+    /// the address may try again: past its attempts in the window, or with as many attempts
+    /// in flight as allowed. An unknown address (a call from inside the process) is not
     /// limited here.
     pub fn begin(&self, address: Option<IpAddr>, now_ms: i64) -> Result<Attempt<'_>, i64> {
         if let Some(ip) = address {
-            let mut map = self.by_address.lock().unwrap_or_else(|p| p.into_inner());
+            let mut map = self.addresses();
             if map.len() >= ADDRESSES_MAX && !map.contains_key(&ip) {
                 let window = self.window_ms;
-                map.retain(|_, a| a.at_ms.last().is_some_and(|t| *t > now_ms - window));
+                map.retain(|_, a| {
+                    a.in_flight > 0 || a.at_ms.last().is_some_and(|t| *t > now_ms - window)
+                });
                 if map.len() >= ADDRESSES_MAX {
                     return Err(self.window_ms / 1000);
                 }
@@ -72,7 +87,11 @@ impl AddressLimit {
                 let oldest = attempts.at_ms[attempts.at_ms.len() - self.max];
                 return Err(((oldest + self.window_ms - now_ms) / 1000).max(1));
             }
+            if attempts.in_flight >= self.in_flight_max {
+                return Err(1);
+            }
             attempts.at_ms.push(now_ms);
+            attempts.in_flight += 1;
         }
         Ok(Attempt {
             limit: self,
@@ -86,12 +105,7 @@ impl Attempt<'_> {
     /// The attempt succeeded (the right password): it does not count against its address.
     pub fn succeeded(self) {
         let Some(ip) = self.address else { return };
-        let mut map = self
-            .limit
-            .by_address
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if let Some(a) = map.get_mut(&ip) {
+        if let Some(a) = self.limit.addresses().get_mut(&ip) {
             if let Some(i) = a.at_ms.iter().position(|t| *t == self.at_ms) {
                 a.at_ms.remove(i);
             }
@@ -99,10 +113,25 @@ impl Attempt<'_> {
     }
 }
 
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        let Some(ip) = self.address else { return };
+        if let Some(a) = self.limit.addresses().get_mut(&ip) {
+            a.in_flight = a.in_flight.saturating_sub(1);
+        }
+    }
+}
+
 /// The limit of this process on attempts by client address.
 pub fn by_address() -> &'static AddressLimit {
     static LIMIT: OnceLock<AddressLimit> = OnceLock::new();
-    LIMIT.get_or_init(|| AddressLimit::new(ADDRESS_MAX_ATTEMPTS, ADDRESS_WINDOW_MS))
+    LIMIT.get_or_init(|| {
+        AddressLimit::new(
+            ADDRESS_MAX_ATTEMPTS,
+            ADDRESS_WINDOW_MS,
+            ADDRESS_IN_FLIGHT_MAX,
+        )
+    })
 }
 
 /// Passwords hashed at the same time by this process: one per core.
@@ -138,9 +167,9 @@ mod tests {
 
     #[test]
     fn an_address_is_refused_past_its_attempts_and_only_it() {
-        let limit = AddressLimit::new(3, 1000);
+        let limit = AddressLimit::new(3, 1000, 1);
         for t in 0..3 {
-            let _ = limit.begin(ip(2), t).unwrap();
+            drop(limit.begin(ip(2), t).unwrap());
         }
         assert_eq!(limit.begin(ip(2), 10).err(), Some(1));
         assert!(
@@ -156,12 +185,30 @@ mod tests {
 
     #[test]
     fn a_success_does_not_count() {
-        let limit = AddressLimit::new(2, 60_000);
+        let limit = AddressLimit::new(2, 60_000, 1);
         for t in 0..10 {
             limit.begin(ip(1), t).unwrap().succeeded();
         }
-        let _ = limit.begin(ip(1), 20).unwrap();
-        let _ = limit.begin(ip(1), 21).unwrap();
+        drop(limit.begin(ip(1), 20).unwrap());
+        drop(limit.begin(ip(1), 21).unwrap());
         assert!(limit.begin(ip(1), 22).is_err());
+    }
+
+    #[test]
+    fn an_address_has_few_attempts_in_flight() {
+        let limit = AddressLimit::new(10, 60_000, 2);
+        let first = limit.begin(ip(1), 0).unwrap();
+        let second = limit.begin(ip(1), 1).unwrap();
+        assert_eq!(
+            limit.begin(ip(1), 2).err(),
+            Some(1),
+            "a third waits its turn"
+        );
+        assert!(limit.begin(ip(3), 2).is_ok(), "another address does not");
+        drop(first);
+        let third = limit.begin(ip(1), 3).unwrap();
+        second.succeeded();
+        drop(third);
+        assert!(limit.begin(ip(1), 4).is_ok());
     }
 }
