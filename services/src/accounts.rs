@@ -141,6 +141,11 @@ async fn verify_on_a_turn(password: &str, hash: String) -> Result<bool> {
     )
 }
 
+/// A client address as failures record it: empty when unknown (a call from inside the process).
+fn client_key(client: Option<IpAddr>) -> String {
+    client.map(|ip| ip.to_string()).unwrap_or_default()
+}
+
 /// Records a failed sign-in for `email` from `client`.
 pub(crate) async fn record_failure(
     db: &impl ConnectionTrait,
@@ -151,7 +156,7 @@ pub(crate) async fn record_failure(
         id: Set(Uuid::now_v7()),
         email: Set(normalize_email(email)),
         at_ms: Set(now_ms()),
-        client: Set(client.map(|ip| ip.to_string()).unwrap_or_default()),
+        client: Set(client_key(client)),
     }
     .insert(db)
     .await?;
@@ -195,10 +200,7 @@ pub async fn check_credentials(
         .column(sign_in_failures::Column::AtMs)
         .filter(sign_in_failures::Column::Email.eq(&email))
         .filter(sign_in_failures::Column::AtMs.gt(since))
-        .filter(
-            sign_in_failures::Column::Client
-                .eq(client.map(|ip| ip.to_string()).unwrap_or_default()),
-        )
+        .filter(sign_in_failures::Column::Client.eq(client_key(client)))
         .order_by_asc(sign_in_failures::Column::AtMs)
         .into_tuple()
         .all(&s.db)
@@ -258,10 +260,7 @@ pub async fn sign_in_from(
     let tx = write_tx(&s.db).await?;
     sign_in_failures::Entity::delete_many()
         .filter(sign_in_failures::Column::Email.eq(&email))
-        .filter(
-            sign_in_failures::Column::Client
-                .eq(client.map(|ip| ip.to_string()).unwrap_or_default()),
-        )
+        .filter(sign_in_failures::Column::Client.eq(client_key(client)))
         .exec(&tx)
         .await?;
     let token = open_session(&tx, user.id, max_age_s).await?;
