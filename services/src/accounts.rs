@@ -457,9 +457,16 @@ pub async fn token_is_valid(db: &impl ConnectionTrait, token: &str, purpose: &st
 }
 
 /// Sets a new password from a reset link; the link is then spent and every session of the
-/// account is closed.
+/// account is closed. A made-up link is refused before the password is hashed, so that
+/// guessing links costs the server no hashing.
+///
+/// Errors: [`Error::Invalid`] on `password`; [`Error::TokenInvalid`] for an unknown, used or
+/// expired link; [`Error::TooManyAttempts`] when too many hashes wait already.
 pub async fn reset_password(s: &Services, token: &str, password: &str) -> Result<()> {
     check_password(password)?;
+    if !token_is_valid(&s.db, token, "reset").await? {
+        return Err(Error::TokenInvalid);
+    }
     let pw = password.to_string();
     let hash = {
         let Some(_turn) = throttle::hashing_turn().await else {
