@@ -1040,7 +1040,72 @@ async fn every_response_carries_the_security_headers(s: Services) {
     assert_eq!(res.headers()[STRICT_TRANSPORT_SECURITY], "max-age=31536000");
 }
 
+/// Through `members/update`, a coordinator changes a member's email but not a cashier's (an
+/// account with a staff role): a 422 naming the rule, and nothing written; an admin may.
+async fn staff_emails_are_changed_by_admins_only(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let token = |email: &'static str| {
+        let s = s.clone();
+        async move {
+            accounts::sign_in(&s, email, demo::DEMO_PASSWORD)
+                .await
+                .unwrap()
+                .token
+        }
+    };
+    let (coordinator, admin) = (
+        token("coordinator@demo.ruche.coop").await,
+        token("admin@demo.ruche.coop").await,
+    );
+    let find = |q: &'static str| {
+        let s = s.clone();
+        async move {
+            members::search(&s.db, q, MemberFilter::Active, 1, 0)
+                .await
+                .unwrap()
+                .members[0]
+                .id
+        }
+    };
+    let (cashier, member) = (find("cashier@demo").await, find("member@demo").await);
+    let update = |id: Uuid, email: &'static str| {
+        let s = s.clone();
+        async move {
+            let mut form = members::detail(&s.db, id).await.unwrap().form();
+            form.email = email.into();
+            server_fn(
+                "members/update",
+                KEEPERS,
+                move || json!({ "id": id, "form": form.clone() }),
+            )
+        }
+    };
+    let takeover = update(cashier, "coordinator+till@demo.ruche.coop").await;
+    assert_eq!(
+        send(&app, &takeover, Some(&coordinator)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        members::detail(&s.db, cashier).await.unwrap().email,
+        "cashier@demo.ruche.coop",
+        "nothing was written"
+    );
+    let ordinary = update(member, "mira.membre@demo.ruche.coop").await;
+    assert_eq!(
+        send(&app, &ordinary, Some(&coordinator)).await,
+        StatusCode::OK
+    );
+    let by_admin = update(cashier, "kenza@demo.ruche.coop").await;
+    assert_eq!(send(&app, &by_admin, Some(&admin)).await, StatusCode::OK);
+    assert_eq!(
+        members::detail(&s.db, cashier).await.unwrap().email,
+        "kenza@demo.ruche.coop"
+    );
+}
+
 services::on_both_databases!(
+    staff_emails_are_changed_by_admins_only,
     sign_in_goes_back_to_this_site_only,
     every_response_carries_the_security_headers,
     calendar_feed_answers_its_secret_only,
