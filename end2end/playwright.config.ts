@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 // The server under test: started by Playwright on a fresh SQLite database with the demo coop,
-// stopped when the tests end. `make test` sets E2E_SERVER (the built binary) and E2E_DB.
+// stopped when the tests end. `make test` sets E2E_SERVER (the built binary) and E2E_DB. It
+// sends mail to 127.0.0.1:E2E_SMTP_PORT, where a test that reads a mail listens
+// (tests/smtp.ts): the admins' outbox never shows a reset link.
 const port = process.env.E2E_PORT ?? '3100';
 const base = `http://127.0.0.1:${port}`;
 
@@ -31,6 +33,10 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DB ?? 'sqlite://../target/e2e/ruche.db?mode=rwc',
       RUCHE_DEMO: '1',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: process.env.E2E_SMTP_PORT ?? '3125',
+      SMTP_TLS: 'none',
+      SMTP_FROM: 'Ruche <noreply@ruche.test>',
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: process.env.E2E_SITE_ROOT ?? '../target/site',
       LEPTOS_OUTPUT_NAME: 'ruche',

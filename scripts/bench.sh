@@ -6,8 +6,9 @@
 #    database, times recomputing every status, starts the server on it on 127.0.0.1:3201 and
 #    measures a booking rush and the member's shift page;
 # 3. the till bench records sales from 16 tills on a fresh SQLite database of its own;
-# 4. writes 20,000 products into another fresh SQLite database, starts the server on it with
-#    the demo coop on 127.0.0.1:3202 (TILL_BENCH_PORT) and times the till in headless Chromium
+# 4. loads the demo coop into another fresh SQLite database (`server demo`: the demo goes only
+#    into an empty database), writes 20,000 products beside it, starts the server on it on
+#    127.0.0.1:3202 (TILL_BENCH_PORT) and times the till in headless Chromium
 #    (end2end/bench/till.bench.ts): catalogue cold and warm, scanner Enter to line.
 # Every figure lands in target/bench/results.json (name: number).
 set -euo pipefail
@@ -20,7 +21,7 @@ mkdir -p target/bench && rm -f "$target"/bench-db.* "$target"/bench-big.* "$targ
 
 server=""
 trap '[ -n "$server" ] && kill $server 2>/dev/null || true' EXIT
-serve() { # serve DATABASE_URL PORT DEMO LOG
+serve() { # serve DATABASE_URL PORT DEMO LOG (DEMO: RUCHE_DEMO, 1 to load the demo coop)
   DATABASE_URL="$1" RUCHE_DEMO="$3" RUST_LOG=warn \
   LEPTOS_SITE_ADDR="127.0.0.1:$2" LEPTOS_SITE_ROOT="$PWD/target/site" LEPTOS_OUTPUT_NAME=ruche \
   LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
@@ -54,8 +55,9 @@ sync
 
 till="sqlite://$target/bench-till.sqlite?mode=rwc"
 till_port="${TILL_BENCH_PORT:-3202}"
+DATABASE_URL="$till" RUST_LOG=warn "$target/release/server" demo > target/bench/server-till-demo.log 2>&1
 "$target/release/loadgen" products "$till" 20000
-serve "$till" "$till_port" 1 target/bench/server-till.log
+serve "$till" "$till_port" 0 target/bench/server-till.log
 (cd end2end && BENCH_URL="http://127.0.0.1:$till_port" BENCH_RESULTS="$PWD/../target/bench/results.json" \
   npx playwright test -c bench.config.ts)
 stop

@@ -45,6 +45,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .replace('<', "\\u003c");
     let lang = session.lang.code();
     provide_context(session);
+    // The page's inline scripts carry this request's nonce; the policy names it.
+    if let (Some(nonce), Some(res)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = http::HeaderValue::from_str(&ssr::content_security_policy(Some(&nonce)))
+        {
+            res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang=lang>

@@ -21,6 +21,33 @@ pub struct CurrentViewer(pub Option<Viewer>);
 #[derive(Debug, Clone, Copy)]
 pub struct RequestLanguage(pub Language);
 
+/// The address of the client that sent the request, put in the request's extensions by the
+/// server (the peer, or the proxy's `X-Forwarded-For` when configured). `None` when unknown.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientAddress(pub Option<std::net::IpAddr>);
+
+/// The client address of the request being answered.
+pub fn client_address() -> Option<std::net::IpAddr> {
+    parts()
+        .and_then(|p| p.extensions.get::<ClientAddress>().copied())
+        .and_then(|c| c.0)
+}
+
+/// The Content-Security-Policy of every response: everything from this origin only, scripts
+/// from this origin plus the inline scripts Leptos writes into a page (its hydration script
+/// and serialised data), which carry the page's `nonce`; WebAssembly compiled from this
+/// origin's code ('wasm-unsafe-eval'); no plugins, no `<base>`, forms posting here only, and
+/// no framing by any site. Without a nonce (a response that is not a page), no inline script
+/// runs at all.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let inline = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{inline} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 fn parts() -> Option<http::request::Parts> {
     use_context::<http::request::Parts>()
 }
@@ -105,6 +132,10 @@ impl From<services::Error> for AppError {
             }
             E::Nomenclature(error) => AppError::Invalid(error.field_errors()),
             E::Count(_) => till_error("count", Reason::UnknownDenomination),
+            E::NotEmpty => {
+                tracing::error!("{e}", e = E::NotEmpty);
+                AppError::Internal
+            }
             E::Db(db) => {
                 tracing::error!(error = %db, "database error");
                 AppError::Internal

@@ -12,28 +12,45 @@ pub fn encode(s: &str) -> String {
         .collect()
 }
 
-/// A path on this site to go back to, or `/`: never another site (`//evil`, `https://...`).
-pub fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
-        next
-    } else {
-        "/"
+/// A path on this site to go back to, or `/`: never another site. The check is made on what
+/// a browser makes of the text (the URL standard's parsing): leading and trailing control
+/// characters and spaces dropped, tabs and newlines removed anywhere, and a backslash read as
+/// a slash, so `/\t/evil.example`, `/\\evil.example` and ` //evil.example` are refused like
+/// `//evil.example` and `https://evil.example`. What is returned is what was checked, with
+/// the bytes a `Location` header cannot carry percent-encoded.
+pub fn local_path(next: &str) -> String {
+    let cleaned: String = next
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut chars = cleaned.chars();
+    let local = chars.next() == Some('/') && !matches!(chars.next(), Some('/' | '\\'));
+    if !local {
+        return "/".into();
     }
+    cleaned
+        .bytes()
+        .map(|b| match b {
+            0x21..=0x7e => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Where a person lands after signing in: where they were going, else their work screen
 /// when that is all they do (a cashier the till, a stock manager the catalogue; admins and
 /// coordinators keep their card), else the home page.
-pub fn landing<'a>(next: &'a str, viewer: &domain::Viewer) -> &'a str {
+pub fn landing(next: &str, viewer: &domain::Viewer) -> String {
     use domain::Role;
     let roles = &viewer.roles;
     let desk = roles
         .iter()
         .any(|r| matches!(r, Role::Admin | Role::Coordinator));
-    match local_path(next) {
-        "/" if roles.contains(&Role::Cashier) && !desk => "/till",
-        "/" if roles.contains(&Role::StockManager) && !desk => "/stock",
-        path => path,
+    match local_path(next).as_str() {
+        "/" if roles.contains(&Role::Cashier) && !desk => "/till".into(),
+        "/" if roles.contains(&Role::StockManager) && !desk => "/stock".into(),
+        path => path.into(),
     }
 }
 
@@ -76,11 +93,37 @@ mod tests {
 
     #[test]
     fn only_local_paths() {
-        assert_eq!(local_path("/admin/members?q=x"), "/admin/members?q=x");
-        assert_eq!(local_path("//evil.example"), "/");
-        assert_eq!(local_path("https://evil.example"), "/");
-        assert_eq!(local_path("/\\evil.example"), "/");
-        assert_eq!(local_path(""), "/");
+        let cases = [
+            ("/admin/members?q=x", "/admin/members?q=x"),
+            ("/shifts#week", "/shifts#week"),
+            ("", "/"),
+            ("shifts", "/"),
+            ("//evil.example", "/"),
+            ("https://evil.example", "/"),
+            ("javascript:alert(1)", "/"),
+            ("http:evil.example", "/"),
+            ("/\\evil.example", "/"),
+            ("\\\\evil.example", "/"),
+            ("\\/evil.example", "/"),
+            ("/\t/evil.example", "/"),
+            ("/\n/evil.example", "/"),
+            ("/\r\n/evil.example", "/"),
+            ("\t//evil.example", "/"),
+            (" //evil.example", "/"),
+            ("\u{0}//evil.example", "/"),
+            ("\u{1f}/\\evil.example", "/"),
+            ("/\t\\evil.example", "/"),
+            // Still this site: what the browser would ask for, and a header can carry.
+            (" /shifts ", "/shifts"),
+            ("/sh\tifts", "/shifts"),
+            ("/%2F/evil.example", "/%2F/evil.example"),
+            ("/.//evil.example", "/.//evil.example"),
+            ("/caf\u{e9} ok", "/caf%C3%A9%20ok"),
+            ("/a\u{7f}b", "/a%7Fb"),
+        ];
+        for (next, expected) in cases {
+            assert_eq!(local_path(next), expected, "{next:?}");
+        }
     }
 
     #[test]

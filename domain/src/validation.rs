@@ -55,6 +55,8 @@ pub enum Reason {
     },
     PasswordsDiffer,
     CannotRemoveOwnAdmin,
+    /// Only an admin may change the email of an account that holds a role beyond member's.
+    StaffEmailAdminsOnly,
     /// The shift rules refuse this booking, cancellation or swap.
     Booking {
         error: BookingError,
@@ -194,6 +196,7 @@ impl Reason {
             Reason::PasswordTooShort { .. } => "error-password-too-short",
             Reason::PasswordsDiffer => "error-passwords-differ",
             Reason::CannotRemoveOwnAdmin => "error-cannot-remove-own-admin",
+            Reason::StaffEmailAdminsOnly => "error-staff-email-admins-only",
             Reason::Booking { error } => match error {
                 BookingError::AlreadyBooked => "error-booking-already-booked",
                 BookingError::Cancelled => "error-booking-cancelled",

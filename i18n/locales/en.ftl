@@ -66,6 +66,14 @@ setup-submit = Create the admin
 setup-done = The admin is created. You can sign in.
 
 ## Mail
+mail-link-hidden = (link hidden: only the addressee receives it)
+mail-email-changed-subject = Your email address at Ruche was changed
+mail-email-changed-body =
+    Hello { $name },
+
+    The email address of your Ruche account was changed from { $old } to { $new } by { $by }. Messages and password reset links now go to the new address.
+
+    If you did not ask for this, tell your coop's admins at once.
 mail-reset-subject = Choose a new password for Ruche
 mail-reset-body =
     Hello { $name },
@@ -204,6 +212,7 @@ error-password-too-short = At least { $min } characters.
 error-password-too-long = The password is too long.
 error-passwords-differ = The two passwords differ.
 error-cannot-remove-own-admin = You cannot remove your own admin role; ask another admin.
+error-staff-email-admins-only = Only an admin may change the email of an account with a role beyond member's.
 error-booking-already-booked = You already booked this shift.
 error-booking-cancelled = This shift is cancelled.
 error-booking-past = This shift has already started.
@@ -743,7 +752,7 @@ template-remove-leader = Remove
 error-seats-below-booked = { $booked } people already hold or booked a seat: keep at least that many seats.
 ## till screen (cashier)
 nav-till = Till
-error-supervisor-not-recognised = Wrong supervisor email or password.
+error-supervisor-not-recognised = Not recognised as a supervisor: a wrong email or password, or an account that may not override (a shift leader, a coordinator or an admin may).
 error-override-not-needed = This member may shop: there is nothing to override.
 error-override-not-valid = This override cannot be used: ask the supervisor again.
 till-loading = Loading the catalogue: { $count } products…

@@ -66,6 +66,14 @@ setup-submit = Créer l’administrateur
 setup-done = L’administrateur est créé. Vous pouvez vous connecter.
 
 ## Courriels
+mail-link-hidden = (lien masqué : seul·e le ou la destinataire le reçoit)
+mail-email-changed-subject = Votre adresse e-mail chez Ruche a changé
+mail-email-changed-body =
+    Bonjour { $name },
+
+    L’adresse e-mail de votre compte Ruche a été changée de { $old } en { $new } par { $by }. Les messages et les liens pour choisir un mot de passe vont désormais à la nouvelle adresse.
+
+    Si vous ne l’avez pas demandé, prévenez tout de suite les admins de votre coopérative.
 mail-reset-subject = Choisissez un nouveau mot de passe pour Ruche
 mail-reset-body =
     Bonjour { $name },
@@ -204,6 +212,7 @@ error-password-too-short = Au moins { $min } caractères.
 error-password-too-long = Le mot de passe est trop long.
 error-passwords-differ = Les deux mots de passe diffèrent.
 error-cannot-remove-own-admin = Vous ne pouvez pas retirer votre propre rôle d’administration ; demandez à un autre administrateur.
+error-staff-email-admins-only = Seul·e un·e admin peut changer l’e-mail d’un compte qui a un rôle au-delà de celui de membre.
 error-booking-already-booked = Vous avez déjà réservé ce créneau.
 error-booking-cancelled = Ce créneau est annulé.
 error-booking-past = Ce créneau a déjà commencé.
@@ -743,7 +752,7 @@ template-remove-leader = Retirer
 error-seats-below-booked = { $booked } personnes ont déjà une place ou se sont inscrites : gardez au moins autant de places.
 ## till screen (cashier)
 nav-till = Caisse
-error-supervisor-not-recognised = E-mail ou mot de passe du superviseur incorrect.
+error-supervisor-not-recognised = Superviseur non reconnu : e-mail ou mot de passe incorrect, ou compte qui ne peut pas passer outre (un·e responsable de créneau, un·e coordinateur·rice ou un·e admin le peut).
 error-override-not-needed = Ce membre peut faire ses courses : rien à autoriser.
 error-override-not-valid = Cette autorisation ne peut pas servir : redemandez-la au superviseur.
 till-loading = Chargement du catalogue : { $count } produits…

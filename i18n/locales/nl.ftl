@@ -66,6 +66,14 @@ setup-submit = Beheerder aanmaken
 setup-done = De beheerder is aangemaakt. U kunt zich aanmelden.
 
 ## E-mails
+mail-link-hidden = (link verborgen: alleen de geadresseerde ontvangt hem)
+mail-email-changed-subject = Uw e-mailadres bij Ruche is gewijzigd
+mail-email-changed-body =
+    Hallo { $name },
+
+    Het e-mailadres van uw Ruche-account is gewijzigd van { $old } naar { $new } door { $by }. Berichten en links om een wachtwoord te kiezen gaan voortaan naar het nieuwe adres.
+
+    Hebt u dit niet gevraagd, verwittig dan meteen de beheerders van uw coöperatie.
 mail-reset-subject = Kies een nieuw wachtwoord voor Ruche
 mail-reset-body =
     Hallo { $name },
@@ -204,6 +212,7 @@ error-password-too-short = Minstens { $min } tekens.
 error-password-too-long = Het wachtwoord is te lang.
 error-passwords-differ = De twee wachtwoorden verschillen.
 error-cannot-remove-own-admin = U kunt uw eigen beheerdersrol niet afnemen; vraag het aan een andere beheerder.
+error-staff-email-admins-only = Alleen een beheerder mag het e-mailadres wijzigen van een account met een andere rol dan lid.
 error-booking-already-booked = U hebt deze shift al geboekt.
 error-booking-cancelled = Deze shift is geannuleerd.
 error-booking-past = Deze shift is al begonnen.
@@ -743,7 +752,7 @@ template-remove-leader = Verwijderen
 error-seats-below-booked = { $booked } mensen hebben al een plaats of zijn ingeschreven: houd minstens zoveel plaatsen.
 ## till screen (cashier)
 nav-till = Kassa
-error-supervisor-not-recognised = Verkeerd e-mailadres of wachtwoord van de supervisor.
+error-supervisor-not-recognised = Niet herkend als supervisor: verkeerd e-mailadres of wachtwoord, of een account dat dit niet mag toestaan (een shiftleider, een coördinator of een beheerder mag het).
 error-override-not-needed = Dit lid mag winkelen: er valt niets toe te staan.
 error-override-not-valid = Deze toestemming kan niet gebruikt worden: vraag ze opnieuw aan de supervisor.
 till-loading = Catalogus laden: { $count } producten…

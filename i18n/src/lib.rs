@@ -137,6 +137,8 @@ mod tests {
             Reason::DuplicateInFile { line: 4 },
             Reason::NotEnoughShares { held: 2 },
             Reason::UnknownColumn { name: "x".into() },
+            Reason::StaffEmailAdminsOnly,
+            Reason::SupervisorNotRecognised,
         ];
         for lang in Language::ALL {
             for r in &reasons {

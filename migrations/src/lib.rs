@@ -17,6 +17,8 @@ mod m20261124_000021_understaffed_alerts;
 mod m20261124_000031_template_retired;
 mod m20261124_000041_bookings_by_shift;
 mod m20261124_000050_return_vat_lines;
+mod m20261205_000101_sign_in_failure_client;
+mod m20261205_000102_outbox_shown_body;
 
 pub struct Migrator;
 
@@ -34,6 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000031_template_retired::Migration),
             Box::new(m20261124_000041_bookings_by_shift::Migration),
             Box::new(m20261124_000050_return_vat_lines::Migration),
+            Box::new(m20261205_000101_sign_in_failure_client::Migration),
+            Box::new(m20261205_000102_outbox_shown_body::Migration),
         ]
     }
 }

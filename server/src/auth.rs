@@ -3,7 +3,7 @@
 //! message key in the query string, shown by the page in the person's language.
 
 use crate::middleware::{LANG_COOKIE, SESSION_COOKIE};
-use app::ssr::CurrentViewer;
+use app::ssr::{ClientAddress, CurrentViewer};
 use app::url::{encode, landing, local_path};
 use axum::extract::Form;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -36,16 +36,27 @@ pub struct SignInForm {
     next: String,
 }
 
-pub async fn sign_in(Extension(s): Extension<Services>, Form(f): Form<SignInForm>) -> Response {
+/// Fields echoed back into the sign-in page's address are cut to this many characters.
+const ECHO_MAX: usize = 300;
+
+fn echo(value: &str) -> String {
+    encode(&value.trim().chars().take(ECHO_MAX).collect::<String>())
+}
+
+pub async fn sign_in(
+    Extension(s): Extension<Services>,
+    Extension(client): Extension<ClientAddress>,
+    Form(f): Form<SignInForm>,
+) -> Response {
     let back = |error: &str, extra: String| {
         Redirect::to(&format!(
             "/sign-in?error={error}&email={}&next={}{extra}",
-            encode(f.email.trim()),
-            encode(&f.next)
+            echo(&f.email),
+            echo(&f.next)
         ))
         .into_response()
     };
-    match accounts::sign_in(&s, &f.email, &f.password).await {
+    match accounts::sign_in_from(&s, client.0, &f.email, &f.password).await {
         Ok(signed) => {
             tracing::info!(user = %signed.viewer.user_id, "signed in");
             (
@@ -53,7 +64,7 @@ pub async fn sign_in(Extension(s): Extension<Services>, Form(f): Form<SignInForm
                     SET_COOKIE,
                     cookie(&s, SESSION_COOKIE, &signed.token, signed.max_age_s),
                 )],
-                Redirect::to(landing(&f.next, &signed.viewer)),
+                Redirect::to(&landing(&f.next, &signed.viewer)),
             )
                 .into_response()
         }
@@ -84,12 +95,21 @@ pub struct ForgotForm {
     email: String,
 }
 
-pub async fn forgot(Extension(s): Extension<Services>, Form(f): Form<ForgotForm>) -> Response {
-    match accounts::request_password_reset(&s, &f.email).await {
+pub async fn forgot(
+    Extension(s): Extension<Services>,
+    Extension(client): Extension<ClientAddress>,
+    Form(f): Form<ForgotForm>,
+) -> Response {
+    match accounts::request_password_reset(&s, client.0, &f.email).await {
         Ok(()) => Redirect::to("/forgot-password?notice=sent").into_response(),
         Err(Error::Invalid(_)) => {
             Redirect::to("/forgot-password?error=invalid_email").into_response()
         }
+        Err(Error::TooManyAttempts { retry_after_s }) => Redirect::to(&format!(
+            "/forgot-password?error=too_many&minutes={}",
+            (retry_after_s + 59) / 60
+        ))
+        .into_response(),
         Err(e) => internal(e),
     }
 }
@@ -98,6 +118,7 @@ pub async fn forgot(Extension(s): Extension<Services>, Form(f): Form<ForgotForm>
 fn password_error(e: &Error) -> &'static str {
     match e {
         Error::TokenInvalid => "token_invalid",
+        Error::TooManyAttempts { .. } => "too_many",
         Error::Invalid(errors) => match errors.first().map(|e| &e.reason) {
             Some(domain::validation::Reason::PasswordTooShort { .. }) => "password_short",
             Some(domain::validation::Reason::TooLong { .. }) => "password_long",
@@ -127,7 +148,9 @@ pub async fn reset(Extension(s): Extension<Services>, Form(f): Form<ResetForm>) 
     }
     match accounts::reset_password(&s, &f.token, &f.password).await {
         Ok(()) => Redirect::to("/sign-in?notice=reset_done").into_response(),
-        Err(e @ (Error::TokenInvalid | Error::Invalid(_))) => back(password_error(&e)),
+        Err(e @ (Error::TokenInvalid | Error::Invalid(_) | Error::TooManyAttempts { .. })) => {
+            back(password_error(&e))
+        }
         Err(e) => internal(e),
     }
 }
@@ -181,7 +204,7 @@ pub async fn language(
             SET_COOKIE,
             cookie(&s, LANG_COOKIE, lang.code(), 365 * 24 * 3600),
         )],
-        Redirect::to(local_path(&f.back)),
+        Redirect::to(&local_path(&f.back)),
     )
         .into_response()
 }

@@ -21,17 +21,20 @@ use tower_http::trace::TraceLayer;
 
 /// The largest request body: a CSV import of 20,000 members fits.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+/// The largest body of a sign-in, reset or setup form: a few short fields.
+pub const AUTH_BODY_BYTES: usize = 8 * 1024;
 
 /// The whole application for one set of services.
 pub fn router(services: Services, options: LeptosOptions) -> Router {
     let routes = generate_route_list(app::App);
+    let small = || DefaultBodyLimit::max(AUTH_BODY_BYTES);
     let app_routes = Router::new()
-        .route("/auth/sign-in", post(auth::sign_in))
-        .route("/auth/sign-out", post(auth::sign_out))
-        .route("/auth/forgot", post(auth::forgot))
-        .route("/auth/reset", post(auth::reset))
-        .route("/auth/setup", post(auth::setup))
-        .route("/language", post(auth::language))
+        .route("/auth/sign-in", post(auth::sign_in).layer(small()))
+        .route("/auth/sign-out", post(auth::sign_out).layer(small()))
+        .route("/auth/forgot", post(auth::forgot).layer(small()))
+        .route("/auth/reset", post(auth::reset).layer(small()))
+        .route("/auth/setup", post(auth::setup).layer(small()))
+        .route("/language", post(auth::language).layer(small()))
         .route("/admin/members.csv", get(export::members_csv))
         .route("/health", get(health::health))
         .route("/api/may-shop", get(shop::may_shop))
@@ -45,6 +48,8 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
     app_routes
         .layer(axum::middleware::from_fn(middleware::session))
         .layer(axum::middleware::from_fn(middleware::same_origin))
+        .layer(axum::middleware::from_fn(middleware::client_address))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(Extension(services))
         .layer(CompressionLayer::new())

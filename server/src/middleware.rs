@@ -1,13 +1,15 @@
-//! Request middleware: who is asking (session cookie), in which language, a tracing span with
-//! the request id, and the refusal of cross-site state-changing requests.
+//! Request middleware: who is asking (session cookie) and from which address, in which
+//! language, a tracing span with the request id (secrets in addresses left out), the refusal
+//! of cross-site state-changing requests, and the security headers of every response.
 
-use app::ssr::{CurrentViewer, RequestLanguage};
-use axum::extract::Request;
+use app::ssr::{ClientAddress, CurrentViewer, RequestLanguage};
+use axum::extract::{ConnectInfo, Request};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::Language;
-use http::{header, Method, StatusCode};
+use http::{header, HeaderValue, Method, StatusCode};
 use services::{accounts, Services};
+use std::net::{IpAddr, SocketAddr};
 
 pub const SESSION_COOKIE: &str = "ruche_session";
 pub const LANG_COOKIE: &str = "ruche_lang";
@@ -88,11 +90,115 @@ pub fn span(req: &http::Request<axum::body::Body>) -> tracing::Span {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-");
-    // A calendar feed's address is its secret: keep it out of the logs.
-    let uri = if req.uri().path().starts_with("/calendar/") {
-        "/calendar/(secret).ics".to_string()
-    } else {
-        req.uri().to_string()
+    tracing::info_span!("request", method = %req.method(), uri = %logged_uri(req.uri()), request_id = %id, user = tracing::field::Empty)
+}
+
+/// A request's address as the log shows it, without the secrets some addresses carry: a
+/// calendar feed's address is its secret, and reset and setup links carry theirs in `token`.
+pub fn logged_uri(uri: &http::Uri) -> String {
+    if uri.path().starts_with("/calendar/") {
+        return "/calendar/(secret).ics".to_string();
+    }
+    let Some(query) = uri.query() else {
+        return uri.to_string();
     };
-    tracing::info_span!("request", method = %req.method(), uri = %uri, request_id = %id, user = tracing::field::Empty)
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("token") => format!("{key}=(secret)"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{}?{}", uri.path(), query.join("&"))
+}
+
+/// Records the client's address in the request: the peer's, or, behind a proxy the
+/// configuration trusts (`RUCHE_TRUST_PROXY=1`), the last address of `X-Forwarded-For` (the
+/// one the proxy saw).
+pub async fn client_address(mut req: Request, next: Next) -> Response {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let trust_proxy = req
+        .extensions()
+        .get::<Services>()
+        .is_some_and(|s| s.config.trust_proxy);
+    let forwarded = trust_proxy
+        .then(|| {
+            req.headers()
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .last()
+                .and_then(|a| a.trim().parse::<IpAddr>().ok())
+        })
+        .flatten();
+    req.extensions_mut()
+        .insert(ClientAddress(forwarded.or(peer)));
+    next.run(req).await
+}
+
+/// The security headers of every response: the Content-Security-Policy (a page sets its own,
+/// naming its scripts' nonce; any other response gets the policy without inline scripts), no
+/// framing, no guessing of content types, no address sent to other sites, and HTTPS only
+/// (HSTS) when the cookies are secure, that is when ruche is served over HTTPS.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let hsts = req
+        .extensions()
+        .get::<Services>()
+        .is_some_and(|s| s.config.secure_cookies);
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(v) = HeaderValue::from_str(&app::ssr::content_security_policy(None)) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::logged_uri;
+
+    #[test]
+    fn secrets_in_addresses_stay_out_of_the_log() {
+        let cases = [
+            ("/calendar/0123abcd.ics", "/calendar/(secret).ics"),
+            (
+                "/reset-password?token=abc123",
+                "/reset-password?token=(secret)",
+            ),
+            (
+                "/reset-password?token=abc123&error=token_invalid",
+                "/reset-password?token=(secret)&error=token_invalid",
+            ),
+            ("/setup?error=x&TOKEN=abc", "/setup?error=x&TOKEN=(secret)"),
+            (
+                "/admin/members?q=peeters&page=2",
+                "/admin/members?q=peeters&page=2",
+            ),
+            ("/sign-in", "/sign-in"),
+        ];
+        for (uri, logged) in cases {
+            assert_eq!(logged_uri(&uri.parse().unwrap()), logged, "{uri}");
+        }
+    }
 }

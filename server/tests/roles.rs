@@ -904,7 +904,210 @@ async fn booking_refusals_are_422_with_the_rule(s: Services) {
     );
 }
 
+/// After signing in, `next` leads to a page of this site only, whatever a browser would make
+/// of it (tabs and newlines dropped, backslashes read as slashes).
+async fn sign_in_goes_back_to_this_site_only(s: Services) {
+    accounts::create_user(
+        &s.db,
+        "mira@example.be",
+        "Mira",
+        domain::Language::En,
+        Some("mira's password"),
+        None,
+        &[Role::Member],
+    )
+    .await
+    .unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    for (next, expected) in [
+        ("/shifts?week=2", "/shifts?week=2"),
+        ("/\t/evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("\\/evil.example", "/"),
+        ("//evil.example", "/"),
+        ("\n//evil.example", "/"),
+        ("/\r\n/evil.example", "/"),
+        ("https://evil.example", "/"),
+        ("javascript:alert(1)", "/"),
+        ("/caf\u{e9}", "/caf%C3%A9"),
+    ] {
+        let form = format!(
+            "email=mira%40example.be&password=mira%27s%20password&next={}",
+            app::url::encode(next)
+        );
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/auth/sign-in")
+            .header("host", "localhost")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(
+            res.headers()[http::header::LOCATION].to_str().unwrap(),
+            expected,
+            "{next:?}"
+        );
+    }
+}
+
+/// Every response carries the security headers; a page's policy names the nonce its inline
+/// scripts (the hydration script) carry, a new one for every page; HSTS only over HTTPS.
+async fn every_response_carries_the_security_headers(s: Services) {
+    use http::header::{
+        CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
+        X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    };
+    let app = server::router(s.clone(), server::default_options());
+    let request = |method: Method, path: &str| {
+        Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", "localhost")
+            .header("accept", "text/html")
+            .header("sec-fetch-site", "cross-site")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let res = app
+            .clone()
+            .oneshot(request(Method::GET, "/sign-in"))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let csp = res.headers()[CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_string();
+        for part in [
+            "default-src 'self'",
+            "'wasm-unsafe-eval'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+        ] {
+            assert!(csp.contains(part), "{part} in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the page's policy")
+            .to_string();
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8_lossy(&body);
+        assert!(
+            body.contains(&format!("<script type=\"module\" nonce=\"{nonce}\"")),
+            "the hydration script carries the nonce"
+        );
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "a nonce is used once");
+    for (method, path, status) in [
+        (Method::GET, "/health", StatusCode::OK),
+        (Method::POST, "/language", StatusCode::FORBIDDEN),
+        (Method::GET, "/pkg/none.js", StatusCode::NOT_FOUND),
+    ] {
+        let res = app.clone().oneshot(request(method, path)).await.unwrap();
+        assert_eq!(res.status(), status, "{path}");
+        let h = res.headers();
+        assert_eq!(h[X_FRAME_OPTIONS], "DENY", "{path}");
+        assert_eq!(h[X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+        assert_eq!(h[REFERRER_POLICY], "same-origin", "{path}");
+        assert!(h.contains_key(CONTENT_SECURITY_POLICY), "{path}");
+        assert!(
+            !h.contains_key(STRICT_TRANSPORT_SECURITY),
+            "{path}: not over HTTP"
+        );
+    }
+    let mut config = (*s.config).clone();
+    config.secure_cookies = true;
+    let https = server::router(
+        Services {
+            db: s.db.clone(),
+            config: std::sync::Arc::new(config),
+        },
+        server::default_options(),
+    );
+    let res = https
+        .oneshot(request(Method::GET, "/health"))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[STRICT_TRANSPORT_SECURITY], "max-age=31536000");
+}
+
+/// Through `members/update`, a coordinator changes a member's email but not a cashier's (an
+/// account with a staff role): a 422 naming the rule, and nothing written; an admin may.
+async fn staff_emails_are_changed_by_admins_only(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let token = |email: &'static str| {
+        let s = s.clone();
+        async move {
+            accounts::sign_in(&s, email, demo::DEMO_PASSWORD)
+                .await
+                .unwrap()
+                .token
+        }
+    };
+    let (coordinator, admin) = (
+        token("coordinator@demo.ruche.coop").await,
+        token("admin@demo.ruche.coop").await,
+    );
+    let find = |q: &'static str| {
+        let s = s.clone();
+        async move {
+            members::search(&s.db, q, MemberFilter::Active, 1, 0)
+                .await
+                .unwrap()
+                .members[0]
+                .id
+        }
+    };
+    let (cashier, member) = (find("cashier@demo").await, find("member@demo").await);
+    let update = |id: Uuid, email: &'static str| {
+        let s = s.clone();
+        async move {
+            let mut form = members::detail(&s.db, id).await.unwrap().form();
+            form.email = email.into();
+            server_fn(
+                "members/update",
+                KEEPERS,
+                move || json!({ "id": id, "form": form.clone() }),
+            )
+        }
+    };
+    let takeover = update(cashier, "coordinator+till@demo.ruche.coop").await;
+    assert_eq!(
+        send(&app, &takeover, Some(&coordinator)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        members::detail(&s.db, cashier).await.unwrap().email,
+        "cashier@demo.ruche.coop",
+        "nothing was written"
+    );
+    let ordinary = update(member, "mira.membre@demo.ruche.coop").await;
+    assert_eq!(
+        send(&app, &ordinary, Some(&coordinator)).await,
+        StatusCode::OK
+    );
+    let by_admin = update(cashier, "kenza@demo.ruche.coop").await;
+    assert_eq!(send(&app, &by_admin, Some(&admin)).await, StatusCode::OK);
+    assert_eq!(
+        members::detail(&s.db, cashier).await.unwrap().email,
+        "kenza@demo.ruche.coop"
+    );
+}
+
 services::on_both_databases!(
+    staff_emails_are_changed_by_admins_only,
+    sign_in_goes_back_to_this_site_only,
+    every_response_carries_the_security_headers,
     calendar_feed_answers_its_secret_only,
     booking_refusals_are_422_with_the_rule,
     role_table,

@@ -4,26 +4,37 @@
 
 use crate::entities::{one_time_tokens, sessions, sign_in_failures, user_roles, users};
 use crate::error::{Error, Result};
-use crate::{audit, db::write_tx, mail, now_ms, Services};
+use crate::{audit, db::write_tx, mail, now_ms, throttle, Services};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use domain::member::EMAIL_MAX;
 use domain::validation::{is_valid_email, normalize_email, Reason};
 use domain::{Language, Role, Viewer};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, RelationDef, Set,
+    QueryOrder, QuerySelect, RelationDef, Set,
 };
 use sha2::{Digest, Sha256};
+use std::net::IpAddr;
 use uuid::Uuid;
 
-/// Failed sign-ins allowed for one email within [`FAILURE_WINDOW_MS`] before it is locked.
+/// Failed sign-ins allowed for one email from one client address within
+/// [`FAILURE_WINDOW_MS`] before the account is locked for that address (only: nobody can lock
+/// another person out of their account by failing on purpose from elsewhere).
 pub const MAX_FAILURES: u64 = 5;
 pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// Failed sign-ins for one email, from all addresses, within [`FAILURE_WINDOW_MS`] from which
+/// the account is under attack: each address then gets one failure instead of
+/// [`MAX_FAILURES`], while a right password from an address without failures still gets in.
+pub const UNDER_ATTACK_FAILURES: u64 = 50;
+/// Reset links mailed to one account within an hour at most; further requests send nothing.
+pub const RESETS_PER_HOUR: u64 = 3;
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
 const RESET_VALID_MS: i64 = 60 * 60 * 1000;
 const SETUP_VALID_MS: i64 = 24 * 60 * 60 * 1000;
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+const HOUR_MS: i64 = 60 * 60 * 1000;
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
@@ -116,23 +127,91 @@ pub struct SignedIn {
     pub max_age_s: i64,
 }
 
+/// A password checked on a hashing turn of this process ([`throttle::hashing_turn`]), off the
+/// async threads. Errors: [`Error::TooManyAttempts`] when too many checks wait already.
+async fn verify_on_a_turn(password: &str, hash: String) -> Result<bool> {
+    let Some(_turn) = throttle::hashing_turn().await else {
+        return Err(Error::TooManyAttempts { retry_after_s: 60 });
+    };
+    let pw = password.to_string();
+    Ok(
+        tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
+            .await
+            .unwrap_or(false),
+    )
+}
+
+/// A client address as failures record it: empty when unknown (a call from inside the process).
+fn client_key(client: Option<IpAddr>) -> String {
+    client.map(|ip| ip.to_string()).unwrap_or_default()
+}
+
+/// Records a failed sign-in for `email` from `client`.
+pub(crate) async fn record_failure(
+    db: &impl ConnectionTrait,
+    client: Option<IpAddr>,
+    email: &str,
+) -> Result<()> {
+    sign_in_failures::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(normalize_email(email)),
+        at_ms: Set(now_ms()),
+        client: Set(client_key(client)),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 /// The account behind an email and password, checked as signing in checks them (a supervisor
-/// authorising an override at the till is checked the same way). A failure is recorded.
+/// authorising an override at the till is checked the same way), for a request from `client`
+/// (`None` from inside the process). A failure is recorded.
 ///
-/// Errors: [`Error::TooManyAttempts`] after [`MAX_FAILURES`] failures for this email within
-/// 15 minutes (even with the right password), [`Error::BadCredentials`] for an unknown email, a
-/// wrong password or a disabled account.
-pub async fn check_credentials(s: &Services, email: &str, password: &str) -> Result<users::Model> {
-    let email = normalize_email(email);
+/// Refused before any password is hashed: a client address past its attempts
+/// ([`throttle::by_address`]), an email or password longer than allowed, an email locked for
+/// this address ([`MAX_FAILURES`], or one failure when the account is under attack,
+/// [`UNDER_ATTACK_FAILURES`]), and a check that would wait behind too many others.
+///
+/// Errors: [`Error::TooManyAttempts`] for those refusals (even with the right password),
+/// [`Error::BadCredentials`] for an unknown email, a wrong password, a disabled account or an
+/// overlong field.
+pub async fn check_credentials(
+    s: &Services,
+    client: Option<IpAddr>,
+    email: &str,
+    password: &str,
+) -> Result<users::Model> {
     let now = now_ms();
-    let recent = sign_in_failures::Entity::find()
+    let attempt = throttle::by_address()
+        .begin(client, now)
+        .map_err(|retry_after_s| Error::TooManyAttempts { retry_after_s })?;
+    let email = normalize_email(email);
+    if email.chars().count() > EMAIL_MAX || password.chars().count() > PASSWORD_MAX {
+        return Err(Error::BadCredentials);
+    }
+    let since = now - FAILURE_WINDOW_MS;
+    let on_account = sign_in_failures::Entity::find()
         .filter(sign_in_failures::Column::Email.eq(&email))
-        .filter(sign_in_failures::Column::AtMs.gt(now - FAILURE_WINDOW_MS))
+        .filter(sign_in_failures::Column::AtMs.gt(since))
+        .count(&s.db)
+        .await?;
+    let from_client: Vec<i64> = sign_in_failures::Entity::find()
+        .select_only()
+        .column(sign_in_failures::Column::AtMs)
+        .filter(sign_in_failures::Column::Email.eq(&email))
+        .filter(sign_in_failures::Column::AtMs.gt(since))
+        .filter(sign_in_failures::Column::Client.eq(client_key(client)))
         .order_by_asc(sign_in_failures::Column::AtMs)
+        .into_tuple()
         .all(&s.db)
         .await?;
-    if recent.len() as u64 >= MAX_FAILURES {
-        let oldest = recent[recent.len() - MAX_FAILURES as usize].at_ms;
+    let allowed = if on_account >= UNDER_ATTACK_FAILURES {
+        1
+    } else {
+        MAX_FAILURES as usize
+    };
+    if from_client.len() >= allowed {
+        let oldest = from_client[from_client.len() - allowed];
         return Err(Error::TooManyAttempts {
             retry_after_s: ((oldest + FAILURE_WINDOW_MS - now) / 1000).max(1),
         });
@@ -140,47 +219,48 @@ pub async fn check_credentials(s: &Services, email: &str, password: &str) -> Res
     let user = users::Entity::find()
         .filter(users::Column::Email.eq(&email))
         .one(&s.db)
-        .await?;
-    let ok = match &user {
-        Some(u) if !u.disabled => {
-            let hash = u
-                .password_hash
-                .clone()
-                .unwrap_or_else(|| decoy_hash().to_string());
-            let pw = password.to_string();
-            tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
-                .await
-                .unwrap_or(false)
+        .await?
+        .filter(|u| !u.disabled);
+    let hash = user
+        .as_ref()
+        .and_then(|u| u.password_hash.clone())
+        .unwrap_or_else(|| decoy_hash().to_string());
+    let ok = verify_on_a_turn(password, hash).await?;
+    match user {
+        Some(user) if ok => {
+            attempt.succeeded();
+            Ok(user)
         }
         _ => {
-            let pw = password.to_string();
-            let _ = tokio::task::spawn_blocking(move || verify_password(&pw, decoy_hash())).await;
-            false
+            record_failure(&s.db, client, &email).await?;
+            Err(Error::BadCredentials)
         }
-    };
-    let (Some(user), true) = (user, ok) else {
-        sign_in_failures::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            email: Set(email),
-            at_ms: Set(now),
-        }
-        .insert(&s.db)
-        .await?;
-        return Err(Error::BadCredentials);
-    };
-    Ok(user)
+    }
 }
 
-/// Signs a person in.
+/// Signs a person in from inside the process (tests and tools): no client address.
 ///
 /// Errors: those of [`check_credentials`].
 pub async fn sign_in(s: &Services, email: &str, password: &str) -> Result<SignedIn> {
-    let user = check_credentials(s, email, password).await?;
+    sign_in_from(s, None, email, password).await
+}
+
+/// Signs in a person whose request came from `client`.
+///
+/// Errors: those of [`check_credentials`].
+pub async fn sign_in_from(
+    s: &Services,
+    client: Option<IpAddr>,
+    email: &str,
+    password: &str,
+) -> Result<SignedIn> {
+    let user = check_credentials(s, client, email, password).await?;
     let email = normalize_email(email);
     let max_age_s = s.config.session_days * 24 * 3600;
     let tx = write_tx(&s.db).await?;
     sign_in_failures::Entity::delete_many()
         .filter(sign_in_failures::Column::Email.eq(&email))
+        .filter(sign_in_failures::Column::Client.eq(client_key(client)))
         .exec(&tx)
         .await?;
     let token = open_session(&tx, user.id, max_age_s).await?;
@@ -218,7 +298,7 @@ pub async fn open_session(
 /// query: the account through its live session, joined to its roles.
 pub async fn viewer_for_session(db: &impl ConnectionTrait, token: &str) -> Result<Option<Viewer>> {
     use sea_orm::sea_query::Query;
-    use sea_orm::{JoinType, QuerySelect};
+    use sea_orm::JoinType;
     let session = Query::select()
         .column(sessions::Column::UserId)
         .from(sessions::Entity)
@@ -275,10 +355,27 @@ pub async fn set_language(s: &Services, user_id: Uuid, lang: Language) -> Result
     Ok(())
 }
 
-/// Mails a reset link to the account with this email, if there is one. Says nothing either
-/// way, so nobody can find out who has an account.
-pub async fn request_password_reset(s: &Services, email: &str) -> Result<()> {
+/// Mails a reset link to the account with this email, if there is one, for a request from
+/// `client`. Says nothing either way, so nobody can find out who has an account; beyond
+/// [`RESETS_PER_HOUR`] links an hour for one account, nothing more is sent. The outbox shows
+/// admins the message without its link.
+///
+/// Errors: [`Error::Invalid`] on `email` (InvalidEmail, TooLong); [`Error::TooManyAttempts`]
+/// when the client address is past its attempts.
+pub async fn request_password_reset(
+    s: &Services,
+    client: Option<IpAddr>,
+    email: &str,
+) -> Result<()> {
+    let now = now_ms();
+    // A reset request never succeeds as a sign-in does: every one counts for the address.
+    let _attempt = throttle::by_address()
+        .begin(client, now)
+        .map_err(|retry_after_s| Error::TooManyAttempts { retry_after_s })?;
     let email = normalize_email(email);
+    if email.chars().count() > EMAIL_MAX {
+        return Err(Error::invalid("email", Reason::TooLong { max: EMAIL_MAX }));
+    }
     if !is_valid_email(&email) {
         return Err(Error::invalid("email", Reason::InvalidEmail));
     }
@@ -291,10 +388,25 @@ pub async fn request_password_reset(s: &Services, email: &str) -> Result<()> {
         return Ok(());
     };
     let (token, hash) = new_token();
-    let now = now_ms();
     let lang = Language::parse(&user.language).unwrap_or_default();
     let link = format!("{}/reset-password?token={token}", s.config.base_url);
+    let body = |link: String| {
+        i18n::t_args(
+            lang,
+            "mail-reset-body",
+            &[("name", user.display_name.clone()), ("link", link)],
+        )
+    };
     let tx = write_tx(&s.db).await?;
+    let sent_lately = one_time_tokens::Entity::find()
+        .filter(one_time_tokens::Column::UserId.eq(user.id))
+        .filter(one_time_tokens::Column::Purpose.eq("reset"))
+        .filter(one_time_tokens::Column::CreatedAtMs.gt(now - HOUR_MS))
+        .count(&tx)
+        .await?;
+    if sent_lately >= RESETS_PER_HOUR {
+        return Ok(());
+    }
     one_time_tokens::ActiveModel {
         token_hash: Set(hash),
         purpose: Set("reset".into()),
@@ -305,15 +417,12 @@ pub async fn request_password_reset(s: &Services, email: &str) -> Result<()> {
     }
     .insert(&tx)
     .await?;
-    mail::queue(
+    mail::queue_secret(
         &tx,
         &user.email,
         &i18n::t(lang, "mail-reset-subject"),
-        &i18n::t_args(
-            lang,
-            "mail-reset-body",
-            &[("name", user.display_name.clone()), ("link", link)],
-        ),
+        &body(link),
+        &body(i18n::t(lang, "mail-link-hidden")),
     )
     .await?;
     tx.commit().await?;
@@ -348,13 +457,25 @@ pub async fn token_is_valid(db: &impl ConnectionTrait, token: &str, purpose: &st
 }
 
 /// Sets a new password from a reset link; the link is then spent and every session of the
-/// account is closed.
+/// account is closed. A made-up link is refused before the password is hashed, so that
+/// guessing links costs the server no hashing.
+///
+/// Errors: [`Error::Invalid`] on `password`; [`Error::TokenInvalid`] for an unknown, used or
+/// expired link; [`Error::TooManyAttempts`] when too many hashes wait already.
 pub async fn reset_password(s: &Services, token: &str, password: &str) -> Result<()> {
     check_password(password)?;
+    if !token_is_valid(&s.db, token, "reset").await? {
+        return Err(Error::TokenInvalid);
+    }
     let pw = password.to_string();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&pw))
-        .await
-        .map_err(|_| Error::TokenInvalid)?;
+    let hash = {
+        let Some(_turn) = throttle::hashing_turn().await else {
+            return Err(Error::TooManyAttempts { retry_after_s: 60 });
+        };
+        tokio::task::spawn_blocking(move || hash_password(&pw))
+            .await
+            .map_err(|_| Error::TokenInvalid)?
+    };
     let tx = write_tx(&s.db).await?;
     let t = take_token(&tx, token, "reset").await?;
     let user_id = t.user_id.ok_or(Error::TokenInvalid)?;

@@ -29,8 +29,11 @@ pub struct Config {
     pub base_url: String,
     /// `RUCHE_SECURE_COOKIES=1` when served over HTTPS.
     pub secure_cookies: bool,
-    /// `RUCHE_DEMO=0` turns off loading the demo coop on first start.
+    /// `RUCHE_DEMO=1` loads the demo coop at start, into an empty database only.
     pub load_demo: bool,
+    /// `RUCHE_TRUST_PROXY=1`: ruche runs behind a reverse proxy, and a request's client
+    /// address is the last one of its `X-Forwarded-For`.
+    pub trust_proxy: bool,
     /// `RUCHE_ADMIN_EMAIL` and `RUCHE_ADMIN_PASSWORD`: the first admin, when there is none.
     pub first_admin: Option<(String, String)>,
     /// `SMTP_HOST`, `SMTP_PORT`, `SMTP_USERNAME`, `SMTP_PASSWORD`, `SMTP_FROM`: when set,
@@ -49,7 +52,8 @@ impl Config {
                 .unwrap_or_else(|| "sqlite://data/ruche.db?mode=rwc".into()),
             base_url: var("RUCHE_BASE_URL").unwrap_or_else(|| format!("http://{site}")),
             secure_cookies: var("RUCHE_SECURE_COOKIES").is_some_and(|v| v == "1"),
-            load_demo: var("RUCHE_DEMO").is_none_or(|v| v != "0"),
+            load_demo: var("RUCHE_DEMO").is_some_and(|v| v == "1"),
+            trust_proxy: var("RUCHE_TRUST_PROXY").is_some_and(|v| v == "1"),
             first_admin: var("RUCHE_ADMIN_EMAIL").zip(var("RUCHE_ADMIN_PASSWORD")),
             smtp: var("SMTP_HOST").map(|host| Smtp {
                 host,
@@ -74,6 +78,7 @@ impl Config {
             base_url: "http://127.0.0.1:3000".into(),
             secure_cookies: false,
             load_demo: false,
+            trust_proxy: false,
             first_admin: None,
             smtp: None,
             session_days: 30,

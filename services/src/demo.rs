@@ -3,10 +3,12 @@
 //! types, a template for every morning and evening of the four-week cycle with most seats held
 //! by regular members, shifts generated from a week ago to the horizon, and one open swap offer;
 //! then its shop ([`till`]): tills, a catalogue and a member who may not shop.
-//! Loaded once, on the first start of an empty database; loading again changes nothing.
+//! Loaded only when asked (`RUCHE_DEMO=1` or `server demo`), only into an empty database (its
+//! passwords are published: it must never sit beside real accounts), and once; loading again
+//! changes nothing.
 
 use crate::entities::{household_people, members, share_events};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::shifts::planning::{self, TemplateForm};
 use crate::shifts::{self, booking};
 use crate::{accounts, db::write_tx, members as register, now_ms, settings, shares, Services};
@@ -161,11 +163,23 @@ fn email_part(s: &str) -> String {
 
 /// Loads the demo coop unless it is already there, then its shift planning unless that is
 /// there. Returns whether it loaded anything now.
+///
+/// Errors: [`Error::NotEmpty`] when the demo coop is not there and the database holds
+/// accounts, members or products already; nothing is written then.
 pub async fn load(s: &Services) -> Result<bool> {
     let members = load_members(s).await?;
     let planning = load_planning(s).await?;
     let shop = till::load_till(s).await?;
     Ok(members || planning || shop)
+}
+
+/// Whether the database holds accounts, members or products.
+async fn holds_data(db: &impl ConnectionTrait) -> Result<bool> {
+    use crate::entities::{products, users};
+    use sea_orm::PaginatorTrait;
+    Ok(users::Entity::find().count(db).await? > 0
+        || members::Entity::find().count(db).await? > 0
+        || products::Entity::find().count(db).await? > 0)
 }
 
 async fn load_members(s: &Services) -> Result<bool> {
@@ -174,6 +188,9 @@ async fn load_members(s: &Services) -> Result<bool> {
     }
     let started = now_ms();
     let tx = write_tx(&s.db).await?;
+    if holds_data(&tx).await? {
+        return Err(Error::NotEmpty);
+    }
     settings::set(&tx, settings::COOP_NAME, "Ruche demo coop").await?;
     for (code, name, price) in [("A", "Worker share", 2000), ("B", "Supporter share", 2500)] {
         crate::entities::share_classes::ActiveModel {

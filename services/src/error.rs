@@ -76,6 +76,10 @@ pub enum Error {
     /// The drawer count has a bad denomination or count.
     #[error("drawer count refused: {0}")]
     Count(CountError),
+    /// The demo coop is loaded into an empty database only, and this one holds accounts,
+    /// members or products; nothing was written.
+    #[error("this database holds data already: the demo coop (whose passwords are published) is loaded only into an empty database")]
+    NotEmpty,
     #[error("database error: {0}")]
     Db(DbErr),
 }

@@ -22,6 +22,7 @@ pub mod shares;
 pub mod shifts;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod throttle;
 pub mod till;
 
 pub use config::Config;

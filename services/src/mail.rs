@@ -1,6 +1,8 @@
 //! Mail. Every message goes to the outbox table first, in the transaction of the change that
 //! sends it, so nothing is lost; when SMTP is configured a background task then sends it.
 //! Without SMTP the outbox is where an admin (and the demo, and the tests) reads every message.
+//! A message that carries a secret (a password reset link) is shown to admins without it
+//! ([`queue_secret`]): only SMTP sends the secret, and once sent it is gone from the outbox.
 
 use crate::config::SmtpTls;
 use crate::entities::outbox;
@@ -21,11 +23,34 @@ pub async fn queue(
     subject: &str,
     body: &str,
 ) -> Result<(), DbErr> {
+    insert(db, to, subject, body, None).await
+}
+
+/// Queues a message whose `body` carries a secret: admins reading the outbox are shown
+/// `shown_body` instead, and SMTP sends `body`, which is then replaced by `shown_body`.
+pub async fn queue_secret(
+    db: &impl ConnectionTrait,
+    to: &str,
+    subject: &str,
+    body: &str,
+    shown_body: &str,
+) -> Result<(), DbErr> {
+    insert(db, to, subject, body, Some(shown_body)).await
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    to: &str,
+    subject: &str,
+    body: &str,
+    shown_body: Option<&str>,
+) -> Result<(), DbErr> {
     outbox::ActiveModel {
         id: Set(Uuid::now_v7()),
         to_address: Set(to.to_string()),
         subject: Set(subject.to_string()),
         body: Set(body.to_string()),
+        shown_body: Set(shown_body.map(str::to_string)),
         created_at_ms: Set(now_ms()),
         sent_at_ms: Set(None),
         error: Set(None),
@@ -35,7 +60,7 @@ pub async fn queue(
     Ok(())
 }
 
-/// The newest messages first.
+/// The newest messages first, as admins are shown them: without secrets.
 pub async fn list(
     db: &impl ConnectionTrait,
     to: Option<&str>,
@@ -54,7 +79,7 @@ pub async fn list(
             id: m.id,
             to: m.to_address,
             subject: m.subject,
-            body: m.body,
+            body: m.shown_body.unwrap_or(m.body),
             created_at_ms: m.created_at_ms,
             sent_at_ms: m.sent_at_ms,
             error: m.error,
@@ -93,13 +118,29 @@ pub async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
         builder = builder.credentials(Credentials::new(u.clone(), p.clone()));
     }
     let transport = builder.build();
-    let pending = outbox::Entity::find()
-        .filter(outbox::Column::SentAtMs.is_null())
-        .filter(outbox::Column::Error.is_null())
-        .order_by_asc(outbox::Column::CreatedAtMs)
-        .limit(100)
-        .all(&s.db)
-        .await?;
+    // By batches of 100, oldest first, until none is left: each message of a batch leaves the
+    // pending ones, sent or with its error.
+    loop {
+        let pending = outbox::Entity::find()
+            .filter(outbox::Column::SentAtMs.is_null())
+            .filter(outbox::Column::Error.is_null())
+            .order_by_asc(outbox::Column::CreatedAtMs)
+            .limit(100)
+            .all(&s.db)
+            .await?;
+        if pending.is_empty() {
+            return Ok(());
+        }
+        send_batch(s, smtp, &transport, pending).await?;
+    }
+}
+
+async fn send_batch(
+    s: &Services,
+    smtp: &crate::config::Smtp,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    pending: Vec<outbox::Model>,
+) -> Result<(), DbErr> {
     for m in pending {
         let result = match (smtp.from.parse(), m.to_address.parse()) {
             (Ok(from), Ok(to)) => match Message::builder()
@@ -118,9 +159,16 @@ pub async fn deliver_pending(s: &Services) -> Result<(), DbErr> {
             },
             _ => Err("bad address".to_string()),
         };
+        let shown = m.shown_body.clone();
         let mut row: outbox::ActiveModel = m.into();
         match result {
-            Ok(()) => row.sent_at_ms = Set(Some(now_ms())),
+            Ok(()) => {
+                row.sent_at_ms = Set(Some(now_ms()));
+                // The secret has left: keep only what admins are shown.
+                if let Some(shown) = shown {
+                    row.body = Set(shown);
+                }
+            }
             Err(e) => row.error = Set(Some(e)),
         }
         row.update(&s.db).await?;

@@ -4,7 +4,7 @@
 use crate::accounts;
 use crate::entities::{household_people, members, users};
 use crate::error::{Error, Result};
-use crate::{audit, db::write_tx, now_ms, settings, shares, Services};
+use crate::{audit, db::write_tx, mail, now_ms, settings, shares, Services};
 use domain::card::{CardError, CardPrefix};
 use domain::member::{validate_leaving, HouseholdPersonForm, MemberForm, ValidMember, WorkRegime};
 use domain::member_csv::{self, RowError};
@@ -205,7 +205,13 @@ pub async fn create(s: &Services, actor: &Viewer, form: &MemberForm) -> Result<M
     commit_change(s, tx, actor, "member.create", id, &m.email).await
 }
 
-/// Changes a member's record; their account's email, name and language follow.
+/// Changes a member's record; their account's email, name and language follow. A change of
+/// email is mailed to the old address (so a takeover does not go unnoticed) and logged with
+/// both addresses; only an admin may change the email of an account holding a role beyond
+/// member's (else a coordinator could redirect an admin's reset link to themselves).
+///
+/// Errors: [`Error::NotFound`]; [`Error::Invalid`] listing every broken rule, including an
+/// email or number in use, and `StaffEmailAdminsOnly` on `email`. Nothing is written then.
 pub async fn update(
     s: &Services,
     actor: &Viewer,
@@ -232,11 +238,50 @@ pub async fn update(
             Reason::AlreadyTaken,
         ));
     }
+    let old_email = (existing.email != m.email).then(|| existing.email.clone());
+    if old_email.is_some() && !actor.roles.contains(&Role::Admin) {
+        let staff = accounts::user_for_member(&tx, id)
+            .await?
+            .is_some_and(|(_, roles)| roles.iter().any(|r| *r != Role::Member));
+        if staff {
+            conflicts.push(domain::validation::FieldError::new(
+                "email",
+                Reason::StaffEmailAdminsOnly,
+            ));
+        }
+    }
     if !conflicts.is_empty() {
         return Err(Error::Invalid(conflicts));
     }
     if number != existing.member_number {
         settings::raise_to(&tx, "member_number", number).await?;
+    }
+    if let Some(old) = &old_email {
+        let lang = m.language;
+        mail::queue(
+            &tx,
+            old,
+            &i18n::t(lang, "mail-email-changed-subject"),
+            &i18n::t_args(
+                lang,
+                "mail-email-changed-body",
+                &[
+                    ("name", format!("{} {}", m.first_name, m.last_name)),
+                    ("old", old.clone()),
+                    ("new", m.email.clone()),
+                    ("by", actor.display_name.clone()),
+                ],
+            ),
+        )
+        .await?;
+        audit::record(
+            &tx,
+            Some(actor.user_id),
+            "account.email",
+            &id.to_string(),
+            &format!("{old} -> {}", m.email),
+        )
+        .await?;
     }
     let mut am: members::ActiveModel = existing.into();
     am.member_number = Set(number);
@@ -260,7 +305,11 @@ pub async fn update(
         .exec(&tx)
         .await?;
     refresh_search_text(&tx, id).await?;
-    commit_change(s, tx, actor, "member.update", id, &m.email).await
+    let detail = commit_change(s, tx, actor, "member.update", id, &m.email).await?;
+    if old_email.is_some() {
+        mail::deliver_soon(s);
+    }
+    Ok(detail)
 }
 
 /// Records that a member left the coop, on a date and for a reason.

@@ -88,7 +88,7 @@ async fn outbox_mail_is_sent_through_smtp(s: Services) {
     )
     .await
     .unwrap();
-    accounts::request_password_reset(&s, "lea@example.be")
+    accounts::request_password_reset(&s, None, "lea@example.be")
         .await
         .unwrap();
     mail::deliver_pending(&s).await.unwrap();
@@ -102,6 +102,17 @@ async fn outbox_mail_is_sent_through_smtp(s: Services) {
     let outbox = mail::list(&s.db, Some("lea@example.be"), 5).await.unwrap();
     assert!(outbox[0].sent_at_ms.is_some(), "marked as sent");
     assert_eq!(outbox[0].error, None);
+    assert!(
+        !outbox[0].body.contains("token="),
+        "admins never see the link"
+    );
+    // Once sent, the link is gone from the table too.
+    use sea_orm::EntityTrait;
+    let rows = services::entities::outbox::Entity::find()
+        .all(&s.db)
+        .await
+        .unwrap();
+    assert!(rows.iter().all(|m| !m.body.contains("token=")));
 }
 
 on_both_databases!(outbox_mail_is_sent_through_smtp);

@@ -103,18 +103,145 @@ async fn editing_a_member_updates_their_account(s: Services) {
         matches!(taken, Err(Error::Invalid(e)) if e == vec![FieldError::new("member_number", Reason::AlreadyTaken)])
     );
     // The account follows: a reset mail goes to the new address.
-    accounts::request_password_reset(&s, "anne.maes@example.be")
+    accounts::request_password_reset(&s, None, "anne.maes@example.be")
         .await
         .unwrap();
     let mail = services::mail::list(&s.db, Some("anne.maes@example.be"), 5)
         .await
         .unwrap();
     assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].subject, i18n::t(Language::Nl, "mail-reset-subject"));
+}
+
+/// A coordinator changes members' emails, but not the email of an account with a staff role
+/// (its reset link would then reach whoever changed it); an admin may. Every change is mailed
+/// to the old address and logged with both addresses.
+async fn email_changes_are_told_to_the_old_address_and_staff_emails_are_admins_only(s: Services) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let a = services::testing::admin(&s).await;
+    let coordinator = {
+        let m = members::create(&s, &a, &form("Corentin", "Coord", "coord@example.be"))
+            .await
+            .unwrap();
+        accounts::set_roles(
+            &s,
+            &a,
+            m.user_id.unwrap(),
+            &[Role::Member, Role::Coordinator],
+        )
+        .await
+        .unwrap();
+        accounts::viewer_for_session(
+            &s.db,
+            &accounts::open_session(&s.db, m.user_id.unwrap(), 60)
+                .await
+                .unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+    };
+    let cashier = members::create(&s, &a, &form("Kenza", "Caisse", "kenza@example.be"))
+        .await
+        .unwrap();
+    accounts::set_roles(
+        &s,
+        &a,
+        cashier.user_id.unwrap(),
+        &[Role::Member, Role::Cashier],
+    )
+    .await
+    .unwrap();
+    let member = members::create(&s, &a, &form("Mira", "Membre", "mira@example.be"))
+        .await
+        .unwrap();
+    let outbox = || async { services::mail::list(&s.db, None, 100).await.unwrap().len() };
+    let before = outbox().await;
+
+    let takeover = members::update(
+        &s,
+        &coordinator,
+        cashier.id,
+        &form("Kenza", "Caisse", "coord+kenza@example.be"),
+    )
+    .await;
     assert!(
-        mail[0].body.contains("/reset-password?token="),
-        "{}",
-        mail[0].body
+        matches!(&takeover, Err(Error::Invalid(e)) if *e == vec![FieldError::new("email", Reason::StaffEmailAdminsOnly)]),
+        "{takeover:?}"
     );
+    assert_eq!(
+        members::detail(&s.db, cashier.id).await.unwrap().email,
+        "kenza@example.be",
+        "nothing was written"
+    );
+    assert_eq!(outbox().await, before, "nor mailed");
+    // The rest of a staff member's record is the coordinator's to change.
+    members::update(
+        &s,
+        &coordinator,
+        cashier.id,
+        &form("Kenza", "Kassa", "kenza@example.be"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(outbox().await, before, "no email change, no mail");
+
+    members::update(
+        &s,
+        &coordinator,
+        member.id,
+        &form("Mira", "Membre", "mira.new@example.be"),
+    )
+    .await
+    .unwrap();
+    members::update(&s, &a, cashier.id, &form("Kenza", "Kassa", "k@example.be"))
+        .await
+        .unwrap();
+    for (old, new) in [
+        ("mira@example.be", "mira.new@example.be"),
+        ("kenza@example.be", "k@example.be"),
+    ] {
+        let told = services::mail::list(&s.db, Some(old), 5).await.unwrap();
+        assert_eq!(told.len(), 1, "{old} is told");
+        assert!(told[0].body.contains(new), "{}", told[0].body);
+        let logged = services::entities::audit_log::Entity::find()
+            .filter(services::entities::audit_log::Column::Action.eq("account.email"))
+            .filter(services::entities::audit_log::Column::Detail.eq(format!("{old} -> {new}")))
+            .all(&s.db)
+            .await
+            .unwrap();
+        assert_eq!(logged.len(), 1, "{old} -> {new} is logged");
+    }
+    // The account follows the record: signing in and reset links use the new address.
+    let account = accounts::user_for_member(&s.db, cashier.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(account.1, vec![Role::Member, Role::Cashier]);
+}
+
+/// The demo coop's passwords are published: it is never loaded into a database that holds
+/// accounts, members or products already, and nothing is written then.
+async fn the_demo_coop_is_never_loaded_beside_real_data(s: Services) {
+    let a = services::testing::admin(&s).await;
+    members::create(&s, &a, &form("Thérèse", "Dubois", "therese@example.be"))
+        .await
+        .unwrap();
+    let before = count(&s).await;
+    assert!(matches!(
+        services::demo::load(&s).await,
+        Err(Error::NotEmpty)
+    ));
+    assert_eq!(count(&s).await, before, "nothing was written");
+    assert!(matches!(
+        accounts::sign_in(
+            &s,
+            services::demo::ACCOUNTS[0].0,
+            services::demo::DEMO_PASSWORD
+        )
+        .await,
+        Err(Error::BadCredentials)
+    ));
 }
 
 async fn search_ignores_case_and_accents_and_finds_household_cards(s: Services) {
@@ -352,4 +479,6 @@ on_both_databases!(
     imported_numbers_are_kept_and_never_reallocated,
     share_register,
     demo_coop_loads_once,
+    email_changes_are_told_to_the_old_address_and_staff_emails_are_admins_only,
+    the_demo_coop_is_never_loaded_beside_real_data,
 );

@@ -200,7 +200,8 @@ pub async fn grant_override(
     reason: String,
 ) -> Result<GrantedOverride, AppError> {
     let (s, v) = authorize(CASHIERS)?;
-    Ok(till::overrides::grant(&s, &v, member_id, &email, &password, &reason).await?)
+    let client = crate::ssr::client_address();
+    Ok(till::overrides::grant_from(&s, client, &v, member_id, &email, &password, &reason).await?)
 }
 
 /// Mails a copy of a receipt to the address the member gives.

@@ -89,23 +89,45 @@ pub async fn send(
     let req = req
         .body(Full::new(Bytes::from(body.to_string())))
         .map_err(|e| e.to_string())?;
+    let (status, _, bytes) = exchange(port, None, req).await?;
+    Ok((status, bytes))
+}
+
+/// Sends `req` on a connection of its own, from the loopback address `from` when given (any
+/// of 127.0.0.0/8, so that a test can play several clients): (status, headers, body).
+pub async fn exchange(
+    port: u16,
+    from: Option<std::net::IpAddr>,
+    req: Request<Full<Bytes>>,
+) -> Result<(StatusCode, http::HeaderMap, Bytes), String> {
+    let path = req.uri().to_string();
     let exchange = async {
-        let stream = tokio::net::TcpStream::connect(&host)
-            .await
-            .map_err(|e| e.to_string())?;
+        let server = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        let stream = match from {
+            Some(ip) => {
+                let socket = tokio::net::TcpSocket::new_v4().map_err(|e| e.to_string())?;
+                socket
+                    .bind(std::net::SocketAddr::new(ip, 0))
+                    .map_err(|e| e.to_string())?;
+                socket.connect(server).await
+            }
+            None => tokio::net::TcpStream::connect(server).await,
+        }
+        .map_err(|e| e.to_string())?;
         let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
             .await
             .map_err(|e| e.to_string())?;
         tokio::spawn(conn);
         let res = sender.send_request(req).await.map_err(|e| e.to_string())?;
         let status = res.status();
+        let headers = res.headers().clone();
         let bytes = res
             .into_body()
             .collect()
             .await
             .map_err(|e| e.to_string())?
             .to_bytes();
-        Ok((status, bytes))
+        Ok((status, headers, bytes))
     };
     tokio::time::timeout(TIMEOUT, exchange)
         .await

@@ -7,7 +7,10 @@ pub struct Model {
     pub id: Uuid,
     pub to_address: String,
     pub subject: String,
+    /// What SMTP sends.
     pub body: String,
+    /// What admins are shown, when the body carries a secret (a reset link).
+    pub shown_body: Option<String>,
     pub created_at_ms: i64,
     pub sent_at_ms: Option<i64>,
     pub error: Option<String>,

@@ -7,6 +7,8 @@ pub struct Model {
     pub id: Uuid,
     pub email: String,
     pub at_ms: i64,
+    /// The client address the attempt came from (empty when unknown).
+    pub client: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

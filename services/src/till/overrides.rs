@@ -15,6 +15,7 @@ pub use domain::till::sale::GrantedOverride;
 use domain::validation::Reason;
 use domain::{Role, Viewer};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::net::IpAddr;
 use uuid::Uuid;
 
 /// How long a granted override may be used by a sale, before or after it was granted (a sale
@@ -24,15 +25,30 @@ pub const OVERRIDE_VALID_MS: i64 = 30 * 60 * 1000;
 /// The longest reason kept.
 pub const REASON_MAX: usize = 500;
 
-/// Records a supervisor's override for `member_id` at `cashier`'s till.
-///
-/// Errors: `Invalid` on `reason` (Required, TooLong); on `supervisor` with
-/// `SupervisorNotRecognised` for a wrong email or password (or too many tries) and
-/// `NotASupervisor` for an account without a supervisor's role; on `member` with
-/// `OverrideNotNeeded` when the member may shop; `NotFound` for an unknown member. Nothing is
-/// written then, but a failed password is counted as a failed sign-in.
+/// Records a supervisor's override for `member_id` at `cashier`'s till, from inside the
+/// process (tests and tools): see [`grant_from`].
 pub async fn grant(
     s: &Services,
+    cashier: &Viewer,
+    member_id: Uuid,
+    email: &str,
+    password: &str,
+    reason: &str,
+) -> Result<GrantedOverride> {
+    grant_from(s, None, cashier, member_id, email, password, reason).await
+}
+
+/// Records a supervisor's override for `member_id` at `cashier`'s till, asked from `client`.
+///
+/// Errors: `Invalid` on `reason` (Required, TooLong); on `supervisor` with
+/// `SupervisorNotRecognised` for every failure of the supervisor's check alike (an unknown
+/// email, a wrong password, too many tries, an account without a supervisor's role), so the
+/// answer never tells whether a password is right; on `member` with `OverrideNotNeeded` when
+/// the member may shop; `NotFound` for an unknown member. Nothing is written then, but a
+/// failed check is counted as a failed sign-in of that email from that client.
+pub async fn grant_from(
+    s: &Services,
+    client: Option<IpAddr>,
     cashier: &Viewer,
     member_id: Uuid,
     email: &str,
@@ -53,14 +69,10 @@ pub async fn grant(
     if answer.may_shop {
         return Err(Error::invalid("member", Reason::OverrideNotNeeded));
     }
-    let supervisor = match accounts::check_credentials(s, email, password).await {
+    let not_recognised = || Error::invalid("supervisor", Reason::SupervisorNotRecognised);
+    let supervisor = match accounts::check_credentials(s, client, email, password).await {
         Ok(user) => user,
-        Err(Error::BadCredentials | Error::TooManyAttempts { .. }) => {
-            return Err(Error::invalid(
-                "supervisor",
-                Reason::SupervisorNotRecognised,
-            ))
-        }
+        Err(Error::BadCredentials | Error::TooManyAttempts { .. }) => return Err(not_recognised()),
         Err(e) => return Err(e),
     };
     let roles = accounts::roles_of(&s.db, supervisor.id).await?;
@@ -68,7 +80,10 @@ pub async fn grant(
         .iter()
         .any(|r| *r == Role::Admin || SUPERVISORS.contains(r))
     {
-        return Err(Error::invalid("supervisor", Reason::NotASupervisor));
+        // The right password of someone who may not override: answered and counted as a
+        // wrong one.
+        accounts::record_failure(&s.db, client, email).await?;
+        return Err(not_recognised());
     }
     let row = overrides::Model {
         id: Uuid::now_v7(),

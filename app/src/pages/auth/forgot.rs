@@ -9,7 +9,11 @@ pub fn Forgot() -> impl IntoView {
         <section class="panel narrow">
             <h1>{i.t("forgot-title")}</h1>
             <Messages
-                error=query_message(i, "error", &[("invalid_email", "error-invalid-email")])
+                error=query_message(
+                    i,
+                    "error",
+                    &[("invalid_email", "error-invalid-email"), ("too_many", "sign-in-too-many")],
+                )
                 notice=query_message(i, "notice", &[("sent", "forgot-sent")])
             />
             <p>{i.t("forgot-intro")}</p>

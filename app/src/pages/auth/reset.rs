@@ -7,6 +7,7 @@ pub const RESET_ERRORS: &[(&str, &str)] = &[
     ("password_short", "error-password-too-short"),
     ("password_long", "error-password-too-long"),
     ("passwords_differ", "error-passwords-differ"),
+    ("too_many", "sign-in-too-many"),
     ("invalid", "error-invalid"),
 ];
 
