@@ -17,6 +17,7 @@ mod m20261124_000021_understaffed_alerts;
 mod m20261124_000031_template_retired;
 mod m20261124_000041_bookings_by_shift;
 mod m20261124_000050_return_vat_lines;
+mod m20261205_000201_till_integrity;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000031_template_retired::Migration),
             Box::new(m20261124_000041_bookings_by_shift::Migration),
             Box::new(m20261124_000050_return_vat_lines::Migration),
+            Box::new(m20261205_000201_till_integrity::Migration),
         ]
     }
 }

@@ -529,6 +529,9 @@ pub async fn products(db: &DatabaseConnection, n: usize) -> Result<Vec<String>> 
             version: Set(first_version + i as i64),
             created_at_ms: Set(now),
             updated_at_ms: Set(now),
+            previous_price_cents: Set(None),
+            price_changed_at_ms: Set(None),
+            price_version: Set(Some(first_version + i as i64)),
         });
         codes.push(product_barcodes::ActiveModel {
             barcode: Set(barcode.clone()),
