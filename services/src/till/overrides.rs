@@ -290,9 +290,10 @@ mod tests {
             (granted + 5 * minute, granted + 40 * minute, true),
             (granted + 5 * minute, granted + OFFLINE_MAX_MS, true),
             (granted + 5 * minute, granted + OFFLINE_MAX_MS + 1, false),
-            // Whatever the till says, the server's clock bounds the use.
+            // Whatever the till says, the server's clock bounds the use (a date ahead of the
+            // server's clock is the sale's own refusal: `sold_at_refusal`).
             (granted, granted + OFFLINE_MAX_MS + 1, false),
-            (i64::MAX, granted, false),
+            (i64::MIN, granted, false),
         ];
         for (rung, now, usable) in cases {
             assert_eq!(
