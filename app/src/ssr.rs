@@ -164,6 +164,55 @@ fn payment_reason(error: PaymentError) -> Reason {
     }
 }
 
+/// The cookie that names the till's device: a secret the server makes when the browser first
+/// opens a drawer session, HttpOnly so the page's scripts never read it.
+pub const DEVICE_COOKIE: &str = "ruche_till";
+
+/// How long a device keeps its secret: ten years (a till is a till until it is reset).
+const DEVICE_MAX_AGE_S: i64 = 10 * 365 * 24 * 3600;
+
+/// The till's device making the request, by its cookie; [`services::till::drawer::Device::none`]
+/// without one. With `make`, a browser without one gets a new secret in the response's cookie.
+pub fn till_device(s: &Services, make: bool) -> services::till::drawer::Device {
+    use services::till::drawer::Device;
+    let key = parts().and_then(|p| {
+        p.headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .find_map(|c| {
+                c.trim()
+                    .strip_prefix(DEVICE_COOKIE)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_string)
+            })
+    });
+    match key {
+        Some(key) => Device::of_key(&key),
+        None if make => {
+            let (key, device) = Device::new_key();
+            let secure = if s.config.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            };
+            let cookie = format!(
+                "{DEVICE_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict; Max-Age={DEVICE_MAX_AGE_S}{secure}"
+            );
+            if let (Some(res), Ok(value)) = (
+                use_context::<ResponseOptions>(),
+                http::HeaderValue::from_str(&cookie),
+            ) {
+                res.append_header(http::header::SET_COOKIE, value);
+            }
+            device
+        }
+        None => Device::none(),
+    }
+}
+
 /// The services and the person asking, if they hold one of `allowed` (admin always does).
 ///
 /// Errors: `Unauthenticated` (401) without a live session, `Forbidden` (403) without the role.

@@ -110,7 +110,9 @@ async fn main() {
             for n in 0..SALES_PER_TILL {
                 let draft = sale_draft(&products, member, session, t, n);
                 let t0 = Instant::now();
-                sale::post_sale(&s, &admin, &draft).await.expect("a sale");
+                sale::post_sale(&s, &admin, &here(), &draft)
+                    .await
+                    .expect("a sale");
                 times.push(t0.elapsed().as_secs_f64() * 1000.0);
             }
             times
@@ -170,10 +172,12 @@ async fn main() {
         let session = open_session(&s, &admin, &format!("Z till {z}")).await;
         for n in 0..Z_SALES {
             let draft = sale_draft(&products, member, session, z, n);
-            sale::post_sale(&s, &admin, &draft).await.expect("a sale");
+            sale::post_sale(&s, &admin, &here(), &draft)
+                .await
+                .expect("a sale");
         }
         let t0 = Instant::now();
-        let z_report = drawer::close_session(&s, &admin, session, &[])
+        let z_report = drawer::close_session(&s, &admin, &here(), session, &[])
             .await
             .expect("the Z report");
         closing.push(t0.elapsed().as_secs_f64() * 1000.0);
@@ -191,10 +195,15 @@ async fn main() {
     bench::write_figures(&out, figures);
 }
 
+/// The device the benchmark's tills run on.
+fn here() -> drawer::Device {
+    drawer::Device::of_key("the benchmark's till")
+}
+
 /// Opens a drawer session on a new till (no float); returns its id.
 async fn open_session(s: &Services, admin: &Viewer, till: &str) -> Uuid {
     let till = drawer::create_till(s, admin, till).await.expect("a till");
-    drawer::open_session(s, admin, till.id, &[])
+    drawer::open_session(s, admin, &here(), till.id, &[])
         .await
         .expect("a session")
         .id
@@ -239,6 +248,7 @@ fn sale_draft(
             amount_cents: 50_000,
         }],
         override_id: None,
+        catalogue_version: 0,
     }
 }
 

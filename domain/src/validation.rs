@@ -123,6 +123,19 @@ pub enum Reason {
     SaleConflict,
     /// A line's price is not the catalogue's, and the catalogue did not change meanwhile.
     PriceChanged,
+    /// A sale or return dated later than the server's clock allows: the till's clock is ahead.
+    SoldInFuture,
+    /// A sale or return dated before its drawer session opened or more than `max` hours ago.
+    SoldTooLongAgo {
+        max: i64,
+    },
+    /// A price label's price on a product that is not sold by price label.
+    NotSoldByLabel,
+    /// The drawer session was opened by another cashier or on another till.
+    NotYourSession,
+    /// A refund by another tender than the sale's, or above the coop's limit, without a
+    /// supervisor's approval.
+    ReturnNeedsSupervisor,
     /// The signed-in account has no member record, so it holds no shifts.
     NotAMember,
     /// A number that must be zero or more.
@@ -240,6 +253,11 @@ impl Reason {
             Reason::ReturnExceedsSold { .. } => "error-return-exceeds-sold",
             Reason::SaleConflict => "error-sale-conflict",
             Reason::PriceChanged => "error-price-changed",
+            Reason::SoldInFuture => "error-sold-in-future",
+            Reason::SoldTooLongAgo { .. } => "error-sold-too-long-ago",
+            Reason::NotSoldByLabel => "error-not-sold-by-label",
+            Reason::NotYourSession => "error-not-your-session",
+            Reason::ReturnNeedsSupervisor => "error-return-needs-supervisor",
             Reason::NotAMember => "error-not-a-member",
             Reason::Negative => "error-negative",
             Reason::NotADebit => "error-not-a-debit",
@@ -274,6 +292,7 @@ impl Reason {
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
             Reason::NotOneMember { count } => vec![("count", count.to_string())],
             Reason::SeatsBelowBooked { booked } => vec![("booked", booked.to_string())],
+            Reason::SoldTooLongAgo { max } => vec![("max", max.to_string())],
             Reason::Booking {
                 error: BookingError::MissingSkill { skill },
             } => vec![("skill", skill.clone())],

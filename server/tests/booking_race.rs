@@ -50,9 +50,15 @@ enum Answer {
 
 async fn book(port: u16, token: String, shift: Uuid) -> Answer {
     let body = serde_json::json!({ "shift_id": shift }).to_string();
-    let (status, bytes) = send(port, Method::POST, "/api/shifts/book", Some(&token), &body)
-        .await
-        .expect("the server answers");
+    let (status, bytes) = send(
+        port,
+        Method::POST,
+        "/api/shifts/book",
+        Some(&format!("ruche_session={token}")),
+        &body,
+    )
+    .await
+    .expect("the server answers");
     let text = String::from_utf8_lossy(&bytes).to_string();
     match status {
         StatusCode::OK => match serde_json::from_slice::<Uuid>(&bytes) {

@@ -32,6 +32,12 @@ const SHOP_CHECKERS: &[Role] = &[
 ];
 
 const CASHIERS: &[Role] = &[Role::Cashier, Role::Admin];
+const SESSION_CLOSERS: &[Role] = &[
+    Role::Cashier,
+    Role::ShiftLeader,
+    Role::Coordinator,
+    Role::Admin,
+];
 const STOCK_KEEPERS: &[Role] = &[Role::StockManager, Role::Admin];
 const CATALOGUE_READERS: &[Role] = &[Role::Cashier, Role::StockManager, Role::Admin];
 
@@ -120,6 +126,7 @@ fn till_endpoints() -> Vec<Endpoint> {
             lines: vec![],
             payments: vec![],
             override_id: None,
+            catalogue_version: 0,
         })
         .unwrap()
     };
@@ -131,6 +138,7 @@ fn till_endpoints() -> Vec<Endpoint> {
             tender: domain::till::Tender::Cash,
             at_ms: 0,
             lines: vec![],
+            approval_id: None,
         })
         .unwrap()
     };
@@ -199,7 +207,7 @@ fn till_endpoints() -> Vec<Endpoint> {
         ),
         server_fn(
             "till/session/close",
-            CASHIERS,
+            SESSION_CLOSERS,
             move || json!({ "session_id": unknown(), "counted": [] }),
         ),
         server_fn("till/sale", CASHIERS, move || json!({ "sale": sale() })),
@@ -209,6 +217,11 @@ fn till_endpoints() -> Vec<Endpoint> {
             "till/return",
             CASHIERS,
             move || json!({ "draft": give_back() }),
+        ),
+        server_fn(
+            "till/return/approve",
+            CASHIERS,
+            move || json!({ "sale_id": unknown(), "email": "nobody@example.be", "password": "wrong", "reason": "table" }),
         ),
         server_fn(
             "till/shopper",
@@ -1104,7 +1117,106 @@ async fn staff_emails_are_changed_by_admins_only(s: Services) {
     );
 }
 
+/// A drawer session is bound to the browser that opened it: opening one gives the browser an
+/// HttpOnly device cookie, and the same cashier without it (another browser) cannot use the
+/// session; a shift leader may close it.
+async fn a_drawer_session_is_its_devices(s: Services) {
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let token = |email: &'static str| {
+        let s = s.clone();
+        async move {
+            accounts::sign_in(&s, email, demo::DEMO_PASSWORD)
+                .await
+                .unwrap()
+                .token
+        }
+    };
+    let cashier = token("cashier@demo.ruche.coop").await;
+    let leader = token("shift-leader@demo.ruche.coop").await;
+    let admin = services::testing::admin(&s).await;
+    let till = services::till::drawer::create_till(&s, &admin, "Till of the table")
+        .await
+        .unwrap();
+    let post = |path: &'static str, cookie: String, body: Value| {
+        let app = app.clone();
+        async move {
+            let req = Request::builder()
+                .method(Method::POST)
+                .uri(format!("/api/{path}"))
+                .header("host", "localhost")
+                .header("cookie", cookie)
+                .header("content-type", "application/json")
+                .header("accept", "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap();
+            let res = app.oneshot(req).await.unwrap();
+            let status = res.status();
+            let set_cookie: Vec<String> = res
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .filter_map(|v| v.to_str().ok().map(str::to_string))
+                .collect();
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            (
+                status,
+                set_cookie,
+                String::from_utf8_lossy(&body).to_string(),
+            )
+        }
+    };
+    let signed_in = format!("ruche_session={cashier}");
+    let (status, set_cookie, body) = post(
+        "till/session/open",
+        signed_in.clone(),
+        json!({ "till_id": till.id, "float": [] }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let device = set_cookie
+        .iter()
+        .find(|c| c.starts_with("ruche_till="))
+        .expect("a device cookie");
+    assert!(
+        device.contains("HttpOnly") && device.contains("SameSite=Strict"),
+        "{device}"
+    );
+    let key = device["ruche_till=".len()..].split(';').next().unwrap();
+    let session: Value = serde_json::from_str(&body).unwrap();
+    let cash = |cookie: String| {
+        post(
+            "till/session/cash",
+            cookie,
+            json!({ "session_id": session["id"], "amount_cents": -500, "reason": "Bank" }),
+        )
+    };
+    // The same cashier from another browser: refused, with the reason, and nothing written.
+    let (status, _, body) = cash(signed_in.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("not_your_session"), "{body}");
+    let (status, _, body) = cash(format!("{signed_in}; ruche_till=made-up")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let moves = entities::cash_moves::Entity::find()
+        .all(&s.db)
+        .await
+        .unwrap();
+    assert!(moves.is_empty());
+    // From the browser that opened it.
+    let (status, _, body) = cash(format!("{signed_in}; ruche_till={key}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // A shift leader closes it from their own browser.
+    let (status, _, body) = post(
+        "till/session/close",
+        format!("ruche_session={leader}"),
+        json!({ "session_id": session["id"], "counted": [] }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 services::on_both_databases!(
+    a_drawer_session_is_its_devices,
     staff_emails_are_changed_by_admins_only,
     sign_in_goes_back_to_this_site_only,
     every_response_carries_the_security_headers,

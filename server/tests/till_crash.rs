@@ -40,11 +40,14 @@ const KILLS: usize = 2;
 /// How long a till waits after a failed send before its next sale, like a cashier would.
 const AFTER_FAILURE: Duration = Duration::from_millis(150);
 
-/// What the tills need: a cashier's session, an open drawer session, a member who may shop
-/// and the products.
+/// The secret of the device the simulated tills post from (the `ruche_till` cookie).
+const DEVICE_KEY: &str = "the crash test's till";
+
+/// What the tills need: the cookie of a cashier's session and of the device that opened the
+/// cashier's drawer session, that drawer session, a member who may shop and the products.
 #[derive(Clone)]
 struct Shop {
-    token: String,
+    cookie: String,
     session_id: Uuid,
     member_id: Uuid,
     products: Arc<Vec<CatalogueProduct>>,
@@ -97,11 +100,20 @@ async fn shop(s: &Services) -> Shop {
     let till = drawer::create_till(s, &admin, "Till 1")
         .await
         .expect("a till");
-    let session = drawer::open_session(s, &admin, till.id, &[])
+    let at_till = domain::Viewer {
+        user_id: cashier,
+        display_name: "Cashier".into(),
+        email: "cashier@example.be".into(),
+        roles: vec![Role::Cashier],
+        language: Language::En,
+        member_id: None,
+    };
+    let device = drawer::Device::of_key(DEVICE_KEY);
+    let session = drawer::open_session(s, &at_till, &device, till.id, &[])
         .await
         .expect("a drawer session");
     Shop {
-        token,
+        cookie: format!("ruche_session={token}; ruche_till={DEVICE_KEY}"),
         session_id: session.id,
         member_id,
         products: Arc::new(products),
@@ -160,6 +172,7 @@ fn sale(shop: &Shop, t: usize, n: usize) -> SaleDraft {
         lines,
         payments: vec![payment],
         override_id: None,
+        catalogue_version: 0,
     }
 }
 
@@ -172,9 +185,9 @@ enum Posted {
     Refused(String),
 }
 
-async fn post(port: u16, token: &str, draft: &SaleDraft) -> Posted {
+async fn post(port: u16, cookie: &str, draft: &SaleDraft) -> Posted {
     let body = serde_json::json!({ "sale": draft }).to_string();
-    match send(port, Method::POST, "/api/till/sale", Some(token), &body).await {
+    match send(port, Method::POST, "/api/till/sale", Some(cookie), &body).await {
         Err(_) => Posted::Unreachable,
         Ok((status, bytes)) if status.is_success() => match serde_json::from_slice(&bytes) {
             Ok(receipt) => Posted::Acknowledged(receipt),
@@ -202,7 +215,7 @@ async fn sell(shop: Shop, t: usize, port: Arc<AtomicU16>, answered: Arc<AtomicUs
         let draft = sale(&shop, t, n);
         // Queued before it is sent, as on the device.
         till.queue.push(draft.clone());
-        match post(port.load(Ordering::SeqCst), &shop.token, &draft).await {
+        match post(port.load(Ordering::SeqCst), &shop.cookie, &draft).await {
             Posted::Acknowledged(r) => {
                 assert_eq!(r.id, draft.id);
                 till.acknowledged.insert(draft.id, r.receipt_number);
@@ -351,11 +364,11 @@ async fn crash_and_replay(backend: Backend) {
     let replays: Vec<_> = done
         .iter()
         .map(|till| {
-            let (queue, token, port) = (till.queue.clone(), shop.token.clone(), server.port);
+            let (queue, cookie, port) = (till.queue.clone(), shop.cookie.clone(), server.port);
             tokio::spawn(async move {
                 let mut numbers = Vec::new();
                 for draft in &queue {
-                    match post(port, &token, draft).await {
+                    match post(port, &cookie, draft).await {
                         Posted::Acknowledged(r) => numbers.push((draft.id, r.receipt_number)),
                         Posted::Unreachable => panic!("the server answers the replay"),
                         Posted::Refused(e) => panic!("replaying {} was refused: {e}", draft.id),

@@ -24,8 +24,8 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// Rows per multi-row INSERT: under SQLite's 32,766 bound parameters for 12 columns.
-const BATCH: usize = 2_000;
+/// The most bound parameters one statement may have on SQLite.
+const MAX_PARAMETERS: usize = 32_766;
 
 /// A member written by [`members`], with their account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +40,11 @@ where
     A: ActiveModelTrait<Entity = E> + Send,
     E: EntityTrait,
 {
+    // As many rows a multi-row INSERT as SQLite's parameters allow for the table's columns.
+    let batch = (MAX_PARAMETERS / <E::Column as sea_orm::Iterable>::iter().count().max(1)).max(1);
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let chunk: Vec<A> = rows.by_ref().take(BATCH).collect();
+        let chunk: Vec<A> = rows.by_ref().take(batch).collect();
         E::insert_many(chunk).exec_without_returning(db).await?;
     }
     Ok(())
@@ -529,6 +531,9 @@ pub async fn products(db: &DatabaseConnection, n: usize) -> Result<Vec<String>> 
             version: Set(first_version + i as i64),
             created_at_ms: Set(now),
             updated_at_ms: Set(now),
+            previous_price_cents: Set(None),
+            price_changed_at_ms: Set(None),
+            price_version: Set(Some(first_version + i as i64)),
         });
         codes.push(product_barcodes::ActiveModel {
             barcode: Set(barcode.clone()),

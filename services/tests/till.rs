@@ -16,7 +16,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use services::entities::{self, products, sales, stock_moves};
 use services::error::Error;
 use services::till::catalogue::{self, CatalogueProduct};
-use services::till::drawer::{self, DrawerSession};
+use services::till::drawer::{self, Device, DrawerSession};
 use services::till::returns::{post_return, ReturnDraft, ReturnLineDraft};
 use services::till::sale::{post_sale, LineDraft, PaymentDraft, Quantity, Receipt, SaleDraft};
 use services::till::stock::{self, MoveKind};
@@ -109,6 +109,11 @@ async fn shelf(s: &Services, a: &Viewer) -> Shelf {
     }
 }
 
+/// The device the tests' tills run on.
+fn here() -> Device {
+    Device::of_key("the tests' till")
+}
+
 async fn open(s: &Services, a: &Viewer, name: &str) -> DrawerSession {
     let till = drawer::create_till(s, a, name).await.unwrap();
     let float = [
@@ -121,7 +126,9 @@ async fn open(s: &Services, a: &Viewer, name: &str) -> DrawerSession {
             count: 20,
         },
     ];
-    drawer::open_session(s, a, till.id, &float).await.unwrap()
+    drawer::open_session(s, a, &here(), till.id, &float)
+        .await
+        .unwrap()
 }
 
 fn line(p: &CatalogueProduct, quantity: Quantity, discount_bp: u32) -> LineDraft {
@@ -158,6 +165,7 @@ fn draft(
         lines,
         payments,
         override_id: None,
+        catalogue_version: 0,
     }
 }
 
@@ -340,13 +348,14 @@ async fn session_lifecycle(s: Services) {
     let session = open(&s, &a, "Till 1").await;
     assert_eq!(session.float_cents, 10_000);
     assert!(matches!(
-        drawer::open_session(&s, &a, session.till_id, &[]).await,
+        drawer::open_session(&s, &a, &here(), session.till_id, &[]).await,
         Err(Error::SessionAlreadyOpen)
     ));
     assert!(matches!(
         drawer::open_session(
             &s,
             &a,
+            &here(),
             session.till_id,
             &[Count {
                 denomination_cents: 300,
@@ -356,14 +365,14 @@ async fn session_lifecycle(s: Services) {
         .await,
         Err(Error::Count(_))
     ));
-    drawer::cash_move(&s, &a, session.id, 5_000, "Change from the bank")
+    drawer::cash_move(&s, &a, &here(), session.id, 5_000, "Change from the bank")
         .await
         .unwrap();
-    drawer::cash_move(&s, &a, session.id, -2_000, "Flowers for the shop")
+    drawer::cash_move(&s, &a, &here(), session.id, -2_000, "Flowers for the shop")
         .await
         .unwrap();
     assert!(matches!(
-        drawer::cash_move(&s, &a, session.id, -100, " ").await,
+        drawer::cash_move(&s, &a, &here(), session.id, -100, " ").await,
         Err(Error::Invalid(e)) if e == vec![FieldError::new("reason", Reason::Required)]
     ));
 
@@ -374,7 +383,7 @@ async fn session_lifecycle(s: Services) {
         vec![line(&shelf.bread, pieces(2), 0)],
         vec![pay(Tender::Cash, 1_000)],
     );
-    let receipt = post_sale(&s, &a, &sale).await.unwrap();
+    let receipt = post_sale(&s, &a, &here(), &sale).await.unwrap();
     assert_eq!((receipt.total_cents, receipt.change_cents), (640, 360));
     let x = drawer::x_report(&s.db, session.id).await.unwrap();
     assert_eq!((x.sales, x.total, x.cash_moves), (1, 640, 3_000));
@@ -399,7 +408,7 @@ async fn session_lifecycle(s: Services) {
             count: 2,
         },
     ];
-    let z = drawer::close_session(&s, &a, session.id, &counted)
+    let z = drawer::close_session(&s, &a, &here(), session.id, &counted)
         .await
         .unwrap();
     assert_eq!(z.counted_cents, 13_640);
@@ -415,20 +424,20 @@ async fn session_lifecycle(s: Services) {
         vec![pay(Tender::Card, 499)],
     );
     assert!(matches!(
-        post_sale(&s, &a, &late).await,
+        post_sale(&s, &a, &here(), &late).await,
         Err(Error::SessionClosed)
     ));
     assert!(matches!(
-        drawer::cash_move(&s, &a, session.id, 100, "Tip").await,
+        drawer::cash_move(&s, &a, &here(), session.id, 100, "Tip").await,
         Err(Error::SessionClosed)
     ));
     assert!(matches!(
-        drawer::close_session(&s, &a, session.id, &[]).await,
+        drawer::close_session(&s, &a, &here(), session.id, &[]).await,
         Err(Error::SessionClosed)
     ));
     assert_eq!(count::<sales::Entity>(&s).await, 1);
     // The till opens again.
-    let again = drawer::open_session(&s, &a, session.till_id, &[])
+    let again = drawer::open_session(&s, &a, &here(), session.till_id, &[])
         .await
         .unwrap();
     assert_ne!(again.id, session.id);
@@ -439,7 +448,13 @@ async fn session_lifecycle(s: Services) {
         vec![line(&shelf.soap, pieces(1), 0)],
         vec![pay(Tender::Card, 499)],
     );
-    assert_eq!(post_sale(&s, &a, &next).await.unwrap().receipt_number, 2);
+    assert_eq!(
+        post_sale(&s, &a, &here(), &next)
+            .await
+            .unwrap()
+            .receipt_number,
+        2
+    );
 }
 
 /// The mixed sale of the domain's basket test: bread merged, a weighed cheese from its label,
@@ -484,7 +499,7 @@ async fn a_mixed_sale_agrees_to_the_cent(s: Services) {
         lines,
         vec![pay(Tender::Card, 500), pay(Tender::Cash, 6_000)],
     );
-    let receipt = post_sale(&s, &a, &sale).await.unwrap();
+    let receipt = post_sale(&s, &a, &here(), &sale).await.unwrap();
     let expected = settle(
         basket.total(),
         basket.meal_voucher_total(),
@@ -559,7 +574,7 @@ async fn a_mixed_sale_agrees_to_the_cent(s: Services) {
         vec![pay(Tender::MealVoucher, 819)],
     );
     assert!(matches!(
-        post_sale(&s, &a, &too_much).await,
+        post_sale(&s, &a, &here(), &too_much).await,
         Err(Error::Payment(
             domain::till::PaymentError::VouchersAboveEligible { .. }
         ))
@@ -571,18 +586,24 @@ async fn a_mixed_sale_agrees_to_the_cent(s: Services) {
         vec![pay(Tender::Card, 319)],
     );
     assert!(matches!(
-        post_sale(&s, &a, &short).await,
+        post_sale(&s, &a, &here(), &short).await,
         Err(Error::Payment(
             domain::till::PaymentError::ShortPayment { .. }
         ))
     ));
-    // A second sale with a price label, by meal vouchers and card.
+    // A second sale with a price label, by meal vouchers and card: cashews in bulk, priced
+    // like the cheese, sold by price label (their barcode is a label's with the price zeroed).
+    let cashews = ProductForm {
+        meal_voucher: true,
+        ..form("Noix de cajou", "kg", "18,90", "6", &["0200001000003"])
+    };
+    let cashews = catalogue::create_product(&s, &a, &cashews).await.unwrap();
     let labelled = draft(
         &session,
         shopper,
         vec![
             line(
-                &shelf.cheese,
+                &cashews,
                 Quantity::PriceEmbedded {
                     label_price_cents: 499,
                 },
@@ -592,12 +613,12 @@ async fn a_mixed_sale_agrees_to_the_cent(s: Services) {
         ],
         vec![pay(Tender::MealVoucher, 700), pay(Tender::Card, 119)],
     );
-    let second = post_sale(&s, &a, &labelled).await.unwrap();
+    let second = post_sale(&s, &a, &here(), &labelled).await.unwrap();
     assert_eq!((second.total_cents, second.receipt_number), (819, 2));
     assert_eq!(second.lines[0].quantity_milli, 264);
 
     // The Z report is the sum of its sales.
-    let z = drawer::close_session(&s, &a, session.id, &[])
+    let z = drawer::close_session(&s, &a, &here(), session.id, &[])
         .await
         .unwrap();
     let r = &z.report;
@@ -617,9 +638,10 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     let a = services::testing::admin(&s).await;
     let shelf = shelf(&s, &a).await;
     let shopper = member(&s, &a, "anne@example.be").await;
-    let session = open(&s, &a, "Till 1").await;
     let cashier = viewer_with(&s, "cashier@example.be", &[Role::Cashier]).await;
     let leader = viewer_with(&s, "leader@example.be", &[Role::ShiftLeader]).await;
+    let session = open(&s, &cashier, "Till 1").await;
+    let leaders = open(&s, &leader, "Till 2").await;
     let sale = |lines, payments| draft(&session, shopper, lines, payments);
 
     // A cashier gives at most 10 %; a shift leader more.
@@ -628,11 +650,18 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         vec![pay(Tender::Card, 424)],
     );
     assert!(matches!(
-        post_sale(&s, &cashier, &fifteen).await,
+        post_sale(&s, &cashier, &here(), &fifteen).await,
         Err(Error::DiscountNotAllowed { max_percent: 10 })
     ));
+    let fifteen = SaleDraft {
+        session_id: leaders.id,
+        ..fifteen
+    };
     assert_eq!(
-        post_sale(&s, &leader, &fifteen).await.unwrap().total_cents,
+        post_sale(&s, &leader, &here(), &fifteen)
+            .await
+            .unwrap()
+            .total_cents,
         424
     );
 
@@ -664,18 +693,48 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
             ),
             Reason::Malformed,
         ),
+        // A made-up price, though the product changed a moment ago.
         (
-            SaleDraft {
-                sold_at_ms: services::now_ms() + 3_600_000,
-                ..sale(vec![cheaper], vec![pay(Tender::Card, 100)])
-            },
+            sale(vec![cheaper.clone()], vec![pay(Tender::Card, 100)]),
             Reason::PriceChanged,
+        ),
+        // A price label's price on a product not sold by price label.
+        (
+            sale(
+                vec![line(
+                    &shelf.soap,
+                    Quantity::PriceEmbedded {
+                        label_price_cents: 100,
+                    },
+                    0,
+                )],
+                vec![pay(Tender::Card, 100)],
+            ),
+            Reason::NotSoldByLabel,
         ),
     ];
     for (bad, reason) in cases {
         assert!(matches!(
-            post_sale(&s, &cashier, &bad).await,
+            post_sale(&s, &cashier, &here(), &bad).await,
             Err(Error::Invalid(e)) if e == vec![FieldError::new("lines", reason.clone())]
+        ));
+    }
+    // Dated in the future, or long ago (0 was once taken for "within the price grace").
+    let dated = |sold_at_ms| SaleDraft {
+        sold_at_ms,
+        ..sale(vec![cheaper.clone()], vec![pay(Tender::Card, 100)])
+    };
+    let too_old = Reason::SoldTooLongAgo {
+        max: till::sale::OFFLINE_MAX_MS / 3_600_000,
+    };
+    for (bad, reason) in [
+        (dated(services::now_ms() + 3_600_000), Reason::SoldInFuture),
+        (dated(0), too_old.clone()),
+        (dated(session.opened_at_ms - 3_600_000), too_old),
+    ] {
+        assert!(matches!(
+            post_sale(&s, &cashier, &here(), &bad).await,
+            Err(Error::Invalid(e)) if e == vec![FieldError::new("sold_at_ms", reason.clone())]
         ));
     }
     let zero = sale(
@@ -683,7 +742,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         vec![pay(Tender::Card, 0)],
     );
     assert!(matches!(
-        post_sale(&s, &cashier, &zero).await,
+        post_sale(&s, &cashier, &here(), &zero).await,
         Err(Error::Basket(_))
     ));
     let nobody = SaleDraft {
@@ -694,7 +753,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         )
     };
     assert!(matches!(
-        post_sale(&s, &cashier, &nobody).await,
+        post_sale(&s, &cashier, &here(), &nobody).await,
         Err(Error::NotFound)
     ));
     assert_eq!(count::<sales::Entity>(&s).await, 1);
@@ -737,7 +796,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         })
     );
     assert!(matches!(
-        post_sale(&s, &cashier, &refused).await,
+        post_sale(&s, &cashier, &here(), &refused).await,
         Err(Error::MayNotShop {
             status: Status::OnLeave
         })
@@ -803,11 +862,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         ..refused.clone()
     };
     let other_cashier = viewer_with(&s, "cashier3@example.be", &[Role::Cashier]).await;
-    let stale = SaleDraft {
-        sold_at_ms: services::now_ms() + overrides::OVERRIDE_VALID_MS + 60_000,
-        override_id: Some(granted.id),
-        ..refused.clone()
-    };
+    let others = open(&s, &other_cashier, "Till 3").await;
     let for_another = SaleDraft {
         id: Uuid::now_v7(),
         member_id: someone_else,
@@ -815,17 +870,19 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
         ..refused.clone()
     };
     let not_valid = |r: Result<Receipt, Error>| matches!(r, Err(Error::Invalid(e)) if e == vec![FieldError::new("override", Reason::OverrideNotValid)]);
-    assert!(not_valid(post_sale(&s, &cashier, &forged).await));
-    assert!(not_valid(post_sale(&s, &cashier, &stale).await));
+    assert!(not_valid(post_sale(&s, &cashier, &here(), &forged).await));
     let wrong_cashier = SaleDraft {
+        session_id: others.id,
         override_id: Some(granted.id),
         ..refused.clone()
     };
     assert!(not_valid(
-        post_sale(&s, &other_cashier, &wrong_cashier).await
+        post_sale(&s, &other_cashier, &here(), &wrong_cashier).await
     ));
     // The other member may shop: the sale goes through without using the override.
-    let theirs = post_sale(&s, &cashier, &for_another).await.unwrap();
+    let theirs = post_sale(&s, &cashier, &here(), &for_another)
+        .await
+        .unwrap();
     assert!(!theirs.overridden);
 
     let by_leader = SaleDraft {
@@ -837,7 +894,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     let sends: Vec<_> = (0..6)
         .map(|_| {
             let (s, cashier, sale) = (s.clone(), cashier.clone(), by_leader.clone());
-            tokio::spawn(async move { post_sale(&s, &cashier, &sale).await })
+            tokio::spawn(async move { post_sale(&s, &cashier, &here(), &sale).await })
         })
         .collect();
     let mut answers = Vec::new();
@@ -848,12 +905,15 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     assert!(answers.iter().all(|r| *r == receipt));
     assert!(receipt.overridden);
     // Sent again, the same sale answers the same receipt; another sale cannot reuse it.
-    assert_eq!(post_sale(&s, &cashier, &by_leader).await.unwrap(), receipt);
+    assert_eq!(
+        post_sale(&s, &cashier, &here(), &by_leader).await.unwrap(),
+        receipt
+    );
     let reuse = SaleDraft {
         id: Uuid::now_v7(),
         ..by_leader.clone()
     };
-    assert!(not_valid(post_sale(&s, &cashier, &reuse).await));
+    assert!(not_valid(post_sale(&s, &cashier, &here(), &reuse).await));
     let logged = entities::overrides::Entity::find()
         .all(&s.db)
         .await
@@ -870,7 +930,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     );
     assert_eq!(logged[0].sale_id, Some(receipt.id));
     let x = drawer::x_report(&s.db, session.id).await.unwrap();
-    assert_eq!((x.sales, x.overrides), (3, 1));
+    assert_eq!((x.sales, x.overrides), (2, 1));
 
     // One override, several different sales using it at once: one is recorded, the others
     // are refused and write nothing, not even a receipt number.
@@ -885,7 +945,7 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
                 ..refused.clone()
             };
             let (s, cashier) = (s.clone(), cashier.clone());
-            tokio::spawn(async move { post_sale(&s, &cashier, &sale).await })
+            tokio::spawn(async move { post_sale(&s, &cashier, &here(), &sale).await })
         })
         .collect();
     let mut recorded = Vec::new();
@@ -898,12 +958,12 @@ async fn discounts_overrides_and_malformed_sales(s: Services) {
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0].receipt_number, receipt.receipt_number + 1);
     let x = drawer::x_report(&s.db, session.id).await.unwrap();
-    assert_eq!((x.sales, x.overrides), (4, 2));
+    assert_eq!((x.sales, x.overrides), (3, 2));
     let next = SaleDraft {
         id: Uuid::now_v7(),
         ..for_another.clone()
     };
-    let next = post_sale(&s, &cashier, &next).await.unwrap();
+    let next = post_sale(&s, &cashier, &here(), &next).await.unwrap();
     assert_eq!(next.receipt_number, receipt.receipt_number + 2);
 }
 
@@ -918,8 +978,8 @@ async fn posting_the_same_sale_twice_records_once(s: Services) {
         vec![line(&shelf.beer, pieces(4), 0)],
         vec![pay(Tender::Cash, 1_000)],
     );
-    let first = post_sale(&s, &a, &sale).await.unwrap();
-    let again = post_sale(&s, &a, &sale).await.unwrap();
+    let first = post_sale(&s, &a, &here(), &sale).await.unwrap();
+    let again = post_sale(&s, &a, &here(), &sale).await.unwrap();
     assert_eq!(first, again);
     assert_eq!(count::<sales::Entity>(&s).await, 1);
     assert_eq!(count::<stock_moves::Entity>(&s).await, 1);
@@ -930,15 +990,15 @@ async fn posting_the_same_sale_twice_records_once(s: Services) {
         ..sale.clone()
     };
     assert!(matches!(
-        post_sale(&s, &a, &other).await,
+        post_sale(&s, &a, &here(), &other).await,
         Err(Error::SaleConflict)
     ));
     assert_eq!(count::<sales::Entity>(&s).await, 1);
     // Even after the session closed, the till's resend gets its receipt.
-    drawer::close_session(&s, &a, session.id, &[])
+    drawer::close_session(&s, &a, &here(), session.id, &[])
         .await
         .unwrap();
-    assert_eq!(post_sale(&s, &a, &sale).await.unwrap(), first);
+    assert_eq!(post_sale(&s, &a, &here(), &sale).await.unwrap(), first);
 }
 
 async fn returns_never_exceed_what_was_sold(s: Services) {
@@ -956,7 +1016,7 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
         ],
         vec![pay(Tender::Card, 1_667)],
     );
-    let receipt = post_sale(&s, &a, &sale).await.unwrap();
+    let receipt = post_sale(&s, &a, &here(), &sale).await.unwrap();
     let give_back = |quantity_milli, tender, restock| ReturnDraft {
         id: Uuid::now_v7(),
         sale_id: receipt.id,
@@ -969,9 +1029,10 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
             restock,
             loss_reason: (!restock).then(|| "Damaged".to_string()),
         }],
+        approval_id: None,
     };
     let first = give_back(2_000, Tender::Card, true);
-    let r1 = post_return(&s, &a, &first).await.unwrap();
+    let r1 = post_return(&s, &a, &here(), &first).await.unwrap();
     assert_eq!((r1.refund_cents, r1.rounding_cents), (898, 0));
     // The soap's 21 % VAT goes back with it: 8.98 is 7.42 + 1.56.
     let soap_vat = |gross, vat| VatCents {
@@ -981,8 +1042,8 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
         vat,
     };
     assert_eq!(r1.vat, vec![soap_vat(898, 156)]);
-    assert_eq!(post_return(&s, &a, &first).await.unwrap(), r1);
-    match post_return(&s, &a, &give_back(2_000, Tender::Cash, true)).await {
+    assert_eq!(post_return(&s, &a, &here(), &first).await.unwrap(), r1);
+    match post_return(&s, &a, &here(), &give_back(2_000, Tender::Cash, true)).await {
         Err(Error::ReturnExceedsSold {
             line: 0,
             returnable_milli: 1_000,
@@ -992,11 +1053,11 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
     let mut not_sold = give_back(1_000, Tender::Cash, true);
     not_sold.lines[0].line_no = 7;
     assert!(matches!(
-        post_return(&s, &a, &not_sold).await,
+        post_return(&s, &a, &here(), &not_sold).await,
         Err(Error::Invalid(_))
     ));
     // The last soap, damaged, refunded in cash: 4.49 paid as 4.50.
-    let r2 = post_return(&s, &a, &give_back(1_000, Tender::Cash, false))
+    let r2 = post_return(&s, &a, &here(), &give_back(1_000, Tender::Cash, false))
         .await
         .unwrap();
     assert_eq!((r2.refund_cents, r2.rounding_cents), (449, -1));
@@ -1005,7 +1066,7 @@ async fn returns_never_exceed_what_was_sold(s: Services) {
         receipt.lines[0].total_cents
     );
     assert!(matches!(
-        post_return(&s, &a, &give_back(1, Tender::Card, true)).await,
+        post_return(&s, &a, &here(), &give_back(1, Tender::Card, true)).await,
         Err(Error::ReturnExceedsSold {
             returnable_milli: 0,
             ..
@@ -1060,8 +1121,8 @@ async fn concurrent_sales_lose_and_duplicate_nothing(s: Services) {
                     ],
                     vec![pay(Tender::Cash, 10_000)],
                 );
-                let first = post_sale(&s, &a, &sale).await.unwrap();
-                assert_eq!(post_sale(&s, &a, &sale).await.unwrap(), first);
+                let first = post_sale(&s, &a, &here(), &sale).await.unwrap();
+                assert_eq!(post_sale(&s, &a, &here(), &sale).await.unwrap(), first);
                 receipts.push(first);
             }
             receipts
@@ -1076,7 +1137,7 @@ async fn concurrent_sales_lose_and_duplicate_nothing(s: Services) {
     numbers.sort();
     assert_eq!(numbers, (1..=200).collect::<Vec<i64>>());
     assert_eq!(count::<sales::Entity>(&s).await, 200);
-    let z = drawer::close_session(&s, &a, session.id, &[])
+    let z = drawer::close_session(&s, &a, &here(), session.id, &[])
         .await
         .unwrap();
     let total: i64 = receipts.iter().map(|r| r.total_cents).sum();
@@ -1125,10 +1186,11 @@ async fn stock_on_hand_is_the_sum_of_its_moves(s: Services) {
         vec![line(&shelf.bread, pieces(5), 0)],
         vec![pay(Tender::Card, 1_600)],
     );
-    let receipt = post_sale(&s, &a, &sale).await.unwrap();
+    let receipt = post_sale(&s, &a, &here(), &sale).await.unwrap();
     post_return(
         &s,
         &a,
+        &here(),
         &ReturnDraft {
             id: Uuid::now_v7(),
             sale_id: receipt.id,
@@ -1141,6 +1203,7 @@ async fn stock_on_hand_is_the_sum_of_its_moves(s: Services) {
                 restock: true,
                 loss_reason: None,
             }],
+            approval_id: None,
         },
     )
     .await
@@ -1153,6 +1216,510 @@ async fn stock_on_hand_is_the_sum_of_its_moves(s: Services) {
     assert_eq!(stock::on_hand(&s.db, shelf.soap.id).await.unwrap(), 0);
 }
 
+/// Moves a drawer session's opening back by `ms`, as if it had opened that much earlier.
+async fn opened_earlier(s: &Services, session: &DrawerSession, ms: i64) {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use services::entities::drawer_sessions::{Column, Entity};
+    Entity::update_many()
+        .col_expr(Column::OpenedAtMs, Expr::value(session.opened_at_ms - ms))
+        .filter(Column::Id.eq(session.id))
+        .exec(&s.db)
+        .await
+        .unwrap();
+}
+
+/// The till's price is the catalogue's as of the sale: the old price stands only for a till
+/// whose copy predates the change and a sale rung up before it or shortly after; a label's
+/// price only for a product sold by price label.
+async fn prices_are_the_catalogues_as_of_the_sale(s: Services) {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let a = services::testing::admin(&s).await;
+    let shelf = shelf(&s, &a).await;
+    let shopper = member(&s, &a, "anne@example.be").await;
+    let cashier = viewer_with(&s, "cashier@example.be", &[Role::Cashier]).await;
+    let session = open(&s, &cashier, "Till 1").await;
+    opened_earlier(&s, &session, 3_600_000).await;
+    // The till's copy, then the bread from 3.20 to 3.50.
+    let copy = catalogue::changes_since(&s.db, 0, 100)
+        .await
+        .unwrap()
+        .version;
+    let dearer = ProductForm {
+        meal_voucher: true,
+        ..form("Pain complet", "piece", "3,50", "6", &["4006381333931"])
+    };
+    catalogue::update_product(&s, &a, shelf.bread.id, &dearer)
+        .await
+        .unwrap();
+    let now_version = catalogue::changes_since(&s.db, copy, 100)
+        .await
+        .unwrap()
+        .version;
+    assert!(now_version > copy);
+    let at = |price: i64, sold_at_ms: i64, catalogue_version: i64| SaleDraft {
+        sold_at_ms,
+        catalogue_version,
+        ..draft(
+            &session,
+            shopper,
+            vec![LineDraft {
+                unit_price_cents: price,
+                ..line(&shelf.bread, pieces(1), 0)
+            }],
+            vec![pay(Tender::Card, price)],
+        )
+    };
+    let changed = |r: Result<Receipt, Error>| matches!(r, Err(Error::Invalid(e)) if e == vec![FieldError::new("lines", Reason::PriceChanged)]);
+    let now = services::now_ms();
+    // A till that had not fetched the change yet charges the old price; one that had may not.
+    let old = post_sale(&s, &cashier, &here(), &at(320, now, copy)).await;
+    assert_eq!(old.unwrap().total_cents, 320);
+    assert!(changed(
+        post_sale(&s, &cashier, &here(), &at(320, now, now_version)).await
+    ));
+    assert!(changed(
+        post_sale(&s, &cashier, &here(), &at(300, now, copy)).await
+    ));
+    assert_eq!(
+        post_sale(&s, &cashier, &here(), &at(350, now, copy))
+            .await
+            .unwrap()
+            .total_cents,
+        350
+    );
+    // Past the grace after the change, the old price stands only for a sale rung up before
+    // it (kept by a till that could not reach the server).
+    let changed_at = now - till::sale::PRICE_GRACE_MS - 60_000;
+    products::Entity::update_many()
+        .col_expr(products::Column::PriceChangedAtMs, Expr::value(changed_at))
+        .filter(products::Column::Id.eq(shelf.bread.id))
+        .exec(&s.db)
+        .await
+        .unwrap();
+    assert!(changed(
+        post_sale(&s, &cashier, &here(), &at(320, now, copy)).await
+    ));
+    let kept = post_sale(&s, &cashier, &here(), &at(320, changed_at - 60_000, copy)).await;
+    assert_eq!(kept.unwrap().total_cents, 320);
+    assert_eq!(count::<sales::Entity>(&s).await, 3);
+
+    // A label's price is taken for a product sold by price label only.
+    let cashews = ProductForm {
+        meal_voucher: true,
+        ..form("Noix de cajou", "kg", "18,90", "6", &["0200001000003"])
+    };
+    let cashews = catalogue::create_product(&s, &a, &cashews).await.unwrap();
+    let by_label = |p: &CatalogueProduct| {
+        draft(
+            &session,
+            shopper,
+            vec![line(
+                p,
+                Quantity::PriceEmbedded {
+                    label_price_cents: 499,
+                },
+                0,
+            )],
+            vec![pay(Tender::Card, 499)],
+        )
+    };
+    assert!(matches!(
+        post_sale(&s, &cashier, &here(), &by_label(&shelf.cheese)).await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("lines", Reason::NotSoldByLabel)]
+    ));
+    let labelled = post_sale(&s, &cashier, &here(), &by_label(&cashews))
+        .await
+        .unwrap();
+    assert_eq!(labelled.total_cents, 499);
+    assert_eq!(count::<sales::Entity>(&s).await, 4);
+}
+
+/// A drawer session is its opener's, on the device that opened it: nobody else sells into
+/// it, moves its cash, takes a return from it or closes it; a supervisor may close it, and
+/// the audit log says so.
+async fn drawer_sessions_are_their_openers(s: Services) {
+    use services::entities::{audit_log, cash_moves, returns};
+    let a = services::testing::admin(&s).await;
+    let shelf = shelf(&s, &a).await;
+    let shopper = member(&s, &a, "anne@example.be").await;
+    let anne = viewer_with(&s, "anne.cashier@example.be", &[Role::Cashier]).await;
+    let bob = viewer_with(&s, "bob.cashier@example.be", &[Role::Cashier]).await;
+    let leader = viewer_with(&s, "leader@example.be", &[Role::ShiftLeader]).await;
+    let session = open(&s, &anne, "Till 1").await;
+    let elsewhere = Device::of_key("another browser");
+    let sale = draft(
+        &session,
+        shopper,
+        vec![line(&shelf.soap, pieces(1), 0)],
+        vec![pay(Tender::Card, 499)],
+    );
+    let receipt = post_sale(&s, &anne, &here(), &sale).await.unwrap();
+    let give_back = ReturnDraft {
+        id: Uuid::now_v7(),
+        sale_id: receipt.id,
+        session_id: session.id,
+        tender: Tender::Card,
+        at_ms: services::now_ms(),
+        lines: vec![ReturnLineDraft {
+            line_no: 0,
+            quantity_milli: 1_000,
+            restock: true,
+            loss_reason: None,
+        }],
+        approval_id: None,
+    };
+    let not_theirs = |e: Error| matches!(e, Error::Invalid(e) if e == vec![FieldError::new("session", Reason::NotYourSession)]);
+    for (who, device) in [
+        (&bob, here()),
+        (&anne, elsewhere.clone()),
+        (&anne, Device::none()),
+        (&leader, here()),
+    ] {
+        let another = SaleDraft {
+            id: Uuid::now_v7(),
+            ..sale.clone()
+        };
+        assert!(not_theirs(
+            post_sale(&s, who, &device, &another).await.unwrap_err()
+        ));
+        assert!(not_theirs(
+            drawer::cash_move(&s, who, &device, session.id, -1_000, "Bank")
+                .await
+                .unwrap_err()
+        ));
+        assert!(not_theirs(
+            post_return(&s, who, &device, &give_back).await.unwrap_err()
+        ));
+        if who.user_id != leader.user_id {
+            assert!(not_theirs(
+                drawer::close_session(&s, who, &device, session.id, &[])
+                    .await
+                    .unwrap_err()
+            ));
+        }
+    }
+    // Nothing written by any of them.
+    assert_eq!(count::<sales::Entity>(&s).await, 1);
+    assert_eq!(count::<cash_moves::Entity>(&s).await, 0);
+    assert_eq!(count::<returns::Entity>(&s).await, 0);
+    assert!(drawer::open_session_of(&s.db, session.till_id)
+        .await
+        .unwrap()
+        .is_some());
+    // The cashier on her till does it all.
+    drawer::cash_move(&s, &anne, &here(), session.id, -1_000, "Bank")
+        .await
+        .unwrap();
+    post_return(&s, &anne, &here(), &give_back).await.unwrap();
+    // A supervisor closes her session from another device, and the log says whose it was.
+    let z = drawer::close_session(&s, &leader, &elsewhere, session.id, &[])
+        .await
+        .unwrap();
+    assert_eq!(z.report.sales, 1);
+    let logged = audit_log::Entity::find().all(&s.db).await.unwrap();
+    let closed: Vec<_> = logged
+        .iter()
+        .filter(|l| l.subject == session.id.to_string() && l.action.starts_with("till.close"))
+        .collect();
+    assert_eq!(closed.len(), 1);
+    assert_eq!(closed[0].action, "till.close_for");
+    assert_eq!(closed[0].user_id, Some(leader.user_id));
+    assert!(closed[0].detail.contains(&anne.user_id.to_string()));
+}
+
+/// A cashier refunds by the sale's own tenders, up to what each took, and up to the coop's
+/// limit; anything else needs a supervisor's approval, taken once. Every return is logged.
+async fn returns_by_the_sales_tenders_or_a_supervisor(s: Services) {
+    use services::entities::{audit_log, return_approvals, returns};
+    let a = services::testing::admin(&s).await;
+    let shelf = shelf(&s, &a).await;
+    let shopper = member(&s, &a, "anne@example.be").await;
+    let cashier = viewer_with(&s, "cashier@example.be", &[Role::Cashier]).await;
+    let password = "supervisor-secret";
+    let lead = accounts::create_user(
+        &s.db,
+        "lead@example.be",
+        "Lead",
+        Language::Fr,
+        Some(password),
+        None,
+        &[Role::ShiftLeader],
+    )
+    .await
+    .unwrap();
+    let session = open(&s, &cashier, "Till 1").await;
+    services::settings::set(&s.db, till::returns::RETURN_LIMIT, "500")
+        .await
+        .unwrap();
+    // Two soaps by card; two breads in cash (10.00 handed over, 3.60 back).
+    let soaps = post_sale(
+        &s,
+        &cashier,
+        &here(),
+        &draft(
+            &session,
+            shopper,
+            vec![line(&shelf.soap, pieces(2), 0)],
+            vec![pay(Tender::Card, 998)],
+        ),
+    )
+    .await
+    .unwrap();
+    let breads = post_sale(
+        &s,
+        &cashier,
+        &here(),
+        &draft(
+            &session,
+            shopper,
+            vec![line(&shelf.bread, pieces(2), 0)],
+            vec![pay(Tender::Cash, 1_000)],
+        ),
+    )
+    .await
+    .unwrap();
+    let back =
+        |sale: &Receipt, milli: i64, tender: Tender, approval_id: Option<Uuid>| ReturnDraft {
+            id: Uuid::now_v7(),
+            sale_id: sale.id,
+            session_id: session.id,
+            tender,
+            at_ms: services::now_ms(),
+            lines: vec![ReturnLineDraft {
+                line_no: 0,
+                quantity_milli: milli,
+                restock: true,
+                loss_reason: None,
+            }],
+            approval_id,
+        };
+    let needs = |r: Result<_, Error>| matches!(r, Err(Error::Invalid(e)) if e == vec![FieldError::new("tender", Reason::ReturnNeedsSupervisor)]);
+    // A card sale refunded in cash, a cash sale by card, and a refund above the limit: refused,
+    // and nothing written.
+    let moves = count::<stock_moves::Entity>(&s).await;
+    assert!(needs(
+        post_return(
+            &s,
+            &cashier,
+            &here(),
+            &back(&soaps, 1_000, Tender::Cash, None)
+        )
+        .await
+    ));
+    assert!(needs(
+        post_return(
+            &s,
+            &cashier,
+            &here(),
+            &back(&breads, 1_000, Tender::Card, None)
+        )
+        .await
+    ));
+    assert!(needs(
+        post_return(
+            &s,
+            &cashier,
+            &here(),
+            &back(&soaps, 2_000, Tender::Card, None)
+        )
+        .await
+    ));
+    assert_eq!(count::<returns::Entity>(&s).await, 0);
+    assert_eq!(count::<stock_moves::Entity>(&s).await, moves);
+    // By the sale's own tender and within the limit: the cashier alone.
+    let one_soap = post_return(
+        &s,
+        &cashier,
+        &here(),
+        &back(&soaps, 1_000, Tender::Card, None),
+    )
+    .await
+    .unwrap();
+    assert_eq!(one_soap.refund_cents, 499);
+    let one_bread = post_return(
+        &s,
+        &cashier,
+        &here(),
+        &back(&breads, 1_000, Tender::Cash, None),
+    )
+    .await;
+    assert_eq!(one_bread.unwrap().refund_cents, 320);
+
+    // A supervisor approves the other bread by card, at the till with their password.
+    let approve = |sale: Uuid, email: &'static str, pw: &'static str| {
+        let (s, cashier) = (s.clone(), cashier.clone());
+        async move {
+            overrides::grant_return(&s, None, &cashier, sale, email, pw, "Card terminal refund")
+                .await
+        }
+    };
+    assert!(matches!(
+        approve(breads.id, "lead@example.be", "wrong").await,
+        Err(Error::Invalid(e)) if e == vec![FieldError::new("supervisor", Reason::SupervisorNotRecognised)]
+    ));
+    assert!(matches!(
+        approve(breads.id, "cashier@example.be", password).await,
+        Err(Error::Invalid(_))
+    ));
+    let for_soaps = approve(soaps.id, "lead@example.be", password)
+        .await
+        .unwrap();
+    let approval = approve(breads.id, "lead@example.be", password)
+        .await
+        .unwrap();
+    assert_eq!(approval.supervisor_name, "Lead");
+    let not_valid = |r: Result<_, Error>| matches!(r, Err(Error::Invalid(e)) if e == vec![FieldError::new("approval", Reason::OverrideNotValid)]);
+    // An approval is for its sale.
+    assert!(not_valid(
+        post_return(
+            &s,
+            &cashier,
+            &here(),
+            &back(&breads, 1_000, Tender::Card, Some(for_soaps.id))
+        )
+        .await
+    ));
+    let approved = back(&breads, 1_000, Tender::Card, Some(approval.id));
+    let r = post_return(&s, &cashier, &here(), &approved).await.unwrap();
+    assert_eq!((r.refund_cents, r.tender), (320, Tender::Card));
+    let row = returns::Entity::find_by_id(r.id)
+        .one(&s.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.approved_by, Some(lead));
+    let taken = return_approvals::Entity::find_by_id(approval.id)
+        .one(&s.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(taken.return_id, Some(r.id));
+    // Taken once: sent again the return answers the same, another return cannot reuse it.
+    assert_eq!(
+        post_return(&s, &cashier, &here(), &approved).await.unwrap(),
+        r
+    );
+    assert!(not_valid(
+        post_return(
+            &s,
+            &cashier,
+            &here(),
+            &back(&soaps, 1_000, Tender::Cash, Some(approval.id))
+        )
+        .await
+    ));
+    // A supervisor at the till needs no approval (the admin holds this session of theirs).
+    let admins = open(&s, &a, "Till 2").await;
+    let by_admin = ReturnDraft {
+        session_id: admins.id,
+        ..back(&soaps, 1_000, Tender::Cash, None)
+    };
+    let r = post_return(&s, &a, &here(), &by_admin).await.unwrap();
+    let row = returns::Entity::find_by_id(r.id)
+        .one(&s.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.approved_by, Some(a.user_id));
+    // Every return is in the audit log.
+    let logged = audit_log::Entity::find().all(&s.db).await.unwrap();
+    assert_eq!(count::<returns::Entity>(&s).await, 4);
+    assert_eq!(
+        logged.iter().filter(|l| l.action == "till.return").count(),
+        4
+    );
+    assert_eq!(
+        logged
+            .iter()
+            .filter(|l| l.action == "till.return_approval")
+            .count(),
+        2
+    );
+}
+
+/// An override's age is the server's: from its grant to its use. A sale rung up before the
+/// grant cannot use it; one rung up soon after and kept in the till's queue can, later.
+async fn overrides_are_timed_by_the_servers_clock(s: Services) {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let a = services::testing::admin(&s).await;
+    let shelf = shelf(&s, &a).await;
+    let shopper = member(&s, &a, "anne@example.be").await;
+    let cashier = viewer_with(&s, "cashier@example.be", &[Role::Cashier]).await;
+    accounts::create_user(
+        &s.db,
+        "lead@example.be",
+        "Lead",
+        Language::Fr,
+        Some("supervisor-secret"),
+        None,
+        &[Role::ShiftLeader],
+    )
+    .await
+    .unwrap();
+    let session = open(&s, &cashier, "Till 1").await;
+    opened_earlier(&s, &session, 3 * 3_600_000).await;
+    shifts::status::add_leave(
+        &s,
+        &a,
+        shopper,
+        LeaveKind::Holiday,
+        services::today(),
+        services::today() + TimeDelta::days(9),
+        "Travel",
+    )
+    .await
+    .unwrap();
+    let grant = || {
+        let (s, cashier) = (s.clone(), cashier.clone());
+        async move {
+            overrides::grant(
+                &s,
+                &cashier,
+                shopper,
+                "lead@example.be",
+                "supervisor-secret",
+                "Back early",
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let rung_at = |sold_at_ms: i64, id: Uuid| SaleDraft {
+        sold_at_ms,
+        override_id: Some(id),
+        ..draft(
+            &session,
+            shopper,
+            vec![line(&shelf.soap, pieces(1), 0)],
+            vec![pay(Tender::Card, 499)],
+        )
+    };
+    let not_valid = |r: Result<Receipt, Error>| matches!(r, Err(Error::Invalid(e)) if e == vec![FieldError::new("override", Reason::OverrideNotValid)]);
+    // Rung up twenty minutes before the supervisor was asked: refused.
+    let granted = grant().await;
+    let before = rung_at(granted.at_ms - 20 * 60_000, granted.id);
+    assert!(not_valid(post_sale(&s, &cashier, &here(), &before).await));
+    // Granted forty minutes ago: a sale rung up now is too late...
+    let granted_at = services::now_ms() - 40 * 60_000;
+    entities::overrides::Entity::update_many()
+        .col_expr(entities::overrides::Column::AtMs, Expr::value(granted_at))
+        .filter(entities::overrides::Column::Id.eq(granted.id))
+        .exec(&s.db)
+        .await
+        .unwrap();
+    let late = rung_at(services::now_ms(), granted.id);
+    assert!(not_valid(post_sale(&s, &cashier, &here(), &late).await));
+    assert_eq!(count::<sales::Entity>(&s).await, 0);
+    // ...but one rung up five minutes after the grant, kept while the server was away, is
+    // recorded when it arrives.
+    let kept = rung_at(granted_at + 5 * 60_000, granted.id);
+    let receipt = post_sale(&s, &cashier, &here(), &kept).await.unwrap();
+    assert!(receipt.overridden);
+}
+
 on_both_databases!(
     catalogue_barcodes_and_import,
     session_lifecycle,
@@ -1162,4 +1729,8 @@ on_both_databases!(
     returns_never_exceed_what_was_sold,
     concurrent_sales_lose_and_duplicate_nothing,
     stock_on_hand_is_the_sum_of_its_moves,
+    prices_are_the_catalogues_as_of_the_sale,
+    drawer_sessions_are_their_openers,
+    returns_by_the_sales_tenders_or_a_supervisor,
+    overrides_are_timed_by_the_servers_clock,
 );

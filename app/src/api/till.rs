@@ -11,7 +11,7 @@ use domain::shifts::statuses::StatusSnapshot;
 use domain::stock::MoveKind;
 use domain::till::catalogue::{CatalogueChanges, CatalogueProduct, Category, Lookup};
 use domain::till::drawer::{DrawerSession, Till, ZReport};
-use domain::till::returns::{ReturnDraft, ReturnReceipt};
+use domain::till::returns::{ReturnApproval, ReturnDraft, ReturnReceipt};
 use domain::till::sale::{GrantedOverride, Receipt, SaleDraft, ShopperView};
 use domain::till::{BarcodeRule, Count, DrawerReport, ProductForm};
 use domain::Role;
@@ -19,12 +19,18 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use uuid::Uuid;
 #[cfg(feature = "ssr")]
-use {crate::ssr::authorize, services::till};
+use {
+    crate::ssr::{authorize, till_device},
+    services::till,
+};
 
 /// Who sells: cashiers (and admins).
 pub const CASHIERS: &[Role] = &[Role::Cashier];
 /// Who keeps the catalogue and the stock: stock managers (and admins).
 pub const STOCK_KEEPERS: &[Role] = &[Role::StockManager];
+/// Who may close another cashier's drawer session: supervisors (and admins); cashiers close
+/// their own.
+pub const SESSION_CLOSERS: &[Role] = &[Role::Cashier, Role::ShiftLeader, Role::Coordinator];
 /// Who reads the catalogue: the tills and the stock managers.
 pub const CATALOGUE_READERS: &[Role] = &[Role::Cashier, Role::StockManager];
 
@@ -104,7 +110,8 @@ pub async fn create_till(name: String) -> Result<Till, AppError> {
 #[server(endpoint = "till/session/open", input = Json)]
 pub async fn open_session(till_id: Uuid, float: Vec<Count>) -> Result<DrawerSession, AppError> {
     let (s, v) = authorize(CASHIERS)?;
-    Ok(till::drawer::open_session(&s, &v, till_id, &float).await?)
+    let device = till_device(&s, true);
+    Ok(till::drawer::open_session(&s, &v, &device, till_id, &float).await?)
 }
 
 /// Cash put in (positive) or taken out (negative) of the drawer, with a reason.
@@ -115,7 +122,8 @@ pub async fn cash_move(
     reason: String,
 ) -> Result<(), AppError> {
     let (s, v) = authorize(CASHIERS)?;
-    Ok(till::drawer::cash_move(&s, &v, session_id, amount_cents, &reason).await?)
+    let device = till_device(&s, false);
+    Ok(till::drawer::cash_move(&s, &v, &device, session_id, amount_cents, &reason).await?)
 }
 
 #[server(endpoint = "till/session/x-report", input = Json)]
@@ -124,17 +132,20 @@ pub async fn x_report(session_id: Uuid) -> Result<DrawerReport, AppError> {
     Ok(till::drawer::x_report(&s.db, session_id).await?)
 }
 
+/// Closes a drawer session: the cashier who holds it, on its device, or a supervisor.
 #[server(endpoint = "till/session/close", input = Json)]
 pub async fn close_session(session_id: Uuid, counted: Vec<Count>) -> Result<ZReport, AppError> {
-    let (s, v) = authorize(CASHIERS)?;
-    Ok(till::drawer::close_session(&s, &v, session_id, &counted).await?)
+    let (s, v) = authorize(SESSION_CLOSERS)?;
+    let device = till_device(&s, false);
+    Ok(till::drawer::close_session(&s, &v, &device, session_id, &counted).await?)
 }
 
 /// Records a sale the till made; sending it again answers the same receipt.
 #[server(endpoint = "till/sale", input = Json)]
 pub async fn post_sale(sale: SaleDraft) -> Result<Receipt, AppError> {
     let (s, v) = authorize(CASHIERS)?;
-    Ok(till::sale::post_sale(&s, &v, &sale).await?)
+    let device = till_device(&s, false);
+    Ok(till::sale::post_sale(&s, &v, &device, &sale).await?)
 }
 
 /// A receipt by its number, to print again or to return goods from.
@@ -148,7 +159,8 @@ pub async fn find_receipt(number: i64) -> Result<Receipt, AppError> {
 #[server(endpoint = "till/return", input = Json)]
 pub async fn post_return(draft: ReturnDraft) -> Result<ReturnReceipt, AppError> {
     let (s, v) = authorize(CASHIERS)?;
-    Ok(till::returns::post_return(&s, &v, &draft).await?)
+    let device = till_device(&s, false);
+    Ok(till::returns::post_return(&s, &v, &device, &draft).await?)
 }
 
 /// Every member who can come to a till, with their cards, status and may-shop answer and when
@@ -202,6 +214,21 @@ pub async fn grant_override(
     let (s, v) = authorize(CASHIERS)?;
     let client = crate::ssr::client_address();
     Ok(till::overrides::grant_from(&s, client, &v, member_id, &email, &password, &reason).await?)
+}
+
+/// A supervisor, signing in at the till with their own email and password, approves a return
+/// of sale `sale_id` the cashier may not make alone (another tender than the sale's, or above
+/// the coop's limit), with a reason; the return then names the approval's id.
+#[server(endpoint = "till/return/approve", input = Json)]
+pub async fn approve_return(
+    sale_id: Uuid,
+    email: String,
+    password: String,
+    reason: String,
+) -> Result<ReturnApproval, AppError> {
+    let (s, v) = authorize(CASHIERS)?;
+    let client = crate::ssr::client_address();
+    Ok(till::overrides::grant_return(&s, client, &v, sale_id, &email, &password, &reason).await?)
 }
 
 /// Mails a copy of a receipt to the address the member gives.

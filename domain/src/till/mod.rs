@@ -24,7 +24,8 @@ pub use drawer::{
     counted_cents, Count, CountError, DrawerReport, ReturnTotals, SaleTotals, VatCents,
 };
 pub use nomenclature::{
-    parse_scan, BarcodeRule, Field, Nomenclature, RuleError, RuleKind, Scan, ScanError,
+    parse_scan, sold_by_label, BarcodeRule, Field, Nomenclature, RuleError, RuleKind, Scan,
+    ScanError,
 };
 pub use payment::{settle, Payment, PaymentError, Settlement, Tender};
 pub use product::{Deposit, Product, Unit};

@@ -270,6 +270,18 @@ pub fn parse_scan(nomenclature: &Nomenclature, input: &str) -> Result<Scan, Scan
     })
 }
 
+/// Whether a product with these barcodes is sold by price label: one of them is the lookup
+/// barcode of a price-embedded rule (a label's code with its price zeroed). Only such a
+/// product may take a label's price.
+pub fn sold_by_label<'a>(
+    nomenclature: &Nomenclature,
+    barcodes: impl IntoIterator<Item = &'a str>,
+) -> bool {
+    barcodes.into_iter().any(|b| {
+        matches!(parse_scan(nomenclature, b), Ok(Scan::PriceEmbedded { lookup, cents: 0 }) if lookup == b)
+    })
+}
+
 fn matches(rule: &CheckedRule, code: &[u8]) -> bool {
     rule.rule.length.is_none_or(|len| len == code.len())
         && rule.positions.len() < code.len()
@@ -384,6 +396,28 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(parse_scan(&n, input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn products_sold_by_label_have_a_label_lookup_barcode() {
+        let n = Nomenclature::default();
+        let cases: [(&[&str], bool); 6] = [
+            (&["0200001000003"], true),
+            (&["5412345000013", "0212345000007"], true),
+            // A label's code itself (a price in it) is not a lookup barcode.
+            (&["0200001004995"], false),
+            (&["5412345000013"], false),
+            // A scale label's lookup: weighed, not priced.
+            (&["2112345000008"], false),
+            (&[], false),
+        ];
+        for (codes, expected) in cases {
+            assert_eq!(
+                sold_by_label(&n, codes.iter().copied()),
+                expected,
+                "{codes:?}"
+            );
         }
     }
 

@@ -80,6 +80,20 @@ pub struct ReturnDraft {
     pub tender: Tender,
     pub at_ms: i64,
     pub lines: Vec<ReturnLineDraft>,
+    /// A supervisor's approval, for a refund the cashier may not make alone (another tender
+    /// than the sale's, or above the coop's limit).
+    #[serde(default)]
+    pub approval_id: Option<Uuid>,
+}
+
+/// A supervisor's approval of a return the cashier may not make alone, granted at the till
+/// with the supervisor's password; the return names it by `id`, and takes it once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnApproval {
+    pub id: Uuid,
+    pub sale_id: Uuid,
+    pub supervisor_name: String,
+    pub at_ms: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,6 +26,77 @@ pub fn max_discount_percent(person: &Viewer) -> u32 {
     }
 }
 
+/// How far ahead of the server's clock a till's clock may run: a sale dated later than the
+/// server's now plus this is refused.
+pub const CLOCK_SKEW_MS: i64 = 5 * 60 * 1000;
+
+/// The offline limit: the longest a till may keep a sale or a return before the server
+/// receives it (a weekend without the server). Older ones are refused, and so are ones dated
+/// before their drawer session opened.
+pub const OFFLINE_MAX_MS: i64 = 72 * 3_600 * 1_000;
+
+/// How long after a price change a till that had not fetched it yet may still charge the old
+/// price: tills fetch the catalogue's changes more often than that.
+pub const PRICE_GRACE_MS: i64 = 10 * 60 * 1000;
+
+/// A product's price as the server knows it: the current one and, once it has changed, the
+/// one before, when it changed (the server's clock) and at which catalogue version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceHistory {
+    pub current_cents: i64,
+    pub previous_cents: Option<i64>,
+    pub changed_at_ms: Option<i64>,
+    pub changed_version: Option<i64>,
+}
+
+impl PriceHistory {
+    /// Whether a line charged at `charged_cents` stands, in a sale rung up at `sold_at_ms` by
+    /// a till whose catalogue copy was at `till_version`: the current price always; the
+    /// previous one only when the till's copy predates the change and the sale was rung up
+    /// before the change or at most [`PRICE_GRACE_MS`] after it. `sold_at_ms` itself is
+    /// bounded by the server's clock (see [`sold_at_refusal`]).
+    pub fn stands(&self, charged_cents: i64, sold_at_ms: i64, till_version: i64) -> bool {
+        if charged_cents == self.current_cents {
+            return true;
+        }
+        match (
+            self.previous_cents,
+            self.changed_at_ms,
+            self.changed_version,
+        ) {
+            (Some(previous), Some(at), Some(version)) => {
+                charged_cents == previous
+                    && till_version < version
+                    && sold_at_ms <= at.saturating_add(PRICE_GRACE_MS)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Why a sale or return dated `at_ms` by the till cannot be taken at the server's `now_ms`,
+/// in a drawer session opened at `opened_at_ms`: dated in the future beyond [`CLOCK_SKEW_MS`]
+/// ([`crate::validation::Reason::SoldInFuture`]), or before its session opened or more than
+/// [`OFFLINE_MAX_MS`] ago ([`crate::validation::Reason::SoldTooLongAgo`]).
+pub fn sold_at_refusal(
+    at_ms: i64,
+    now_ms: i64,
+    opened_at_ms: i64,
+) -> Option<crate::validation::Reason> {
+    use crate::validation::Reason;
+    if at_ms > now_ms.saturating_add(CLOCK_SKEW_MS) {
+        Some(Reason::SoldInFuture)
+    } else if at_ms < now_ms.saturating_sub(OFFLINE_MAX_MS)
+        || at_ms < opened_at_ms.saturating_sub(CLOCK_SKEW_MS)
+    {
+        Some(Reason::SoldTooLongAgo {
+            max: OFFLINE_MAX_MS / 3_600_000,
+        })
+    } else {
+        None
+    }
+}
+
 /// How much of a product a line sells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -95,6 +166,10 @@ pub struct SaleDraft {
     pub payments: Vec<PaymentDraft>,
     /// The [`GrantedOverride`] that lets a member who may not shop buy anyway.
     pub override_id: Option<Uuid>,
+    /// The catalogue version of the till's copy when it rang the sale up: a price changed at
+    /// a later version may still be charged at its old amount, for a short while.
+    #[serde(default)]
+    pub catalogue_version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,6 +261,69 @@ mod tests {
                 "{roles:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_old_price_stands_only_for_a_till_that_had_not_fetched_the_change_yet() {
+        let changed = PriceHistory {
+            current_cents: 250,
+            previous_cents: Some(200),
+            changed_at_ms: Some(1_000_000),
+            changed_version: Some(40),
+        };
+        let never = PriceHistory {
+            previous_cents: None,
+            changed_at_ms: None,
+            changed_version: None,
+            ..changed
+        };
+        let cases = [
+            // (price, charged, sold at, till's version, stands)
+            (changed, 250, 0, 0, true),
+            (changed, 250, 9_000_000, 99, true),
+            (changed, 200, 999_999, 39, true),
+            (changed, 200, 1_000_000 + PRICE_GRACE_MS, 39, true),
+            (changed, 200, 1_000_001 + PRICE_GRACE_MS, 39, false),
+            // The till had the change: the old price is a made-up one.
+            (changed, 200, 999_999, 40, false),
+            (changed, 100, 999_999, 0, false),
+            (never, 200, 0, 0, false),
+            (never, 250, 0, 0, true),
+        ];
+        for (price, charged, sold_at, version, stands) in cases {
+            assert_eq!(
+                price.stands(charged, sold_at, version),
+                stands,
+                "{charged} at {sold_at} v{version}"
+            );
+        }
+    }
+
+    #[test]
+    fn sales_are_dated_within_the_offline_limit_and_their_session() {
+        use crate::validation::Reason;
+        let now = 10 * OFFLINE_MAX_MS;
+        let opened = now - 3_600_000;
+        let old = Some(Reason::SoldTooLongAgo {
+            max: OFFLINE_MAX_MS / 3_600_000,
+        });
+        let cases = [
+            (now, None),
+            (now + CLOCK_SKEW_MS, None),
+            (now + CLOCK_SKEW_MS + 1, Some(Reason::SoldInFuture)),
+            (opened, None),
+            (opened - CLOCK_SKEW_MS, None),
+            (opened - CLOCK_SKEW_MS - 1, old.clone()),
+            (0, old.clone()),
+            (i64::MIN, old.clone()),
+            (i64::MAX, Some(Reason::SoldInFuture)),
+        ];
+        for (at, refusal) in cases {
+            assert_eq!(sold_at_refusal(at, now, opened), refusal, "{at}");
+        }
+        // A session open for days: the offline limit still holds.
+        let long_ago = now - OFFLINE_MAX_MS - 1;
+        assert_eq!(sold_at_refusal(long_ago, now, 0), old);
     }
 
     #[test]

@@ -67,13 +67,14 @@ impl Server {
     }
 }
 
-/// One request on its own connection: (status, body). Errors when the server cannot be
-/// reached, drops the connection or does not answer within [`TIMEOUT`].
+/// One request on its own connection, with the `Cookie` header `cookie` (the session's
+/// `ruche_session=…`, and a till's `ruche_till=…`): (status, body). Errors when the server
+/// cannot be reached, drops the connection or does not answer within [`TIMEOUT`].
 pub async fn send(
     port: u16,
     method: Method,
     path: &str,
-    session: Option<&str>,
+    cookie: Option<&str>,
     body: &str,
 ) -> Result<(StatusCode, Bytes), String> {
     let host = format!("127.0.0.1:{port}");
@@ -83,8 +84,8 @@ pub async fn send(
         .header(header::HOST, &host)
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT, "application/json");
-    if let Some(token) = session {
-        req = req.header(header::COOKIE, format!("ruche_session={token}"));
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
     }
     let req = req
         .body(Full::new(Bytes::from(body.to_string())))

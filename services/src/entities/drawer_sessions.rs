@@ -15,6 +15,8 @@ pub struct Model {
     pub counted_cents: Option<i64>,
     pub counted_json: Option<String>,
     pub expected_cents: Option<i64>,
+    /// The SHA-256 of the secret of the browser that opened the session.
+    pub device_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

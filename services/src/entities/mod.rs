@@ -23,6 +23,7 @@ pub mod overrides;
 pub mod payments;
 pub mod product_barcodes;
 pub mod products;
+pub mod return_approvals;
 pub mod return_lines;
 pub mod return_vat_lines;
 pub mod returns;

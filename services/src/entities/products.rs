@@ -18,6 +18,11 @@ pub struct Model {
     pub version: i64,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
+    /// The price before the last change of price, when it changed (the server's clock) and at
+    /// which catalogue version.
+    pub previous_price_cents: Option<i64>,
+    pub price_changed_at_ms: Option<i64>,
+    pub price_version: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub rounding_cents: i64,
     pub at_ms: i64,
     pub content_hash: String,
+    /// The supervisor who approved the return, when it needed one.
+    pub approved_by: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

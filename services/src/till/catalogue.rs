@@ -325,22 +325,30 @@ impl Taken {
     }
 }
 
+/// A product as it was before an update: when it was created, and its price.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Before {
+    pub created_at_ms: i64,
+    pub price_cents: i64,
+}
+
 /// Writes a checked product as `id` at catalogue `version`, replacing its barcodes: a new one
-/// when `created_at_ms` is `None`, else an update of the existing one. Inside the caller's
-/// transaction.
+/// when `before` is `None`, else an update of the existing one. A new price keeps the old one
+/// with when it changed and at which version, for the sales rung up before a till fetched it
+/// (see `sale`). Inside the caller's transaction.
 pub(crate) async fn write(
     db: &impl ConnectionTrait,
     id: Uuid,
     p: &ValidProduct,
     version: i64,
-    created_at_ms: Option<i64>,
+    before: Option<Before>,
 ) -> Result<()> {
     let category_id = match &p.category {
         Some(name) => Some(category_named(db, name).await?),
         None => None,
     };
     let now = now_ms();
-    let model = products::ActiveModel {
+    let mut model = products::ActiveModel {
         id: Set(id),
         name: Set(p.name.clone()),
         category_id: Set(category_id),
@@ -353,10 +361,20 @@ pub(crate) async fn write(
         active: Set(p.active),
         search_text: Set(fold(&p.name)),
         version: Set(version),
-        created_at_ms: Set(created_at_ms.unwrap_or(now)),
+        created_at_ms: Set(before.map_or(now, |b| b.created_at_ms)),
         updated_at_ms: Set(now),
+        ..Default::default()
     };
-    if created_at_ms.is_some() {
+    match before {
+        None => model.price_version = Set(Some(version)),
+        Some(b) if b.price_cents != p.price_cents => {
+            model.previous_price_cents = Set(Some(b.price_cents));
+            model.price_changed_at_ms = Set(Some(now));
+            model.price_version = Set(Some(version));
+        }
+        Some(_) => {}
+    }
+    if before.is_some() {
         model.update(db).await?;
         product_barcodes::Entity::delete_many()
             .filter(product_barcodes::Column::ProductId.eq(id))
@@ -422,7 +440,11 @@ pub async fn update_product(
         return Err(Error::Invalid(conflicts));
     }
     let version = settings::next(&tx, CATALOGUE_VERSION).await?;
-    write(&tx, id, &p, version, Some(existing.created_at_ms)).await?;
+    let before = Before {
+        created_at_ms: existing.created_at_ms,
+        price_cents: existing.price_cents,
+    };
+    write(&tx, id, &p, version, Some(before)).await?;
     let detail = format!("{} {} cents", p.name, p.price_cents);
     audit::commit(tx, actor, "catalogue.update", &id.to_string(), &detail).await?;
     product(&s.db, id).await
@@ -503,6 +525,11 @@ pub async fn nomenclature(db: &impl ConnectionTrait) -> Result<Nomenclature> {
         .order_by_asc(barcode_rules::Column::Position)
         .all(db)
         .await?;
+    nomenclature_of(rows)
+}
+
+/// The nomenclature of the stored rules, in their order (the defaults when there are none).
+pub(crate) fn nomenclature_of(rows: Vec<barcode_rules::Model>) -> Result<Nomenclature> {
     if rows.is_empty() {
         return Ok(Nomenclature::default());
     }

@@ -2,6 +2,11 @@
 //! records cash put in or taken out with a reason, and closes with the drawer counted, giving
 //! the Z report (expected against counted cash). The X report is the same figures while the
 //! session is open. One open session per till, held by a unique index on open sessions.
+//!
+//! A session is its opener's: it keeps who opened it and the hash of the [`Device`] (the
+//! browser) it was opened on, and only that cashier on that device may sell into it, take a
+//! return from it, move cash or close it ([`held_by`]). A supervisor may close another's
+//! session, and the audit log says whose it was.
 
 use crate::entities::{
     cash_moves, drawer_sessions, return_vat_lines, returns, sale_vat_lines, sales, tills,
@@ -9,6 +14,7 @@ use crate::entities::{
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 pub use domain::till::drawer::{DrawerSession, Till, ZReport};
+use domain::till::sale::SUPERVISORS;
 use domain::till::{
     counted_cents, Count, DrawerReport, ReturnTotals, SaleTotals, Tender, VatCents, VatRate,
 };
@@ -21,6 +27,58 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 use uuid::Uuid;
+
+/// The browser a till runs in, known by a secret it keeps (the server gives it in an HttpOnly
+/// cookie when it first opens a session); a session keeps only the secret's SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    hash: String,
+}
+
+impl Device {
+    /// The device whose secret is `key`.
+    pub fn of_key(key: &str) -> Device {
+        Device {
+            hash: crate::accounts::token_hash(key),
+        }
+    }
+
+    /// A new device: its secret, to keep on it, and the device.
+    pub fn new_key() -> (String, Device) {
+        let (key, hash) = crate::accounts::new_token();
+        (key, Device { hash })
+    }
+
+    /// A request that names no device: it holds no session.
+    pub fn none() -> Device {
+        Device {
+            hash: String::new(),
+        }
+    }
+
+    fn holds(&self, row: &drawer_sessions::Model) -> bool {
+        !self.hash.is_empty() && row.device_hash.as_deref() == Some(self.hash.as_str())
+    }
+}
+
+/// Whether `actor` on `device` holds session `row`: they opened it, on that device.
+pub(crate) fn held_by(row: &drawer_sessions::Model, actor: &Viewer, device: &Device) -> bool {
+    row.opened_by == actor.user_id && device.holds(row)
+}
+
+/// Refuses a session that `actor` on `device` does not hold. Errors: `Invalid` on `session`
+/// with `NotYourSession`.
+pub(crate) fn check_held(
+    row: &drawer_sessions::Model,
+    actor: &Viewer,
+    device: &Device,
+) -> Result<()> {
+    if held_by(row, actor, device) {
+        Ok(())
+    } else {
+        Err(Error::invalid("session", Reason::NotYourSession))
+    }
+}
 
 fn session_of(row: &drawer_sessions::Model) -> DrawerSession {
     DrawerSession {
@@ -90,13 +148,15 @@ pub async fn open_session_of(
         .map(session_of))
 }
 
-/// Opens a drawer session on a till with the float counted by denomination.
+/// Opens a drawer session on a till with the float counted by denomination, held by `actor`
+/// on `device`.
 ///
 /// Errors: `NotFound` for an unknown till; `Count` for a bad count; `SessionAlreadyOpen` when
 /// the till has an open session (also when two open at once: the unique index refuses one).
 pub async fn open_session(
     s: &Services,
     actor: &Viewer,
+    device: &Device,
     till_id: Uuid,
     float: &[Count],
 ) -> Result<DrawerSession> {
@@ -121,6 +181,7 @@ pub async fn open_session(
         counted_cents: None,
         counted_json: None,
         expected_cents: None,
+        device_hash: Some(device.hash.clone()),
     };
     drawer_sessions::Entity::insert(drawer_sessions::ActiveModel::from(row.clone()))
         .exec_without_returning(&tx)
@@ -155,11 +216,12 @@ pub(crate) async fn open_session_row(
 
 /// Records cash put into the drawer (positive) or taken out (negative), with a reason.
 ///
-/// Errors: `Invalid` on `amount` when zero and on `reason` when empty; `NotFound`;
-/// `SessionClosed`.
+/// Errors: `Invalid` on `amount` when zero, on `reason` when empty, on `session` when
+/// `actor` on `device` does not hold it (`NotYourSession`); `NotFound`; `SessionClosed`.
 pub async fn cash_move(
     s: &Services,
     actor: &Viewer,
+    device: &Device,
     session_id: Uuid,
     amount_cents: i64,
     reason: &str,
@@ -171,7 +233,8 @@ pub async fn cash_move(
     let reason = e.text("reason", reason, 200);
     e.finish(()).map_err(Error::Invalid)?;
     let tx = write_tx(&s.db).await?;
-    open_session_row(&tx, session_id, false).await?;
+    let row = open_session_row(&tx, session_id, false).await?;
+    check_held(&row, actor, device)?;
     cash_moves::ActiveModel {
         id: Set(Uuid::now_v7()),
         session_id: Set(session_id),
@@ -286,18 +349,27 @@ pub async fn x_report(db: &impl ConnectionTrait, session_id: Uuid) -> Result<Dra
 }
 
 /// Closes a session with the drawer counted by denomination and returns its Z report. Sales
-/// being recorded on the session finish first; later ones are refused.
+/// being recorded on the session finish first; later ones are refused. The cashier who holds
+/// it closes it on its device; a supervisor may close anyone's, anywhere (the audit log names
+/// whose it was).
 ///
-/// Errors: `Count` for a bad count; `NotFound`; `SessionClosed` when it is closed already.
+/// Errors: `Count` for a bad count; `NotFound`; `SessionClosed` when it is closed already;
+/// `Invalid` on `session` with `NotYourSession` for another's session and no supervisor.
 pub async fn close_session(
     s: &Services,
     actor: &Viewer,
+    device: &Device,
     session_id: Uuid,
     counted: &[Count],
 ) -> Result<ZReport> {
     let counted_cents = counted_cents(counted)?;
     let tx = write_tx(&s.db).await?;
     let row = open_session_row(&tx, session_id, true).await?;
+    let held = held_by(&row, actor, device);
+    if !held && !actor.may(&SUPERVISORS) {
+        return Err(Error::invalid("session", Reason::NotYourSession));
+    }
+    let opener = row.opened_by;
     let report = figures(&tx, &row).await?;
     let mut am: drawer_sessions::ActiveModel = row.into();
     am.closed_by = Set(Some(actor.user_id));
@@ -311,7 +383,12 @@ pub async fn close_session(
         "expected {} counted {counted_cents} cents",
         report.expected_cash
     );
-    audit::commit(tx, actor, "till.close", &session_id.to_string(), &detail).await?;
+    let (action, detail) = if held {
+        ("till.close", detail)
+    } else {
+        ("till.close_for", format!("{detail}, opened by {opener}"))
+    };
+    audit::commit(tx, actor, action, &session_id.to_string(), &detail).await?;
     Ok(ZReport {
         session: session_of(&row),
         report,

@@ -9,7 +9,7 @@
 //! barcodes. An updated product keeps the barcodes the row leaves out: a barcode is removed on
 //! the product's page, never by an import.
 
-use super::catalogue::{categories, with_barcodes, write, Taken, CATALOGUE_VERSION};
+use super::catalogue::{categories, with_barcodes, write, Before, Taken, CATALOGUE_VERSION};
 use crate::entities::{product_barcodes, products};
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, settings, Services};
@@ -141,7 +141,11 @@ pub async fn import_csv(s: &Services, actor: &Viewer, text: &str) -> Result<Impo
             Plan::Create(id, p) => write(&tx, *id, p, version, None).await?,
             Plan::Update(old, p) => {
                 let (old, created_at_ms) = old.as_ref();
-                write(&tx, old.id, p, version, Some(*created_at_ms)).await?
+                let before = Before {
+                    created_at_ms: *created_at_ms,
+                    price_cents: old.price_cents,
+                };
+                write(&tx, old.id, p, version, Some(before)).await?
             }
         }
     }

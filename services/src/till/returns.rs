@@ -2,15 +2,26 @@
 //! each line after earlier returns and prices each line's refund; a cash refund is rounded to
 //! 5 cents. The goods go back to stock, or to waste with a reason (a return move and a loss
 //! move). Like a sale, a return has an id made by the till and is recorded once.
+//!
+//! A return is refunded from the drawer session of the cashier who holds it, on its device,
+//! and by the sale's own tenders, up to what each took of the sale. Another tender, or a refund
+//! above the coop's limit ([`RETURN_LIMIT`]), needs a supervisor: one signed in, or one who
+//! approved it at the till with their password ([`super::overrides::grant_return`]), the
+//! approval taken once by that return. Every return is in the audit log.
 
-use super::drawer::{open_session_row, parse_tender, tender_name};
+use super::drawer::{check_held, open_session_row, parse_tender, tender_name, Device};
 use super::stock::{self, MoveKind, StockMove};
 use super::{cents, content_hash, insert_once, milli};
-use crate::entities::{return_lines, return_vat_lines, returns, sale_lines, sales};
+use crate::entities::{
+    return_approvals, return_lines, return_vat_lines, returns, sale_lines, sales,
+};
 use crate::error::{Error, Result};
-use crate::{db::write_tx, Services};
+use crate::{audit, db::write_tx, now_ms, Services};
 use domain::money::from_cents;
-pub use domain::till::returns::{ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine};
+pub use domain::till::returns::{
+    ReturnApproval, ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine,
+};
+use domain::till::sale::{sold_at_refusal, SUPERVISORS};
 use domain::till::{
     check_return, from_milli, refund_vat, round_cash, LineId, ReturnError, ReturnRequest, SoldLine,
     Tender, VatCents, VatRate,
@@ -24,16 +35,35 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// Records a return against a sale, once.
+/// The setting of the largest refund a cashier may make without a supervisor, in cents.
+pub const RETURN_LIMIT: &str = "return_limit_cents";
+
+/// [`RETURN_LIMIT`] of a coop that has not set it: 50 euros.
+pub const DEFAULT_RETURN_LIMIT_CENTS: i64 = 5_000;
+
+/// The largest refund a cashier may make without a supervisor, in cents.
+pub async fn return_limit_cents(db: &impl ConnectionTrait) -> Result<i64> {
+    Ok(crate::settings::get(db, RETURN_LIMIT)
+        .await?
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_RETURN_LIMIT_CENTS))
+}
+
+/// Records a return against a sale, once, from the drawer session `actor` holds on `device`.
 ///
 /// Errors: `Invalid` on `lines` for no lines (`Required`), a line not on the receipt
 /// (`Malformed`) or a quantity that is not positive (`BadQuantity`), on `loss_reason` when
-/// goods go to waste without one; `ReturnExceedsSold` for more than is left of a line;
-/// `NotFound` for an unknown sale or session; `SessionClosed`; `SaleConflict` when the id was
-/// used for another return. Nothing is written then.
+/// goods go to waste without one, on `session` for a session `actor` on `device` does not
+/// hold (`NotYourSession`), on `at_ms` for a date in the future or too old (`SoldInFuture`,
+/// `SoldTooLongAgo`), on `tender` for a refund that needs a supervisor
+/// (`ReturnNeedsSupervisor`), on `approval` for an approval that is unknown, used, too old or
+/// for another sale or cashier (`OverrideNotValid`); `ReturnExceedsSold` for more than is left
+/// of a line; `NotFound` for an unknown sale or session; `SessionClosed`; `SaleConflict` when
+/// the id was used for another return. Nothing is written then.
 pub async fn post_return(
     s: &Services,
     actor: &Viewer,
+    device: &Device,
     draft: &ReturnDraft,
 ) -> Result<ReturnReceipt> {
     let hash = content_hash(draft)?;
@@ -57,10 +87,16 @@ pub async fn post_return(
     {
         return Err(Error::invalid("loss_reason", Reason::Required));
     }
+    let limit = return_limit_cents(&s.db).await?;
+    let now = now_ms();
     let tx = write_tx(&s.db).await?;
-    open_session_row(&tx, draft.session_id, false).await?;
+    let session = open_session_row(&tx, draft.session_id, false).await?;
+    check_held(&session, actor, device)?;
+    if let Some(reason) = sold_at_refusal(draft.at_ms, now, session.opened_at_ms) {
+        return Err(Error::invalid("at_ms", reason));
+    }
     // Returns of one sale are checked one at a time.
-    sales::Entity::find_by_id(draft.sale_id)
+    let sale = sales::Entity::find_by_id(draft.sale_id)
         .lock_exclusive()
         .one(&tx)
         .await?
@@ -104,6 +140,19 @@ pub async fn post_return(
         Tender::Cash => round_cash(refund).difference,
         Tender::Card | Tender::MealVoucher => Decimal::ZERO,
     };
+    let own_tender = refunded_by(&tx, &sale, draft.tender).await? + cents(refund)
+        <= taken_by(&sale, draft.tender);
+    let approval = if own_tender && cents(refund) <= limit {
+        None
+    } else if actor.may(&SUPERVISORS) {
+        Some(Approval::SignedIn(actor.user_id))
+    } else {
+        let id = draft
+            .approval_id
+            .ok_or_else(|| Error::invalid("tender", Reason::ReturnNeedsSupervisor))?;
+        let a = super::overrides::usable_for_return(&tx, id, draft, actor, now).await?;
+        Some(Approval::Granted(a))
+    };
     let row = returns::ActiveModel {
         id: Set(draft.id),
         sale_id: Set(draft.sale_id),
@@ -114,6 +163,7 @@ pub async fn post_return(
         rounding_cents: Set(cents(rounding)),
         at_ms: Set(draft.at_ms),
         content_hash: Set(hash.clone()),
+        approved_by: Set(approval.as_ref().map(Approval::supervisor)),
     };
     if !insert_once(&tx, row, returns::Column::Id).await? {
         drop(tx);
@@ -174,8 +224,65 @@ pub async fn post_return(
         .await?;
     }
     stock::append(&tx, &moves, Some(actor.user_id)).await?;
-    tx.commit().await?;
+    let mut detail = format!(
+        "receipt {}: {} cents by {}",
+        sale.receipt_number,
+        cents(refund),
+        tender_name(draft.tender)
+    );
+    if let Some(a) = &approval {
+        if let Approval::Granted(a) = a {
+            super::overrides::take_for_return(&tx, a.id, draft.id).await?;
+        }
+        detail.push_str(&format!(", approved by {}", a.supervisor()));
+    }
+    audit::commit(tx, actor, "till.return", &draft.id.to_string(), &detail).await?;
     return_receipt(&s.db, draft.id).await
+}
+
+/// Who let a return through that needed a supervisor.
+enum Approval {
+    /// The supervisor made the return themselves.
+    SignedIn(Uuid),
+    /// A supervisor approved it at the till with their password.
+    Granted(return_approvals::Model),
+}
+
+impl Approval {
+    fn supervisor(&self) -> Uuid {
+        match self {
+            Approval::SignedIn(id) => *id,
+            Approval::Granted(a) => a.supervisor_id,
+        }
+    }
+}
+
+/// What a sale took by `tender`, in cents, before cash rounding: the cash handed over less
+/// the change, plus the rounding the coop gave; the card and the meal vouchers as paid. A
+/// refund by that tender may give back up to this, over all the sale's returns.
+fn taken_by(sale: &sales::Model, tender: Tender) -> i64 {
+    match tender {
+        Tender::Cash => sale.cash_cents - sale.change_cents + sale.rounding_cents,
+        Tender::Card => sale.card_cents,
+        Tender::MealVoucher => sale.meal_voucher_cents,
+    }
+}
+
+/// What the earlier returns of `sale` refunded by `tender`, before cash rounding.
+async fn refunded_by(
+    db: &impl ConnectionTrait,
+    sale: &sales::Model,
+    tender: Tender,
+) -> Result<i64> {
+    let refunds: Vec<i64> = returns::Entity::find()
+        .select_only()
+        .column(returns::Column::RefundCents)
+        .filter(returns::Column::SaleId.eq(sale.id))
+        .filter(returns::Column::Tender.eq(tender_name(tender)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(refunds.into_iter().sum())
 }
 
 fn rate(bp: i32) -> VatRate {

@@ -5,23 +5,29 @@
 //!
 //! The server checks everything with `domain::till`: the lines make a basket (quantities,
 //! price labels, discounts), the payments settle it (meal-voucher cap, cash rounding, change).
-//! The price of a line is the one the till charged; it must be the catalogue's, unless the
-//! catalogue changed shortly before the sale (the till had not fetched the change yet).
+//! The price of a line is the one the till charged; it must be the catalogue's, or the one
+//! before its last change when the till's copy predates that change and the sale was rung up
+//! before it or shortly after ([`PriceHistory::stands`]). A price label's price is taken only
+//! for a product sold by price label. The sale's date is the till's, bounded by the server's
+//! clock and its drawer session ([`sold_at_refusal`]), and the session must be the cashier's,
+//! on the device that opened it.
 
-use super::catalogue::{to_product, CatalogueProduct};
-use super::drawer::{open_session_row, parse_tender, tender_name};
+use super::catalogue::{nomenclature_of, to_product, CatalogueProduct};
+use super::drawer::{check_held, open_session_row, parse_tender, tender_name, Device};
 use super::overrides;
 use super::stock::{self, MoveKind, StockMove};
 use super::{cents, content_hash, milli};
 use crate::db::{execute_all, query_all, select_all, write_tx};
-use crate::entities::{payments, products, sale_lines, sale_vat_lines, sales};
+use crate::entities::{drawer_sessions, payments, products, sale_lines, sale_vat_lines, sales};
 use crate::error::{Error, Result};
 use crate::shifts::status::{status_from, status_selects, StatusRead};
 use crate::{group_commit, now_ms, settings, Services};
 use domain::money::from_cents;
 use domain::shifts::StatusReport;
 pub use domain::till::sale::{LineDraft, PaymentDraft, Quantity, Receipt, ReceiptLine, SaleDraft};
-use domain::till::{from_milli, settle, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate};
+use domain::till::{
+    from_milli, settle, sold_by_label, Basket, LineKind, Payment, SaleTotals, VatCents, VatRate,
+};
 use domain::validation::Reason;
 use domain::Viewer;
 use rust_decimal::Decimal;
@@ -30,7 +36,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
     FromQueryResult, QueryFilter, QueryOrder, QueryTrait, Set, Statement, TransactionTrait,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// The counter of receipt numbers.
@@ -38,23 +44,31 @@ pub const RECEIPT_NUMBER: &str = "receipt_number";
 
 pub use domain::till::sale::{max_discount_percent, CASHIER_MAX_DISCOUNT_PERCENT, SUPERVISORS};
 
-/// How long before a sale a catalogue change may have happened for the till's old price to
-/// stand: the till fetches changes more often than that.
-pub const PRICE_GRACE_MS: i64 = 10 * 60 * 1000;
+pub use domain::till::sale::{
+    sold_at_refusal, PriceHistory, CLOCK_SKEW_MS, OFFLINE_MAX_MS, PRICE_GRACE_MS,
+};
 
 /// Records a sale the till made, once.
 ///
 /// Errors: `Invalid` for a sale without lines (`lines`: Required), an unknown product
-/// (`UnknownProduct`), two plain lines of one product (`Malformed`) or a price that is not the
-/// catalogue's (`PriceChanged`); `Basket` for a bad quantity, label or discount; `Payment`
-/// when the payments do not settle it; `DiscountNotAllowed` above the person's limit;
-/// `NotFound` for an unknown session or member; `SessionClosed`; `MayNotShop` without a
-/// supervisor's override (`Invalid` on `override` with `OverrideNotValid` for one that is
-/// unknown, used, too old or for another member or cashier: see [`overrides`]);
-/// `SaleConflict` when the id was used for another sale. Nothing is written then.
-pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Result<Receipt> {
+/// (`UnknownProduct`), two plain lines of one product (`Malformed`), a price that is not the
+/// catalogue's (`PriceChanged`) or a label's price on a product not sold by label
+/// (`NotSoldByLabel`), a date in the future or too old (`sold_at_ms`: `SoldInFuture`,
+/// `SoldTooLongAgo`), a session `actor` on `device` does not hold (`session`:
+/// `NotYourSession`); `Basket` for a bad quantity, label or discount; `Payment` when the
+/// payments do not settle it; `DiscountNotAllowed` above the person's limit; `NotFound` for
+/// an unknown session or member; `SessionClosed`; `MayNotShop` without a supervisor's override
+/// (`Invalid` on `override` with `OverrideNotValid` for one that is unknown, used, too old or
+/// for another member or cashier: see [`overrides`]); `SaleConflict` when the id was used for
+/// another sale. Nothing is written then.
+pub async fn post_sale(
+    s: &Services,
+    actor: &Viewer,
+    device: &Device,
+    draft: &SaleDraft,
+) -> Result<Receipt> {
     let hash = content_hash(draft)?;
-    match check_and_record(s, actor, draft, &hash).await {
+    match check_and_record(s, actor, device, draft, &hash).await {
         Ok(receipt) => Ok(receipt),
         // Sent again (after the server's answer was lost, or twice at once): a sale recorded
         // already answers its receipt, whatever check its second send fails (its override is
@@ -68,18 +82,26 @@ pub async fn post_sale(s: &Services, actor: &Viewer, draft: &SaleDraft) -> Resul
 async fn check_and_record(
     s: &Services,
     actor: &Viewer,
+    device: &Device,
     draft: &SaleDraft,
     hash: &str,
 ) -> Result<Receipt> {
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
     }
+    let now = now_ms();
     // Everything that only reads is checked before the write lock is taken, in one read
     // transaction: one connection for all the reads (a connection taken from the pool and
     // given back costs a round trip to its thread each time), and one snapshot of the data.
     let read = s.db.begin().await?;
-    let (catalogue, status) = products_and_status(&read, draft).await?;
-    let basket = basket(actor, draft, &catalogue)?;
+    let sale = read_sale(&read, draft).await?;
+    let session = sale.session.as_ref().ok_or(Error::NotFound)?;
+    check_held(session, actor, device)?;
+    if let Some(reason) = sold_at_refusal(draft.sold_at_ms, now, session.opened_at_ms) {
+        return Err(Error::invalid("sold_at_ms", reason));
+    }
+    let basket = basket(actor, draft, &sale)?;
+    let status = sale.status;
     let tendered: Vec<Payment> = draft
         .payments
         .iter()
@@ -90,7 +112,7 @@ async fn check_and_record(
         .collect();
     let settlement = settle(basket.total(), basket.meal_voucher_total(), &tendered)?;
     let report = status.report(crate::today())?;
-    let override_id = shopper_allowed(&read, actor, draft, report).await?;
+    let override_id = shopper_allowed(&read, actor, draft, report, now).await?;
     read.commit().await?;
     let totals = SaleTotals::of(&basket, &settlement, override_id.is_some());
     let (cashier, sale, fingerprint) = (actor.user_id, draft.clone(), hash.to_string());
@@ -453,44 +475,108 @@ async fn recorded(db: &impl ConnectionTrait, id: Uuid, hash: &str) -> Result<Opt
     }
 }
 
-/// The catalogue's products of the sale's lines, and what the member's status derives from,
-/// read in one call (see [`crate::db::select_all`]). Errors: `Invalid` for an unknown product;
-/// `NotFound` for an unknown member.
-async fn products_and_status(
-    db: &impl ConnectionTrait,
-    draft: &SaleDraft,
-) -> Result<(HashMap<Uuid, CatalogueProduct>, StatusRead)> {
+/// What a sale is checked against, read in one call (see [`crate::db::select_all`]).
+struct SaleRead {
+    /// The catalogue's products of the sale's lines, with their prices.
+    catalogue: HashMap<Uuid, (CatalogueProduct, PriceHistory)>,
+    /// Those of the sale's label lines that are sold by price label.
+    labelled: HashSet<Uuid>,
+    session: Option<drawer_sessions::Model>,
+    /// What the member's status derives from.
+    status: StatusRead,
+}
+
+/// Reads a sale's [`SaleRead`]: its products, its session, what the member's status derives
+/// from and, for a sale with label lines, their products' barcodes and the nomenclature.
+/// Errors: `Invalid` for an unknown product; `NotFound` for an unknown member.
+async fn read_sale(db: &impl ConnectionTrait, draft: &SaleDraft) -> Result<SaleRead> {
+    use crate::entities::{barcode_rules, product_barcodes};
     let mut ids: Vec<Uuid> = draft.lines.iter().map(|l| l.product_id).collect();
     ids.sort();
     ids.dedup();
-    let mut selects = vec![products::Entity::find()
-        .filter(products::Column::Id.is_in(ids.clone()))
-        .into_query()];
+    let labels: Vec<Uuid> = draft
+        .lines
+        .iter()
+        .filter(|l| matches!(l.quantity, Quantity::PriceEmbedded { .. }))
+        .map(|l| l.product_id)
+        .collect();
+    let mut selects = vec![
+        products::Entity::find()
+            .filter(products::Column::Id.is_in(ids.clone()))
+            .into_query(),
+        drawer_sessions::Entity::find_by_id(draft.session_id).into_query(),
+    ];
+    if !labels.is_empty() {
+        selects.push(
+            product_barcodes::Entity::find()
+                .filter(product_barcodes::Column::ProductId.is_in(labels.clone()))
+                .into_query(),
+        );
+        selects.push(
+            barcode_rules::Entity::find()
+                .order_by_asc(barcode_rules::Column::Position)
+                .into_query(),
+        );
+    }
     selects.extend(status_selects(draft.member_id, chrono::Utc::now()));
     let mut parts = select_all(db, selects).await?.into_iter();
-    let mut found = HashMap::with_capacity(ids.len());
+    let mut catalogue = HashMap::with_capacity(ids.len());
     for row in parts.next().unwrap_or_default() {
         let p = products::Model::from_query_result(&row, "")?;
-        found.insert(p.id, to_product(p, vec![]));
+        let price = PriceHistory {
+            current_cents: p.price_cents,
+            previous_cents: p.previous_price_cents,
+            changed_at_ms: p.price_changed_at_ms,
+            changed_version: p.price_version,
+        };
+        catalogue.insert(p.id, (to_product(p, vec![]), price));
     }
-    if found.len() != ids.len() {
+    if catalogue.len() != ids.len() {
         return Err(Error::invalid("lines", Reason::UnknownProduct));
     }
-    Ok((found, status_from(&mut parts)?))
+    let session = match parts.next().unwrap_or_default().first() {
+        Some(row) => Some(drawer_sessions::Model::from_query_result(row, "")?),
+        None => None,
+    };
+    let mut labelled = HashSet::new();
+    if !labels.is_empty() {
+        let mut codes: HashMap<Uuid, Vec<String>> = HashMap::new();
+        for row in parts.next().unwrap_or_default() {
+            let b = product_barcodes::Model::from_query_result(&row, "")?;
+            codes.entry(b.product_id).or_default().push(b.barcode);
+        }
+        let rules = parts
+            .next()
+            .unwrap_or_default()
+            .iter()
+            .map(|row| barcode_rules::Model::from_query_result(row, ""))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let nomenclature = nomenclature_of(rules)?;
+        labelled = codes
+            .into_iter()
+            .filter(|(_, codes)| sold_by_label(&nomenclature, codes.iter().map(String::as_str)))
+            .map(|(id, _)| id)
+            .collect();
+    }
+    Ok(SaleRead {
+        catalogue,
+        labelled,
+        session,
+        status: status_from(&mut parts)?,
+    })
 }
 
 /// The basket of the sale's lines, checked by the till's rules, one basket line per line.
-fn basket(
-    actor: &Viewer,
-    draft: &SaleDraft,
-    catalogue: &HashMap<Uuid, CatalogueProduct>,
-) -> Result<Basket> {
+fn basket(actor: &Viewer, draft: &SaleDraft, read: &SaleRead) -> Result<Basket> {
     let max_percent = max_discount_percent(actor);
     let mut basket = Basket::default();
     for (i, line) in draft.lines.iter().enumerate() {
-        let p = &catalogue[&line.product_id];
-        let changed_lately = p.updated_at_ms >= draft.sold_at_ms - PRICE_GRACE_MS;
-        if line.unit_price_cents != p.price_cents && !changed_lately {
+        let (p, price) = &read.catalogue[&line.product_id];
+        if !price.stands(
+            line.unit_price_cents,
+            draft.sold_at_ms,
+            draft.catalogue_version,
+        ) {
             return Err(Error::invalid("lines", Reason::PriceChanged));
         }
         let product = p.for_sale(line.unit_price_cents);
@@ -498,6 +584,9 @@ fn basket(
             Quantity::Plain { milli } => basket.add(&product, from_milli(milli))?,
             Quantity::Weighed { milli } => basket.add_weighed(&product, from_milli(milli))?,
             Quantity::PriceEmbedded { label_price_cents } => {
+                if !read.labelled.contains(&line.product_id) {
+                    return Err(Error::invalid("lines", Reason::NotSoldByLabel));
+                }
                 basket.add_priced(&product, from_cents(label_price_cents))?
             }
         };
@@ -519,6 +608,7 @@ async fn shopper_allowed(
     actor: &Viewer,
     draft: &SaleDraft,
     report: StatusReport,
+    now: i64,
 ) -> Result<Option<Uuid>> {
     if report.may_shop {
         return Ok(None);
@@ -528,7 +618,15 @@ async fn shopper_allowed(
             status: report.status,
         });
     };
-    let o = overrides::usable(db, id, draft.member_id, actor.user_id, draft.sold_at_ms).await?;
+    let o = overrides::usable(
+        db,
+        id,
+        draft.member_id,
+        actor.user_id,
+        draft.sold_at_ms,
+        now,
+    )
+    .await?;
     Ok(Some(o.id))
 }
 

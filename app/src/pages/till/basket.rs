@@ -27,16 +27,30 @@ pub fn line_draft(line: &Line) -> LineDraft {
     }
 }
 
+/// Who and when a sale is: its id, session, member, time and the catalogue version its
+/// prices come from.
+pub struct SaleHead {
+    pub id: Uuid,
+    pub session_id: Uuid,
+    pub member_id: Uuid,
+    pub sold_at_ms: i64,
+    pub catalogue_version: i64,
+}
+
 /// The sale of a basket, paid with `payments`, by the member, maybe under an override.
 pub fn sale_draft(
-    id: Uuid,
-    session_id: Uuid,
-    member_id: Uuid,
-    sold_at_ms: i64,
+    head: SaleHead,
     basket: &Basket,
     payments: &[Payment],
     override_id: Option<Uuid>,
 ) -> SaleDraft {
+    let SaleHead {
+        id,
+        session_id,
+        member_id,
+        sold_at_ms,
+        catalogue_version,
+    } = head;
     SaleDraft {
         id,
         session_id,
@@ -52,6 +66,7 @@ pub fn sale_draft(
             })
             .collect(),
         override_id,
+        catalogue_version,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Opening the till: pick a till; carry on with its open drawer session, or count the float by
-//! denomination and open one.
+//! denomination and open one. A session another cashier opened is marked: only they may sell
+//! into it (from the browser that opened it), and a supervisor may close it.
 
 use super::count::{counts, empty_count, DrawerCount};
 use super::{refusal, Stage};
@@ -43,10 +44,13 @@ fn TillButton(
 ) -> impl IntoView {
     let i = use_i18n();
     let name = till.name.clone();
-    let hint = if open.is_some() {
-        i.t("till-session-open")
-    } else {
-        i.t("till-session-closed")
+    let me = use_context::<crate::Session>()
+        .and_then(|s| s.viewer)
+        .map(|v| v.user_id);
+    let hint = match &open {
+        Some(session) if Some(session.opened_by) != me => i.t("till-session-other"),
+        Some(_) => i.t("till-session-open"),
+        None => i.t("till-session-closed"),
     };
     let pick = move |_| match &open {
         Some(session) => stage.set(Stage::Loading {

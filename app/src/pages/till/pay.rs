@@ -3,7 +3,7 @@
 //! them. Cash is rounded to 5 cents (Belgian rule) and change is given in cash only; the
 //! screen shows both as the amounts are typed, with the same `settle` the server checks.
 
-use super::basket::{payments, sale_draft};
+use super::basket::{payments, sale_draft, SaleHead};
 use super::device::{now_ms, post_sale};
 use super::focus_on_mount;
 use super::link::Sent;
@@ -83,10 +83,13 @@ pub fn PayPanel() -> impl IntoView {
             .map(|g| g.id);
         let draft = sale.basket.with_untracked(|b| {
             sale_draft(
-                sale.sale_id.get_untracked(),
-                session.id,
-                member.member_id,
-                now_ms(),
+                SaleHead {
+                    id: sale.sale_id.get_untracked(),
+                    session_id: session.id,
+                    member_id: member.member_id,
+                    sold_at_ms: now_ms(),
+                    catalogue_version: sale.catalogue_version.get_value(),
+                },
                 b,
                 &paid,
                 override_id,

@@ -1,6 +1,8 @@
 //! Returns: the receipt by its number (typed, or its barcode scanned), what comes back of each
 //! line (never more than was sold: the server checks against earlier returns too), back on
-//! the shelf or to waste with a reason, refunded in cash or by the sale's own method.
+//! the shelf or to waste with a reason, refunded in cash or by the sale's own method. A refund
+//! by another method than the sale's, or above the coop's limit, needs a supervisor, who
+//! approves it here with their own email and password and a reason.
 
 use super::basket::decimal_text;
 use super::device::{new_id, now_ms, post_return};
@@ -9,10 +11,12 @@ use super::link::Sent;
 use super::receipt::tender_name;
 use super::refusal;
 use super::sell::Sale;
-use crate::api::till::find_receipt;
-use domain::till::returns::{ReturnDraft, ReturnLineDraft, ReturnReceipt};
+use crate::api::till::{find_receipt, ApproveReturn};
+use crate::error::AppError;
+use domain::till::returns::{ReturnApproval, ReturnDraft, ReturnLineDraft, ReturnReceipt};
 use domain::till::sale::{receipt_number, Receipt};
 use domain::till::{to_milli, Tender};
+use domain::validation::Reason;
 use leptos::html;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -105,8 +109,12 @@ fn ReturnForm(
         .map(|p| p.tender)
         .find(|t| *t != Tender::Cash)
         .unwrap_or(Tender::Cash);
-    let tender = RwSignal::new(Tender::Cash);
+    // Refunded by the sale's own method: cash when the member paid some in cash.
+    let paid_cash = receipt.payments.iter().any(|p| p.tender == Tender::Cash);
+    let tender = RwSignal::new(if paid_cash { Tender::Cash } else { original });
     let sending = RwSignal::new(false);
+    let approval = RwSignal::new(None::<ReturnApproval>);
+    let needs_supervisor = RwSignal::new(false);
     let sale_id = receipt.id;
     let id = StoredValue::new(new_id());
     let all = backs.clone();
@@ -146,6 +154,7 @@ fn ReturnForm(
             tender: tender.get_untracked(),
             at_ms: now_ms(),
             lines,
+            approval_id: approval.get_untracked().map(|a| a.id),
         };
         sending.set(true);
         leptos::task::spawn_local(async move {
@@ -154,6 +163,8 @@ fn ReturnForm(
             match sent {
                 Ok(Sent::Recorded(r)) => {
                     id.set_value(new_id());
+                    approval.set(None);
+                    needs_supervisor.set(false);
                     error.set(None);
                     done.set(Some(r));
                 }
@@ -162,7 +173,13 @@ fn ReturnForm(
                     sale.close_panel();
                     sale.say(i.t("till-return-kept"));
                 }
-                Err(e) => error.set(Some(refusal(i, &e))),
+                Err(e) => {
+                    if needs_approval(&e) {
+                        approval.set(None);
+                        needs_supervisor.set(true);
+                    }
+                    error.set(Some(refusal(i, &e)))
+                }
             }
         });
     };
@@ -227,8 +244,79 @@ fn ReturnForm(
                     </label>
                 }).collect_view()}
             </fieldset>
+            {move || approval.get().map(|a| view! {
+                <p class="alert notice" role="status" data-testid="return-approved">
+                    {i.ta("till-overridden-by", &[("name", a.supervisor_name)])}
+                </p>
+            })}
             <button type="submit" class="button primary" disabled=move || sending.get() data-testid="return-submit">
                 {i.t("till-return-submit")}
+            </button>
+        </form>
+        <Show when=move || needs_supervisor.get() && approval.with(Option::is_none)>
+            <Approve sale_id=sale_id approval=approval/>
+        </Show>
+    }
+}
+
+/// Whether a refused return waits for a supervisor's approval (or a new one).
+fn needs_approval(e: &AppError) -> bool {
+    matches!(e, AppError::Invalid(errors) if errors.iter().any(|f| {
+        matches!(f.reason, Reason::ReturnNeedsSupervisor)
+            || (f.field == "approval" && matches!(f.reason, Reason::OverrideNotValid))
+    }))
+}
+
+/// A supervisor approves the return: their own email and password, and why.
+#[component]
+fn Approve(sale_id: uuid::Uuid, approval: RwSignal<Option<ReturnApproval>>) -> impl IntoView {
+    let sale = expect_context::<Sale>();
+    let i = sale.i;
+    let approve = ServerAction::<ApproveReturn>::new();
+    let (email, password, reason) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        approve.dispatch(ApproveReturn {
+            sale_id,
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+            reason: reason.get_untracked(),
+        });
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(a)) = approve.value().get() {
+            password.set(String::new());
+            approval.set(Some(a));
+        }
+    });
+    view! {
+        <form class="override" on:submit=submit data-testid="return-approval">
+            <h3>{i.t("till-return-approval-title")}</h3>
+            <p class="hint">{i.t("till-override-hint")}</p>
+            <div class="grid-2">
+                <div class="field">
+                    <label for="approval-email">{i.t("till-override-email")}</label>
+                    <input id="approval-email" type="email" autocomplete="off" bind:value=email data-testid="approval-email"/>
+                </div>
+                <div class="field">
+                    <label for="approval-password">{i.t("till-override-password")}</label>
+                    <input id="approval-password" type="password" autocomplete="off" bind:value=password data-testid="approval-password"/>
+                </div>
+            </div>
+            <div class="field">
+                <label for="approval-reason">{i.t("till-override-reason")}</label>
+                <input id="approval-reason" type="text" autocomplete="off" bind:value=reason data-testid="approval-reason"/>
+            </div>
+            {move || match approve.value().get() {
+                Some(Err(e)) => Some(view! { <p class="alert error" role="alert" data-testid="approval-error">{refusal(i, &e)}</p> }),
+                _ => None,
+            }}
+            <button type="submit" class="button primary" disabled=move || approve.pending().get() data-testid="approval-submit">
+                {i.t("till-return-approval-submit")}
             </button>
         </form>
     }

@@ -64,6 +64,9 @@ pub struct Sale {
     pub highlighted: RwSignal<usize>,
     /// The id of the sale being rung up, made on the device; the same if it is sent again.
     pub sale_id: RwSignal<Uuid>,
+    /// The catalogue version of the device's copy when this sale started: its prices are that
+    /// copy's or newer ones (the server holds the till to them).
+    pub catalogue_version: StoredValue<i64>,
     pub scan: NodeRef<html::Input>,
     pub stage: RwSignal<Stage>,
     /// The largest line discount the signed-in cashier may give, in percent (the server's
@@ -123,6 +126,8 @@ impl Sale {
         self.granted.set(None);
         self.found.set(vec![]);
         self.sale_id.set(new_id());
+        self.catalogue_version
+            .set_value(self.device.with_value(|d| d.version));
         self.notice.set(None);
         self.close_panel();
     }
@@ -436,6 +441,7 @@ pub fn SellScreen(
         found: RwSignal::new(vec![]),
         highlighted: RwSignal::new(0),
         sale_id: RwSignal::new(new_id()),
+        catalogue_version: StoredValue::new(device.with_value(|d| d.version)),
         scan: NodeRef::new(),
         stage,
         max_discount: use_context::<crate::Session>()

@@ -327,6 +327,7 @@ mod tests {
             lines: vec![],
             payments: vec![],
             override_id: None,
+            catalogue_version: 3,
         });
         let text = serde_json::to_string(&sale).unwrap();
         assert!(
@@ -335,5 +336,12 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<Pending>(&text).unwrap(), sale);
         assert_eq!(sale.id(), Uuid::from_u128(7));
+        // A sale kept by a till before sales carried their catalogue version still reads.
+        let older = text.replace(r#","catalogue_version":3"#, "");
+        assert_ne!(older, text);
+        let Pending::Sale(read) = serde_json::from_str::<Pending>(&older).unwrap() else {
+            panic!("a sale: {older}");
+        };
+        assert_eq!(read.catalogue_version, 0);
     }
 }
