@@ -160,6 +160,12 @@ pub enum Reason {
     SeatsBelowBooked {
         booked: u64,
     },
+    /// A drawer count or a cash move above what a drawer can hold, or figures too large to add.
+    TooMuchCash,
+    /// A member's own holiday longer than the coop's rules allow.
+    HolidayTooLong {
+        max_days: i64,
+    },
 }
 
 impl Reason {
@@ -254,6 +260,8 @@ impl Reason {
             Reason::ZeroQuantity => "error-zero-quantity",
             Reason::ShiftNotStarted => "error-shift-not-started",
             Reason::SeatsBelowBooked { .. } => "error-seats-below-booked",
+            Reason::TooMuchCash => "error-too-much-cash",
+            Reason::HolidayTooLong { .. } => "error-holiday-too-long",
         }
     }
 
@@ -271,6 +279,7 @@ impl Reason {
             Reason::NotEnoughShares { held } => vec![("held", held.to_string())],
             Reason::NotOneMember { count } => vec![("count", count.to_string())],
             Reason::SeatsBelowBooked { booked } => vec![("booked", booked.to_string())],
+            Reason::HolidayTooLong { max_days } => vec![("max", max_days.to_string())],
             Reason::Booking {
                 error: BookingError::MissingSkill { skill },
             } => vec![("skill", skill.clone())],

@@ -39,6 +39,10 @@ pub struct ShiftRules {
     pub extension_days: i64,
     /// How many extensions one alert may get before the balance is back to 0.
     pub max_extensions_in_a_row: u32,
+    /// The longest holiday, in days, a member may record by themselves; a coordinator records
+    /// longer ones. Rules saved before it existed read the default.
+    #[serde(default = "default_max_holiday_days")]
+    pub max_holiday_days: i64,
     /// Whether booking enough make-up shifts to reach 0 lifts a suspension.
     pub makeups_lift_suspension: bool,
     pub on_leave_may_shop: bool,
@@ -53,6 +57,11 @@ pub struct ShiftRules {
     pub understaffed_days_ahead: i64,
     /// A shift with fewer booked seats than this percentage of its seats is understaffed.
     pub understaffed_below_percent: u32,
+}
+
+/// Four weeks: one cycle away, the longest holiday a member records without a coordinator.
+fn default_max_holiday_days() -> i64 {
+    28
 }
 
 impl Default for ShiftRules {
@@ -73,6 +82,7 @@ impl Default for ShiftRules {
             alert_days: 28,
             extension_days: 28,
             max_extensions_in_a_row: 1,
+            max_holiday_days: default_max_holiday_days(),
             makeups_lift_suspension: true,
             on_leave_may_shop: false,
             max_bookings_per_day: 2,
@@ -140,6 +150,7 @@ impl ShiftRules {
             ("horizon_weeks", self.horizon_weeks),
             ("flexible_period_days", self.flexible_period_days),
             ("alert_days", self.alert_days),
+            ("max_holiday_days", self.max_holiday_days),
             ("booking_period_days", self.booking_period_days),
             ("makeup_attended", self.makeup_attended.into()),
             ("max_bookings_per_day", self.max_bookings_per_day.into()),
@@ -197,6 +208,13 @@ impl ShiftRules {
             .map_err(|_| RulesError::UnknownTimeZone {
                 name: self.time_zone.clone(),
             })
+    }
+
+    /// Whether a holiday from `start` to `end` (both included) is no longer than a member may
+    /// record by themselves, [`ShiftRules::max_holiday_days`]. An end before the start fits:
+    /// that is another error.
+    pub fn own_holiday_fits(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        (end - start).num_days() < self.max_holiday_days
     }
 
     /// The dates to generate shifts for on `today`: from today, for the horizon.
@@ -296,6 +314,12 @@ mod tests {
                 },
             ),
             (
+                |r| r.max_holiday_days = 0,
+                RulesError::NotPositive {
+                    field: "max_holiday_days",
+                },
+            ),
+            (
                 |r| r.understaffed_below_percent = 101,
                 RulesError::NotAPercentage {
                     field: "understaffed_below_percent",
@@ -307,5 +331,30 @@ mod tests {
             change(&mut r);
             assert_eq!(r.validate(), Err(want.clone()), "{want}");
         }
+    }
+
+    #[test]
+    fn a_member_records_a_holiday_up_to_the_rules_length() {
+        let r = ShiftRules::default();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, 1).unwrap() + TimeDelta::days(d);
+        assert!(r.own_holiday_fits(day(0), day(0)), "one day");
+        assert!(
+            r.own_holiday_fits(day(0), day(27)),
+            "28 days, both included"
+        );
+        assert!(!r.own_holiday_fits(day(0), day(28)), "29 days");
+        assert!(!r.own_holiday_fits(NaiveDate::MIN, NaiveDate::MAX));
+        assert!(
+            r.own_holiday_fits(day(5), day(0)),
+            "an end before the start is another error"
+        );
+    }
+
+    #[test]
+    fn rules_saved_before_the_holiday_length_read_the_default() {
+        let mut json = serde_json::to_value(ShiftRules::default()).unwrap();
+        json.as_object_mut().unwrap().remove("max_holiday_days");
+        let r: ShiftRules = serde_json::from_value(json).unwrap();
+        assert_eq!(r.max_holiday_days, 28);
     }
 }

@@ -839,8 +839,9 @@ pub async fn add_leave(
 
 /// A member's own request for a holiday from `start` to `end` (both included), recorded at
 /// once when the dates are fine, without a note (staff notes are mandatory, so an empty note
-/// marks the member's own request). Errors: `NotFound`; `Invalid` for an end before the start, a
-/// start in the past, or an overlap with another holiday.
+/// marks the member's own request). Errors: `Invalid` on `end` (`HolidayTooLong`) for a holiday
+/// longer than the rules' `max_holiday_days`; `NotFound`; `Invalid` for an end before the
+/// start, a start in the past, or an overlap with another holiday.
 pub async fn request_holiday(
     s: &Services,
     actor: &Viewer,
@@ -848,6 +849,15 @@ pub async fn request_holiday(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Result<StatusReport> {
+    let rules = super::rules(&s.db).await?;
+    if !rules.own_holiday_fits(start, end) {
+        return Err(Error::invalid(
+            "end",
+            Reason::HolidayTooLong {
+                max_days: rules.max_holiday_days,
+            },
+        ));
+    }
     let today = Some(crate::today());
     record_leave(
         s,
