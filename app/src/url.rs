@@ -12,9 +12,14 @@ pub fn encode(s: &str) -> String {
         .collect()
 }
 
-/// A path on this site to go back to, or `/`: never another site (`//evil`, `https://...`).
+/// A path on this site to go back to, or `/`: never another site (`//evil`, `https://...`),
+/// and never a control character, which no `Location` header may hold.
 pub fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(char::is_control)
+    {
         next
     } else {
         "/"

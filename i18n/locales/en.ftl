@@ -743,6 +743,8 @@ template-edit-hint = Its shifts ahead follow: on a day it keeps they take the ne
 template-edit-cancel = Cancel
 template-remove-leader = Remove
 error-seats-below-booked = { $booked } people already hold or booked a seat: keep at least that many seats.
+error-invalid-characters = Contains characters that cannot be kept (a NUL or another control character).
+error-too-many = At most { $max }.
 error-too-much-cash = More cash than a drawer can hold: check the amount.
 error-holiday-too-long = A holiday you ask for yourself lasts at most { $max } days; ask a coordinator for a longer one.
 ## till screen (cashier)

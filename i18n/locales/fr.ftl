@@ -743,6 +743,8 @@ template-edit-hint = Ses créneaux à venir suivent : un jour qu'il garde, ils p
 template-edit-cancel = Annuler
 template-remove-leader = Retirer
 error-seats-below-booked = { $booked } personnes ont déjà une place ou se sont inscrites : gardez au moins autant de places.
+error-invalid-characters = Contient des caractères qui ne peuvent pas être enregistrés (un NUL ou un autre caractère de contrôle).
+error-too-many = Au plus { $max }.
 error-too-much-cash = Plus d’argent qu’un tiroir-caisse ne peut en contenir : vérifiez le montant.
 error-holiday-too-long = Un congé que vous demandez vous-même dure au plus { $max } jours ; demandez-en un plus long à la coordination.
 ## till screen (cashier)

@@ -743,6 +743,8 @@ template-edit-hint = De komende shiften volgen: op een dag die blijft krijgen ze
 template-edit-cancel = Annuleren
 template-remove-leader = Verwijderen
 error-seats-below-booked = { $booked } mensen hebben al een plaats of zijn ingeschreven: houd minstens zoveel plaatsen.
+error-invalid-characters = Bevat tekens die niet bewaard kunnen worden (een NUL of een ander stuurteken).
+error-too-many = Hoogstens { $max }.
 error-too-much-cash = Meer geld dan een kassalade kan bevatten: controleer het bedrag.
 error-holiday-too-long = Een verlof dat u zelf aanvraagt duurt hoogstens { $max } dagen; vraag een langer verlof aan de coördinatie.
 ## till screen (cashier)

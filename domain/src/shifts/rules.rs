@@ -114,6 +114,53 @@ pub enum RulesError {
     UnknownTimeZone { name: String },
     #[error("{field} is a percentage: 0 to 100")]
     NotAPercentage { field: &'static str },
+    /// A number past what any coop votes, which the calendar's arithmetic could not take.
+    #[error("{field} must be between {min} and {max}")]
+    OutOfRange {
+        field: &'static str,
+        min: i64,
+        max: i64,
+    },
+}
+
+/// The widest bounds of the rules' numbers: (field, lowest, highest). Past them a setting is a
+/// typing error, and days or weeks added to a date could run off the calendar.
+const BOUNDS: [(&str, i64, i64); 20] = [
+    ("horizon_weeks", 1, 104),
+    ("regular_attended", -100, 100),
+    ("regular_excused", -100, 100),
+    ("regular_absent", -100, 100),
+    ("makeup_attended", -100, 100),
+    ("booked_no_show", -100, 100),
+    ("flexible_period_days", 1, 3_650),
+    ("flexible_period_debit", -100, 100),
+    ("unsubscribe_threshold", -1_000, 0),
+    ("alert_days", 1, 3_650),
+    ("extension_days", 0, 3_650),
+    ("max_extensions_in_a_row", 0, 100),
+    ("max_holiday_days", 1, 3_650),
+    ("max_bookings_per_day", 1, 100),
+    ("max_bookings_per_period", 1, 1_000),
+    ("booking_period_days", 1, 3_650),
+    ("free_cancellation_hours", 0, 24 * 365),
+    ("reminder_days_before", 0, 365),
+    ("understaffed_days_ahead", 0, 365),
+    ("understaffed_below_percent", 0, 100),
+];
+
+impl RulesError {
+    /// The field of a problem with one field.
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            RulesError::NotPositive { field }
+            | RulesError::Negative { field }
+            | RulesError::NotADebit { field }
+            | RulesError::NotAPercentage { field }
+            | RulesError::OutOfRange { field, .. } => Some(field),
+            RulesError::ThresholdNotBelowZero => Some("unsubscribe_threshold"),
+            _ => None,
+        }
+    }
 }
 
 impl ShiftRules {
@@ -197,6 +244,35 @@ impl ShiftRules {
             problems.push(RulesError::NotAPercentage {
                 field: "understaffed_below_percent",
             });
+        }
+        // What the checks above did not name yet, past its bounds.
+        let values = [
+            self.horizon_weeks,
+            self.regular_attended.into(),
+            self.regular_excused.into(),
+            self.regular_absent.into(),
+            self.makeup_attended.into(),
+            self.booked_no_show.into(),
+            self.flexible_period_days,
+            self.flexible_period_debit.into(),
+            self.unsubscribe_threshold.into(),
+            self.alert_days,
+            self.extension_days,
+            self.max_extensions_in_a_row.into(),
+            self.max_holiday_days,
+            self.max_bookings_per_day.into(),
+            self.max_bookings_per_period.into(),
+            self.booking_period_days,
+            self.free_cancellation_hours,
+            self.reminder_days_before,
+            self.understaffed_days_ahead,
+            self.understaffed_below_percent.into(),
+        ];
+        let named: Vec<&str> = problems.iter().filter_map(RulesError::field).collect();
+        for ((field, min, max), value) in BOUNDS.into_iter().zip(values) {
+            if !(min..=max).contains(&value) && !named.contains(&field) {
+                problems.push(RulesError::OutOfRange { field, min, max });
+            }
         }
         problems
     }
@@ -311,6 +387,22 @@ mod tests {
                 |r| r.time_zone = "Europe/Bruxelles".into(),
                 RulesError::UnknownTimeZone {
                     name: "Europe/Bruxelles".into(),
+                },
+            ),
+            (
+                |r| r.horizon_weeks = i64::MAX,
+                RulesError::OutOfRange {
+                    field: "horizon_weeks",
+                    min: 1,
+                    max: 104,
+                },
+            ),
+            (
+                |r| r.makeup_attended = i32::MAX,
+                RulesError::OutOfRange {
+                    field: "makeup_attended",
+                    min: -100,
+                    max: 100,
                 },
             ),
             (

@@ -121,6 +121,13 @@ pub fn field_error(e: &RulesError) -> FieldError {
         RulesError::NotAPercentage { field } => {
             FieldError::new(field, Reason::OutOfRange { min: 0, max: 100 })
         }
+        RulesError::OutOfRange { field, min, max } => FieldError::new(
+            field,
+            Reason::OutOfRange {
+                min: *min,
+                max: *max,
+            },
+        ),
     }
 }
 

@@ -489,7 +489,7 @@ fn basket(
     let mut basket = Basket::default();
     for (i, line) in draft.lines.iter().enumerate() {
         let p = &catalogue[&line.product_id];
-        let changed_lately = p.updated_at_ms >= draft.sold_at_ms - PRICE_GRACE_MS;
+        let changed_lately = p.updated_at_ms >= draft.sold_at_ms.saturating_sub(PRICE_GRACE_MS);
         if line.unit_price_cents != p.price_cents && !changed_lately {
             return Err(Error::invalid("lines", Reason::PriceChanged));
         }
