@@ -162,6 +162,8 @@ pub enum Reason {
     },
     /// A drawer count or a cash move above what a drawer can hold, or figures too large to add.
     TooMuchCash,
+    /// A till's date and time far from the server's: its clock is wrong.
+    ClockWrong,
     /// More items than a list takes.
     TooMany {
         max: usize,
@@ -270,6 +272,7 @@ impl Reason {
             Reason::TooMuchCash => "error-too-much-cash",
             Reason::InvalidCharacters => "error-invalid-characters",
             Reason::TooMany { .. } => "error-too-many",
+            Reason::ClockWrong => "error-clock-wrong",
             Reason::HolidayTooLong { .. } => "error-holiday-too-long",
         }
     }

@@ -745,6 +745,7 @@ template-remove-leader = Remove
 error-seats-below-booked = { $booked } people already hold or booked a seat: keep at least that many seats.
 error-invalid-characters = Contains characters that cannot be kept (a NUL or another control character).
 error-too-many = At most { $max }.
+error-clock-wrong = This till’s date and time are far from the server’s: set the device’s clock right, then send again.
 error-too-much-cash = More cash than a drawer can hold: check the amount.
 error-holiday-too-long = A holiday you ask for yourself lasts at most { $max } days; ask a coordinator for a longer one.
 ## till screen (cashier)

@@ -745,6 +745,7 @@ template-remove-leader = Retirer
 error-seats-below-booked = { $booked } personnes ont déjà une place ou se sont inscrites : gardez au moins autant de places.
 error-invalid-characters = Contient des caractères qui ne peuvent pas être enregistrés (un NUL ou un autre caractère de contrôle).
 error-too-many = Au plus { $max }.
+error-clock-wrong = La date et l’heure de cette caisse sont loin de celles du serveur : réglez l’horloge de l’appareil, puis renvoyez.
 error-too-much-cash = Plus d’argent qu’un tiroir-caisse ne peut en contenir : vérifiez le montant.
 error-holiday-too-long = Un congé que vous demandez vous-même dure au plus { $max } jours ; demandez-en un plus long à la coordination.
 ## till screen (cashier)

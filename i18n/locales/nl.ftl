@@ -745,6 +745,7 @@ template-remove-leader = Verwijderen
 error-seats-below-booked = { $booked } mensen hebben al een plaats of zijn ingeschreven: houd minstens zoveel plaatsen.
 error-invalid-characters = Bevat tekens die niet bewaard kunnen worden (een NUL of een ander stuurteken).
 error-too-many = Hoogstens { $max }.
+error-clock-wrong = De datum en tijd van deze kassa wijken ver af van die van de server: zet de klok van het toestel juist en verstuur opnieuw.
 error-too-much-cash = Meer geld dan een kassalade kan bevatten: controleer het bedrag.
 error-holiday-too-long = Een verlof dat u zelf aanvraagt duurt hoogstens { $max } dagen; vraag een langer verlof aan de coördinatie.
 ## till screen (cashier)

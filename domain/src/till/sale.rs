@@ -9,6 +9,19 @@ use crate::{Role, Viewer};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// How far ahead of the server's clock a till's may run: a device set to the wrong hour or day.
+pub const CLOCK_AHEAD_MAX_MS: i64 = 24 * 60 * 60 * 1000;
+/// How long a till may keep a sale or a return before the server hears of it.
+pub const OFFLINE_MAX_MS: i64 = 30 * 24 * 60 * 60 * 1000;
+
+/// Whether an instant a till recorded (a sale's, a return's) can be true against the server's
+/// clock `now_ms`: not past [`CLOCK_AHEAD_MAX_MS`] ahead, not older than [`OFFLINE_MAX_MS`].
+/// Anything else (0, a negative number, the year 292 million) is a broken clock or a forgery.
+pub fn plausible_till_time(at_ms: i64, now_ms: i64) -> bool {
+    (now_ms.saturating_sub(OFFLINE_MAX_MS)..=now_ms.saturating_add(CLOCK_AHEAD_MAX_MS))
+        .contains(&at_ms)
+}
+
 /// The largest discount a cashier may give on a line, in percent; shift leaders,
 /// coordinators and admins may give any.
 pub const CASHIER_MAX_DISCOUNT_PERCENT: u32 = 10;
@@ -210,5 +223,23 @@ mod tests {
             assert_eq!(receipt_number(input), None, "{input}");
         }
         assert_eq!(receipt_number(" 17 "), Some(17));
+    }
+
+    #[test]
+    fn a_till_time_is_near_the_servers_clock() {
+        let now = 1_764_900_000_000;
+        assert!(plausible_till_time(now, now));
+        assert!(plausible_till_time(now + CLOCK_AHEAD_MAX_MS, now));
+        assert!(plausible_till_time(now - OFFLINE_MAX_MS, now));
+        for wrong in [
+            0,
+            -1,
+            i64::MIN,
+            i64::MAX,
+            now + CLOCK_AHEAD_MAX_MS + 1,
+            now - OFFLINE_MAX_MS - 1,
+        ] {
+            assert!(!plausible_till_time(wrong, now), "{wrong}");
+        }
     }
 }

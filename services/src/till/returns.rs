@@ -9,13 +9,14 @@ use super::{cents, content_hash, insert_once, milli};
 use crate::entities::{return_lines, return_vat_lines, returns, sale_lines, sales};
 use crate::error::{Error, Result};
 use crate::{db::write_tx, Services};
+use domain::member::NOTE_MAX;
 use domain::money::from_cents;
 pub use domain::till::returns::{ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine};
 use domain::till::{
     check_return, from_milli, refund_vat, round_cash, LineId, ReturnError, ReturnRequest, SoldLine,
     Tender, VatCents, VatRate,
 };
-use domain::validation::Reason;
+use domain::validation::{required_text, Reason};
 use domain::Viewer;
 use rust_decimal::Decimal;
 use sea_orm::{
@@ -26,7 +27,9 @@ use uuid::Uuid;
 
 /// Records a return against a sale, once.
 ///
-/// Errors: `Invalid` on `lines` for no lines (`Required`), a line not on the receipt
+/// Errors: `Invalid` on `at_ms` (`ClockWrong`) for a time no till could have recorded, on
+/// `loss_reason` for one too long or with control characters; `Invalid` on `lines` for no
+/// lines (`Required`), a line not on the receipt
 /// (`Malformed`) or a quantity that is not positive (`BadQuantity`), on `loss_reason` when
 /// goods go to waste without one; `ReturnExceedsSold` for more than is left of a line;
 /// `NotFound` for an unknown sale or session; `SessionClosed`; `SaleConflict` when the id was
@@ -40,8 +43,16 @@ pub async fn post_return(
     if let Some(r) = recorded(&s.db, draft.id, &hash).await? {
         return Ok(r);
     }
+    if !domain::till::sale::plausible_till_time(draft.at_ms, crate::now_ms()) {
+        return Err(Error::invalid("at_ms", Reason::ClockWrong));
+    }
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
+    }
+    for reason in draft.lines.iter().filter_map(|l| l.loss_reason.as_deref()) {
+        if !reason.trim().is_empty() {
+            required_text("loss_reason", reason, NOTE_MAX).map_err(Error::Invalid)?;
+        }
     }
     let loss_reason = |l: &ReturnLineDraft| {
         l.loss_reason

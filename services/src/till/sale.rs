@@ -44,7 +44,9 @@ pub const PRICE_GRACE_MS: i64 = 10 * 60 * 1000;
 
 /// Records a sale the till made, once.
 ///
-/// Errors: `Invalid` for a sale without lines (`lines`: Required), an unknown product
+/// Errors: `Invalid` on `sold_at_ms` (`ClockWrong`) for a time no till could have recorded
+/// (see [`domain::till::sale::plausible_till_time`]); `Invalid` for a sale without lines
+/// (`lines`: Required), an unknown product
 /// (`UnknownProduct`), two plain lines of one product (`Malformed`) or a price that is not the
 /// catalogue's (`PriceChanged`); `Basket` for a bad quantity, label or discount; `Payment`
 /// when the payments do not settle it; `DiscountNotAllowed` above the person's limit;
@@ -71,6 +73,9 @@ async fn check_and_record(
     draft: &SaleDraft,
     hash: &str,
 ) -> Result<Receipt> {
+    if !domain::till::sale::plausible_till_time(draft.sold_at_ms, crate::now_ms()) {
+        return Err(Error::invalid("sold_at_ms", Reason::ClockWrong));
+    }
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
     }
