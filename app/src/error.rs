@@ -17,6 +17,10 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     /// Every bad row of a CSV import; nothing was imported.
     ImportRefused(Vec<RowError>),
+    /// The request could not be read (not JSON, a missing field, a value of the wrong type or
+    /// out of range): a client that does not speak this server function's language. Nothing
+    /// was written.
+    BadRequest,
     /// Something went wrong on the server; the details are in its log, not here.
     Internal,
     /// The request did not reach the server or its answer could not be read.
@@ -26,7 +30,18 @@ pub enum AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// On the server, arguments that cannot be decoded are the client's fault: a 400
+    /// `BadRequest` (the serde message goes to the log, not to the person). Everything else,
+    /// and everything in the browser, is a `Transport` error.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if let ServerFnErrorErr::Args(why)
+        | ServerFnErrorErr::Deserialization(why)
+        | ServerFnErrorErr::MissingArg(why) = &value
+        {
+            tracing::info!(why = %why, "server function arguments refused");
+            return crate::ssr::fail(AppError::BadRequest);
+        }
         AppError::Transport(value.to_string())
     }
 }

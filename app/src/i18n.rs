@@ -43,6 +43,7 @@ impl I18n {
             AppError::Unauthenticated => self.t("error-unauthenticated"),
             AppError::Forbidden => self.t("error-forbidden"),
             AppError::NotFound => self.t("error-not-found"),
+            AppError::BadRequest => self.t("error-bad-request"),
             AppError::Internal => self.t("error-internal"),
             AppError::Transport(_) => self.t("error-transport"),
         }

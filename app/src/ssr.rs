@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::Session;
-use domain::till::{PaymentError, ScanError};
+use domain::till::{CountError, PaymentError, ScanError};
 use domain::validation::{FieldError, Reason};
 use domain::{Language, Role, Viewer};
 use http::StatusCode;
@@ -73,6 +73,7 @@ pub fn fail(e: AppError) -> AppError {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::BadRequest => StatusCode::BAD_REQUEST,
         AppError::Invalid(_) | AppError::ImportRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
@@ -131,7 +132,11 @@ impl From<services::Error> for AppError {
                 till_error("discount", Reason::DiscountNotAllowed { max: max_percent })
             }
             E::Nomenclature(error) => AppError::Invalid(error.field_errors()),
-            E::Count(_) => till_error("count", Reason::UnknownDenomination),
+            E::Count(CountError::UnknownDenomination(_)) => {
+                till_error("count", Reason::UnknownDenomination)
+            }
+            E::Count(CountError::NegativeCount) => till_error("count", Reason::Negative),
+            E::Count(CountError::Overflow) => till_error("count", Reason::TooMuchCash),
             E::NotEmpty => {
                 tracing::error!("{e}", e = E::NotEmpty);
                 AppError::Internal

@@ -12,6 +12,9 @@ pub const NAME_MAX: usize = 80;
 pub const EMAIL_MAX: usize = 254;
 pub const PHONE_MAX: usize = 30;
 pub const NOTE_MAX: usize = 500;
+/// The largest member number: nine digits, like the cards, and far from `i64`'s limit so that
+/// the next number is always one more.
+pub const MAX_MEMBER_NUMBER: i64 = 999_999_999;
 /// The default number of extra people a household may have.
 pub const DEFAULT_HOUSEHOLD_MAX: usize = 2;
 
@@ -73,8 +76,20 @@ pub struct ValidMember {
     pub work_regime: WorkRegime,
 }
 
+/// A date typed as `YYYY-MM-DD`, with a four-digit year; `None` for anything else.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    let s = s.trim();
+    // Exactly YYYY-MM-DD: chrono alone also reads signed years of six digits, whose weeks run
+    // off the calendar.
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 impl MemberForm {
@@ -84,6 +99,16 @@ impl MemberForm {
         let member_number = match self.member_number.trim() {
             "" => None,
             n => match n.parse::<i64>() {
+                Ok(n) if n > MAX_MEMBER_NUMBER => {
+                    e.add(
+                        "member_number",
+                        Reason::OutOfRange {
+                            min: 1,
+                            max: MAX_MEMBER_NUMBER,
+                        },
+                    );
+                    None
+                }
                 Ok(n) if n > 0 => Some(n),
                 Ok(_) => {
                     e.add("member_number", Reason::NotPositive);
@@ -327,5 +352,30 @@ mod tests {
             validate_leaving(join, "2025-01-31", " "),
             Err(vec![FieldError::new("leaving_reason", Reason::Required)])
         );
+    }
+
+    #[test]
+    fn dates_are_yyyy_mm_dd_with_four_digit_years() {
+        assert_eq!(
+            parse_date(" 2026-12-05 "),
+            NaiveDate::from_ymd_opt(2026, 12, 5)
+        );
+        assert_eq!(
+            parse_date("9999-12-31"),
+            NaiveDate::from_ymd_opt(9999, 12, 31)
+        );
+        for bad in [
+            "2026-02-30",
+            "+262142-12-31",
+            "-262143-01-01",
+            "99999-12-31",
+            "2026-1-5",
+            "2026-01-01x",
+            "2026/01/01",
+            "",
+            "٢٠٢٦-٠١-٠١",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

@@ -74,26 +74,25 @@ pub fn parse(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
         .collect())
 }
 
-/// Writes members as CSV in the import format, so an export can be imported again.
+/// Writes members as CSV in the import format, so an export can be imported again. Cells that
+/// a spreadsheet would run as formulas are neutralised ([`crate::csv_table::neutralise`]).
 pub fn write(members: &[ValidMember]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    w.write_record(COLUMNS).expect("csv to memory");
-    for m in members {
-        let f = MemberForm::from(m);
-        w.write_record([
-            &f.member_number,
-            &f.first_name,
-            &f.last_name,
-            &f.email,
-            &f.phone,
-            &f.language,
-            &f.join_date,
-            &f.work_regime,
-        ])
-        .expect("csv to memory");
-    }
-    String::from_utf8(w.into_inner().expect("csv to memory")).expect("csv is utf-8")
+    crate::csv_table::write(
+        &COLUMNS,
+        members.iter().map(|m| {
+            let f = MemberForm::from(m);
+            [
+                f.member_number,
+                f.first_name,
+                f.last_name,
+                f.email,
+                f.phone,
+                f.language,
+                f.join_date,
+                f.work_regime,
+            ]
+        }),
+    )
 }
 
 #[cfg(test)]
@@ -164,10 +163,33 @@ mod tests {
         }));
     }
 
+    #[test]
+    fn an_export_holds_no_formula() {
+        let mut m = parse(GOOD).unwrap().remove(0).member;
+        m.first_name = "=HYPERLINK(\"http://evil.example\",\"Anne\")".into();
+        m.last_name = "@SUM(1+1)".into();
+        m.phone = Some("+32 470 12 34 56".into());
+        let text = write(std::slice::from_ref(&m));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?} would run as a formula"
+                );
+            }
+        }
+        assert_eq!(
+            parse(&text).unwrap()[0].member,
+            m,
+            "and it imports back unchanged"
+        );
+    }
+
     proptest! {
         #[test]
         fn export_then_import_round_trips(
-            names in proptest::collection::vec(("[A-Za-zéèçë' ,\"-]{1,20}", "[A-Za-z -]{1,20}"), 1..20)
+            names in proptest::collection::vec(("[A-Za-zéèçë' ,\"=+@-]{1,20}", "[A-Za-z=@ -]{1,20}"), 1..20)
         ) {
             let members: Vec<ValidMember> = names
                 .iter()
@@ -178,7 +200,7 @@ mod tests {
                     first_name: f.trim().to_string(),
                     last_name: l.trim().to_string(),
                     email: format!("m{i}@example.be"),
-                    phone: None,
+                    phone: (i % 2 == 0).then(|| "+32 470 12 34 56".to_string()),
                     language: crate::Language::ALL[i % 3],
                     join_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
                     work_regime: crate::member::WorkRegime::ALL[i % 3],

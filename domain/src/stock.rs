@@ -7,6 +7,11 @@ use crate::validation::Reason;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The largest stock move by hand, either way, in milli-units: a million pieces, kilograms or
+/// litres. Past it is a typing error or an attack, and the sums of the ledger stay far from
+/// `i64`'s limits.
+pub const MAX_MOVE_MILLI: i64 = 1_000_000_000;
+
 /// The reasons of a loss a stock manager picks from; the ledger stores the code.
 pub const LOSS_REASONS: [&str; 4] = ["expired", "damaged", "stolen", "own_use"];
 

@@ -175,6 +175,19 @@ pub enum Reason {
     SeatsBelowBooked {
         booked: u64,
     },
+    /// A drawer count or a cash move above what a drawer can hold, or figures too large to add.
+    TooMuchCash,
+    /// More items than a list takes.
+    TooMany {
+        max: usize,
+    },
+    /// A text with a control character (a NUL, an escape...): nothing a person types, and
+    /// PostgreSQL cannot store a NUL.
+    InvalidCharacters,
+    /// A member's own holiday longer than the coop's rules allow.
+    HolidayTooLong {
+        max_days: i64,
+    },
 }
 
 impl Reason {
@@ -275,13 +288,19 @@ impl Reason {
             Reason::ZeroQuantity => "error-zero-quantity",
             Reason::ShiftNotStarted => "error-shift-not-started",
             Reason::SeatsBelowBooked { .. } => "error-seats-below-booked",
+            Reason::TooMuchCash => "error-too-much-cash",
+            Reason::InvalidCharacters => "error-invalid-characters",
+            Reason::TooMany { .. } => "error-too-many",
+            Reason::HolidayTooLong { .. } => "error-holiday-too-long",
         }
     }
 
     /// The named arguments of this reason's message.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            Reason::TooLong { max } | Reason::TooManyHouseholdPeople { max } => {
+            Reason::TooLong { max }
+            | Reason::TooManyHouseholdPeople { max }
+            | Reason::TooMany { max } => {
                 vec![("max", max.to_string())]
             }
             Reason::UnknownColumn { name } | Reason::MissingColumn { name } => {
@@ -293,6 +312,7 @@ impl Reason {
             Reason::NotOneMember { count } => vec![("count", count.to_string())],
             Reason::SeatsBelowBooked { booked } => vec![("booked", booked.to_string())],
             Reason::SoldTooLongAgo { max } => vec![("max", max.to_string())],
+            Reason::HolidayTooLong { max_days } => vec![("max", max_days.to_string())],
             Reason::Booking {
                 error: BookingError::MissingSkill { skill },
             } => vec![("skill", skill.clone())],
@@ -325,6 +345,21 @@ impl Reason {
     }
 }
 
+/// Whether a text holds a control character other than a tab or a line break: a NUL, an
+/// escape, a bell... Nothing a person types, and PostgreSQL refuses a NUL.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// A required, trimmed text of at most `max` characters without control characters, for a
+/// service that checks one field: the errors of [`Errors::text`].
+pub fn required_text(field: &str, value: &str, max: usize) -> Result<String, Vec<FieldError>> {
+    let mut e = Errors::default();
+    let v = e.text(field, value, max);
+    e.finish(v)
+}
+
 /// A reason attached to one field of a form or a column of a CSV row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -350,24 +385,33 @@ impl Errors {
         self.0.push(FieldError::new(field, reason));
     }
 
-    /// A required, trimmed text of at most `max` characters.
+    /// A required, trimmed text of at most `max` characters, without control characters (see
+    /// [`has_control_characters`]).
     pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
         let v = value.trim();
         if v.is_empty() {
             self.add(field, Reason::Required);
-        } else if v.chars().count() > max {
-            self.add(field, Reason::TooLong { max });
+        } else {
+            self.bounded(field, v, max);
         }
         v.to_string()
     }
 
-    /// An optional, trimmed text of at most `max` characters; empty becomes `None`.
+    /// An optional, trimmed text of at most `max` characters, without control characters;
+    /// empty becomes `None`.
     pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> Option<String> {
         let v = value.trim();
+        self.bounded(field, v, max);
+        (!v.is_empty()).then(|| v.to_string())
+    }
+
+    /// Adds `TooLong` past `max` characters, else `InvalidCharacters` for a control character.
+    fn bounded(&mut self, field: &str, v: &str, max: usize) {
         if v.chars().count() > max {
             self.add(field, Reason::TooLong { max });
+        } else if has_control_characters(v) {
+            self.add(field, Reason::InvalidCharacters);
         }
-        (!v.is_empty()).then(|| v.to_string())
     }
 
     pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
@@ -449,11 +493,19 @@ mod tests {
         e.text("b", "   ", 10);
         e.text("c", "abcdefghijk", 10);
         assert_eq!(e.optional_text("d", "  ", 5), None);
+        e.text("e", "An\u{0}ne", 10);
+        e.optional_text("f", "\u{1b}[31m", 10);
+        assert_eq!(
+            e.text("g", "two\nlines\tand a tab", 30),
+            "two\nlines\tand a tab"
+        );
         assert_eq!(
             e.0,
             vec![
                 FieldError::new("b", Reason::Required),
-                FieldError::new("c", Reason::TooLong { max: 10 })
+                FieldError::new("c", Reason::TooLong { max: 10 }),
+                FieldError::new("e", Reason::InvalidCharacters),
+                FieldError::new("f", Reason::InvalidCharacters),
             ]
         );
     }

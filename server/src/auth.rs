@@ -68,7 +68,8 @@ pub async fn sign_in(
             )
                 .into_response()
         }
-        Err(Error::BadCredentials) => back("bad_credentials", String::new()),
+        // An email that cannot be looked up (a NUL character) belongs to nobody.
+        Err(Error::BadCredentials | Error::Invalid(_)) => back("bad_credentials", String::new()),
         Err(Error::TooManyAttempts { retry_after_s }) => back(
             "too_many",
             format!("&minutes={}", (retry_after_s + 59) / 60),

@@ -4,6 +4,7 @@
 
 use app::api::shifts::{MayShopAnswer, SHOP_CHECKERS};
 use app::ssr::{CurrentViewer, RequestLanguage};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -31,7 +32,7 @@ pub async fn may_shop(
     Extension(s): Extension<Services>,
     Extension(viewer): Extension<CurrentViewer>,
     Extension(lang): Extension<RequestLanguage>,
-    Query(who): Query<Who>,
+    who: Result<Query<Who>, QueryRejection>,
 ) -> Response {
     match viewer.0 {
         None => return refuse(StatusCode::UNAUTHORIZED, lang, "error-unauthenticated"),
@@ -40,6 +41,10 @@ pub async fn may_shop(
         }
         Some(_) => {}
     }
+    // A query that does not read (a member that is not a UUID): the same JSON refusal.
+    let Ok(Query(who)) = who else {
+        return refuse(StatusCode::BAD_REQUEST, lang, "error-bad-request");
+    };
     let shopper = match (&who.card, who.member) {
         (Some(card), _) if !card.trim().is_empty() => Shopper::Card(card),
         (_, Some(id)) => Shopper::Member(id),
@@ -53,6 +58,14 @@ pub async fn may_shop(
         })
         .into_response(),
         Err(services::Error::NotFound) => refuse(StatusCode::NOT_FOUND, lang, "error-not-found"),
+        // A card that cannot be looked up (a NUL character): the reason, as a 422.
+        Err(services::Error::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({
+                "error": errors.first().map(|e| i18n::reason(lang.0, &e.reason)).unwrap_or_default()
+            })),
+        )
+            .into_response(),
         Err(e) => {
             tracing::error!(error = %e, "may-shop failed");
             refuse(StatusCode::INTERNAL_SERVER_ERROR, lang, "error-internal")

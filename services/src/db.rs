@@ -328,8 +328,13 @@ pub(crate) async fn select_all(
     Ok(parts)
 }
 
+/// The longest word a search looks for: no searchable text (names, emails, cards) has a
+/// longer one, and SQLite refuses a LIKE pattern past 50,000 bytes.
+pub const SEARCH_WORD_MAX: usize = 256;
+
 /// Every word of `query` (folded, the first six, without LIKE wildcards) is in `column`, a
-/// column of folded text: a search that ignores case and accents.
+/// column of folded text: a search that ignores case and accents. A word longer than
+/// [`SEARCH_WORD_MAX`] matches nothing.
 pub(crate) fn words_in(column: impl ColumnTrait, query: &str) -> Condition {
     let mut cond = Condition::all();
     for term in fold(query).split_whitespace().take(6) {
@@ -337,7 +342,9 @@ pub(crate) fn words_in(column: impl ColumnTrait, query: &str) -> Condition {
             .chars()
             .filter(|c| *c != '%' && *c != '_' && *c != '\\')
             .collect();
-        if !term.is_empty() {
+        if term.chars().count() > SEARCH_WORD_MAX {
+            cond = cond.add(Expr::cust("1 = 0"));
+        } else if !term.is_empty() {
             cond = cond.add(column.contains(term));
         }
     }

@@ -5,7 +5,7 @@ use domain::member_csv::RowError;
 use domain::shifts::{BookingError, ExtensionError, Status};
 use domain::till::{BasketError, CountError, PaymentError, RuleError, ScanError};
 use domain::validation::{FieldError, Reason};
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -132,10 +132,31 @@ impl From<CountError> for Error {
     }
 }
 
+/// The SQLSTATE code of a database error, when the database gave one.
+fn sql_state(e: &DbErr) -> Option<String> {
+    match e {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match &**e {
+                sea_orm::sqlx::Error::Database(d) => d.code().map(|c| c.into_owned()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// PostgreSQL's "character not in repertoire": a NUL in a text it was sent.
+const NUL_IN_TEXT: &str = "22021";
+
 impl From<DbErr> for Error {
     /// A unique violation that slipped past the checks (a race with another request) becomes a
-    /// clear conflict on the field it names, not a database message.
+    /// clear conflict on the field it names, not a database message. A NUL character that
+    /// reached PostgreSQL in a search or a lookup (texts that are kept are checked before) is
+    /// the request's fault: `InvalidCharacters`, and the transaction is rolled back.
     fn from(e: DbErr) -> Self {
+        if sql_state(&e).as_deref() == Some(NUL_IN_TEXT) {
+            return Error::invalid("", Reason::InvalidCharacters);
+        }
         if let Some(SqlErr::UniqueConstraintViolation(msg)) = e.sql_err() {
             let msg = msg.to_lowercase();
             if msg.contains("drawer_sessions") {

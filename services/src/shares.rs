@@ -9,6 +9,9 @@ use domain::money::{parse_amount, to_cents};
 use domain::register::{ClassTotal, RegisterTotals, ShareClass, ShareEventForm, ShareEventView};
 use domain::shares::{Holding, ShareEvent, ShareEventKind};
 use domain::validation::{Errors, Reason};
+
+/// The longest code, quantity or member number a share event's form takes.
+const SHORT_MAX: usize = 30;
 use domain::Viewer;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -148,6 +151,14 @@ pub async fn record(
     form: &ShareEventForm,
 ) -> Result<()> {
     let mut e = Errors::default();
+    // A kind reads only some fields; the others must not carry anything a person would not type.
+    for (field, value) in [
+        ("class_code", &form.class_code),
+        ("quantity", &form.quantity),
+        ("counterpart_number", &form.counterpart_number),
+    ] {
+        e.optional_text(field, value, SHORT_MAX);
+    }
     let kind = ShareEventKind::parse(form.kind.trim());
     if kind.is_none() {
         e.add("kind", Reason::Malformed);

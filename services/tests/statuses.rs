@@ -343,6 +343,74 @@ async fn members_ask_for_holidays_within_the_rules(s: Services) {
     assert_eq!(leave_count(&s, id).await, 3);
 }
 
+/// A member records a holiday by themselves up to the rules' `max_holiday_days` (both days
+/// included); a longer one is refused on `end` and writes nothing; coordinators set the length
+/// and record longer holidays themselves.
+async fn a_members_own_holiday_is_bounded_by_the_rules(s: Services) {
+    let a = services::testing::admin(&s).await;
+    let id = member(&s, &a, "Lena", "Wouters", "regular").await;
+    let me = as_member(id);
+    let start = today() + TimeDelta::days(3);
+    let too_long = |days: i64| {
+        vec![FieldError::new(
+            "end",
+            Reason::HolidayTooLong { max_days: days },
+        )]
+    };
+    for end in [start + TimeDelta::days(28), NaiveDate::MAX] {
+        let errors = fields(
+            status::request_holiday(&s, &me, id, start, end)
+                .await
+                .unwrap_err(),
+        );
+        assert_eq!(errors, too_long(28), "until {end}");
+    }
+    assert_eq!(
+        leave_count(&s, id).await,
+        0,
+        "a refused holiday writes nothing"
+    );
+    assert_eq!(audits(&s, "shifts.leave").await, 0);
+    status::request_holiday(&s, &me, id, start, start + TimeDelta::days(27))
+        .await
+        .unwrap();
+
+    let mut form = RulesForm::from(&shifts::rules(&s.db).await.unwrap());
+    form.max_holiday_days = "0".into();
+    assert_eq!(
+        fields(shifts::save_rules(&s, &a, &form).await.unwrap_err()),
+        vec![FieldError::new("max_holiday_days", Reason::NotPositive)]
+    );
+    form.max_holiday_days = "60".into();
+    shifts::save_rules(&s, &a, &form).await.unwrap();
+    let later = start + TimeDelta::days(100);
+    assert_eq!(
+        fields(
+            status::request_holiday(&s, &me, id, later, later + TimeDelta::days(60))
+                .await
+                .unwrap_err()
+        ),
+        too_long(60)
+    );
+    status::request_holiday(&s, &me, id, later, later + TimeDelta::days(59))
+        .await
+        .unwrap();
+    // A coordinator records a longer one.
+    let far = later + TimeDelta::days(100);
+    status::add_leave(
+        &s,
+        &a,
+        id,
+        LeaveKind::Holiday,
+        far,
+        far + TimeDelta::days(180),
+        "Travelling",
+    )
+    .await
+    .unwrap();
+    assert_eq!(leave_count(&s, id).await, 3);
+}
+
 /// The list on 20,000 members answers a filtered, searched page quickly.
 async fn the_list_is_fast_on_twenty_thousand_members(s: Services) {
     let now = services::now_ms();
@@ -412,6 +480,7 @@ async fn the_list_is_fast_on_twenty_thousand_members(s: Services) {
 }
 
 on_both_databases!(
+    a_members_own_holiday_is_bounded_by_the_rules,
     rules_are_saved_whole_with_audit_or_not_at_all,
     the_list_filters_by_status_and_searches_by_name_or_number,
     a_correction_needs_a_note_and_writes_nothing_without,

@@ -29,7 +29,7 @@ pub async fn search_products(
     page: u64,
 ) -> Result<ProductPage, AppError> {
     let (s, _) = authorize(STOCK_KEEPERS)?;
-    let offset = page.saturating_mul(PAGE_SIZE);
+    let offset = super::page_offset(page, PAGE_SIZE)?;
     Ok(till::catalogue::search(&s.db, &query, category, state, PAGE_SIZE, offset).await?)
 }
 

@@ -19,7 +19,8 @@ pub async fn search_members(
     page: u64,
 ) -> Result<MemberPage, AppError> {
     let (s, _) = authorize(REGISTER_KEEPERS)?;
-    Ok(members::search(&s.db, &query, filter, PAGE_SIZE, page * PAGE_SIZE).await?)
+    let offset = page_offset(page, PAGE_SIZE)?;
+    Ok(members::search(&s.db, &query, filter, PAGE_SIZE, offset).await?)
 }
 
 #[server(endpoint = "members/get", input = Json)]

@@ -17,6 +17,7 @@ use {
     super::*,
     crate::ssr::{authorize, fail},
     chrono::{Datelike, TimeDelta},
+    domain::validation::{FieldError, Reason},
     services::shifts::{self, planning},
 };
 
@@ -176,12 +177,21 @@ pub async fn planning_of(date: Option<NaiveDate>, weeks: u32) -> Result<Planning
     let (s, _) = authorize(SHIFT_KEEPERS)?;
     let rules = shifts::rules(&s.db).await?;
     let date = date.unwrap_or_else(services::today);
-    let monday = date - TimeDelta::days(date.weekday().num_days_from_monday().into());
     let weeks = weeks.clamp(1, rules.cycle.weeks.max(1));
+    // A date at the end of the calendar has no Monday or no weeks after it.
+    let out_of_range = || refused(vec![FieldError::new("date", Reason::InvalidDate)]);
+    let monday = date
+        .checked_sub_signed(TimeDelta::days(
+            date.weekday().num_days_from_monday().into(),
+        ))
+        .ok_or_else(out_of_range)?;
+    let end = monday
+        .checked_add_signed(TimeDelta::weeks(weeks.into()))
+        .ok_or_else(out_of_range)?;
+    // Every Monday before `end`, so none overflows.
     let mondays: Vec<NaiveDate> = (0..weeks)
         .map(|w| monday + TimeDelta::weeks(w.into()))
         .collect();
-    let end = monday + TimeDelta::weeks(weeks.into());
     Ok(Planning {
         today: services::today(),
         weeks: mondays

@@ -32,14 +32,8 @@ pub async fn list_statuses(
 ) -> Result<StatusPage, AppError> {
     let (s, _) = authorize(SHIFT_COORDINATORS)?;
     let filter = domain::shifts::statuses::parse_status_filter(&filter);
-    Ok(overview::list(
-        &s.db,
-        &query,
-        filter,
-        PAGE_SIZE,
-        page.saturating_mul(PAGE_SIZE),
-    )
-    .await?)
+    let offset = super::page_offset(page, PAGE_SIZE)?;
+    Ok(overview::list(&s.db, &query, filter, PAGE_SIZE, offset).await?)
 }
 
 /// One member's status with its reason, ledger, status history and leaves.

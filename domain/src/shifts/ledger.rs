@@ -92,7 +92,13 @@ pub enum LedgerError {
     ZeroCorrection,
     #[error("a correction needs a note saying why")]
     NoteRequired,
+    #[error("a correction moves the balance by at most {max} shifts either way")]
+    CorrectionTooLarge { max: i32 },
 }
+
+/// The most a correction by hand moves a balance, either way: a few shifts are corrected, not
+/// thousands.
+pub const MAX_CORRECTION: i32 = 100;
 
 /// The balance of a ledger: the sum of its deltas.
 pub fn balance<'a>(events: impl IntoIterator<Item = &'a CounterEvent>) -> i64 {
@@ -177,6 +183,11 @@ pub fn manual_correction(
 ) -> Result<CounterEvent, LedgerError> {
     if delta == 0 {
         return Err(LedgerError::ZeroCorrection);
+    }
+    if delta.unsigned_abs() > MAX_CORRECTION.unsigned_abs() {
+        return Err(LedgerError::CorrectionTooLarge {
+            max: MAX_CORRECTION,
+        });
     }
     let note = note.trim();
     if note.is_empty() {

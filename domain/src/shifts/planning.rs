@@ -156,9 +156,13 @@ impl SlotInput {
                 None
             }
         };
-        let required_skill = Some(self.required_skill.trim())
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        let mut skill = crate::validation::Errors::default();
+        let required_skill = skill.optional_text(
+            "required_skill",
+            &self.required_skill,
+            crate::member::NAME_MAX,
+        );
+        errors.extend(skill.0);
         Some(Slot {
             start: start?,
             end: end?,
@@ -221,9 +225,9 @@ pub struct OneOffInput {
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FieldError> {
     match text.trim() {
         "" => Err(FieldError::new(field, Reason::Required)),
-        t => t
-            .parse()
-            .map_err(|_| FieldError::new(field, Reason::InvalidDate)),
+        t => {
+            crate::member::parse_date(t).ok_or_else(|| FieldError::new(field, Reason::InvalidDate))
+        }
     }
 }
 

@@ -39,6 +39,10 @@ pub struct ShiftRules {
     pub extension_days: i64,
     /// How many extensions one alert may get before the balance is back to 0.
     pub max_extensions_in_a_row: u32,
+    /// The longest holiday, in days, a member may record by themselves; a coordinator records
+    /// longer ones. Rules saved before it existed read the default.
+    #[serde(default = "default_max_holiday_days")]
+    pub max_holiday_days: i64,
     /// Whether booking enough make-up shifts to reach 0 lifts a suspension.
     pub makeups_lift_suspension: bool,
     pub on_leave_may_shop: bool,
@@ -53,6 +57,11 @@ pub struct ShiftRules {
     pub understaffed_days_ahead: i64,
     /// A shift with fewer booked seats than this percentage of its seats is understaffed.
     pub understaffed_below_percent: u32,
+}
+
+/// Four weeks: one cycle away, the longest holiday a member records without a coordinator.
+fn default_max_holiday_days() -> i64 {
+    28
 }
 
 impl Default for ShiftRules {
@@ -73,6 +82,7 @@ impl Default for ShiftRules {
             alert_days: 28,
             extension_days: 28,
             max_extensions_in_a_row: 1,
+            max_holiday_days: default_max_holiday_days(),
             makeups_lift_suspension: true,
             on_leave_may_shop: false,
             max_bookings_per_day: 2,
@@ -104,6 +114,53 @@ pub enum RulesError {
     UnknownTimeZone { name: String },
     #[error("{field} is a percentage: 0 to 100")]
     NotAPercentage { field: &'static str },
+    /// A number past what any coop votes, which the calendar's arithmetic could not take.
+    #[error("{field} must be between {min} and {max}")]
+    OutOfRange {
+        field: &'static str,
+        min: i64,
+        max: i64,
+    },
+}
+
+/// The widest bounds of the rules' numbers: (field, lowest, highest). Past them a setting is a
+/// typing error, and days or weeks added to a date could run off the calendar.
+const BOUNDS: [(&str, i64, i64); 20] = [
+    ("horizon_weeks", 1, 104),
+    ("regular_attended", -100, 100),
+    ("regular_excused", -100, 100),
+    ("regular_absent", -100, 100),
+    ("makeup_attended", -100, 100),
+    ("booked_no_show", -100, 100),
+    ("flexible_period_days", 1, 3_650),
+    ("flexible_period_debit", -100, 100),
+    ("unsubscribe_threshold", -1_000, 0),
+    ("alert_days", 1, 3_650),
+    ("extension_days", 0, 3_650),
+    ("max_extensions_in_a_row", 0, 100),
+    ("max_holiday_days", 1, 3_650),
+    ("max_bookings_per_day", 1, 100),
+    ("max_bookings_per_period", 1, 1_000),
+    ("booking_period_days", 1, 3_650),
+    ("free_cancellation_hours", 0, 24 * 365),
+    ("reminder_days_before", 0, 365),
+    ("understaffed_days_ahead", 0, 365),
+    ("understaffed_below_percent", 0, 100),
+];
+
+impl RulesError {
+    /// The field of a problem with one field.
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            RulesError::NotPositive { field }
+            | RulesError::Negative { field }
+            | RulesError::NotADebit { field }
+            | RulesError::NotAPercentage { field }
+            | RulesError::OutOfRange { field, .. } => Some(field),
+            RulesError::ThresholdNotBelowZero => Some("unsubscribe_threshold"),
+            _ => None,
+        }
+    }
 }
 
 impl ShiftRules {
@@ -140,6 +197,7 @@ impl ShiftRules {
             ("horizon_weeks", self.horizon_weeks),
             ("flexible_period_days", self.flexible_period_days),
             ("alert_days", self.alert_days),
+            ("max_holiday_days", self.max_holiday_days),
             ("booking_period_days", self.booking_period_days),
             ("makeup_attended", self.makeup_attended.into()),
             ("max_bookings_per_day", self.max_bookings_per_day.into()),
@@ -187,6 +245,35 @@ impl ShiftRules {
                 field: "understaffed_below_percent",
             });
         }
+        // What the checks above did not name yet, past its bounds.
+        let values = [
+            self.horizon_weeks,
+            self.regular_attended.into(),
+            self.regular_excused.into(),
+            self.regular_absent.into(),
+            self.makeup_attended.into(),
+            self.booked_no_show.into(),
+            self.flexible_period_days,
+            self.flexible_period_debit.into(),
+            self.unsubscribe_threshold.into(),
+            self.alert_days,
+            self.extension_days,
+            self.max_extensions_in_a_row.into(),
+            self.max_holiday_days,
+            self.max_bookings_per_day.into(),
+            self.max_bookings_per_period.into(),
+            self.booking_period_days,
+            self.free_cancellation_hours,
+            self.reminder_days_before,
+            self.understaffed_days_ahead,
+            self.understaffed_below_percent.into(),
+        ];
+        let named: Vec<&str> = problems.iter().filter_map(RulesError::field).collect();
+        for ((field, min, max), value) in BOUNDS.into_iter().zip(values) {
+            if !(min..=max).contains(&value) && !named.contains(&field) {
+                problems.push(RulesError::OutOfRange { field, min, max });
+            }
+        }
         problems
     }
 
@@ -197,6 +284,13 @@ impl ShiftRules {
             .map_err(|_| RulesError::UnknownTimeZone {
                 name: self.time_zone.clone(),
             })
+    }
+
+    /// Whether a holiday from `start` to `end` (both included) is no longer than a member may
+    /// record by themselves, [`ShiftRules::max_holiday_days`]. An end before the start fits:
+    /// that is another error.
+    pub fn own_holiday_fits(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        (end - start).num_days() < self.max_holiday_days
     }
 
     /// The dates to generate shifts for on `today`: from today, for the horizon.
@@ -296,6 +390,28 @@ mod tests {
                 },
             ),
             (
+                |r| r.horizon_weeks = i64::MAX,
+                RulesError::OutOfRange {
+                    field: "horizon_weeks",
+                    min: 1,
+                    max: 104,
+                },
+            ),
+            (
+                |r| r.makeup_attended = i32::MAX,
+                RulesError::OutOfRange {
+                    field: "makeup_attended",
+                    min: -100,
+                    max: 100,
+                },
+            ),
+            (
+                |r| r.max_holiday_days = 0,
+                RulesError::NotPositive {
+                    field: "max_holiday_days",
+                },
+            ),
+            (
                 |r| r.understaffed_below_percent = 101,
                 RulesError::NotAPercentage {
                     field: "understaffed_below_percent",
@@ -307,5 +423,30 @@ mod tests {
             change(&mut r);
             assert_eq!(r.validate(), Err(want.clone()), "{want}");
         }
+    }
+
+    #[test]
+    fn a_member_records_a_holiday_up_to_the_rules_length() {
+        let r = ShiftRules::default();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, 1).unwrap() + TimeDelta::days(d);
+        assert!(r.own_holiday_fits(day(0), day(0)), "one day");
+        assert!(
+            r.own_holiday_fits(day(0), day(27)),
+            "28 days, both included"
+        );
+        assert!(!r.own_holiday_fits(day(0), day(28)), "29 days");
+        assert!(!r.own_holiday_fits(NaiveDate::MIN, NaiveDate::MAX));
+        assert!(
+            r.own_holiday_fits(day(5), day(0)),
+            "an end before the start is another error"
+        );
+    }
+
+    #[test]
+    fn rules_saved_before_the_holiday_length_read_the_default() {
+        let mut json = serde_json::to_value(ShiftRules::default()).unwrap();
+        json.as_object_mut().unwrap().remove("max_holiday_days");
+        let r: ShiftRules = serde_json::from_value(json).unwrap();
+        assert_eq!(r.max_holiday_days, 28);
     }
 }

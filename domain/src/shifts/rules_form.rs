@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// The typed fields of the form, by name (the check boxes are booleans).
-pub const TEXT_FIELDS: [&str; 22] = [
+pub const TEXT_FIELDS: [&str; 23] = [
     "week_a_monday",
     "cycle_weeks",
     "time_zone",
@@ -26,6 +26,7 @@ pub const TEXT_FIELDS: [&str; 22] = [
     "alert_days",
     "extension_days",
     "max_extensions_in_a_row",
+    "max_holiday_days",
     "max_bookings_per_day",
     "max_bookings_per_period",
     "booking_period_days",
@@ -54,6 +55,7 @@ pub struct RulesForm {
     pub alert_days: String,
     pub extension_days: String,
     pub max_extensions_in_a_row: String,
+    pub max_holiday_days: String,
     pub makeups_lift_suspension: bool,
     pub on_leave_may_shop: bool,
     pub max_bookings_per_day: String,
@@ -84,6 +86,7 @@ impl From<&ShiftRules> for RulesForm {
             alert_days: r.alert_days.to_string(),
             extension_days: r.extension_days.to_string(),
             max_extensions_in_a_row: r.max_extensions_in_a_row.to_string(),
+            max_holiday_days: r.max_holiday_days.to_string(),
             makeups_lift_suspension: r.makeups_lift_suspension,
             on_leave_may_shop: r.on_leave_may_shop,
             max_bookings_per_day: r.max_bookings_per_day.to_string(),
@@ -118,6 +121,13 @@ pub fn field_error(e: &RulesError) -> FieldError {
         RulesError::NotAPercentage { field } => {
             FieldError::new(field, Reason::OutOfRange { min: 0, max: 100 })
         }
+        RulesError::OutOfRange { field, min, max } => FieldError::new(
+            field,
+            Reason::OutOfRange {
+                min: *min,
+                max: *max,
+            },
+        ),
     }
 }
 
@@ -140,6 +150,7 @@ impl RulesForm {
             "alert_days" => &mut self.alert_days,
             "extension_days" => &mut self.extension_days,
             "max_extensions_in_a_row" => &mut self.max_extensions_in_a_row,
+            "max_holiday_days" => &mut self.max_holiday_days,
             "max_bookings_per_day" => &mut self.max_bookings_per_day,
             "max_bookings_per_period" => &mut self.max_bookings_per_period,
             "booking_period_days" => &mut self.booking_period_days,
@@ -206,6 +217,7 @@ impl RulesForm {
                 "max_extensions_in_a_row",
                 &self.max_extensions_in_a_row,
             ),
+            max_holiday_days: number(&mut e, "max_holiday_days", &self.max_holiday_days),
             makeups_lift_suspension: self.makeups_lift_suspension,
             on_leave_may_shop: self.on_leave_may_shop,
             max_bookings_per_day: number(

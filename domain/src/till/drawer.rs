@@ -23,18 +23,24 @@ pub struct Count {
     pub count: i64,
 }
 
+/// The most cash, in cents, that a drawer's count or one cash move may hold: a million euros.
+/// Anything above is a typing error or an attack, and keeps every report's sums far from
+/// `i64`'s limits.
+pub const MAX_DRAWER_CENTS: i64 = 100_000_000;
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CountError {
     #[error("{0} cents is not a euro coin or note")]
     UnknownDenomination(i64),
     #[error("a count cannot be negative")]
     NegativeCount,
+    /// A count or cash move above [`MAX_DRAWER_CENTS`], or figures whose sum does not fit.
     #[error("this much cash cannot be counted")]
     Overflow,
 }
 
 /// The cash counted, in cents. Errors: a denomination that is not a euro coin or note, a
-/// negative count, or an absurd total.
+/// negative count, or a total above [`MAX_DRAWER_CENTS`] (`Overflow`).
 pub fn counted_cents(counts: &[Count]) -> Result<i64, CountError> {
     counts.iter().try_fold(0i64, |sum, c| {
         if !DENOMINATIONS.contains(&c.denomination_cents) {
@@ -46,8 +52,15 @@ pub fn counted_cents(counts: &[Count]) -> Result<i64, CountError> {
         c.count
             .checked_mul(c.denomination_cents)
             .and_then(|v| sum.checked_add(v))
+            .filter(|total| *total <= MAX_DRAWER_CENTS)
             .ok_or(CountError::Overflow)
     })
+}
+
+/// `sum + value`, or `Overflow` when it does not fit.
+fn add(sum: &mut i64, value: i64) -> Result<(), CountError> {
+    *sum = sum.checked_add(value).ok_or(CountError::Overflow)?;
+    Ok(())
 }
 
 /// One rate of a VAT breakdown in cents: `net + vat == gross`.
@@ -153,51 +166,72 @@ pub struct DrawerReport {
 }
 
 impl DrawerReport {
+    /// The figures of a session. Errors: `Overflow` when a sum does not fit in `i64` (only
+    /// figures far beyond [`MAX_DRAWER_CENTS`] can do that), never a wrapped or panicking sum.
     pub fn of(
         float: i64,
         cash_moves: &[i64],
         sales: &[SaleTotals],
         returns: &[ReturnTotals],
-    ) -> Self {
+    ) -> Result<Self, CountError> {
         let mut r = DrawerReport {
             float,
-            cash_moves: cash_moves.iter().sum(),
             sales: u32::try_from(sales.len()).unwrap_or(u32::MAX),
             returns: u32::try_from(returns.len()).unwrap_or(u32::MAX),
             ..DrawerReport::default()
         };
+        for m in cash_moves {
+            add(&mut r.cash_moves, *m)?;
+        }
         let mut vat: BTreeMap<VatRate, VatCents> = BTreeMap::new();
         let mut refunds_vat: BTreeMap<VatRate, VatCents> = BTreeMap::new();
         for s in sales {
-            r.total += s.total;
-            r.discounts += s.discount;
-            r.overrides += u32::from(s.overridden);
-            r.rounding += s.rounding;
-            r.cash += s.cash;
-            r.change += s.change;
-            r.card += s.card;
-            r.meal_vouchers += s.meal_vouchers;
-            add_vat(&mut vat, &s.vat);
+            add(&mut r.total, s.total)?;
+            add(&mut r.discounts, s.discount)?;
+            r.overrides = r.overrides.saturating_add(u32::from(s.overridden));
+            add(&mut r.rounding, s.rounding)?;
+            add(&mut r.cash, s.cash)?;
+            add(&mut r.change, s.change)?;
+            add(&mut r.card, s.card)?;
+            add(&mut r.meal_vouchers, s.meal_vouchers)?;
+            add_vat(&mut vat, &s.vat)?;
         }
         for ret in returns {
-            let paid = ret.refund - ret.rounding;
-            r.rounding += ret.rounding;
-            add_vat(&mut refunds_vat, &ret.vat);
+            let paid = ret
+                .refund
+                .checked_sub(ret.rounding)
+                .ok_or(CountError::Overflow)?;
+            add(&mut r.rounding, ret.rounding)?;
+            add_vat(&mut refunds_vat, &ret.vat)?;
             match ret.tender {
-                Tender::Cash => r.refunds_cash += paid,
-                Tender::Card => r.refunds_card += paid,
-                Tender::MealVoucher => r.refunds_meal_vouchers += paid,
+                Tender::Cash => add(&mut r.refunds_cash, paid)?,
+                Tender::Card => add(&mut r.refunds_card, paid)?,
+                Tender::MealVoucher => add(&mut r.refunds_meal_vouchers, paid)?,
             }
         }
         r.vat = vat.into_values().collect();
         r.refunds_vat = refunds_vat.into_values().collect();
-        r.expected_cash = r.float + r.cash_moves + r.cash - r.change - r.refunds_cash;
-        r
+        r.expected_cash = [r.cash_moves, r.cash]
+            .into_iter()
+            .try_fold(r.float, i64::checked_add)
+            .and_then(|v| v.checked_sub(r.change))
+            .and_then(|v| v.checked_sub(r.refunds_cash))
+            .ok_or(CountError::Overflow)?;
+        Ok(r)
     }
 }
 
-/// Adds VAT lines into per-rate sums.
-fn add_vat(sums: &mut BTreeMap<VatRate, VatCents>, lines: &[VatCents]) {
+impl ZReport {
+    /// Counted minus expected. Errors: `Overflow` when it does not fit.
+    pub fn difference(counted_cents: i64, report: &DrawerReport) -> Result<i64, CountError> {
+        counted_cents
+            .checked_sub(report.expected_cash)
+            .ok_or(CountError::Overflow)
+    }
+}
+
+/// Adds VAT lines into per-rate sums. Errors: `Overflow`.
+fn add_vat(sums: &mut BTreeMap<VatRate, VatCents>, lines: &[VatCents]) -> Result<(), CountError> {
     for line in lines {
         let sum = sums.entry(line.rate).or_insert(VatCents {
             rate: line.rate,
@@ -205,10 +239,11 @@ fn add_vat(sums: &mut BTreeMap<VatRate, VatCents>, lines: &[VatCents]) {
             net: 0,
             vat: 0,
         });
-        sum.gross += line.gross;
-        sum.net += line.net;
-        sum.vat += line.vat;
+        add(&mut sum.gross, line.gross)?;
+        add(&mut sum.net, line.net)?;
+        add(&mut sum.vat, line.vat)?;
     }
+    Ok(())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,6 +300,15 @@ mod tests {
             counted_cents(&[count(50_000, i64::MAX / 2)]),
             Err(CountError::Overflow)
         );
+        assert_eq!(
+            counted_cents(&[count(50_000, 2_000)]),
+            Ok(MAX_DRAWER_CENTS),
+            "a million euros is the most a count holds"
+        );
+        assert_eq!(
+            counted_cents(&[count(50_000, 2_000), count(1, 1)]),
+            Err(CountError::Overflow)
+        );
     }
 
     #[test]
@@ -314,7 +358,7 @@ mod tests {
                 vat: vec![vat(600, 100, 94), vat(2100, 21, 17)],
             },
         ];
-        let r = DrawerReport::of(10_000, &[2_000, -500], &sales, &returns);
+        let r = DrawerReport::of(10_000, &[2_000, -500], &sales, &returns).unwrap();
         assert_eq!((r.sales, r.returns, r.overrides), (2, 2, 1));
         assert_eq!((r.total, r.discounts, r.rounding), (1837, 50, 0));
         assert_eq!(
@@ -326,5 +370,49 @@ mod tests {
         assert_eq!(r.refunds_vat, vec![vat(600, 433, 408), vat(2100, 21, 17)]);
         // 100.00 + 20.00 - 5.00 + 10.00 - 2.65 - 3.35.
         assert_eq!(r.expected_cash, 11_900);
+    }
+
+    #[test]
+    fn sums_past_i64_are_an_error_not_a_panic() {
+        let sale = |cash| SaleTotals {
+            total: cash,
+            discount: 0,
+            cash,
+            card: 0,
+            meal_vouchers: 0,
+            change: 0,
+            rounding: 0,
+            vat: vec![],
+            overridden: false,
+        };
+        assert_eq!(
+            DrawerReport::of(0, &[i64::MAX, 1], &[], &[]),
+            Err(CountError::Overflow)
+        );
+        assert_eq!(
+            DrawerReport::of(0, &[], &[sale(i64::MAX), sale(1)], &[]),
+            Err(CountError::Overflow)
+        );
+        assert_eq!(
+            DrawerReport::of(i64::MAX, &[], &[sale(1)], &[]),
+            Err(CountError::Overflow),
+            "the expected cash does not fit"
+        );
+        let refund = ReturnTotals {
+            tender: Tender::Cash,
+            refund: i64::MIN,
+            rounding: 1,
+            vat: vec![],
+        };
+        assert_eq!(
+            DrawerReport::of(0, &[], &[], &[refund]),
+            Err(CountError::Overflow)
+        );
+        let report = DrawerReport::of(0, &[-1], &[], &[]).unwrap();
+        assert_eq!(
+            ZReport::difference(i64::MAX, &report),
+            Err(CountError::Overflow)
+        );
+        assert_eq!(ZReport::difference(5, &report), Ok(6));
     }
 }

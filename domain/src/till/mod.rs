@@ -22,6 +22,7 @@ pub use basket::{from_milli, to_milli, Basket, BasketError, Line, LineId, LineKi
 pub use catalogue::{ProductForm, ValidProduct};
 pub use drawer::{
     counted_cents, Count, CountError, DrawerReport, ReturnTotals, SaleTotals, VatCents,
+    MAX_DRAWER_CENTS,
 };
 pub use nomenclature::{
     parse_scan, sold_by_label, BarcodeRule, Field, Nomenclature, RuleError, RuleKind, Scan,

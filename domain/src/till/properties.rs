@@ -263,7 +263,7 @@ proptest! {
                 returns.push(r);
             }
         }
-        let r = DrawerReport::of(float, &cash_moves, &totals, &returns);
+        let r = DrawerReport::of(float, &cash_moves, &totals, &returns).unwrap();
         prop_assert_eq!(r.sales as usize, sales.len());
         prop_assert_eq!(r.returns as usize, returns.len());
         prop_assert_eq!(r.total, total);

@@ -11,6 +11,7 @@ use crate::entities::{
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
 use chrono::{NaiveDate, NaiveTime, TimeDelta, Weekday};
+use domain::member::{NAME_MAX, NOTE_MAX};
 use domain::register::MemberFilter;
 use domain::shifts::planning::{
     staffing, ClosureDay, MemberRef, PlannedShift, TaskType, TemplateView,
@@ -19,7 +20,7 @@ use domain::shifts::{
     local_to_utc, missing_occurrences, BookingError, Occurrence, Shift, ShiftRules, ShiftTemplate,
     WeekLetter,
 };
-use domain::validation::Reason;
+use domain::validation::{required_text, Reason};
 use domain::Viewer;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -59,10 +60,7 @@ pub struct OneOffForm {
 /// Adds a task type (till, reception, shelving, ...). Errors: `Invalid` when the name is
 /// empty or already used.
 pub async fn create_task_type(s: &Services, actor: &Viewer, name: &str) -> Result<Uuid> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Error::invalid("name", Reason::Required));
-    }
+    let name = &required_text("name", name, NAME_MAX).map_err(Error::Invalid)?;
     let tx = write_tx(&s.db).await?;
     let taken = task_types::Entity::find()
         .filter(task_types::Column::Name.eq(name))
@@ -302,10 +300,7 @@ pub async fn add_leader(
 
 /// Gives a member a skill (till, cash counting, ...) that some seats require.
 pub async fn add_skill(s: &Services, actor: &Viewer, member_id: Uuid, skill: &str) -> Result<()> {
-    let skill = skill.trim();
-    if skill.is_empty() {
-        return Err(Error::invalid("skill", Reason::Required));
-    }
+    let skill = &required_text("skill", skill, NAME_MAX).map_err(Error::Invalid)?;
     let tx = write_tx(&s.db).await?;
     members::Entity::find_by_id(member_id)
         .one(&tx)
@@ -455,10 +450,7 @@ pub async fn add_closure_day(
     date: NaiveDate,
     note: &str,
 ) -> Result<u64> {
-    let note = note.trim();
-    if note.is_empty() {
-        return Err(Error::invalid("note", Reason::Required));
-    }
+    let note = &required_text("note", note, NOTE_MAX).map_err(Error::Invalid)?;
     let tx = write_tx(&s.db).await?;
     closure_days::Entity::insert(closure_days::ActiveModel {
         date: Set(date),

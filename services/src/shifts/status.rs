@@ -14,13 +14,14 @@ use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, mail, now_ms, Services};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::member::WorkRegime;
+use domain::member::NOTE_MAX;
 use domain::shifts::statuses::{check_new_leave, LeaveRecord};
 use domain::shifts::{
     check_extension_request, derive_status, manual_correction, status_change, status_from_counter,
     Booking, Counter, CounterEvent, CounterReason, Leave, LeaveKind, LedgerError, MemberFacts,
     Reference, ShiftRules, Status, StatusChange, StatusReason, StatusReport,
 };
-use domain::validation::Reason;
+use domain::validation::{required_text, Reason};
 use domain::{Language, Viewer};
 use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
@@ -830,17 +831,15 @@ pub async fn add_leave(
     end: NaiveDate,
     note: &str,
 ) -> Result<StatusReport> {
-    let note = note.trim();
-    if note.is_empty() {
-        return Err(Error::invalid("note", Reason::Required));
-    }
+    let note = &required_text("note", note, NOTE_MAX).map_err(Error::Invalid)?;
     record_leave(s, actor, member_id, kind, (start, end, None), note).await
 }
 
 /// A member's own request for a holiday from `start` to `end` (both included), recorded at
 /// once when the dates are fine, without a note (staff notes are mandatory, so an empty note
-/// marks the member's own request). Errors: `NotFound`; `Invalid` for an end before the start, a
-/// start in the past, or an overlap with another holiday.
+/// marks the member's own request). Errors: `Invalid` on `end` (`HolidayTooLong`) for a holiday
+/// longer than the rules' `max_holiday_days`; `NotFound`; `Invalid` for an end before the
+/// start, a start in the past, or an overlap with another holiday.
 pub async fn request_holiday(
     s: &Services,
     actor: &Viewer,
@@ -848,6 +847,15 @@ pub async fn request_holiday(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Result<StatusReport> {
+    let rules = super::rules(&s.db).await?;
+    if !rules.own_holiday_fits(start, end) {
+        return Err(Error::invalid(
+            "end",
+            Reason::HolidayTooLong {
+                max_days: rules.max_holiday_days,
+            },
+        ));
+    }
     let today = Some(crate::today());
     record_leave(
         s,
@@ -952,9 +960,19 @@ pub async fn correct(
     delta: i32,
     note: &str,
 ) -> Result<StatusReport> {
+    if !note.trim().is_empty() {
+        required_text("note", note, NOTE_MAX).map_err(Error::Invalid)?;
+    }
     let event =
         manual_correction(crate::today(), delta, actor.user_id, note).map_err(|e| match e {
             LedgerError::NoteRequired => Error::invalid("note", Reason::Required),
+            LedgerError::CorrectionTooLarge { max } => Error::invalid(
+                "delta",
+                Reason::OutOfRange {
+                    min: (-max).into(),
+                    max: max.into(),
+                },
+            ),
             LedgerError::ZeroCorrection | LedgerError::OutOfOrder { .. } => {
                 Error::invalid("delta", Reason::InvalidNumber)
             }

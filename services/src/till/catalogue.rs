@@ -541,14 +541,21 @@ pub(crate) fn nomenclature_of(rows: Vec<barcode_rules::Model>) -> Result<Nomencl
     Nomenclature::new(rules).map_err(|e| Error::Db(DbErr::Custom(format!("stored rules: {e}"))))
 }
 
+/// The most rules a nomenclature has: a few serve a shop; more is a mistake or an attack.
+pub const MAX_RULES: usize = 100;
+
 /// Replaces the nomenclature by `rules`, tried in that order.
 ///
-/// Errors: `Nomenclature` naming the first rule that cannot be used; nothing is saved.
+/// Errors: `Invalid` on `rules` (`TooMany`) past [`MAX_RULES`]; `Nomenclature` naming the first
+/// rule that cannot be used; nothing is saved.
 pub async fn set_nomenclature(
     s: &Services,
     actor: &Viewer,
     rules: Vec<BarcodeRule>,
 ) -> Result<Nomenclature> {
+    if rules.len() > MAX_RULES {
+        return Err(Error::invalid("rules", Reason::TooMany { max: MAX_RULES }));
+    }
     let checked = Nomenclature::new(rules)?;
     let tx = write_tx(&s.db).await?;
     barcode_rules::Entity::delete_many().exec(&tx).await?;

@@ -17,6 +17,7 @@ pub use domain::till::drawer::{DrawerSession, Till, ZReport};
 use domain::till::sale::SUPERVISORS;
 use domain::till::{
     counted_cents, Count, DrawerReport, ReturnTotals, SaleTotals, Tender, VatCents, VatRate,
+    MAX_DRAWER_CENTS,
 };
 use domain::validation::Reason;
 use domain::Viewer;
@@ -216,8 +217,9 @@ pub(crate) async fn open_session_row(
 
 /// Records cash put into the drawer (positive) or taken out (negative), with a reason.
 ///
-/// Errors: `Invalid` on `amount` when zero, on `reason` when empty, on `session` when
-/// `actor` on `device` does not hold it (`NotYourSession`); `NotFound`; `SessionClosed`.
+/// Errors: `Invalid` on `amount` when zero or beyond [`MAX_DRAWER_CENTS`] either way
+/// (`TooMuchCash`), on `reason` when empty, on `session` when `actor` on `device` does not
+/// hold it (`NotYourSession`); `NotFound`; `SessionClosed`.
 pub async fn cash_move(
     s: &Services,
     actor: &Viewer,
@@ -229,6 +231,8 @@ pub async fn cash_move(
     let mut e = domain::validation::Errors::default();
     if amount_cents == 0 {
         e.add("amount", Reason::NotPositive);
+    } else if amount_cents.unsigned_abs() > MAX_DRAWER_CENTS.unsigned_abs() {
+        e.add("amount", Reason::TooMuchCash);
     }
     let reason = e.text("reason", reason, 200);
     e.finish(()).map_err(Error::Invalid)?;
@@ -336,7 +340,12 @@ async fn figures(db: &impl ConnectionTrait, row: &drawer_sessions::Model) -> Res
         .into_tuple()
         .all(db)
         .await?;
-    Ok(DrawerReport::of(row.float_cents, &moves, &totals, &refunds))
+    Ok(DrawerReport::of(
+        row.float_cents,
+        &moves,
+        &totals,
+        &refunds,
+    )?)
 }
 
 /// The X report: a session's figures so far, open or closed. Errors: `NotFound`.
@@ -378,7 +387,7 @@ pub async fn close_session(
     am.counted_json = Set(Some(json(counted)?));
     am.expected_cents = Set(Some(report.expected_cash));
     let row = am.update(&tx).await?;
-    let difference_cents = counted_cents - report.expected_cash;
+    let difference_cents = ZReport::difference(counted_cents, &report)?;
     let detail = format!(
         "expected {} counted {counted_cents} cents",
         report.expected_cash
@@ -408,7 +417,7 @@ pub async fn z_report(db: &impl ConnectionTrait, session_id: Uuid) -> Result<ZRe
     let report = figures(db, &row).await?;
     Ok(ZReport {
         session: session_of(&row),
-        difference_cents: counted_cents - report.expected_cash,
+        difference_cents: ZReport::difference(counted_cents, &report)?,
         report,
         counted_cents,
     })

@@ -17,6 +17,7 @@ use crate::entities::{
 };
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
+use domain::member::NOTE_MAX;
 use domain::money::from_cents;
 pub use domain::till::returns::{
     ReturnApproval, ReturnDraft, ReturnLineDraft, ReturnReceipt, ReturnedLine,
@@ -26,7 +27,7 @@ use domain::till::{
     check_return, from_milli, refund_vat, round_cash, LineId, ReturnError, ReturnRequest, SoldLine,
     Tender, VatCents, VatRate,
 };
-use domain::validation::Reason;
+use domain::validation::{required_text, Reason};
 use domain::Viewer;
 use rust_decimal::Decimal;
 use sea_orm::{
@@ -51,7 +52,8 @@ pub async fn return_limit_cents(db: &impl ConnectionTrait) -> Result<i64> {
 
 /// Records a return against a sale, once, from the drawer session `actor` holds on `device`.
 ///
-/// Errors: `Invalid` on `lines` for no lines (`Required`), a line not on the receipt
+/// Errors: `Invalid` on `loss_reason` for one too long or with control characters; `Invalid`
+/// on `lines` for no lines (`Required`), a line not on the receipt
 /// (`Malformed`) or a quantity that is not positive (`BadQuantity`), on `loss_reason` when
 /// goods go to waste without one, on `session` for a session `actor` on `device` does not
 /// hold (`NotYourSession`), on `at_ms` for a date in the future or too old (`SoldInFuture`,
@@ -72,6 +74,11 @@ pub async fn post_return(
     }
     if draft.lines.is_empty() {
         return Err(Error::invalid("lines", Reason::Required));
+    }
+    for reason in draft.lines.iter().filter_map(|l| l.loss_reason.as_deref()) {
+        if !reason.trim().is_empty() {
+            required_text("loss_reason", reason, NOTE_MAX).map_err(Error::Invalid)?;
+        }
     }
     let loss_reason = |l: &ReturnLineDraft| {
         l.loss_reason

@@ -5,8 +5,10 @@
 use crate::entities::{products, stock_moves};
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, Services};
+use domain::member::NOTE_MAX;
+use domain::stock::MAX_MOVE_MILLI;
 pub use domain::stock::{MoveKind, ProductStock, StockMove};
-use domain::validation::Reason;
+use domain::validation::{required_text, Reason};
 use domain::Viewer;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -51,8 +53,9 @@ pub(crate) fn insert_moves(
 
 /// Records a reception, an inventory adjustment or a loss by hand.
 ///
-/// Errors: `NotFound` for an unknown product; `Invalid` on `quantity` when it is zero, on
-/// `kind` for sales and returns (their moves come with them), on `reason` when a loss has none.
+/// Errors: `NotFound` for an unknown product; `Invalid` on `quantity` when it is zero or beyond
+/// [`MAX_MOVE_MILLI`] either way, on `kind` for sales and returns (their moves come with them),
+/// on `reason` when a loss has none or it is too long.
 pub async fn record(
     s: &Services,
     actor: &Viewer,
@@ -64,10 +67,13 @@ pub async fn record(
     if matches!(kind, MoveKind::Sale | MoveKind::Return) {
         return Err(Error::invalid("kind", Reason::Malformed));
     }
-    if quantity_milli == 0 {
+    if quantity_milli == 0 || quantity_milli.unsigned_abs() > MAX_MOVE_MILLI.unsigned_abs() {
         return Err(Error::invalid("quantity", Reason::BadQuantity));
     }
     let reason = reason.trim();
+    if !reason.is_empty() {
+        required_text("reason", reason, NOTE_MAX).map_err(Error::Invalid)?;
+    }
     if kind == MoveKind::Loss && reason.is_empty() {
         return Err(Error::invalid("reason", Reason::Required));
     }

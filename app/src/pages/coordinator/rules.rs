@@ -38,6 +38,7 @@ const GROUPS: [(&str, &[&str]); 5] = [
             "alert_days",
             "extension_days",
             "max_extensions_in_a_row",
+            "max_holiday_days",
         ],
     ),
     (
