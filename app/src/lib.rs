@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod i18n;
+pub mod notice;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
