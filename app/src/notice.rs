@@ -41,11 +41,13 @@ pub enum Done {
 }
 
 /// The outcome of the last action on a page: the server function's path, and what it did or
-/// why it refused.
+/// why it refused; after a refusal, what the form held, to fill it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub from: String,
     pub outcome: Result<Done, AppError>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub typed: Vec<(String, String)>,
 }
 
 impl Notice {
@@ -57,7 +59,27 @@ impl Notice {
                 Ok(value) => Ok(done(value)),
                 Err(error) => Err(error.clone()),
             },
+            typed: vec![],
         }
+    }
+
+    /// Keeps what the form held when the action was refused (its fields' names and values).
+    pub fn keeping(mut self, typed: &[(&str, &str)]) -> Self {
+        if self.outcome.is_err() {
+            self.typed = typed
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect();
+        }
+        self
+    }
+
+    /// What the field `name` held, when the form is to be filled again.
+    pub fn typed(&self, name: &str) -> Option<&str> {
+        self.typed
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The cookie's value: percent-encoded JSON.
@@ -130,7 +152,12 @@ mod tests {
             Notice::of("/api/shifts/my-holiday", &Ok(()), |_| Done::Holiday {
                 start: "2099-07-20".into(),
                 end: "2099-08-02".into(),
-            }),
+            })
+            .keeping(&[("start", "2099-07-20")]),
+            Notice::of::<()>("/api/shifts/my-holiday", &Err(AppError::Internal), |_| {
+                Done::Booked
+            })
+            .keeping(&[("start", "2099-07-20"), ("end", "")]),
             Notice::of::<()>(
                 "/api/shifts/book",
                 &Err(AppError::Invalid(vec![FieldError::new(
@@ -154,6 +181,17 @@ mod tests {
             );
             assert_eq!(Notice::from_cookie(&value), Some(notice));
         }
+    }
+
+    #[test]
+    fn a_refused_form_is_kept_to_be_filled_again() {
+        let typed = [("start", "2099-07-20"), ("end", "2099-07-10")];
+        let refused = Notice::of::<()>("/f", &Err(AppError::Internal), |_| Done::Booked);
+        let refused = refused.keeping(&typed);
+        assert_eq!(refused.typed("end"), Some("2099-07-10"));
+        assert_eq!(refused.typed("other"), None);
+        let done = Notice::of("/f", &Ok(()), |_| Done::Booked).keeping(&typed);
+        assert_eq!(done.typed("start"), None);
     }
 
     #[test]

@@ -186,13 +186,24 @@ pub fn answer_form<T>(
     back: &str,
     done: impl FnOnce(&T) -> crate::notice::Done,
 ) -> Result<T, AppError> {
+    answer_form_keeping(result, back, &[], done)
+}
+
+/// [`answer_form`], keeping what the form held (`typed`: names and values) when `result` is a
+/// refusal, so that the page fills the form again.
+pub fn answer_form_keeping<T>(
+    result: Result<T, AppError>,
+    back: &str,
+    typed: &[(&str, &str)],
+    done: impl FnOnce(&T) -> crate::notice::Done,
+) -> Result<T, AppError> {
     let (Some(parts), Some(res)) = (parts(), use_context::<ResponseOptions>()) else {
         return result;
     };
     if !plain_form_post(&parts) {
         return result;
     }
-    let notice = crate::notice::Notice::of(parts.uri.path(), &result, done);
+    let notice = crate::notice::Notice::of(parts.uri.path(), &result, done).keeping(typed);
     let to = parts
         .headers
         .get(http::header::REFERER)

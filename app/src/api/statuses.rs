@@ -14,7 +14,7 @@ use {
     super::rules::SHIFT_COORDINATORS,
     super::ANYONE,
     crate::notice::Done,
-    crate::ssr::{answer_form, authorize, fail},
+    crate::ssr::{answer_form, answer_form_keeping, authorize, fail},
     chrono::NaiveDate,
     domain::shifts::LeaveKind,
     domain::validation::{FieldError, Reason},
@@ -151,7 +151,8 @@ pub async fn my_holiday(start: String, end: String) -> Result<StatusReport, AppE
         let (start, end) = dates(&start, &end)?;
         Ok::<_, AppError>(status::request_holiday(&s, &v, id, start, end).await?)
     };
-    answer_form(recorded.await, "/my/requests", |_| Done::Holiday {
+    let typed = [("start", start.as_str()), ("end", end.as_str())];
+    answer_form_keeping(recorded.await, "/my/requests", &typed, |_| Done::Holiday {
         start: start.clone(),
         end: end.clone(),
     })

@@ -26,9 +26,15 @@ fn RequestForms() -> impl IntoView {
     let i = use_i18n();
     let holiday = ServerAction::<MyHoliday>::new();
     let extension = ServerAction::<MyExtension>::new();
-    let start = RwSignal::new(String::new());
-    let end = RwSignal::new(String::new());
     let notice = page_notice();
+    // After a refused plain form post, the dates come back as they were typed.
+    let typed = |name| {
+        notice
+            .with_untracked(|n| n.as_ref().and_then(|n| n.typed(name)).map(str::to_string))
+            .unwrap_or_default()
+    };
+    let start = RwSignal::new(typed("start"));
+    let end = RwSignal::new(typed("end"));
     follow(notice, holiday, move |_| Done::Holiday {
         start: start.get_untracked(),
         end: end.get_untracked(),
