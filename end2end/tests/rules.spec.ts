@@ -123,12 +123,12 @@ test.describe('member, phone', () => {
     await holiday.locator('#field-end').fill('2099-07-10');
     await holiday.getByRole('button', { name: 'Mijn verlof registreren' }).click();
     await expect(holiday.locator('.field-error')).toHaveText('Het einde valt vóór het begin.');
-    // The page has no script: the form is posted and the page comes back, with empty fields.
-    await holiday.locator('#field-start').fill('2099-07-20');
+    // The page has no script: the form is posted and the page comes back with the dates typed.
+    await expect(holiday.locator('#field-start')).toHaveValue('2099-07-20');
     await holiday.locator('#field-end').fill('2099-08-02');
     await holiday.getByRole('button', { name: 'Mijn verlof registreren' }).click();
     await expect(holiday.getByRole('status')).toHaveText('Uw verlof van 20/07/2099 tot 02/08/2099 is geregistreerd.');
-    // The same days again overlap the holiday just recorded.
+    // The same days again (a recorded holiday leaves the form empty) overlap it.
     await holiday.locator('#field-start').fill('2099-07-20');
     await holiday.locator('#field-end').fill('2099-08-02');
     await holiday.getByRole('button', { name: 'Mijn verlof registreren' }).click();

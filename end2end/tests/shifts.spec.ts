@@ -29,7 +29,7 @@ async function bookFirstSeat(page: Page, from: number): Promise<string> {
     const seat = firstOpen(page.getByTestId('open-seat'));
     if ((await seat.count()) === 0) continue;
     const shift = (await seat.getAttribute('data-shift'))!;
-    await seat.getByRole('button', { name: 'Book' }).click();
+    await card(page.getByTestId('open-seat'), shift).getByRole('button', { name: 'Book' }).click();
     await expect(page.getByTestId('notice')).toContainText('Booked! You will find it in your shifts.');
     return shift;
   }
