@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod i18n;
+pub mod notice;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -35,14 +36,40 @@ pub struct Session {
 /// The id of the script element that carries the [`Session`] to the browser.
 pub const SESSION_ELEMENT_ID: &str = "ruche-session";
 
+/// The paths of the pages that load no script and no WASM: the member's phone and signing in.
+/// They render completely on the server and their forms are plain HTML forms, for members on
+/// weak mobile connections.
+const PLAIN_PAGES: [&str; 8] = [
+    "/",
+    "/shifts",
+    "/shifts/book",
+    "/my/requests",
+    "/sign-in",
+    "/forgot-password",
+    "/reset-password",
+    "/setup",
+];
+
+/// Whether the page at `path` loads the application's script and WASM and hydrates. Every page
+/// but the member's and the sign-in pages does: the till, stock, the coordinator's and
+/// admin's screens. A hydrated page may still lead to a member's page, which then runs in the
+/// browser: those pages work both ways.
+pub fn hydrates(path: &str) -> bool {
+    !PLAIN_PAGES.contains(&path)
+}
+
 /// The HTML document around the app, rendered on the server.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let session = ssr::session_from_request();
-    // `<` is escaped so that no text can close the script element.
-    let json = serde_json::to_string(&session)
-        .unwrap_or_default()
-        .replace('<', "\\u003c");
+    let hydrating = use_context::<http::request::Parts>().is_none_or(|p| hydrates(p.uri.path()));
+    // Only a hydrating page needs the session in the page; `<` is escaped so that no text can
+    // close the script element.
+    let json = hydrating.then(|| {
+        serde_json::to_string(&session)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
+    });
     let lang = session.lang.code();
     provide_context(session);
     // The page's inline scripts carry this request's nonce; the policy names it.
@@ -63,9 +90,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <script id=SESSION_ELEMENT_ID type="application/json" inner_html=json></script>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {json.map(|json| view! {
+                    <script id=SESSION_ELEMENT_ID type="application/json" inner_html=json></script>
+                    <AutoReload options=options.clone()/>
+                    <HydrationScripts options/>
+                })}
                 <MetaTags/>
             </head>
             <body>
@@ -121,6 +150,42 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hydrates;
+
+    #[test]
+    fn the_member_and_sign_in_pages_do_not_hydrate() {
+        let cases = [
+            ("/", false),
+            ("/shifts", false),
+            ("/shifts/book", false),
+            ("/my/requests", false),
+            ("/sign-in", false),
+            ("/forgot-password", false),
+            ("/reset-password", false),
+            ("/setup", false),
+            ("/till", true),
+            ("/stock", true),
+            ("/stock/products/new", true),
+            ("/sheets", true),
+            ("/sheets/0191f1c2-0000-7000-8000-000000000000", true),
+            ("/coordinator/planning", true),
+            (
+                "/coordinator/members/0191f1c2-0000-7000-8000-000000000000/shifts",
+                true,
+            ),
+            ("/admin/members", true),
+            ("/admin/outbox", true),
+            ("/shifts/elsewhere", true),
+            ("/shift", true),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(hydrates(path), expected, "{path}");
+        }
     }
 }
 

@@ -238,3 +238,95 @@ pub fn authorize(allowed: &[Role]) -> Result<(Services, Viewer), AppError> {
         None => Err(fail(AppError::Unauthenticated)),
     }
 }
+
+/// Whether the request is a plain HTML form post, from a page without the app's script: the
+/// browser asks for HTML, where the script asks for JSON.
+fn plain_form_post(parts: &http::request::Parts) -> bool {
+    parts
+        .headers
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+/// The `ruche_notice` cookie with `value`, or its removal when `value` is empty.
+fn notice_cookie(parts: &http::request::Parts, value: &str) -> String {
+    let secure = parts
+        .extensions
+        .get::<Services>()
+        .is_some_and(|s| s.config.secure_cookies);
+    let max_age = if value.is_empty() { 0 } else { 60 };
+    format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        crate::notice::COOKIE,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// Answers a plain form post to a server function (see [`crate::notice`]): sends the browser
+/// back (303) to the page the form was on (its `Referer`, else `back`), with what happened in
+/// the notice cookie. The app's script gets `result` as it is.
+pub fn answer_form<T>(
+    result: Result<T, AppError>,
+    back: &str,
+    done: impl FnOnce(&T) -> crate::notice::Done,
+) -> Result<T, AppError> {
+    answer_form_keeping(result, back, &[], done)
+}
+
+/// [`answer_form`], keeping what the form held (`typed`: names and values) when `result` is a
+/// refusal, so that the page fills the form again.
+pub fn answer_form_keeping<T>(
+    result: Result<T, AppError>,
+    back: &str,
+    typed: &[(&str, &str)],
+    done: impl FnOnce(&T) -> crate::notice::Done,
+) -> Result<T, AppError> {
+    let (Some(parts), Some(res)) = (parts(), use_context::<ResponseOptions>()) else {
+        return result;
+    };
+    if !plain_form_post(&parts) {
+        return result;
+    }
+    let notice = crate::notice::Notice::of(parts.uri.path(), &result, done).keeping(typed);
+    let to = parts
+        .headers
+        .get(http::header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::url::path_of)
+        .unwrap_or(back);
+    let headers = [
+        (http::header::LOCATION, to.to_string()),
+        (
+            http::header::SET_COOKIE,
+            notice_cookie(&parts, &notice.to_cookie()),
+        ),
+    ];
+    for (name, value) in headers {
+        if let Ok(value) = http::HeaderValue::from_str(&value) {
+            res.insert_header(name, value);
+        }
+    }
+    res.set_status(StatusCode::SEE_OTHER);
+    result
+}
+
+/// The notice a plain form post left for the page being rendered, cleared as it is read.
+pub fn take_notice() -> Option<crate::notice::Notice> {
+    let parts = parts()?;
+    let prefix = format!("{}=", crate::notice::COOKIE);
+    let value = parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(prefix.as_str()))?;
+    if let (Some(res), Ok(clear)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(&notice_cookie(&parts, "")),
+    ) {
+        res.append_header(http::header::SET_COOKIE, clear);
+    }
+    crate::notice::Notice::from_cookie(value)
+}

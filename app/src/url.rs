@@ -12,6 +12,36 @@ pub fn encode(s: &str) -> String {
         .collect()
 }
 
+/// Reads back what [`encode`] wrote (and any percent-encoding of UTF-8); `None` for a broken
+/// escape or bytes that are not UTF-8.
+pub fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The path and query of an absolute address (`http://host/shifts?week=1` is
+/// `/shifts?week=1`), or of a path, if it stays on this site: for going back to the page a form
+/// was posted from (its `Referer`).
+pub fn path_of(address: &str) -> Option<&str> {
+    let path = match address.split_once("://") {
+        Some((_, rest)) => &rest[rest.find('/')?..],
+        None => address,
+    };
+    (local_path(path) == path).then_some(path)
+}
+
 /// A path on this site to go back to, or `/`: never another site. The check is made on what
 /// a browser makes of the text (the URL standard's parsing): leading and trailing control
 /// characters and spaces dropped, tabs and newlines removed anywhere, and a backslash read as
@@ -89,6 +119,29 @@ mod tests {
     #[test]
     fn encoding() {
         assert_eq!(encode("a b&c=é"), "a%20b%26c%3D%C3%A9");
+    }
+
+    #[test]
+    fn decoding() {
+        for s in ["a b&c=é", "{\"x\":\"y; z\"}", ""] {
+            assert_eq!(decode(&encode(s)).as_deref(), Some(s));
+        }
+        assert_eq!(decode("%4"), None);
+        assert_eq!(decode("%zz"), None);
+        assert_eq!(decode("%FF"), None);
+    }
+
+    #[test]
+    fn paths_of_addresses() {
+        assert_eq!(
+            path_of("http://127.0.0.1:3000/shifts/book?week=2"),
+            Some("/shifts/book?week=2")
+        );
+        assert_eq!(path_of("https://coop.example/"), Some("/"));
+        assert_eq!(path_of("https://coop.example"), None);
+        assert_eq!(path_of("/my/requests"), Some("/my/requests"));
+        assert_eq!(path_of("https://coop.example//evil.example"), None);
+        assert_eq!(path_of("evil.example"), None);
     }
 
     #[test]

@@ -16,8 +16,12 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Waits for the page to hydrate. A fresh browser compiles the debug build's WASM (over 20 MB)
+ * first: about 6 s on two busy cores, sometimes over the default 10 s.
+ */
 export async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

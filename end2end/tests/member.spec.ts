@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, signIn, watchConsole } from './helpers';
+import { signIn, watchConsole } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -9,7 +9,6 @@ test('a member signs in on a phone and sees their card', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?next=\//);
   await signIn(page, 'member@demo.ruche.coop');
   await expect(page).toHaveURL(/\/$/);
-  await hydrated(page);
   const card = page.getByTestId('member-card');
   await expect(card).toBeVisible();
   await expect(card.locator('svg rect').first()).toBeVisible();

@@ -87,7 +87,6 @@ test('a shift leader validates yesterday\'s sheet once, and the absent member se
   // The absent member sees -2, the shift missed behind it, and the date to catch up by.
   const member = await phoneFor(browser, 'member@demo.ruche.coop');
   const m = member.page;
-  await hydrated(m);
   const status = m.getByTestId('shift-status');
   await expect(status.getByTestId('balance')).toHaveText('-2');
   await expect(status.locator('.ledger li').first()).toContainText(isoDay(-1));

@@ -329,7 +329,6 @@ myshifts-state-offered = Offered for a swap
 myshifts-state-shift_cancelled = Shift cancelled: nobody owes it
 myshifts-cancel = Cancel
 myshifts-offer = Offer for a swap
-myshifts-keep = Keep it
 myshifts-cancel-free = Cancelling now is free: the seat becomes free for someone else and you owe nothing for it.
 myshifts-cancel-late = It is too late to cancel for free. Your seat will be offered to stand-ins: it stays yours until someone takes it, and if you do not come it counts as missed.
 myshifts-cancel-fixed = This is your fixed seat: it is never cancelled for free. It will be offered to stand-ins: it stays yours until someone takes it, and if you do not come it counts as missed.

@@ -329,7 +329,6 @@ myshifts-state-offered = Proposé en échange
 myshifts-state-shift_cancelled = Créneau annulé : personne ne le doit
 myshifts-cancel = Annuler
 myshifts-offer = Proposer un échange
-myshifts-keep = Le garder
 myshifts-cancel-free = Annuler maintenant est gratuit : la place se libère pour quelqu’un d’autre et vous ne devez rien pour ce créneau.
 myshifts-cancel-late = Il est trop tard pour annuler gratuitement. Votre place sera proposée à des remplaçant·es : elle reste la vôtre tant que personne ne la prend, et si vous ne venez pas, le créneau compte comme manqué.
 myshifts-cancel-fixed = C’est votre place fixe : elle ne s’annule jamais gratuitement. Elle sera proposée à des remplaçant·es : elle reste la vôtre tant que personne ne la prend, et si vous ne venez pas, le créneau compte comme manqué.

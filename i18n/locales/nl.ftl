@@ -329,7 +329,6 @@ myshifts-state-offered = Aangeboden voor een ruil
 myshifts-state-shift_cancelled = Shift geannuleerd: niemand is hem verschuldigd
 myshifts-cancel = Annuleren
 myshifts-offer = Ruil aanbieden
-myshifts-keep = Houden
 myshifts-cancel-free = Nu annuleren is gratis: de plaats komt vrij voor iemand anders en u bent niets verschuldigd voor deze shift.
 myshifts-cancel-late = Het is te laat om gratis te annuleren. Uw plaats wordt aan vervangers aangeboden: ze blijft van u tot iemand ze overneemt, en als u niet komt, telt de shift als gemist.
 myshifts-cancel-fixed = Dit is uw vaste plaats: die wordt nooit gratis geannuleerd. Ze wordt aan vervangers aangeboden: ze blijft van u tot iemand ze overneemt, en als u niet komt, telt de shift als gemist.

@@ -1,7 +1,10 @@
 //! A member's own bookings: book a free seat, cancel, offer a seat for a swap, take someone's
 //! offer, and the lists behind the member's shift pages. The member always comes from the
-//! session, never from the request: a member acts only on their own seats.
+//! session, never from the request: a member acts only on their own seats. The changes also
+//! take plain form posts, for the member's pages that work without JavaScript
+//! ([`crate::notice`]).
 
+use super::form::JsonOrForm;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use domain::shifts::{Cancellation, MyShift, OpenOffer, OpenWeek};
@@ -11,7 +14,8 @@ use uuid::Uuid;
 #[cfg(feature = "ssr")]
 use {
     super::*,
-    crate::ssr::authorize,
+    crate::notice::Done,
+    crate::ssr::{answer_form, authorize},
     services::shifts::{agenda, booking, feed},
     services::Services,
 };
@@ -33,34 +37,46 @@ fn own_member() -> Result<(Services, Uuid), AppError> {
 
 /// Books a free seat of a shift for the signed-in member; returns the booking's id.
 /// Refusals (full, overlap, limits, ...) are 422 with the rule that refused; nothing is written.
-#[server(endpoint = "shifts/book", input = Json)]
+#[server(endpoint = "shifts/book", input = JsonOrForm)]
 pub async fn book_shift(shift_id: Uuid) -> Result<Uuid, AppError> {
-    let (s, member_id) = own_member()?;
-    Ok(booking::book(&s, member_id, shift_id).await?)
+    let booked = async {
+        let (s, member_id) = own_member()?;
+        Ok::<_, AppError>(booking::book(&s, member_id, shift_id).await?)
+    };
+    answer_form(booked.await, "/shifts/book", |_| Done::Booked)
 }
 
 /// Gives up the signed-in member's seat of a shift. `Free` up to the rules' deadline (the seat
 /// is free again); `Late` after it, or always for a fixed seat: the seat is offered to
 /// stand-ins and counts as missed unless someone takes it.
-#[server(endpoint = "shifts/cancel", input = Json)]
+#[server(endpoint = "shifts/cancel", input = JsonOrForm)]
 pub async fn cancel_shift(shift_id: Uuid) -> Result<Cancellation, AppError> {
-    let (s, member_id) = own_member()?;
-    Ok(booking::cancel(&s, member_id, shift_id).await?)
+    let cancelled = async {
+        let (s, member_id) = own_member()?;
+        Ok::<_, AppError>(booking::cancel(&s, member_id, shift_id).await?)
+    };
+    answer_form(cancelled.await, "/shifts", |c| Done::Cancelled(*c))
 }
 
 /// Offers the signed-in member's seat of a shift to stand-ins; returns the offer's id.
-#[server(endpoint = "shifts/offer", input = Json)]
+#[server(endpoint = "shifts/offer", input = JsonOrForm)]
 pub async fn offer_shift(shift_id: Uuid) -> Result<Uuid, AppError> {
-    let (s, member_id) = own_member()?;
-    Ok(booking::offer(&s, member_id, shift_id).await?)
+    let offered = async {
+        let (s, member_id) = own_member()?;
+        Ok::<_, AppError>(booking::offer(&s, member_id, shift_id).await?)
+    };
+    answer_form(offered.await, "/shifts", |_| Done::Offered)
 }
 
 /// The signed-in member takes another member's offered seat; returns their booking's id.
 /// Taking one's own offer is refused (422, `OwnOffer`).
-#[server(endpoint = "shifts/take-offer", input = Json)]
+#[server(endpoint = "shifts/take-offer", input = JsonOrForm)]
 pub async fn take_offer(offer_id: Uuid) -> Result<Uuid, AppError> {
-    let (s, member_id) = own_member()?;
-    Ok(booking::take_offer(&s, member_id, offer_id).await?)
+    let taken = async {
+        let (s, member_id) = own_member()?;
+        Ok::<_, AppError>(booking::take_offer(&s, member_id, offer_id).await?)
+    };
+    answer_form(taken.await, "/shifts", |_| Done::Taken)
 }
 
 /// The signed-in member's shifts that have not ended, by start.
@@ -95,11 +111,16 @@ pub async fn calendar_link() -> Result<Option<DateTime<Utc>>, AppError> {
 
 /// Makes a new calendar feed address for the signed-in member and returns it; the previous
 /// address stops working at once.
-#[server(endpoint = "shifts/calendar-reset", input = Json)]
+#[server(endpoint = "shifts/calendar-reset", input = JsonOrForm)]
 pub async fn reset_calendar() -> Result<String, AppError> {
-    let (s, member_id) = own_member()?;
-    let token = feed::reset_token(&s, member_id).await?;
-    Ok(calendar_url(&s.config.base_url, &token))
+    let made = async {
+        let (s, member_id) = own_member()?;
+        let token = feed::reset_token(&s, member_id).await?;
+        Ok::<_, AppError>(calendar_url(&s.config.base_url, &token))
+    };
+    answer_form(made.await, "/shifts", |url| Done::CalendarMade {
+        url: url.clone(),
+    })
 }
 
 /// The address of the feed with this secret, as `GET /calendar/{token}.ics` serves it.

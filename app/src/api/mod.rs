@@ -1,10 +1,12 @@
 //! Server functions, one file per capability. Each checks the caller's role on the server
-//! first (`ssr::authorize`), then calls one service. Inputs and outputs are JSON.
+//! first (`ssr::authorize`), then calls one service. Inputs and outputs are JSON; the member's
+//! changes also take plain form posts (`form`).
 
 pub mod accounts;
 pub mod attendance;
 pub mod bookings;
 pub mod catalogue;
+pub mod form;
 pub mod members;
 pub mod outbox;
 pub mod planning;

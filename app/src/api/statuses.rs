@@ -2,6 +2,7 @@
 //! record with their three changes, and a member's own requests for a holiday or more time.
 //! Each change is one service call, which writes its audit entry.
 
+use super::form::JsonOrForm;
 use crate::error::AppError;
 use domain::shifts::statuses::{MemberShifts, StatusPage};
 use domain::shifts::StatusReport;
@@ -12,7 +13,8 @@ use uuid::Uuid;
 use {
     super::rules::SHIFT_COORDINATORS,
     super::ANYONE,
-    crate::ssr::{authorize, fail},
+    crate::notice::Done,
+    crate::ssr::{answer_form, answer_form_keeping, authorize, fail},
     chrono::NaiveDate,
     domain::shifts::LeaveKind,
     domain::validation::{FieldError, Reason},
@@ -135,18 +137,30 @@ fn own_member(v: &domain::Viewer) -> Result<Uuid, AppError> {
 
 /// A member asks for a holiday from `start` to `end`: recorded at once when the dates are
 /// fine (not in the past, end not before start, no overlap with another holiday).
-#[server(endpoint = "shifts/my-holiday", input = Json)]
+#[server(endpoint = "shifts/my-holiday", input = JsonOrForm)]
 pub async fn my_holiday(start: String, end: String) -> Result<StatusReport, AppError> {
-    let (s, v) = authorize(ANYONE)?;
-    let id = own_member(&v)?;
-    let (start, end) = dates(&start, &end)?;
-    Ok(status::request_holiday(&s, &v, id, start, end).await?)
+    let recorded = async {
+        let (s, v) = authorize(ANYONE)?;
+        let id = own_member(&v)?;
+        let (start, end) = dates(&start, &end)?;
+        Ok::<_, AppError>(status::request_holiday(&s, &v, id, start, end).await?)
+    };
+    let typed = [("start", start.as_str()), ("end", end.as_str())];
+    answer_form_keeping(recorded.await, "/my/requests", &typed, |_| Done::Holiday {
+        start: start.clone(),
+        end: end.clone(),
+    })
 }
 
 /// A member in alert asks for more time: granted when the rules allow it.
-#[server(endpoint = "shifts/my-extension", input = Json)]
+#[server(endpoint = "shifts/my-extension", input = JsonOrForm)]
 pub async fn my_extension() -> Result<StatusReport, AppError> {
-    let (s, v) = authorize(ANYONE)?;
-    let id = own_member(&v)?;
-    Ok(status::grant_extension(&s, &v, id).await?)
+    let granted = async {
+        let (s, v) = authorize(ANYONE)?;
+        let id = own_member(&v)?;
+        Ok::<_, AppError>(status::grant_extension(&s, &v, id).await?)
+    };
+    answer_form(granted.await, "/my/requests", |r| Done::Extended {
+        until: r.date_that_matters,
+    })
 }

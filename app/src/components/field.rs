@@ -80,6 +80,7 @@ pub fn Field(
                 required=required
                 autocomplete=autocomplete.unwrap_or("off")
                 inputmode=inputmode
+                value=move || value.get()
                 bind:value=value
             />
             <FieldErrors errors=errors/>

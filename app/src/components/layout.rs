@@ -94,7 +94,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main class="page">{children()}</main>
         <footer class="footer">
             <form method="post" action="/language" class="lang-switch" aria-label=i.t("language-label")>
-                <input type="hidden" name="back" prop:value=back/>
+                <input type="hidden" name="back" value=back/>
                 {Language::ALL
                     .into_iter()
                     .map(|l| {

@@ -6,6 +6,8 @@ pub mod field;
 pub mod guard;
 pub mod layout;
 pub mod member_form;
+pub mod notice;
 pub mod pager;
+pub mod post_form;
 pub mod product_form;
 pub mod shift;

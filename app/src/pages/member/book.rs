@@ -1,15 +1,21 @@
 //! Booking a shift on the member's phone: the open seats of one of the next four weeks, by
-//! day, each with a book button, or the rule that stops this member from booking it.
+//! day, each with a book button, or the rule that stops this member from booking it. The weeks
+//! are links (`?week=`) and each seat's button posts a plain form: no JavaScript needed.
 
 use crate::api::bookings::{open_seats, BookShift};
 use crate::api::ANYONE;
 use crate::components::guard::Guard;
+use crate::components::notice::NoticeLine;
+use crate::components::post_form::PostForm;
 use crate::components::shift::{day, problem, ShiftHead};
 use crate::i18n::{use_i18n, I18n};
+use crate::notice::{follow, outcome_of, page_notice, Done};
 use chrono::{NaiveDate, TimeDelta};
 use domain::shifts::OpenSeat;
 use domain::validation::Reason;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
 
 /// How many weeks a member may look ahead (the server bounds it too).
 const WEEKS: u32 = 4;
@@ -31,32 +37,32 @@ fn by_day(seats: Vec<OpenSeat>) -> Vec<(NaiveDate, Vec<OpenSeat>)> {
     days
 }
 
+/// The week asked for in the address (`?week=`, 0 is from today), within the weeks shown.
+fn week_of(query: Option<String>) -> u32 {
+    query
+        .and_then(|w| w.parse().ok())
+        .filter(|w| *w < WEEKS)
+        .unwrap_or(0)
+}
+
 #[component]
 fn BookContent() -> impl IntoView {
     let i = use_i18n();
     let book = ServerAction::<BookShift>::new();
-    let week = RwSignal::new(0u32);
+    let notice = page_notice();
+    follow(notice, book, |_| Done::Booked);
+    let query = use_query_map();
+    let week = Memo::new(move |_| week_of(query.read().get("week")));
     let seats = Resource::new(
         move || (week.get(), book.version().get()),
         |(w, _)| open_seats(w),
     );
-    let notice = move || {
-        book.value().get().map(|r| match r {
-            Ok(_) => view! {
-                <p class="alert notice" role="status" data-testid="notice">
-                    {i.t("book-booked")} " " <a href="/shifts">{i.t("myshifts-title")}</a>
-                </p>
-            }
-            .into_any(),
-            Err(e) => view! { <p class="alert error" role="alert" data-testid="notice">{problem(i, &e)}</p> }.into_any(),
-        })
-    };
     view! {
         <section class="shifts-page">
             <p><a href="/shifts">"← " {i.t("book-back")}</a></p>
             <h1>{i.t("book-title")}</h1>
             <p class="hint">{i.t("book-intro")}</p>
-            {notice}
+            <NoticeLine outcome=outcome_of(notice, &[BookShift::PATH])/>
             <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match seats.await {
@@ -64,7 +70,7 @@ fn BookContent() -> impl IntoView {
                             let shown = week.get_untracked();
                             let today = w.first_day - TimeDelta::weeks(i64::from(shown));
                             view! {
-                                <div class="week-tabs" role="group" aria-label=i.t("book-weeks")>
+                                <nav class="week-tabs" aria-label=i.t("book-weeks")>
                                     {(0..WEEKS).map(|n| {
                                         let label = if n == 0 {
                                             i.t("book-week-0")
@@ -72,13 +78,13 @@ fn BookContent() -> impl IntoView {
                                             (today + TimeDelta::weeks(i64::from(n))).format("%d/%m").to_string()
                                         };
                                         view! {
-                                            <button type="button" class="tab" class:current=n == shown
-                                                aria-pressed={if n == shown { "true" } else { "false" }} on:click=move |_| week.set(n)>
+                                            <a class="tab" class:current=n == shown href=format!("/shifts/book?week={n}")
+                                                aria-current=(n == shown).then_some("page")>
                                                 {label}
-                                            </button>
+                                            </a>
                                         }
                                     }).collect_view()}
-                                </div>
+                                </nav>
                                 {(shown > 0).then(|| view! { <p class="hint">{i.ta("book-week", &[("date", i.date(w.first_day))])}</p> })}
                                 {w.seats.is_empty().then(|| view! { <p class="muted">{i.t("book-none")}</p> })}
                                 {by_day(w.seats).into_iter().map(|(date, list)| view! {
@@ -110,12 +116,32 @@ fn SeatCard(i: I18n, seat: OpenSeat, book: ServerAction<BookShift>) -> impl Into
             </p>
             {seat.shift.required_skill.clone().map(|skill| view! { <p class="hint">{i.ta("myshifts-skill", &[("skill", skill)])}</p> })}
             {seat.refusal.map(|error| view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> })}
-            <div class="actions">
-                <button type="button" class="button primary" disabled=refused
-                    on:click=move |_| { book.dispatch(BookShift { shift_id }); }>
+            <PostForm action=book class="actions">
+                <input type="hidden" name="shift_id" value=shift_id.to_string()/>
+                <button type="submit" class="button primary" disabled=refused>
                     {i.t("book-button")}
                 </button>
-            </div>
+            </PostForm>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::week_of;
+
+    #[test]
+    fn the_week_comes_from_the_address_within_four() {
+        let cases = [
+            (None, 0),
+            (Some("0"), 0),
+            (Some("3"), 3),
+            (Some("4"), 0),
+            (Some("-1"), 0),
+            (Some("two"), 0),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(week_of(query.map(str::to_string)), expected, "{query:?}");
+        }
     }
 }

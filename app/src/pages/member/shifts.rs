@@ -1,43 +1,26 @@
 //! "My shifts" on the member's phone: their next shifts, each with cancel and offer-for-swap
-//! buttons whose consequences are explained before the member confirms; the seats other
-//! members offer; a link to book; and their private calendar address.
+//! buttons whose consequences are explained before the member confirms (a disclosure that
+//! opens on the button); the seats other members offer; a link to book; and their private
+//! calendar address. Every change is a plain form: no JavaScript needed.
 
 use crate::api::bookings::{
     calendar_link, my_shifts, open_offers, CancelShift, OfferShift, ResetCalendar, TakeOffer,
 };
 use crate::api::ANYONE;
 use crate::components::guard::Guard;
+use crate::components::notice::NoticeLine;
+use crate::components::post_form::PostForm;
 use crate::components::shift::{problem, ShiftHead};
-use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n};
+use crate::notice::{follow, outcome_of, page_notice, Done};
 use domain::shifts::{Cancellation, MyShift, MyShiftState, OpenOffer};
 use domain::validation::Reason;
 use leptos::prelude::*;
-use uuid::Uuid;
+use leptos::server_fn::ServerFn;
 
-/// What the member is about to confirm for one shift.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ask {
-    Cancel,
-    Offer,
-}
-
-/// The outcome of the last action, for the message at the top: done, or refused and why.
-type Notice = RwSignal<Option<Result<String, String>>>;
-
-/// Shows the outcome of `action` in `notice` each time it finishes.
-fn report<T: Clone + Send + Sync + 'static>(
-    notice: Notice,
-    outcome: impl Fn() -> Option<Result<T, AppError>> + 'static,
-    done: impl Fn(T) -> String + 'static,
-) {
-    let i = use_i18n();
-    Effect::new(move |_| {
-        if let Some(r) = outcome() {
-            notice.set(Some(r.map(&done).map_err(|e| problem(i, &e))));
-        }
-    });
-}
+/// The changes whose outcome is said at the top of the page.
+const SEAT_CHANGES: &[&str] = &[CancelShift::PATH, OfferShift::PATH, TakeOffer::PATH];
+const CALENDAR_RESET: &[&str] = &[ResetCalendar::PATH];
 
 #[component]
 pub fn MyShifts() -> impl IntoView {
@@ -50,26 +33,12 @@ fn MyShiftsContent() -> impl IntoView {
     let cancel = ServerAction::<CancelShift>::new();
     let offer = ServerAction::<OfferShift>::new();
     let take = ServerAction::<TakeOffer>::new();
-    let asking = RwSignal::new(None::<(Uuid, Ask)>);
-    let notice: Notice = RwSignal::new(None);
-    report(
-        notice,
-        move || cancel.value().get(),
-        move |c| match c {
-            Cancellation::Free => i.t("myshifts-cancelled-free"),
-            Cancellation::Late => i.t("myshifts-cancelled-late"),
-        },
-    );
-    report(
-        notice,
-        move || offer.value().get(),
-        move |_| i.t("myshifts-offered"),
-    );
-    report(
-        notice,
-        move || take.value().get(),
-        move |_| i.t("myshifts-taken"),
-    );
+    let reset = ServerAction::<ResetCalendar>::new();
+    let notice = page_notice();
+    follow(notice, cancel, |c| Done::Cancelled(*c));
+    follow(notice, offer, |_| Done::Offered);
+    follow(notice, take, |_| Done::Taken);
+    follow(notice, reset, |url| Done::CalendarMade { url: url.clone() });
     let changes = move || {
         (
             cancel.version().get(),
@@ -83,10 +52,7 @@ fn MyShiftsContent() -> impl IntoView {
         <section class="shifts-page">
             <h1>{i.t("myshifts-title")}</h1>
             <a class="button primary wide-button" href="/shifts/book">{i.t("myshifts-book-link")}</a>
-            {move || notice.get().map(|n| match n {
-                Ok(m) => view! { <p class="alert notice" role="status" data-testid="notice">{m}</p> }.into_any(),
-                Err(m) => view! { <p class="alert error" role="alert" data-testid="notice">{m}</p> }.into_any(),
-            })}
+            <NoticeLine outcome=outcome_of(notice, SEAT_CHANGES)/>
             <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match mine.await {
@@ -94,7 +60,7 @@ fn MyShiftsContent() -> impl IntoView {
                         Ok(list) => view! {
                             <ul class="shift-list" data-testid="my-shifts">
                                 {list.into_iter().map(|s| view! {
-                                    <MyShiftCard i shift=s asking cancel offer/>
+                                    <MyShiftCard i shift=s cancel offer/>
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -116,8 +82,43 @@ fn MyShiftsContent() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <CalendarPanel/>
+            <CalendarPanel reset notice/>
         </section>
+    }
+}
+
+/// A button that opens what it would do, with the button that does it: a disclosure, so it
+/// needs no script.
+#[component]
+fn Confirm<S>(
+    action: ServerAction<S>,
+    #[prop(into)] shift_id: String,
+    label: String,
+    /// The `.button` variant of the opening button: `danger`, or none.
+    kind: &'static str,
+    explain: String,
+    yes: String,
+) -> impl IntoView
+where
+    S: ServerFn<Error = crate::error::AppError>
+        + serde::de::DeserializeOwned
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    view! {
+        <details class="confirm-step">
+            <summary class=format!("button {kind}")>{label}</summary>
+            <div class="confirm" role="group" data-testid="confirm">
+                <p>{explain}</p>
+                <PostForm action class="actions">
+                    <input type="hidden" name="shift_id" value=shift_id/>
+                    <button type="submit" class="button primary">{yes}</button>
+                </PostForm>
+            </div>
+        </details>
     }
 }
 
@@ -125,11 +126,10 @@ fn MyShiftsContent() -> impl IntoView {
 fn MyShiftCard(
     i: I18n,
     shift: MyShift,
-    asking: RwSignal<Option<(Uuid, Ask)>>,
     cancel: ServerAction<CancelShift>,
     offer: ServerAction<OfferShift>,
 ) -> impl IntoView {
-    let id = shift.shift.shift_id;
+    let id = shift.shift.shift_id.to_string();
     let state = shift.state;
     let cancel_means = i.t(match (shift.fixed_seat, shift.cancelling) {
         (true, _) => "myshifts-cancel-fixed",
@@ -143,52 +143,20 @@ fn MyShiftCard(
     };
     let leaders = (!shift.leaders.is_empty())
         .then(|| i.ta("myshifts-leaders", &[("names", shift.leaders.join(", "))]));
-    let actions = move || {
-        if state == MyShiftState::ShiftCancelled {
-            return ().into_any();
+    let actions = (state != MyShiftState::ShiftCancelled).then(|| {
+        view! {
+            <div class="actions choices">
+                <Confirm action=cancel shift_id=id.clone() label=i.t("myshifts-cancel") kind="danger"
+                    explain=cancel_means yes=i.t("myshifts-cancel-confirm")/>
+                {(state == MyShiftState::Booked).then(|| view! {
+                    <Confirm action=offer shift_id=id.clone() label=i.t("myshifts-offer") kind=""
+                        explain=i.t("myshifts-offer-explain") yes=i.t("myshifts-offer-confirm")/>
+                })}
+            </div>
         }
-        match asking.get() {
-            Some((s, ask)) if s == id => {
-                let (text, yes) = match ask {
-                    Ask::Cancel => (cancel_means.clone(), i.t("myshifts-cancel-confirm")),
-                    Ask::Offer => (i.t("myshifts-offer-explain"), i.t("myshifts-offer-confirm")),
-                };
-                view! {
-                    <div class="confirm" role="group" data-testid="confirm">
-                        <p>{text}</p>
-                        <div class="actions">
-                            <button type="button" class="button primary" on:click=move |_| {
-                                asking.set(None);
-                                match ask {
-                                    Ask::Cancel => { cancel.dispatch(CancelShift { shift_id: id }); }
-                                    Ask::Offer => { offer.dispatch(OfferShift { shift_id: id }); }
-                                }
-                            }>{yes}</button>
-                            <button type="button" class="button" on:click=move |_| asking.set(None)>
-                                {i.t("myshifts-keep")}
-                            </button>
-                        </div>
-                    </div>
-                }
-                .into_any()
-            }
-            _ => view! {
-                <div class="actions">
-                    <button type="button" class="button danger" on:click=move |_| asking.set(Some((id, Ask::Cancel)))>
-                        {i.t("myshifts-cancel")}
-                    </button>
-                    {(state == MyShiftState::Booked).then(|| view! {
-                        <button type="button" class="button" on:click=move |_| asking.set(Some((id, Ask::Offer)))>
-                            {i.t("myshifts-offer")}
-                        </button>
-                    })}
-                </div>
-            }
-            .into_any(),
-        }
-    };
+    });
     view! {
-        <li class="shift-card" class:offered=state == MyShiftState::Offered data-testid="my-shift" data-shift=id.to_string()>
+        <li class="shift-card" class:offered=state == MyShiftState::Offered data-testid="my-shift" data-shift=id.clone()>
             <ShiftHead i shift=shift.shift.clone()/>
             {badge.map(|b| view! { <p><span class="badge">{b}</span></p> })}
             {shift.fixed_seat.then(|| view! { <p class="hint">{i.t("myshifts-fixed")}</p> })}
@@ -207,12 +175,12 @@ fn OfferCard(i: I18n, offer: OpenOffer, take: ServerAction<TakeOffer>) -> impl I
             <ShiftHead i shift=offer.shift.clone()/>
             <p class="hint">{i.ta("myshifts-offered-by", &[("name", offer.offered_by.clone())])}</p>
             {offer.refusal.map(|error| view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> })}
-            <div class="actions">
-                <button type="button" class="button primary" disabled=refused
-                    on:click=move |_| { take.dispatch(TakeOffer { offer_id }); }>
+            <PostForm action=take class="actions">
+                <input type="hidden" name="offer_id" value=offer_id.to_string()/>
+                <button type="submit" class="button primary" disabled=refused>
                     {i.t("myshifts-take")}
                 </button>
-            </div>
+            </PostForm>
         </li>
     }
 }
@@ -220,13 +188,16 @@ fn OfferCard(i: I18n, offer: OpenOffer, take: ServerAction<TakeOffer>) -> impl I
 /// The private calendar address: only a hash of its secret is kept, so the address is shown
 /// right after it is made, and making a new one retires the old one.
 #[component]
-fn CalendarPanel() -> impl IntoView {
+fn CalendarPanel(
+    reset: ServerAction<ResetCalendar>,
+    notice: RwSignal<Option<crate::notice::Notice>>,
+) -> impl IntoView {
     let i = use_i18n();
-    let reset = ServerAction::<ResetCalendar>::new();
+    let outcome = outcome_of(notice, CALENDAR_RESET);
     let made = Resource::new(move || reset.version().get(), |_| calendar_link());
     let fresh = move || {
-        reset.value().get().map(|r| match r {
-            Ok(url) => {
+        outcome.get().map(|r| match r {
+            Ok(Done::CalendarMade { url }) => {
                 let webcal = format!(
                     "webcal://{}",
                     url.split_once("://").map_or(url.as_str(), |(_, rest)| rest)
@@ -234,12 +205,13 @@ fn CalendarPanel() -> impl IntoView {
                 view! {
                     <div class="field">
                         <label for="calendar-url">{i.t("calendar-url-label")}</label>
-                        <input id="calendar-url" readonly prop:value=url data-testid="calendar-url"/>
+                        <input id="calendar-url" readonly value=url data-testid="calendar-url"/>
                     </div>
                     <a class="button" href=webcal>{i.t("calendar-open")}</a>
                 }
                 .into_any()
             }
+            Ok(_) => ().into_any(),
             Err(e) => view! { <p class="alert error">{problem(i, &e)}</p> }.into_any(),
         })
     };
@@ -252,14 +224,16 @@ fn CalendarPanel() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match made.await {
                         Ok(when) => {
-                            let shown = reset.value().get_untracked().is_some_and(|r| r.is_ok());
+                            let shown = outcome.get_untracked().is_some_and(|r| r.is_ok());
                             view! {
                                 {when.filter(|_| !shown).map(|w| view! {
                                     <p class="hint">{i.ta("calendar-made", &[("date", i.date(w.date_naive()))])}</p>
                                 })}
-                                <button type="button" class="button" on:click=move |_| { reset.dispatch(ResetCalendar {}); }>
-                                    {if when.is_some() { i.t("calendar-remake") } else { i.t("calendar-make") }}
-                                </button>
+                                <PostForm action=reset>
+                                    <button type="submit" class="button">
+                                        {if when.is_some() { i.t("calendar-remake") } else { i.t("calendar-make") }}
+                                    </button>
+                                </PostForm>
                             }
                             .into_any()
                         }
