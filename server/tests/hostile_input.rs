@@ -486,6 +486,7 @@ struct Ids {
     till_free: Uuid,
     session: Uuid,
     product: Uuid,
+    product_price_cents: i64,
     category: Uuid,
     nomenclature: Value,
 }
@@ -555,6 +556,7 @@ async fn ids(s: &Services) -> Ids {
         till_free: tills[1].id,
         session,
         product: products.products[0].id,
+        product_price_cents: products.products[0].price_cents,
         category: lists.categories[0].id,
         nomenclature: serde_json::to_value(&lists.nomenclature).unwrap(),
     }
@@ -575,12 +577,13 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
     let sale_id = Uuid::now_v7();
     let sale = json!({ "id": sale_id, "session_id": i.session, "member_id": i.someone,
         "sold_at_ms": services::now_ms(), "lines": [{ "product_id": i.product,
-        "unit_price_cents": 100, "quantity": { "kind": "plain", "milli": 1_000_000 },
-        "discount_bp": 0 }], "payments": [{ "tender": "card", "amount_cents": 100_000 }],
+        "unit_price_cents": i.product_price_cents,
+        "quantity": { "kind": "plain", "milli": 1_000_000 }, "discount_bp": 0 }],
+        "payments": [{ "tender": "card", "amount_cents": i.product_price_cents * 1000 }],
         "override_id": null });
     // Of the sale above (recorded before the cases), one piece of its thousand at a time.
     let give_back = json!({ "id": Uuid::now_v7(), "sale_id": sale_id,
-        "session_id": i.session, "tender": "cash", "at_ms": services::now_ms(),
+        "session_id": i.session, "tender": "card", "at_ms": services::now_ms(),
         "lines": [{ "line_no": 0, "quantity_milli": 1000, "restock": false,
         "loss_reason": "broken" }] });
     let rules = serde_json::to_value(domain::shifts::rules_form::RulesForm::from(
@@ -968,6 +971,17 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
                 json!({ "member_id": i.someone,
                 "email": "shift-leader@demo.ruche.coop", "password": "not the password",
                 "reason": "Forgot" }),
+            )
+        },
+        Endpoint {
+            may_count: &["sign_in_failures", "audit_log"],
+            ..ep(
+                "till/return/approve",
+                Cashier,
+                true,
+                json!({ "sale_id": i.product,
+                "email": "shift-leader@demo.ruche.coop", "password": "not the password",
+                "reason": "Card terminal refund" }),
             )
         },
         ep(

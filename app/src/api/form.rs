@@ -35,12 +35,18 @@ impl<T: DeserializeOwned> Decodes<T> for JsonOrFormEncoding {
     type Error = String;
 
     /// Arguments are a struct, so a JSON body is an object: it starts with `{`, which a
-    /// URL-encoded body never does (a form's `{` is sent as `%7B`).
+    /// URL-encoded body never does (a form's `{` is sent as `%7B`). A form body is
+    /// `name=value` pairs joined by `&`, at least one (a form without fields names its button):
+    /// anything else (empty, `null`, a number, plain text) is refused, even by a function that
+    /// takes no arguments.
     fn decode(bytes: Bytes) -> Result<T, Self::Error> {
         if bytes.trim_ascii_start().starts_with(b"{") {
             serde_json::from_slice(&bytes).map_err(|e| e.to_string())
         } else {
             let text = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+            if text.is_empty() || text.split('&').any(|pair| !pair.contains('=')) {
+                return Err("neither a JSON object nor a form".into());
+            }
             serde_qs::Config::new(5, false)
                 .deserialize_str(text)
                 .map_err(|e| e.to_string())
@@ -108,9 +114,12 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_body_is_a_form_without_fields() {
-        assert_eq!(decode::<Nothing>(""), Ok(Nothing {}));
+    fn a_form_without_fields_names_its_button() {
+        assert_eq!(decode::<Nothing>("make=1"), Ok(Nothing {}));
         assert_eq!(decode::<Nothing>("{}"), Ok(Nothing {}));
+        for body in ["", "null", "42", "\"text\"", "not json at all", "a=1&b"] {
+            assert!(decode::<Nothing>(body).is_err(), "{body:?}");
+        }
     }
 
     #[test]

@@ -230,7 +230,7 @@ fn CalendarPanel(
                                     <p class="hint">{i.ta("calendar-made", &[("date", i.date(w.date_naive()))])}</p>
                                 })}
                                 <PostForm action=reset>
-                                    <button type="submit" class="button">
+                                    <button type="submit" class="button" name="make" value="1">
                                         {if when.is_some() { i.t("calendar-remake") } else { i.t("calendar-make") }}
                                     </button>
                                 </PostForm>
