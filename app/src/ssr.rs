@@ -40,8 +40,12 @@ pub fn session_from_request() -> Session {
     Session { viewer, lang }
 }
 
-/// Sets the HTTP status of the response to match an error, and returns the error.
+/// Sets the HTTP status of the response to match an error, and returns the error. A plain form
+/// post keeps the redirect that carries its error back to its page.
 pub fn fail(e: AppError) -> AppError {
+    if plain_form_post() {
+        return e;
+    }
     let status = match &e {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -131,6 +135,44 @@ fn payment_reason(error: PaymentError) -> Reason {
         },
         PaymentError::NegativeAmount | PaymentError::FractionOfCent => Reason::BadAmount,
     }
+}
+
+/// Where the browser goes after a change sent by a plain HTML form (no JavaScript): `path`,
+/// typically the page with a `?notice=`. A call from the hydrated page (which asks for JSON) is
+/// answered with the value as usual, and its page shows the outcome itself. Without this, a
+/// plain form post goes back to the page it came from (its `Referer`), or, after an error, to
+/// that page with the error in `__err`, which the page's `ServerAction` reads back.
+pub fn after_plain_form(path: &str) {
+    if plain_form_post() {
+        leptos_axum::redirect(path);
+    }
+}
+
+/// Where the browser goes after a plain form post (no JavaScript) that failed: `path` with the
+/// error of the server function at `fn_path` in `__err`, as the `ServerAction` of that function
+/// on the page reads it back. For a form whose page must show again what was chosen (say
+/// `?kind=loss`); others are sent back to their `Referer` by Leptos itself. Returns the error.
+pub fn again_after_plain_form(path: &str, fn_path: &str, e: AppError) -> AppError {
+    if plain_form_post() {
+        let url = leptos::server_fn::error::ServerFnUrlError::new(fn_path, e.clone())
+            .to_url(&format!("http://localhost{path}"));
+        if let Ok(url) = url {
+            leptos_axum::redirect(&format!("{}?{}", url.path(), url.query().unwrap_or("")));
+        }
+    }
+    e
+}
+
+/// Whether the request is a form the browser posted itself, without JavaScript: a page asks
+/// for HTML, the hydrated page's calls for JSON.
+fn plain_form_post() -> bool {
+    parts().is_some_and(|p| {
+        p.method == http::Method::POST
+            && p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|a| a.to_str().ok())
+                .is_some_and(|a| a.contains("text/html"))
+    })
 }
 
 /// The services and the person asking, if they hold one of `allowed` (admin always does).
