@@ -140,7 +140,7 @@ test('without JavaScript, a stock manager adds a product, changes its price and 
 });
 
 test('without JavaScript, a products import with a bad row imports nothing and says why; a good one imports all', async ({ page }) => {
-  const batch = `nojs${stamp}`;
+  const batch = `n${stamp}`;
   await signIn(page, 'stock@demo.ruche.coop');
   await page.goto('/stock/import');
   await fitsThePhone(page);
