@@ -460,3 +460,63 @@ pub async fn email_receipt(number: i64, to: String) -> Result<(), AppError> {
     let (s, v) = authorize(CASHIERS)?;
     Ok(till::sale::email_receipt(&s, &v, number, &to).await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_edits_read_back_from_their_button() {
+        for op in [
+            RuleOp::Add,
+            RuleOp::Defaults,
+            RuleOp::Up(0),
+            RuleOp::Down(3),
+            RuleOp::Remove(12),
+        ] {
+            assert_eq!(RuleOp::parse(&op.code()), Some(op));
+        }
+        for code in ["", "up-", "up-x", "sideways-1", "save"] {
+            assert_eq!(RuleOp::parse(code), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn rule_edits_move_and_remove_rules() {
+        let cases = [
+            (RuleOp::Up(1), vec![2, 1, 3]),
+            (RuleOp::Up(0), vec![1, 2, 3]),
+            (RuleOp::Down(1), vec![1, 3, 2]),
+            (RuleOp::Down(2), vec![1, 2, 3]),
+            (RuleOp::Remove(0), vec![2, 3]),
+            (RuleOp::Remove(3), vec![1, 2, 3]),
+        ];
+        for (op, expected) in cases {
+            let mut rows = vec![1, 2, 3];
+            assert!(op.shift(&mut rows), "{op:?}");
+            assert_eq!(rows, expected, "{op:?}");
+        }
+        let mut rules = Vec::new();
+        RuleOp::Add.apply(&mut rules);
+        assert_eq!(rules, vec![RuleInput::blank()]);
+        RuleOp::Defaults.apply(&mut rules);
+        let read: Vec<BarcodeRule> = rules.iter().map(RuleInput::rule).collect();
+        let usual: Vec<BarcodeRule> = Nomenclature::default().rules().cloned().collect();
+        assert_eq!(read, usual);
+    }
+
+    #[test]
+    fn a_product_form_reads_its_barcodes_and_ticks() {
+        let form = ProductForm::from(ProductInput {
+            barcodes: " 5412345000013, 5412345000303;4006381333931 ".into(),
+            active: true,
+            ..Default::default()
+        });
+        assert_eq!(
+            form.barcodes,
+            ["5412345000013", "5412345000303", "4006381333931"]
+        );
+        assert!(form.active);
+        assert!(!form.meal_voucher);
+    }
+}
