@@ -1,6 +1,7 @@
 //! The catalogue's categories, each with how many products it holds (a link to them) and a
 //! link to rename it, and a form to add one. A name another category has is refused. Plain
-//! forms and links (`?rename=<id>` opens a row's form), so the page works without JavaScript.
+//! forms and links (`?rename=<id>` opens a row's form; the hydrated page opens it in place),
+//! so the page works without JavaScript.
 
 use crate::api::catalogue::category_counts;
 use crate::api::till::{CreateCategory, RenameCategory, STOCK_KEEPERS};
@@ -9,7 +10,7 @@ use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
 use domain::till::catalogue::{Category, CategoryCount};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
 #[component]
@@ -23,38 +24,24 @@ fn CategoryList() -> impl IntoView {
     let create = ServerAction::<CreateCategory>::new();
     let result = outcome(create);
     let rename = ServerAction::<RenameCategory>::new();
-    let query = use_query_map();
-    // The category whose name is being changed, if any.
-    let editing = Memo::new(move |_| {
-        query
-            .read()
-            .get("rename")
-            .and_then(|id| Uuid::parse_str(&id).ok())
-    });
-    // Read again after each change, and when a row's form opens or closes.
     let counts = Resource::new(
-        move || {
-            (
-                create.version().get(),
-                rename.version().get(),
-                editing.get(),
-            )
-        },
+        move || (create.version().get(), rename.version().get()),
         |_| category_counts(),
+    );
+    let query = use_query_map();
+    // The category whose name is being changed, if any: opened by its link (`?rename=<id>`),
+    // in the page itself once hydrated.
+    let editing = RwSignal::new(
+        query
+            .read_untracked()
+            .get("rename")
+            .and_then(|id| Uuid::parse_str(&id).ok()),
     );
     // Added by the hydrated page, or by the browser without JavaScript (`?notice=added`).
     let added = move || {
         matches!(result.get(), Some(Ok(_)))
             || (result.get().is_none() && query.read().get("notice").as_deref() == Some("added"))
     };
-    // A refusal belongs to the row it was about: opening another row forgets it.
-    Effect::new(move |before: Option<Option<Uuid>>| {
-        let now = editing.get();
-        if before.is_some_and(|b| b != now) {
-            rename.clear();
-        }
-        now
-    });
     let name = RwSignal::new(String::new());
     clear_on_success(result, vec![name]);
     view! {
@@ -89,7 +76,7 @@ fn CategoryList() -> impl IntoView {
 #[component]
 fn CategoryRow(
     c: CategoryCount,
-    editing: Memo<Option<Uuid>>,
+    editing: RwSignal<Option<Uuid>>,
     rename: ServerAction<RenameCategory>,
 ) -> impl IntoView {
     let i = use_i18n();
@@ -101,11 +88,10 @@ fn CategoryRow(
     let mine: Outcome<Category> =
         Signal::derive(move || result.get().filter(|_| editing.get() == Some(id)));
     let errors = errors_of(mine, "name");
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(renamed)) = mine.get() {
             if renamed.id == id {
-                navigate("/stock/categories", Default::default());
+                editing.set(None);
             }
         }
     });
@@ -118,7 +104,10 @@ fn CategoryRow(
                             <input type="hidden" name="id" value=id.to_string()/>
                             <Field label=i.t("field-category-name-new") name="name" value=name required=true errors=errors scope=Some(id.to_string())/>
                             <button type="submit" class="button primary" disabled=move || rename.pending().get()>{i.t("category-rename-save")}</button>
-                            <a class="button" href="/stock/categories">{i.t("category-rename-cancel")}</a>
+                            <a class="button" href="/stock/categories" on:click=move |ev| {
+                                ev.prevent_default();
+                                editing.set(None);
+                            }>{i.t("category-rename-cancel")}</a>
                         </ActionForm>
                     </td>
                 }.into_any()
@@ -127,7 +116,11 @@ fn CategoryRow(
                     <td><a href=format!("/stock/products?category={id}&state=all")>{current.clone()}</a></td>
                     <td class="num">{c.products}</td>
                     <td>
-                        <a class="button" data-testid="category-rename" href=format!("/stock/categories?rename={id}")>{i.t("category-rename")}</a>
+                        <a class="button" data-testid="category-rename" href=format!("/stock/categories?rename={id}") on:click=move |ev| {
+                            ev.prevent_default();
+                            rename.clear();
+                            editing.set(Some(id));
+                        }>{i.t("category-rename")}</a>
                     </td>
                 }.into_any()
             }}
