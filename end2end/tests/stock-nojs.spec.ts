@@ -103,10 +103,10 @@ test('without JavaScript, a stock manager adds a product, changes its price and 
   await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
   // Back with the loss still chosen and its reason asked for.
   await expect(page.locator('#field-kind')).toHaveValue('loss');
+  await expect(page.locator('#field-quantity')).toHaveValue('2');
   await expect(page.locator('.product-stock .field-error')).toHaveText('Obligatoire.');
   await expect(page.getByTestId('on-hand')).toHaveText('12 pc');
   await shot(page, 'stock-product-loss-refused');
-  await page.locator('#field-quantity').fill('2');
   await page.getByLabel('Raison de la perte').selectOption('expired');
   await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
   await expect(page.getByTestId('on-hand')).toHaveText('10 pc');

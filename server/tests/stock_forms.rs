@@ -158,7 +158,10 @@ async fn plain_form_posts_redirect_to_their_page(s: Services) {
     let (status, location, _) = browser(&app, path, Some(&stock), form, body("2", "loss")).await;
     assert_eq!(status, StatusCode::FOUND);
     assert!(
-        location.starts_with(&format!("/stock/products/{}?kind=loss&__path=", product.id)),
+        location.starts_with(&format!(
+            "/stock/products/{}?kind=loss&quantity=2&__path=",
+            product.id
+        )),
         "{location}"
     );
     assert!(location.contains("&__err="), "{location}");

@@ -413,9 +413,13 @@ pub async fn stock_move(
             crate::ssr::after_plain_form(&format!("{page}?notice=moved"));
             Ok(())
         }
-        // The page shows the kind of move again, with its own fields.
+        // The page shows the kind of move and the quantity again, with the kind's own fields.
         Err(e) => Err(crate::ssr::again_after_plain_form(
-            &format!("{page}?kind={}", kind.as_str()),
+            &format!(
+                "{page}?kind={}&quantity={}",
+                kind.as_str(),
+                crate::url::encode(&quantity)
+            ),
             <StockMove as leptos::server_fn::ServerFn>::PATH,
             e,
         )),

@@ -112,7 +112,8 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
         move |_| stock_of_product(id),
     );
     let query = use_query_map();
-    // A move refused without JavaScript comes back with its kind (`?kind=loss`).
+    // A move refused without JavaScript comes back with its kind and quantity
+    // (`?kind=loss&quantity=2`).
     let asked = query
         .read_untracked()
         .get("kind")
@@ -120,7 +121,7 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
         .filter(|k| MANUAL_MOVES.contains(k))
         .unwrap_or(MoveKind::Reception);
     let kind = RwSignal::new(asked.as_str().to_string());
-    let quantity = RwSignal::new(String::new());
+    let quantity = RwSignal::new(query.read_untracked().get("quantity").unwrap_or_default());
     let reason = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let is_loss = move || kind.get() == MoveKind::Loss.as_str();
