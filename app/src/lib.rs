@@ -36,9 +36,9 @@ pub struct Session {
 /// The id of the script element that carries the [`Session`] to the browser.
 pub const SESSION_ELEMENT_ID: &str = "ruche-session";
 
-/// The paths of the pages that load no script and no WASM: the member's phone and signing in.
-/// They render completely on the server and their forms are plain HTML forms, for members on
-/// weak mobile connections.
+/// The paths of the pages that load no script and no WASM: the member's phone and signing in
+/// (and, below [`PLAIN_AREA`], the stock manager's phone). They render completely on the server
+/// and their forms are plain HTML forms, for phones on weak mobile connections.
 const PLAIN_PAGES: [&str; 8] = [
     "/",
     "/shifts",
@@ -50,12 +50,18 @@ const PLAIN_PAGES: [&str; 8] = [
     "/setup",
 ];
 
+/// The stock manager's pages: `/stock` and every page below it.
+const PLAIN_AREA: &str = "/stock";
+
 /// Whether the page at `path` loads the application's script and WASM and hydrates. Every page
-/// but the member's and the sign-in pages does: the till, stock, the coordinator's and
-/// admin's screens. A hydrated page may still lead to a member's page, which then runs in the
-/// browser: those pages work both ways.
+/// but the member's, the sign-in and the stock manager's pages does: the till, the shift
+/// leader's, the coordinator's and the admin's screens. A hydrated page may still lead to a
+/// plain page, which then runs in the browser: those pages work both ways.
 pub fn hydrates(path: &str) -> bool {
-    !PLAIN_PAGES.contains(&path)
+    let in_plain_area = path
+        .strip_prefix(PLAIN_AREA)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    !(PLAIN_PAGES.contains(&path) || in_plain_area)
 }
 
 /// The HTML document around the app, rendered on the server.
@@ -158,7 +164,7 @@ mod tests {
     use super::hydrates;
 
     #[test]
-    fn the_member_and_sign_in_pages_do_not_hydrate() {
+    fn the_member_sign_in_and_stock_pages_do_not_hydrate() {
         let cases = [
             ("/", false),
             ("/shifts", false),
@@ -169,8 +175,12 @@ mod tests {
             ("/reset-password", false),
             ("/setup", false),
             ("/till", true),
-            ("/stock", true),
-            ("/stock/products/new", true),
+            ("/stock", false),
+            ("/stock/products", false),
+            ("/stock/products/new", false),
+            ("/stock/products/0191f1c2-0000-7000-8000-000000000000", false),
+            ("/stock/import", false),
+            ("/stockroom", true),
             ("/sheets", true),
             ("/sheets/0191f1c2-0000-7000-8000-000000000000", true),
             ("/coordinator/planning", true),

@@ -67,8 +67,12 @@ pub fn session_from_request() -> Session {
     Session { viewer, lang }
 }
 
-/// Sets the HTTP status of the response to match an error, and returns the error.
+/// Sets the HTTP status of the response to match an error, and returns the error. A plain form
+/// post keeps the redirect that carries its error back to its page.
 pub fn fail(e: AppError) -> AppError {
+    if posted_plainly() {
+        return e;
+    }
     let status = match &e {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -216,6 +220,37 @@ pub fn till_device(s: &Services, make: bool) -> services::till::drawer::Device {
         }
         None => Device::none(),
     }
+}
+
+/// Where the browser goes after a change sent by a plain HTML form (no JavaScript): `path`,
+/// typically the page with a `?notice=`. A call from the hydrated page (which asks for JSON) is
+/// answered with the value as usual, and its page shows the outcome itself. Without this, a
+/// plain form post goes back to the page it came from (its `Referer`), or, after an error, to
+/// that page with the error in `__err`, which the page's `ServerAction` reads back.
+pub fn after_plain_form(path: &str) {
+    if posted_plainly() {
+        leptos_axum::redirect(path);
+    }
+}
+
+/// Where the browser goes after a plain form post (no JavaScript) that failed: `path` with the
+/// error of the server function at `fn_path` in `__err`, as the `ServerAction` of that function
+/// on the page reads it back. For a form whose page must show again what was chosen (say
+/// `?kind=loss`); others are sent back to their `Referer` by Leptos itself. Returns the error.
+pub fn again_after_plain_form(path: &str, fn_path: &str, e: AppError) -> AppError {
+    if posted_plainly() {
+        let url = leptos::server_fn::error::ServerFnUrlError::new(fn_path, e.clone())
+            .to_url(&format!("http://localhost{path}"));
+        if let Ok(url) = url {
+            leptos_axum::redirect(&format!("{}?{}", url.path(), url.query().unwrap_or("")));
+        }
+    }
+    e
+}
+
+/// Whether this request is a form the browser posted itself, without JavaScript.
+fn posted_plainly() -> bool {
+    parts().is_some_and(|p| p.method == http::Method::POST && plain_form_post(&p))
 }
 
 /// The services and the person asking, if they hold one of `allowed` (admin always does).

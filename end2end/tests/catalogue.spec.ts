@@ -174,35 +174,35 @@ test('a stock manager edits the barcode nomenclature', async ({ page }) => {
   await page.getByRole('button', { name: 'Ajouter une règle' }).click();
   await expect(rules).toHaveCount(before + 1);
   const added = rules.last();
-  await added.locator('select[name=kind]').selectOption('price_embedded');
-  await added.locator('input[name=pattern]').fill('2x');
-  await added.locator('select[name=length]').selectOption('13');
-  await added.locator('input[name=start]').fill('8');
-  await added.locator('input[name=len]').fill('5');
+  await added.locator('select[name$="[kind]"]').selectOption('price_embedded');
+  await added.locator('input[name$="[pattern]"]').fill('2x');
+  await added.locator('select[name$="[length]"]').selectOption('13');
+  await added.locator('input[name$="[start]"]').fill('8');
+  await added.locator('input[name$="[len]"]').fill('5');
   // Up to the top, one place at a time: at step n it is the (before - n)th rule.
   for (let n = 0; n < before; n++) {
     const moving = rules.nth(before - n);
-    await expect(moving.locator('input[name=pattern]')).toHaveValue('2x');
+    await expect(moving.locator('input[name$="[pattern]"]')).toHaveValue('2x');
     await moving.getByRole('button', { name: 'Monter' }).click();
   }
   const first = rules.first();
   await expect(first.locator('strong')).toHaveText('Règle 1');
-  await expect(first.locator('input[name=pattern]')).toHaveValue('2x');
+  await expect(first.locator('input[name$="[pattern]"]')).toHaveValue('2x');
   await expect(first.getByRole('button', { name: 'Monter' })).toBeDisabled();
   await fitsThePhone(page);
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByRole('alert').last()).toHaveText('La règle 1 de la nomenclature est inutilisable.');
   await expect(first.locator('.field-error')).toHaveText('Utilisez seulement des chiffres, . pour n\'importe quel chiffre et des plages comme [1-9].');
 
-  await first.locator('input[name=pattern]').fill('29');
+  await first.locator('input[name$="[pattern]"]').fill('29');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Nomenclature enregistrée');
   await page.reload();
   await hydrated(page);
   await expect(rules).toHaveCount(before + 1);
-  await expect(rules.first().locator('select[name=kind]')).toHaveValue('price_embedded');
-  await expect(rules.first().locator('input[name=pattern]')).toHaveValue('29');
-  await expect(rules.first().locator('input[name=start]')).toHaveValue('8');
+  await expect(rules.first().locator('select[name$="[kind]"]')).toHaveValue('price_embedded');
+  await expect(rules.first().locator('input[name$="[pattern]"]')).toHaveValue('29');
+  await expect(rules.first().locator('input[name$="[start]"]')).toHaveValue('8');
 
   // Removed again, and the usual rules back for the tills.
   await rules.first().getByRole('button', { name: 'Retirer' }).click();

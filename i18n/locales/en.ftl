@@ -689,6 +689,7 @@ move-adjustment = Inventory adjustment
 move-loss = Loss
 move-sale = Sale
 move-return = Return
+stock-quantity = Quantity
 stock-quantity-reception = Quantity received
 stock-quantity-adjustment = Quantity to add (negative to remove)
 stock-quantity-loss = Quantity lost

@@ -689,6 +689,7 @@ move-adjustment = Ajustement d'inventaire
 move-loss = Perte
 move-sale = Vente
 move-return = Retour
+stock-quantity = Quantité
 stock-quantity-reception = Quantité reçue
 stock-quantity-adjustment = Quantité à ajouter (négative pour retirer)
 stock-quantity-loss = Quantité perdue

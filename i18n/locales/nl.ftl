@@ -689,6 +689,7 @@ move-adjustment = Inventariscorrectie
 move-loss = Verlies
 move-sale = Verkoop
 move-return = Retour
+stock-quantity = Hoeveelheid
 stock-quantity-reception = Ontvangen hoeveelheid
 stock-quantity-adjustment = Toe te voegen hoeveelheid (negatief om af te trekken)
 stock-quantity-loss = Verloren hoeveelheid

@@ -1,6 +1,6 @@
 //! Ruche's HTTP server: the axum router with the Leptos app and its server functions, the
 //! sign-in endpoints (plain forms that work without JavaScript), session and cross-site
-//! request checks, the CSV export and `/health`.
+//! request checks, the CSV export, the products import as a plain form and `/health`.
 
 pub mod auth;
 pub mod calendar;
@@ -8,6 +8,7 @@ pub mod export;
 pub mod health;
 pub mod middleware;
 pub mod shop;
+pub mod stock;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -39,6 +40,7 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
         .route("/health", get(health::health))
         .route("/api/may-shop", get(shop::may_shop))
         .route("/calendar/{file}", get(calendar::feed))
+        .route("/stock/import", post(stock::import_products))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || app::shell(options.clone())

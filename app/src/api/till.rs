@@ -5,7 +5,6 @@
 //! code builds and reads them too.
 
 use crate::error::AppError;
-use domain::register::ImportOutcome;
 use domain::register::MemberSummary;
 use domain::shifts::statuses::StatusSnapshot;
 use domain::stock::MoveKind;
@@ -13,10 +12,11 @@ use domain::till::catalogue::{CatalogueChanges, CatalogueProduct, Category, Look
 use domain::till::drawer::{DrawerSession, Till, ZReport};
 use domain::till::returns::{ReturnApproval, ReturnDraft, ReturnReceipt};
 use domain::till::sale::{GrantedOverride, Receipt, SaleDraft, ShopperView};
-use domain::till::{BarcodeRule, Count, DrawerReport, ProductForm};
+use domain::till::{BarcodeRule, Count, DrawerReport, Field, Nomenclature, ProductForm, RuleKind};
 use domain::Role;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 #[cfg(feature = "ssr")]
 use {
@@ -48,44 +48,266 @@ pub async fn scan_code(code: String) -> Result<Lookup, AppError> {
     Ok(till::catalogue::lookup(&s.db, &code).await?)
 }
 
-#[server(endpoint = "till/catalogue/create", input = Json)]
-pub async fn create_product(form: ProductForm) -> Result<CatalogueProduct, AppError> {
-    let (s, v) = authorize(STOCK_KEEPERS)?;
-    Ok(till::catalogue::create_product(&s, &v, &form).await?)
+/// A product as its HTML form sends it (`form[name]`, ...): the barcodes in one field, separated
+/// by spaces, commas or semicolons, and the flags as checkboxes, absent when unticked. The same
+/// form is posted by the hydrated page and, without JavaScript, by the browser itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProductInput {
+    pub name: String,
+    pub category: String,
+    pub unit: String,
+    pub price: String,
+    pub vat_percent: String,
+    pub deposit: String,
+    pub barcodes: String,
+    pub meal_voucher: bool,
+    pub active: bool,
 }
 
-#[server(endpoint = "till/catalogue/update", input = Json)]
-pub async fn update_product(id: Uuid, form: ProductForm) -> Result<CatalogueProduct, AppError> {
-    let (s, v) = authorize(STOCK_KEEPERS)?;
-    Ok(till::catalogue::update_product(&s, &v, id, &form).await?)
+impl ProductInput {
+    /// The address of the form's page `path` showing these fields again, as typed (`?draft=`).
+    pub fn draft(&self, path: &str) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        format!("{path}?draft={}", crate::url::encode(&json))
+    }
 }
 
-#[server(endpoint = "till/catalogue/category", input = Json)]
+impl From<ProductInput> for ProductForm {
+    fn from(i: ProductInput) -> ProductForm {
+        ProductForm {
+            barcodes: i
+                .barcodes
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
+            name: i.name,
+            category: i.category,
+            unit: i.unit,
+            price: i.price,
+            vat_percent: i.vat_percent,
+            deposit: i.deposit,
+            meal_voucher: i.meal_voucher,
+            active: i.active,
+        }
+    }
+}
+
+/// Adds a product; a plain form post then goes to the product's page.
+#[server(endpoint = "till/catalogue/create")]
+pub async fn create_product(form: ProductInput) -> Result<CatalogueProduct, AppError> {
+    let (s, v) = authorize(STOCK_KEEPERS)?;
+    match till::catalogue::create_product(&s, &v, &form.clone().into()).await {
+        Ok(p) => {
+            crate::ssr::after_plain_form(&format!("/stock/products/{}?notice=created", p.id));
+            Ok(p)
+        }
+        Err(e) => Err(crate::ssr::again_after_plain_form(
+            &form.draft("/stock/products/new"),
+            <CreateProduct as leptos::server_fn::ServerFn>::PATH,
+            e.into(),
+        )),
+    }
+}
+
+/// Changes a product; a plain form post then goes back to the product's page, saying so.
+#[server(endpoint = "till/catalogue/update")]
+pub async fn update_product(id: Uuid, form: ProductInput) -> Result<CatalogueProduct, AppError> {
+    let (s, v) = authorize(STOCK_KEEPERS)?;
+    let page = format!("/stock/products/{id}");
+    match till::catalogue::update_product(&s, &v, id, &form.clone().into()).await {
+        Ok(p) => {
+            crate::ssr::after_plain_form(&format!("{page}?notice=saved"));
+            Ok(p)
+        }
+        Err(e) => Err(crate::ssr::again_after_plain_form(
+            &form.draft(&page),
+            <UpdateProduct as leptos::server_fn::ServerFn>::PATH,
+            e.into(),
+        )),
+    }
+}
+
+/// Adds a category; a plain form post then goes back to the categories, saying so.
+#[server(endpoint = "till/catalogue/category")]
 pub async fn create_category(name: String) -> Result<Category, AppError> {
     let (s, v) = authorize(STOCK_KEEPERS)?;
-    Ok(till::catalogue::create_category(&s, &v, &name).await?)
+    let c = till::catalogue::create_category(&s, &v, &name).await?;
+    crate::ssr::after_plain_form("/stock/categories?notice=added");
+    Ok(c)
 }
 
-/// Renames a category; another category's name is refused.
-#[server(endpoint = "till/catalogue/category/rename", input = Json)]
+/// Renames a category; another category's name is refused. A plain form post then goes back
+/// to the categories.
+#[server(endpoint = "till/catalogue/category/rename")]
 pub async fn rename_category(id: Uuid, name: String) -> Result<Category, AppError> {
     let (s, v) = authorize(STOCK_KEEPERS)?;
-    Ok(till::catalogue::rename_category(&s, &v, id, &name).await?)
+    let c = till::catalogue::rename_category(&s, &v, id, &name).await?;
+    crate::ssr::after_plain_form("/stock/categories");
+    Ok(c)
 }
 
-/// Imports products from CSV, all or nothing.
-#[server(endpoint = "till/catalogue/import", input = Json)]
-pub async fn import_products(csv: String) -> Result<ImportOutcome, AppError> {
-    let (s, v) = authorize(STOCK_KEEPERS)?;
-    Ok(till::import::import_csv(&s, &v, &csv).await?)
+/// A barcode rule as the nomenclature form sends it (`rules[0][kind]`, ...), every field as
+/// typed; `start` counts digits from 1, as people do.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RuleInput {
+    pub kind: String,
+    pub pattern: String,
+    pub length: String,
+    pub start: String,
+    pub len: String,
 }
 
-/// Replaces the barcode nomenclature; returns the rules as saved.
-#[server(endpoint = "till/nomenclature/save", input = Json)]
-pub async fn save_nomenclature(rules: Vec<BarcodeRule>) -> Result<Vec<BarcodeRule>, AppError> {
+impl RuleInput {
+    /// A rule as the form shows it.
+    pub fn of(rule: &BarcodeRule) -> RuleInput {
+        let (kind, value) = match rule.kind {
+            RuleKind::Product => ("product", None),
+            RuleKind::Weighed { value } => ("weighed", Some(value)),
+            RuleKind::PriceEmbedded { value } => ("price_embedded", Some(value)),
+            RuleKind::MemberCard => ("member_card", None),
+            RuleKind::CashierBadge => ("cashier_badge", None),
+        };
+        let value = value.unwrap_or(Field { start: 7, len: 5 });
+        RuleInput {
+            kind: kind.to_string(),
+            pattern: rule.pattern.clone(),
+            length: rule.length.map(|n| n.to_string()).unwrap_or_default(),
+            start: (value.start + 1).to_string(),
+            len: value.len.to_string(),
+        }
+    }
+
+    /// A new rule: a product's 13-digit code.
+    pub fn blank() -> RuleInput {
+        RuleInput::of(&BarcodeRule {
+            kind: RuleKind::Product,
+            pattern: String::new(),
+            length: Some(13),
+        })
+    }
+
+    /// The rule as typed; numbers that do not read become values the rules refuse.
+    pub fn rule(&self) -> BarcodeRule {
+        let number = |s: &str| s.trim().parse::<usize>().ok();
+        let value = Field {
+            start: number(&self.start).unwrap_or(0).saturating_sub(1),
+            len: number(&self.len).unwrap_or(0),
+        };
+        let kind = match self.kind.as_str() {
+            "weighed" => RuleKind::Weighed { value },
+            "price_embedded" => RuleKind::PriceEmbedded { value },
+            "member_card" => RuleKind::MemberCard,
+            "cashier_badge" => RuleKind::CashierBadge,
+            _ => RuleKind::Product,
+        };
+        BarcodeRule {
+            kind,
+            pattern: self.pattern.trim().to_string(),
+            length: number(&self.length),
+        }
+    }
+}
+
+/// An edit of the rules before they are saved: made in the page with JavaScript, and by the
+/// server for a form posted without it (the button's `op`, `up-2`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleOp {
+    Add,
+    Defaults,
+    Up(usize),
+    Down(usize),
+    Remove(usize),
+}
+
+impl RuleOp {
+    pub fn code(self) -> String {
+        match self {
+            RuleOp::Add => "add".into(),
+            RuleOp::Defaults => "defaults".into(),
+            RuleOp::Up(n) => format!("up-{n}"),
+            RuleOp::Down(n) => format!("down-{n}"),
+            RuleOp::Remove(n) => format!("remove-{n}"),
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<RuleOp> {
+        match code {
+            "add" => return Some(RuleOp::Add),
+            "defaults" => return Some(RuleOp::Defaults),
+            _ => {}
+        }
+        let (what, n) = code.split_once('-')?;
+        let n = n.parse().ok()?;
+        match what {
+            "up" => Some(RuleOp::Up(n)),
+            "down" => Some(RuleOp::Down(n)),
+            "remove" => Some(RuleOp::Remove(n)),
+            _ => None,
+        }
+    }
+
+    /// Moves or removes the rule at its position among `rows`; false for an edit that brings
+    /// new rules (add, defaults), which the caller makes.
+    pub fn shift<T>(self, rows: &mut Vec<T>) -> bool {
+        match self {
+            RuleOp::Up(n) if n > 0 && n < rows.len() => rows.swap(n - 1, n),
+            RuleOp::Down(n) if n + 1 < rows.len() => rows.swap(n, n + 1),
+            RuleOp::Remove(n) if n < rows.len() => {
+                rows.remove(n);
+            }
+            RuleOp::Add | RuleOp::Defaults => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// The edit on the rules as typed.
+    pub fn apply(self, rules: &mut Vec<RuleInput>) {
+        if !self.shift(rules) {
+            match self {
+                RuleOp::Add => rules.push(RuleInput::blank()),
+                _ => *rules = Nomenclature::default().rules().map(RuleInput::of).collect(),
+            }
+        }
+    }
+}
+
+/// Saves the barcode nomenclature as typed; returns the rules as saved. A refused rule is named
+/// with its reason (`rules`, `rule-<n>`). Posted without JavaScript: an `op` edits the rules
+/// and sends the page back with them (`?draft=`), saving nothing; a refusal sends the page back
+/// with the rules as typed and the reason; saving, with a notice.
+#[server(endpoint = "till/nomenclature/save")]
+pub async fn save_nomenclature(
+    #[server(default)] rules: Vec<RuleInput>,
+    #[server(default)] op: String,
+) -> Result<Vec<BarcodeRule>, AppError> {
     let (s, v) = authorize(STOCK_KEEPERS)?;
-    let saved = till::catalogue::set_nomenclature(&s, &v, rules).await?;
-    Ok(saved.rules().cloned().collect())
+    let mut rules = rules;
+    // The page showing the rules again, as typed.
+    let draft = |rules: &[RuleInput]| {
+        let json = serde_json::to_string(rules).unwrap_or_default();
+        format!("/stock/nomenclature?draft={}", crate::url::encode(&json))
+    };
+    if let Some(op) = RuleOp::parse(&op) {
+        op.apply(&mut rules);
+        crate::ssr::after_plain_form(&draft(&rules));
+        return Ok(rules.iter().map(RuleInput::rule).collect());
+    }
+    let wanted = rules.iter().map(RuleInput::rule).collect();
+    match till::catalogue::set_nomenclature(&s, &v, wanted).await {
+        Ok(saved) => {
+            crate::ssr::after_plain_form("/stock/nomenclature?notice=saved");
+            Ok(saved.rules().cloned().collect())
+        }
+        Err(e) => Err(crate::ssr::again_after_plain_form(
+            &draft(&rules),
+            <SaveNomenclature as leptos::server_fn::ServerFn>::PATH,
+            e.into(),
+        )),
+    }
 }
 
 /// The tills, and the open drawer session of each.
@@ -171,16 +393,49 @@ pub async fn member_statuses() -> Result<StatusSnapshot, AppError> {
     Ok(services::shifts::snapshot::status_snapshot(&s.db, services::today()).await?)
 }
 
-/// A reception, an inventory adjustment or a loss, by hand.
-#[server(endpoint = "till/stock/move", input = Json)]
+/// A reception, an inventory adjustment or a loss, by hand: the quantity as typed (a loss
+/// counts down by itself), the reason of a loss (`reason`, one of `LOSS_REASONS`) or a note
+/// for the others (`note`). A plain form post then goes back to the product's page.
+///
+/// Errors: `Invalid` on `quantity` for a quantity that does not read or is not allowed for the
+/// kind, and as [`till::stock::record`] says.
+#[server(endpoint = "till/stock/move")]
 pub async fn stock_move(
     product_id: Uuid,
-    quantity_milli: i64,
+    quantity: String,
     kind: MoveKind,
-    reason: String,
+    #[server(default)] reason: String,
+    #[server(default)] note: String,
 ) -> Result<(), AppError> {
     let (s, v) = authorize(STOCK_KEEPERS)?;
-    Ok(till::stock::record(&s, &v, product_id, quantity_milli, kind, &reason).await?)
+    let recorded = async {
+        let quantity_milli = domain::stock::typed_quantity(kind, &quantity).map_err(|r| {
+            crate::ssr::fail(AppError::Invalid(vec![
+                domain::validation::FieldError::new("quantity", r),
+            ]))
+        })?;
+        let why = if kind == MoveKind::Loss { reason } else { note };
+        Ok::<_, AppError>(
+            till::stock::record(&s, &v, product_id, quantity_milli, kind, &why).await?,
+        )
+    };
+    let page = format!("/stock/products/{product_id}");
+    match recorded.await {
+        Ok(()) => {
+            crate::ssr::after_plain_form(&format!("{page}?notice=moved"));
+            Ok(())
+        }
+        // The page shows the kind of move and the quantity again, with the kind's own fields.
+        Err(e) => Err(crate::ssr::again_after_plain_form(
+            &format!(
+                "{page}?kind={}&quantity={}",
+                kind.as_str(),
+                crate::url::encode(&quantity)
+            ),
+            <StockMove as leptos::server_fn::ServerFn>::PATH,
+            e,
+        )),
+    }
 }
 
 /// The member at the till, by their card (or a household person's) or their id, and whether
@@ -236,4 +491,64 @@ pub async fn approve_return(
 pub async fn email_receipt(number: i64, to: String) -> Result<(), AppError> {
     let (s, v) = authorize(CASHIERS)?;
     Ok(till::sale::email_receipt(&s, &v, number, &to).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_edits_read_back_from_their_button() {
+        for op in [
+            RuleOp::Add,
+            RuleOp::Defaults,
+            RuleOp::Up(0),
+            RuleOp::Down(3),
+            RuleOp::Remove(12),
+        ] {
+            assert_eq!(RuleOp::parse(&op.code()), Some(op));
+        }
+        for code in ["", "up-", "up-x", "sideways-1", "save"] {
+            assert_eq!(RuleOp::parse(code), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn rule_edits_move_and_remove_rules() {
+        let cases = [
+            (RuleOp::Up(1), vec![2, 1, 3]),
+            (RuleOp::Up(0), vec![1, 2, 3]),
+            (RuleOp::Down(1), vec![1, 3, 2]),
+            (RuleOp::Down(2), vec![1, 2, 3]),
+            (RuleOp::Remove(0), vec![2, 3]),
+            (RuleOp::Remove(3), vec![1, 2, 3]),
+        ];
+        for (op, expected) in cases {
+            let mut rows = vec![1, 2, 3];
+            assert!(op.shift(&mut rows), "{op:?}");
+            assert_eq!(rows, expected, "{op:?}");
+        }
+        let mut rules = Vec::new();
+        RuleOp::Add.apply(&mut rules);
+        assert_eq!(rules, vec![RuleInput::blank()]);
+        RuleOp::Defaults.apply(&mut rules);
+        let read: Vec<BarcodeRule> = rules.iter().map(RuleInput::rule).collect();
+        let usual: Vec<BarcodeRule> = Nomenclature::default().rules().cloned().collect();
+        assert_eq!(read, usual);
+    }
+
+    #[test]
+    fn a_product_form_reads_its_barcodes_and_ticks() {
+        let form = ProductForm::from(ProductInput {
+            barcodes: " 5412345000013, 5412345000303;4006381333931 ".into(),
+            active: true,
+            ..Default::default()
+        });
+        assert_eq!(
+            form.barcodes,
+            ["5412345000013", "5412345000303", "4006381333931"]
+        );
+        assert!(form.active);
+        assert!(!form.meal_voucher);
+    }
 }

@@ -1,6 +1,8 @@
 //! A CSV import, all or nothing: choose a file (or paste it) and send it; either every row is
 //! imported, or every bad row is listed with its line, column and reason and nothing is. The
-//! member register and the catalogue import this way.
+//! member register and the catalogue import this way: the member register through a server
+//! function, the catalogue as a plain `multipart/form-data` post that works without
+//! JavaScript.
 
 use crate::components::field::Outcome;
 use crate::error::AppError;
@@ -8,34 +10,59 @@ use crate::i18n::use_i18n;
 use domain::register::ImportOutcome;
 use leptos::prelude::*;
 
-/// The form and its report. `columns` are the file's columns, shown to the person; `submit`
-/// sends the text; `done` is the message id of the success message (with `$count` and
+/// How the form sends the CSV.
+#[derive(Clone, Copy)]
+pub enum Sending {
+    /// The page sends the text itself (`pending` while it does).
+    Script {
+        submit: Callback<String>,
+        pending: Signal<bool>,
+    },
+    /// The browser posts the form (`file`, else `csv`) to this address as
+    /// `multipart/form-data`, and the answer is the page with the result.
+    Post(&'static str),
+}
+
+/// The form and its report. `columns` are the file's columns, shown to the person; `send`
+/// says how the text goes; `done` is the message id of the success message (with `$count` and
 /// `$created` the records added, `$updated` and `$unchanged` the existing ones).
 #[component]
 pub fn CsvImport(
     columns: &'static [&'static str],
-    submit: Callback<String>,
-    #[prop(into)] pending: Signal<bool>,
+    send: Sending,
     result: Outcome<ImportOutcome>,
     done: &'static str,
 ) -> impl IntoView {
     let i = use_i18n();
     let csv = RwSignal::new(String::new());
+    let (action, submit, pending) = match send {
+        Sending::Script { submit, pending } => (None, Some(submit), Some(pending)),
+        Sending::Post(to) => (Some(to), None, None),
+    };
     view! {
         <pre class="columns">{columns.join(",")}</pre>
-        <form class="stack" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            submit.run(csv.get_untracked());
-        }>
+        <form
+            class="stack"
+            novalidate
+            method=action.map(|_| "post")
+            enctype=action.map(|_| "multipart/form-data")
+            action=action
+            on:submit=move |ev| {
+                if let Some(submit) = submit {
+                    ev.prevent_default();
+                    submit.run(csv.get_untracked());
+                }
+            }
+        >
             <div class="field">
                 <label for="import-file">{i.t("import-file")}</label>
-                <input id="import-file" type="file" accept=".csv,text/csv" on:change=move |ev| read_file(ev, csv)/>
+                <input id="import-file" name="file" type="file" accept=".csv,text/csv" on:change=move |ev| read_file(ev, csv)/>
             </div>
             <div class="field">
                 <label for="import-text">{i.t("import-text")}</label>
                 <textarea id="import-text" name="csv" rows="8" bind:value=csv></textarea>
             </div>
-            <button type="submit" class="button primary" disabled=move || pending.get() || csv.get().trim().is_empty()>
+            <button type="submit" class="button primary" disabled=move || pending.is_some_and(|p| p.get() || csv.get().trim().is_empty())>
                 {i.t("import-submit")}
             </button>
         </form>

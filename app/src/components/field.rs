@@ -53,6 +53,15 @@ fn field_id(scope: Option<&str>, name: &str) -> String {
     }
 }
 
+/// The name a field is posted under: `<name>`, or `<within>[<name>]` for a field of a server
+/// function's argument `within`.
+fn posted_name(within: Option<&str>, name: &str) -> String {
+    match within {
+        Some(within) => format!("{within}[{name}]"),
+        None => name.to_string(),
+    }
+}
+
 #[component]
 pub fn Field(
     #[prop(into)] label: String,
@@ -67,6 +76,9 @@ pub fn Field(
     /// Tells the field apart from one of the same name elsewhere on the page.
     #[prop(optional_no_strip)]
     scope: Option<String>,
+    /// The server function's argument the field belongs to, if any (`form` for `form[name]`).
+    #[prop(optional)]
+    within: Option<&'static str>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let id = field_id(scope.as_deref(), name);
@@ -75,13 +87,15 @@ pub fn Field(
             <label for=id.clone()>{label}</label>
             <input
                 id=id
-                name=name
+                name=posted_name(within, name)
                 type=kind.unwrap_or("text")
                 required=required
                 autocomplete=autocomplete.unwrap_or("off")
                 inputmode=inputmode
+                // The attribute for the page as the server sends it, the property once hydrated.
                 value=move || value.get()
-                bind:value=value
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
             />
             <FieldErrors errors=errors/>
         </div>
@@ -109,13 +123,16 @@ pub fn Choice(
     /// Tells the field apart from one of the same name elsewhere on the page.
     #[prop(optional_no_strip)]
     scope: Option<String>,
+    /// The server function's argument the field belongs to, if any (`form` for `form[name]`).
+    #[prop(optional)]
+    within: Option<&'static str>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let id = field_id(scope.as_deref(), name);
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+            <select id=id name=posted_name(within, name) on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
                 {options
                     .into_iter()
                     .map(|(v, l)| {

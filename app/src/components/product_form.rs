@@ -2,13 +2,17 @@
 //! unit, price, VAT rate, deposit, barcodes, meal-voucher eligibility and whether it is on
 //! sale. The rules are `domain::till::ProductForm::validate`'s, checked again on the server.
 
+use crate::api::till::ProductInput;
 use crate::components::field::{errors_of, Choice, Field, Outcome};
 use crate::i18n::use_i18n;
 use domain::till::catalogue::CatalogueLists;
 use domain::till::{ProductForm, Unit};
 use leptos::prelude::*;
 
-/// The form's fields as signals. Barcodes are typed in one field, separated by spaces.
+/// The form's fields as signals. Barcodes are typed in one field, separated by spaces. The
+/// fields are posted as `form[name]`, ..., the argument of `create_product` and
+/// `update_product` ([`ProductInput`](crate::api::till::ProductInput)), with or without
+/// JavaScript.
 #[derive(Clone, Copy)]
 pub struct ProductFields {
     pub name: RwSignal<String>,
@@ -23,7 +27,15 @@ pub struct ProductFields {
 }
 
 impl ProductFields {
+    /// The fields of `f`, or, on a page a refused form came back to without JavaScript, as
+    /// they were typed (`?draft=`).
     pub fn new(f: ProductForm) -> Self {
+        let f = leptos_router::hooks::use_query_map()
+            .read_untracked()
+            .get("draft")
+            .and_then(|d| serde_json::from_str::<ProductInput>(&d).ok())
+            .map(ProductForm::from)
+            .unwrap_or(f);
         ProductFields {
             name: RwSignal::new(f.name),
             category: RwSignal::new(f.category),
@@ -34,26 +46,6 @@ impl ProductFields {
             meal_voucher: RwSignal::new(f.meal_voucher),
             active: RwSignal::new(f.active),
             barcodes: RwSignal::new(f.barcodes.join(" ")),
-        }
-    }
-
-    pub fn form(&self) -> ProductForm {
-        ProductForm {
-            name: self.name.get_untracked(),
-            category: self.category.get_untracked(),
-            unit: self.unit.get_untracked(),
-            price: self.price.get_untracked(),
-            vat_percent: self.vat_percent.get_untracked(),
-            deposit: self.deposit.get_untracked(),
-            meal_voucher: self.meal_voucher.get_untracked(),
-            active: self.active.get_untracked(),
-            barcodes: self
-                .barcodes
-                .get_untracked()
-                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-                .filter(|c| !c.is_empty())
-                .map(str::to_string)
-                .collect(),
         }
     }
 }
@@ -88,22 +80,34 @@ pub fn ProductFormFields<T: Clone + Send + Sync + 'static>(
         .collect();
     view! {
         <div class="grid-2">
-            <Field label=i.t("field-product-name") name="name" value=fields.name required=true errors=errors_of(result, "name")/>
-            <Choice label=i.t("field-category") name="category" value=fields.category options=categories errors=errors_of(result, "category")/>
-            <Choice label=i.t("field-unit") name="unit" value=fields.unit options=units errors=errors_of(result, "unit")/>
-            <Field label=i.t("field-price") name="price" inputmode="decimal" value=fields.price required=true errors=errors_of(result, "price")/>
-            <Choice label=i.t("field-vat") name="vat_percent" value=fields.vat_percent options=rates errors=errors_of(result, "vat_percent")/>
-            <Field label=i.t("field-deposit") name="deposit" inputmode="decimal" value=fields.deposit errors=errors_of(result, "deposit")/>
+            <Field label=i.t("field-product-name") name="name" within="form" value=fields.name required=true errors=errors_of(result, "name")/>
+            <Choice label=i.t("field-category") name="category" within="form" value=fields.category options=categories errors=errors_of(result, "category")/>
+            <Choice label=i.t("field-unit") name="unit" within="form" value=fields.unit options=units errors=errors_of(result, "unit")/>
+            <Field label=i.t("field-price") name="price" within="form" inputmode="decimal" value=fields.price required=true errors=errors_of(result, "price")/>
+            <Choice label=i.t("field-vat") name="vat_percent" within="form" value=fields.vat_percent options=rates errors=errors_of(result, "vat_percent")/>
+            <Field label=i.t("field-deposit") name="deposit" within="form" inputmode="decimal" value=fields.deposit errors=errors_of(result, "deposit")/>
         </div>
-        <Field label=i.t("field-barcodes") name="barcodes" inputmode="numeric" value=fields.barcodes errors=errors_of(result, "barcodes")/>
+        <Field label=i.t("field-barcodes") name="barcodes" within="form" inputmode="numeric" value=fields.barcodes errors=errors_of(result, "barcodes")/>
         <p class="hint">{i.t("product-barcodes-hint")}</p>
         <fieldset class="checks">
             <label>
-                <input type="checkbox" name="meal_voucher" bind:checked=fields.meal_voucher/>
+                <input
+                    type="checkbox"
+                    name="form[meal_voucher]"
+                    value="true"
+                    checked=move || fields.meal_voucher.get()
+                    on:change=move |ev| fields.meal_voucher.set(event_target_checked(&ev))
+                />
                 {i.t("field-meal-voucher")}
             </label>
             <label>
-                <input type="checkbox" name="active" bind:checked=fields.active/>
+                <input
+                    type="checkbox"
+                    name="form[active]"
+                    value="true"
+                    checked=move || fields.active.get()
+                    on:change=move |ev| fields.active.set(event_target_checked(&ev))
+                />
                 {i.t("field-on-sale")}
             </label>
         </fieldset>

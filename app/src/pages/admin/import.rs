@@ -3,7 +3,7 @@
 
 use crate::api::members::ImportMembers;
 use crate::api::REGISTER_KEEPERS;
-use crate::components::csv_import::CsvImport;
+use crate::components::csv_import::{CsvImport, Sending};
 use crate::components::field::outcome;
 use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
@@ -27,8 +27,7 @@ fn ImportForm() -> impl IntoView {
             <p>{i.t("import-intro")}</p>
             <CsvImport
                 columns=&domain::member_csv::COLUMNS
-                submit=submit
-                pending=import.pending()
+                send=Sending::Script { submit, pending: import.pending().into() }
                 result=outcome(import)
                 done="import-done"
             />

@@ -1,5 +1,7 @@
 //! The catalogue's categories, each with how many products it holds (a link to them) and a
-//! button to rename it, and a form to add one. A name another category has is refused.
+//! link to rename it, and a form to add one. A name another category has is refused. Plain
+//! forms and links (`?rename=<id>` opens a row's form; the hydrated page opens it in place),
+//! so the page works without JavaScript.
 
 use crate::api::catalogue::category_counts;
 use crate::api::till::{CreateCategory, RenameCategory, STOCK_KEEPERS};
@@ -8,6 +10,7 @@ use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
 use domain::till::catalogue::{Category, CategoryCount};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
 #[component]
@@ -25,21 +28,30 @@ fn CategoryList() -> impl IntoView {
         move || (create.version().get(), rename.version().get()),
         |_| category_counts(),
     );
-    // The category whose name is being changed, if any.
-    let editing = RwSignal::new(None::<Uuid>);
+    let query = use_query_map();
+    // The category whose name is being changed, if any: opened by its link (`?rename=<id>`),
+    // in the page itself once hydrated.
+    let editing = RwSignal::new(
+        query
+            .read_untracked()
+            .get("rename")
+            .and_then(|id| Uuid::parse_str(&id).ok()),
+    );
+    // Added by the hydrated page, or by the browser without JavaScript (`?notice=added`).
+    let added = move || {
+        matches!(result.get(), Some(Ok(_)))
+            || (result.get().is_none() && query.read().get("notice").as_deref() == Some("added"))
+    };
     let name = RwSignal::new(String::new());
     clear_on_success(result, vec![name]);
     view! {
         <section class="panel">
             <h1>{i.t("stock-categories")}</h1>
-            <form class="inline-form" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                create.dispatch(CreateCategory { name: name.get_untracked() });
-            }>
+            <ActionForm action=create attr:class="inline-form" attr:novalidate=true>
                 <Field label=i.t("field-category-name") name="name" value=name required=true errors=errors_of(result, "name")/>
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("category-add")}</button>
-            </form>
-            {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("category-added")}</p> })}
+            </ActionForm>
+            {move || added().then(|| view! { <p class="alert notice" role="status">{i.t("category-added")}</p> })}
             <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match counts.await {
@@ -87,17 +99,16 @@ fn CategoryRow(
         <tr data-testid="category">
             {move || if editing.get() == Some(id) {
                 view! {
-                    <td colspan="2">
-                        <form class="inline-form" novalidate on:submit=move |ev| {
-                            ev.prevent_default();
-                            rename.dispatch(RenameCategory { id, name: name.get_untracked() });
-                        }>
+                    <td colspan="3">
+                        <ActionForm action=rename attr:class="inline-form" attr:novalidate=true>
+                            <input type="hidden" name="id" value=id.to_string()/>
                             <Field label=i.t("field-category-name-new") name="name" value=name required=true errors=errors scope=Some(id.to_string())/>
                             <button type="submit" class="button primary" disabled=move || rename.pending().get()>{i.t("category-rename-save")}</button>
-                        </form>
-                    </td>
-                    <td>
-                        <button type="button" class="button" on:click=move |_| editing.set(None)>{i.t("category-rename-cancel")}</button>
+                            <a class="button" href="/stock/categories" on:click=move |ev| {
+                                ev.prevent_default();
+                                editing.set(None);
+                            }>{i.t("category-rename-cancel")}</a>
+                        </ActionForm>
                     </td>
                 }.into_any()
             } else {
@@ -105,10 +116,11 @@ fn CategoryRow(
                     <td><a href=format!("/stock/products?category={id}&state=all")>{current.clone()}</a></td>
                     <td class="num">{c.products}</td>
                     <td>
-                        <button type="button" class="button" data-testid="category-rename" on:click=move |_| {
+                        <a class="button" data-testid="category-rename" href=format!("/stock/categories?rename={id}") on:click=move |ev| {
+                            ev.prevent_default();
                             rename.clear();
                             editing.set(Some(id));
-                        }>{i.t("category-rename")}</button>
+                        }>{i.t("category-rename")}</a>
                     </td>
                 }.into_any()
             }}

@@ -3,14 +3,20 @@
 //! pattern and code length, and where a scale label hides its weight or price. Rules are
 //! tried from the top; add, edit, move and remove them, then save them all at once. The
 //! server checks every rule and names the first that cannot be used.
+//!
+//! One form holds every rule (`rules[0][kind]`, ...). With JavaScript, adding, moving and
+//! removing happen in the page; without it, those buttons post the form with an `op`, and the
+//! server answers the page again with the rules as edited (`?draft=`), saving nothing until
+//! the person saves.
 
 use crate::api::catalogue::form_lists;
-use crate::api::till::{SaveNomenclature, STOCK_KEEPERS};
+use crate::api::till::{RuleInput, RuleOp, SaveNomenclature, STOCK_KEEPERS};
 use crate::components::field::{outcome, Outcome, Refusal};
 use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
-use domain::till::{BarcodeRule, Field, Nomenclature, RuleKind};
+use domain::till::Nomenclature;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NomenclatureEditor() -> impl IntoView {
@@ -37,47 +43,14 @@ struct Row {
 }
 
 impl Row {
-    fn new(key: u32, rule: &BarcodeRule) -> Row {
-        let (kind, value) = match rule.kind {
-            RuleKind::Product => ("product", None),
-            RuleKind::Weighed { value } => ("weighed", Some(value)),
-            RuleKind::PriceEmbedded { value } => ("price_embedded", Some(value)),
-            RuleKind::MemberCard => ("member_card", None),
-            RuleKind::CashierBadge => ("cashier_badge", None),
-        };
-        let value = value.unwrap_or(Field { start: 7, len: 5 });
+    fn new(key: u32, rule: RuleInput) -> Row {
         Row {
             key,
-            kind: RwSignal::new(kind.to_string()),
-            pattern: RwSignal::new(rule.pattern.clone()),
-            length: RwSignal::new(rule.length.map(|n| n.to_string()).unwrap_or_default()),
-            start: RwSignal::new((value.start + 1).to_string()),
-            len: RwSignal::new(value.len.to_string()),
-        }
-    }
-
-    fn embeds_value(&self) -> bool {
-        matches!(self.kind.get().as_str(), "weighed" | "price_embedded")
-    }
-
-    /// The rule as typed; numbers that do not read become values the rules refuse.
-    fn rule(&self) -> BarcodeRule {
-        let number = |s: RwSignal<String>| s.get_untracked().trim().parse::<usize>().ok();
-        let value = Field {
-            start: number(self.start).unwrap_or(0).saturating_sub(1),
-            len: number(self.len).unwrap_or(0),
-        };
-        let kind = match self.kind.get_untracked().as_str() {
-            "weighed" => RuleKind::Weighed { value },
-            "price_embedded" => RuleKind::PriceEmbedded { value },
-            "member_card" => RuleKind::MemberCard,
-            "cashier_badge" => RuleKind::CashierBadge,
-            _ => RuleKind::Product,
-        };
-        BarcodeRule {
-            kind,
-            pattern: self.pattern.get_untracked().trim().to_string(),
-            length: number(self.length),
+            kind: RwSignal::new(rule.kind),
+            pattern: RwSignal::new(rule.pattern),
+            length: RwSignal::new(rule.length),
+            start: RwSignal::new(rule.start),
+            len: RwSignal::new(rule.len),
         }
     }
 }
@@ -86,68 +59,71 @@ impl Row {
 fn Editor() -> impl IntoView {
     let i = use_i18n();
     let lists = Resource::new(|| (), |_| form_lists());
+    // The rules as edited without JavaScript and sent back by the server, if any.
+    let draft: Option<Vec<RuleInput>> = use_query_map()
+        .read_untracked()
+        .get("draft")
+        .and_then(|d| serde_json::from_str(&d).ok());
     view! {
         <section class="panel">
             <h1>{i.t("stock-nomenclature")}</h1>
             <p class="hint">{i.t("nomenclature-intro")}</p>
             <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match lists.await {
-                        Ok(l) => view! { <Rules saved=l.nomenclature/> }.into_any(),
-                        Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
-                    }
-                })}
+                {move || {
+                    let draft = draft.clone();
+                    Suspend::new(async move {
+                        match (draft, lists.await) {
+                            (Some(rules), _) => view! { <Rules start=rules/> }.into_any(),
+                            (None, Ok(l)) => {
+                                let rules = l.nomenclature.iter().map(RuleInput::of).collect();
+                                view! { <Rules start=rules/> }.into_any()
+                            }
+                            (None, Err(e)) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </section>
     }
 }
 
 #[component]
-fn Rules(saved: Vec<BarcodeRule>) -> impl IntoView {
+fn Rules(start: Vec<RuleInput>) -> impl IntoView {
     let i = use_i18n();
     let next_key = StoredValue::new(0u32);
-    let make = move |rule: &BarcodeRule| {
+    let make = move |rule: RuleInput| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
         Row::new(key, rule)
     };
-    let rows = RwSignal::new(saved.iter().map(make).collect::<Vec<_>>());
+    let rows = RwSignal::new(start.into_iter().map(make).collect::<Vec<_>>());
     let save = ServerAction::<SaveNomenclature>::new();
     let result = outcome(save);
+    let query = use_query_map();
+    let saved = move || {
+        matches!(result.get(), Some(Ok(_)))
+            || (result.get().is_none() && query.read().get("notice").as_deref() == Some("saved"))
+    };
     let position = move |key: u32| rows.with(|r| r.iter().position(|x| x.key == key).unwrap_or(0));
-    let shift = move |key: u32, up: bool| {
-        rows.update(|r| {
-            if let Some(p) = r.iter().position(|x| x.key == key) {
-                let q = if up {
-                    p.checked_sub(1)
-                } else {
-                    Some(p + 1).filter(|q| *q < r.len())
-                };
-                if let Some(q) = q {
-                    r.swap(p, q);
+    // The same edits as the server makes without JavaScript (`RuleOp::apply`), in the page:
+    // rows keep their signals and keys.
+    let edit = move |op: RuleOp| {
+        let mut r = rows.get_untracked();
+        if !op.shift(&mut r) {
+            match op {
+                RuleOp::Add => r.push(make(RuleInput::blank())),
+                _ => {
+                    r = Nomenclature::default()
+                        .rules()
+                        .map(|x| make(RuleInput::of(x)))
+                        .collect()
                 }
             }
-        })
-    };
-    let add = move |_| {
-        let rule = BarcodeRule {
-            kind: RuleKind::Product,
-            pattern: String::new(),
-            length: Some(13),
-        };
-        let row = make(&rule);
-        rows.update(|r| r.push(row));
-    };
-    let defaults = move |_| {
-        let fresh: Vec<Row> = Nomenclature::default().rules().map(make).collect();
-        rows.set(fresh);
+        }
+        rows.set(r);
     };
     view! {
-        <form class="stack" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            let rules = rows.with_untracked(|r| r.iter().map(Row::rule).collect());
-            save.dispatch(SaveNomenclature { rules });
-        }>
+        <ActionForm action=save attr:class="stack" attr:novalidate=true>
             <ol class="rules">
                 <For each=move || rows.get() key=|r| r.key let:row>
                     <RuleCard
@@ -155,22 +131,52 @@ fn Rules(saved: Vec<BarcodeRule>) -> impl IntoView {
                         position=Signal::derive(move || position(row.key))
                         count=Signal::derive(move || rows.with(Vec::len))
                         result=result
-                        on_up=Callback::new(move |_| shift(row.key, true))
-                        on_down=Callback::new(move |_| shift(row.key, false))
-                        on_remove=Callback::new(move |_| rows.update(|r| r.retain(|x| x.key != row.key)))
+                        edit=Callback::new(edit)
                     />
                 </For>
             </ol>
             {move || rows.with(Vec::is_empty).then(|| view! { <p class="alert warning">{i.t("nomenclature-empty")}</p> })}
             // Beside the buttons, where the person is when they save.
             <Refusal result=result field="rules"/>
-            {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("nomenclature-saved")}</p> })}
+            {move || saved().then(|| view! { <p class="alert notice" role="status">{i.t("nomenclature-saved")}</p> })}
             <div class="actions">
-                <button type="button" class="button" on:click=add>{i.t("nomenclature-add")}</button>
-                <button type="button" class="button" on:click=defaults>{i.t("nomenclature-defaults")}</button>
+                <OpButton op=RuleOp::Add edit=Callback::new(edit) label=i.t("nomenclature-add")/>
+                <OpButton op=RuleOp::Defaults edit=Callback::new(edit) label=i.t("nomenclature-defaults")/>
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>{i.t("save")}</button>
             </div>
-        </form>
+        </ActionForm>
+    }
+}
+
+/// A button that edits the rules: in the page with JavaScript, else by posting the form with
+/// its `op` for the server to send the edited rules back.
+#[component]
+fn OpButton(
+    #[prop(into)] op: Signal<RuleOp>,
+    edit: Callback<RuleOp>,
+    label: String,
+    #[prop(optional)] look: Option<&'static str>,
+    #[prop(optional, into)] disabled: Option<Signal<bool>>,
+    #[prop(optional)] text: Option<&'static str>,
+) -> impl IntoView {
+    let shown = text.map(str::to_string).unwrap_or_else(|| label.clone());
+    let labelled = text.is_some().then(|| label.clone());
+    view! {
+        <button
+            type="submit"
+            name="op"
+            value=move || op.get().code()
+            class=look.unwrap_or("button")
+            aria-label=labelled.clone()
+            title=labelled
+            disabled=move || disabled.is_some_and(|d| d.get())
+            on:click=move |ev| {
+                ev.prevent_default();
+                edit.run(op.get_untracked());
+            }
+        >
+            {shown}
+        </button>
     }
 }
 
@@ -179,13 +185,12 @@ fn RuleCard(
     row: Row,
     position: Signal<usize>,
     count: Signal<usize>,
-    result: Outcome<Vec<BarcodeRule>>,
-    on_up: Callback<()>,
-    on_down: Callback<()>,
-    on_remove: Callback<()>,
+    result: Outcome<Vec<domain::till::BarcodeRule>>,
+    edit: Callback<RuleOp>,
 ) -> impl IntoView {
     let i = use_i18n();
     let id = move |what: &str| format!("rule-{}-{what}", row.key);
+    let name = move |what: &'static str| move || format!("rules[{}][{what}]", position.get());
     let problems = move || {
         let field = format!("rule-{}", position.get());
         result
@@ -199,17 +204,17 @@ fn RuleCard(
             <div class="rule-head">
                 <strong>{move || i.ta("nomenclature-rule", &[("n", (position.get() + 1).to_string())])}</strong>
                 <div class="rule-moves">
-                    <button type="button" class="button" aria-label=i.t("nomenclature-up") title=i.t("nomenclature-up")
-                        disabled=move || position.get() == 0 on:click=move |_| on_up.run(())>"↑"</button>
-                    <button type="button" class="button" aria-label=i.t("nomenclature-down") title=i.t("nomenclature-down")
-                        disabled=move || { position.get() + 1 >= count.get() } on:click=move |_| on_down.run(())>"↓"</button>
-                    <button type="button" class="button danger" on:click=move |_| on_remove.run(())>{i.t("nomenclature-remove")}</button>
+                    <OpButton op=Signal::derive(move || RuleOp::Up(position.get())) edit=edit label=i.t("nomenclature-up") text="↑"
+                        disabled=Signal::derive(move || position.get() == 0)/>
+                    <OpButton op=Signal::derive(move || RuleOp::Down(position.get())) edit=edit label=i.t("nomenclature-down") text="↓"
+                        disabled=Signal::derive(move || position.get() + 1 >= count.get())/>
+                    <OpButton op=Signal::derive(move || RuleOp::Remove(position.get())) edit=edit label=i.t("nomenclature-remove") look="button danger"/>
                 </div>
             </div>
             <div class="grid-2">
                 <div class="field">
                     <label for=id("kind")>{i.t("field-rule-kind")}</label>
-                    <select id=id("kind") name="kind" prop:value=move || row.kind.get() on:change=move |ev| row.kind.set(event_target_value(&ev))>
+                    <select id=id("kind") name=name("kind") prop:value=move || row.kind.get() on:change=move |ev| row.kind.set(event_target_value(&ev))>
                         {KINDS.into_iter().map(|k| view! {
                             <option value=k selected=move || row.kind.get() == k>{i.t(&format!("rule-kind-{k}"))}</option>
                         }).collect_view()}
@@ -217,29 +222,28 @@ fn RuleCard(
                 </div>
                 <div class="field">
                     <label for=id("pattern")>{i.t("field-rule-pattern")}</label>
-                    <input id=id("pattern") name="pattern" class="mono" autocomplete="off" bind:value=row.pattern/>
+                    <input id=id("pattern") name=name("pattern") class="mono" autocomplete="off" value=move || row.pattern.get() prop:value=move || row.pattern.get() on:input=move |ev| row.pattern.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
                     <label for=id("length")>{i.t("field-rule-length")}</label>
-                    <select id=id("length") name="length" prop:value=move || row.length.get() on:change=move |ev| row.length.set(event_target_value(&ev))>
+                    <select id=id("length") name=name("length") prop:value=move || row.length.get() on:change=move |ev| row.length.set(event_target_value(&ev))>
                         {["", "8", "12", "13"].into_iter().map(|n| {
                             let label = if n.is_empty() { i.t("rule-length-any") } else { i.ta("rule-length-digits", &[("n", n.to_string())]) };
                             view! { <option value=n selected=move || row.length.get() == n>{label}</option> }
                         }).collect_view()}
                     </select>
                 </div>
-                {move || row.embeds_value().then(|| view! {
-                    <div class="rule-value">
-                        <div class="field">
-                            <label for=id("start")>{i.t("field-rule-value-start")}</label>
-                            <input id=id("start") name="start" type="number" min="1" max="13" inputmode="numeric" bind:value=row.start/>
-                        </div>
-                        <div class="field">
-                            <label for=id("len")>{i.t("field-rule-value-len")}</label>
-                            <input id=id("len") name="len" type="number" min="1" max="9" inputmode="numeric" bind:value=row.len/>
-                        </div>
+                // Shown by the stylesheet for the kinds that carry a value.
+                <div class="rule-value">
+                    <div class="field">
+                        <label for=id("start")>{i.t("field-rule-value-start")}</label>
+                        <input id=id("start") name=name("start") type="number" min="1" max="13" inputmode="numeric" value=move || row.start.get() prop:value=move || row.start.get() on:input=move |ev| row.start.set(event_target_value(&ev))/>
                     </div>
-                })}
+                    <div class="field">
+                        <label for=id("len")>{i.t("field-rule-value-len")}</label>
+                        <input id=id("len") name=name("len") type="number" min="1" max="9" inputmode="numeric" value=move || row.len.get() prop:value=move || row.len.get() on:input=move |ev| row.len.set(event_target_value(&ev))/>
+                    </div>
+                </div>
             </div>
             {move || problems().into_iter().map(|r| view! { <p class="field-error" role="alert">{i.reason(&r)}</p> }).collect_view()}
         </li>

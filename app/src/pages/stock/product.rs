@@ -8,10 +8,9 @@ use crate::components::guard::Guard;
 use crate::components::product_form::{ProductFields, ProductFormFields};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use domain::stock::{typed_quantity, MoveKind, LOSS_REASONS, MANUAL_MOVES};
+use domain::stock::{MoveKind, LOSS_REASONS, MANUAL_MOVES};
 use domain::till::catalogue::{CatalogueLists, CatalogueProduct};
 use domain::till::{ProductForm, Unit};
-use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
@@ -35,10 +34,8 @@ fn ProductPage() -> impl IntoView {
         let id = id.ok_or(AppError::NotFound)?;
         Ok::<_, AppError>((get_product(id).await?, form_lists().await?))
     });
-    let created = use_query_map()
-        .read_untracked()
-        .get("notice")
-        .is_some_and(|n| n == "created");
+    let query = use_query_map();
+    let created = move || query.read().get("notice").as_deref() == Some("created");
     view! {
         <p class="back-row"><a href="/stock/products">{i.t("stock-back-to-products")}</a></p>
         <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
@@ -48,7 +45,7 @@ fn ProductPage() -> impl IntoView {
                         let title = RwSignal::new(p.name.clone());
                         view! {
                             <h1 class="product-title" data-testid="product-title">{move || title.get()}</h1>
-                            {created.then(|| view! { <p class="alert notice product-notice" role="status">{i.t("product-created")}</p> })}
+                            {move || created().then(|| view! { <p class="alert notice product-notice" role="status">{i.t("product-created")}</p> })}
                             <div class="product-desk">
                                 <StockSection id=p.id unit=p.unit/>
                                 <EditSection p=p.clone() lists=lists title=title/>
@@ -76,29 +73,35 @@ fn EditSection(
     let fields = ProductFields::new(ProductForm::of(&p, category.as_deref()));
     let update = ServerAction::<UpdateProduct>::new();
     let result = outcome(update);
-    let id = p.id;
     Effect::new(move |_| {
         if let Some(Ok(saved)) = result.get() {
             title.set(saved.name);
         }
     });
+    // Saved by the hydrated page, or by the browser without JavaScript (`?notice=saved`).
+    let notice = use_query_map();
+    let saved = move || {
+        matches!(result.get(), Some(Ok(_)))
+            || (result.get().is_none() && notice.read().get("notice").as_deref() == Some("saved"))
+    };
     view! {
         <section class="panel product-edit">
             <h2>{i.t("product-edit-title")}</h2>
             <ActionError result=result/>
-            {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("saved")}</p> })}
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                update.dispatch(UpdateProduct { id, form: fields.form() });
-            }>
+            {move || saved().then(|| view! { <p class="alert notice" role="status">{i.t("saved")}</p> })}
+            <ActionForm action=update attr:class="stack" attr:novalidate=true>
+                <input type="hidden" name="id" value=p.id.to_string()/>
                 <ProductFormFields fields=fields lists=lists result=result/>
                 <button type="submit" class="button primary" disabled=move || update.pending().get()>{i.t("save")}</button>
-            </form>
+            </ActionForm>
         </section>
     }
     .into_any()
 }
 
+/// The quantity on hand, the latest moves and a move by hand. The form holds both the reason of
+/// a loss and the note of the other moves; the stylesheet shows the one the chosen kind needs,
+/// with or without JavaScript.
 #[component]
 fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
     let i = use_i18n();
@@ -108,37 +111,41 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
         move || record.version().get(),
         move |_| stock_of_product(id),
     );
-    let kind = RwSignal::new(MoveKind::Reception.as_str().to_string());
-    let quantity = RwSignal::new(String::new());
+    let query = use_query_map();
+    // A move refused without JavaScript comes back with its kind and quantity
+    // (`?kind=loss&quantity=2`).
+    let asked = query
+        .read_untracked()
+        .get("kind")
+        .and_then(|k| MoveKind::parse(&k))
+        .filter(|k| MANUAL_MOVES.contains(k))
+        .unwrap_or(MoveKind::Reception);
+    let kind = RwSignal::new(asked.as_str().to_string());
+    let quantity = RwSignal::new(query.read_untracked().get("quantity").unwrap_or_default());
     let reason = RwSignal::new(String::new());
-    // A quantity refused before sending: the reason in the person's language.
-    let refused = RwSignal::new(None::<AppError>);
-    let typed_errors = Signal::derive(move || {
-        refused
-            .get()
-            .map(|e| {
-                e.field_errors("quantity")
-                    .iter()
-                    .map(|r| i.reason(r))
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
-    let sent_errors = errors_of(result, "quantity");
-    let quantity_errors = Signal::derive(move || {
-        let mut all: Vec<String> = typed_errors.get();
-        all.extend(sent_errors.get());
-        all
-    });
-    // A note typed for a reception is no reason of a loss, and the other way round.
-    Effect::new(move |before: Option<String>| {
-        let now = kind.get();
-        if before.is_some_and(|b| b != now) {
-            reason.set(String::new());
+    let note = RwSignal::new(String::new());
+    let is_loss = move || kind.get() == MoveKind::Loss.as_str();
+    let reason_errors = errors_of(result, "reason");
+    let loss_errors = Signal::derive(move || {
+        if is_loss() {
+            reason_errors.get()
+        } else {
+            vec![]
         }
-        now
     });
-    clear_on_success(result, vec![quantity, reason]);
+    let note_errors = Signal::derive(move || {
+        if is_loss() {
+            vec![]
+        } else {
+            reason_errors.get()
+        }
+    });
+    let quantity_errors = errors_of(result, "quantity");
+    clear_on_success(result, vec![quantity, reason, note]);
+    let moved = move || {
+        matches!(result.get(), Some(Ok(())))
+            || (result.get().is_none() && query.read().get("notice").as_deref() == Some("moved"))
+    };
     let kinds: Vec<(String, String)> = MANUAL_MOVES
         .into_iter()
         .map(|k| (k.as_str().to_string(), i.t(&format!("move-{}", k.as_str()))))
@@ -150,15 +157,11 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
                 .map(|r| (r.to_string(), i.t(&format!("loss-{r}")))),
         )
         .collect();
-    let is_loss = move || kind.get() == MoveKind::Loss.as_str();
-    let quantity_label = move || {
-        let key = match MoveKind::parse(&kind.get()) {
-            Some(MoveKind::Adjustment) => "stock-quantity-adjustment",
-            Some(MoveKind::Loss) => "stock-quantity-loss",
-            _ => "stock-quantity-reception",
-        };
-        format!("{} ({})", i.t(key), i.t(&format!("unit-{}", unit.as_str())))
-    };
+    let quantity_label = format!(
+        "{} ({})",
+        i.t("stock-quantity"),
+        i.t(&format!("unit-{}", unit.as_str()))
+    );
     view! {
         <section class="panel product-stock">
             <h2>{i.t("stock-on-hand-title")}</h2>
@@ -186,34 +189,27 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
                 })}
             </Transition>
             <h3>{i.t("stock-move-title")}</h3>
-            {move || matches!(result.get(), Some(Ok(()))).then(|| view! { <p class="alert notice" role="status">{i.t("stock-move-done")}</p> })}
+            {move || moved().then(|| view! { <p class="alert notice" role="status">{i.t("stock-move-done")}</p> })}
             <ActionError result=result/>
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                let k = MoveKind::parse(&kind.get_untracked()).unwrap_or(MoveKind::Reception);
-                match typed_quantity(k, &quantity.get_untracked()) {
-                    Ok(quantity_milli) => {
-                        refused.set(None);
-                        record.dispatch(StockMove { product_id: id, quantity_milli, kind: k, reason: reason.get_untracked() });
-                    }
-                    Err(r) => refused.set(Some(AppError::Invalid(vec![FieldError::new("quantity", r)]))),
-                }
-            }>
+            <ActionForm action=record attr:class="stack stock-move" attr:novalidate=true>
+                <input type="hidden" name="product_id" value=id.to_string()/>
                 <div class="grid-2">
                     <Choice label=i.t("field-move-kind") name="kind" value=kind options=kinds errors=Signal::derive(Vec::new)/>
-                    <div class="field" class:invalid=move || !quantity_errors.get().is_empty()>
-                        <label for="field-quantity">{quantity_label}</label>
-                        <input id="field-quantity" name="quantity" inputmode="decimal" autocomplete="off" bind:value=quantity/>
-                        {move || quantity_errors.get().into_iter().map(|e| view! { <p class="field-error" role="alert">{e}</p> }).collect_view()}
+                    <div>
+                        <Field label=quantity_label name="quantity" inputmode="decimal" value=quantity errors=quantity_errors/>
+                        {MANUAL_MOVES.into_iter().map(|k| view! {
+                            <p class="hint" data-kind=k.as_str()>{i.t(&format!("stock-quantity-{}", k.as_str()))}</p>
+                        }).collect_view()}
                     </div>
                 </div>
-                {move || if is_loss() {
-                    view! { <Choice label=i.t("field-loss-reason") name="reason" value=reason options=loss_reasons.clone() errors=errors_of(result, "reason")/> }.into_any()
-                } else {
-                    view! { <Field label=i.t("field-move-note") name="reason" value=reason errors=errors_of(result, "reason")/> }.into_any()
-                }}
+                <div class="loss-only">
+                    <Choice label=i.t("field-loss-reason") name="reason" value=reason options=loss_reasons errors=loss_errors/>
+                </div>
+                <div class="not-loss">
+                    <Field label=i.t("field-move-note") name="note" value=note errors=note_errors/>
+                </div>
                 <button type="submit" class="button primary" disabled=move || record.pending().get()>{i.t("stock-move-submit")}</button>
-            </form>
+            </ActionForm>
         </section>
     }
     .into_any()

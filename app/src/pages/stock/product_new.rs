@@ -56,6 +56,7 @@ fn NewForm(lists: CatalogueLists) -> impl IntoView {
     let create = ServerAction::<CreateProduct>::new();
     let result = outcome(create);
     let navigate = use_navigate();
+    // Without JavaScript, the server sends the browser to the new product itself.
     Effect::new(move |_| {
         if let Some(Ok(p)) = result.get() {
             navigate(
@@ -66,12 +67,9 @@ fn NewForm(lists: CatalogueLists) -> impl IntoView {
     });
     view! {
         <ActionError result=result/>
-        <form class="stack" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            create.dispatch(CreateProduct { form: fields.form() });
-        }>
+        <ActionForm action=create attr:class="stack" attr:novalidate=true>
             <ProductFormFields fields=fields lists=lists result=result/>
             <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("save")}</button>
-        </form>
+        </ActionForm>
     }
 }
