@@ -83,12 +83,12 @@ test('the member and sign-in pages load no script and no WASM, and are light', a
   expect(bytes).toBeGreaterThan(5 * 1024);
   expect(bytes).toBeLessThan(150 * 1024);
 
-  // The till, stock and coordinators' pages still hydrate.
+  // The till and the coordinators' pages still hydrate.
   const staff = await browser.newPage();
   const wasm: string[] = [];
   staff.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
-  await signIn(staff, 'stock@demo.ruche.coop');
-  await expect(staff).toHaveURL(/\/stock$/);
+  await signIn(staff, 'cashier@demo.ruche.coop');
+  await expect(staff).toHaveURL(/\/till$/);
   await hydrated(staff);
   expect(wasm.length).toBe(1);
   await staff.close();
@@ -211,9 +211,9 @@ test('without JavaScript, a refusal is said in the member\'s language', async ({
 test('a hydrated page leads to the member pages, which then work in place', async ({ page }) => {
   const errors = watchConsole(page);
   await page.setViewportSize(phone.viewport);
-  // The demo stock manager reads French.
-  await signIn(page, 'stock@demo.ruche.coop');
-  await expect(page).toHaveURL(/\/stock$/);
+  // The demo coordinator reads French; the planning hydrates.
+  await signIn(page, 'coordinator@demo.ruche.coop');
+  await page.goto('/coordinator/planning');
   await hydrated(page);
   // The menu's link is followed in the browser: the page stays hydrated.
   await page.locator('label[for="nav-open"]').click();

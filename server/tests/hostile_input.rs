@@ -900,12 +900,6 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             json!({ "id": i.category, "name": "Renamed" }),
         ),
         ep(
-            "till/catalogue/import",
-            StockManager,
-            true,
-            json!({ "csv": "name,price,vat_percent,unit\nImported,1.00,6,piece\n" }),
-        ),
-        ep(
             "till/nomenclature/save",
             StockManager,
             true,

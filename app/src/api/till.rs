@@ -275,8 +275,8 @@ impl RuleOp {
     }
 }
 
-/// Saves the barcode nomenclature as typed; returns the rules as saved. A refused rule is named
-/// with its reason (`rules`, `rule-<n>`). Posted without JavaScript: an `op` edits the rules
+/// Saves the barcode nomenclature as typed, at least one rule; returns the rules as saved. A
+/// refused rule is named with its reason (`rules`, `rule-<n>`). Posted without JavaScript: an `op` edits the rules
 /// and sends the page back with them (`?draft=`), saving nothing; a refusal sends the page back
 /// with the rules as typed and the reason; saving, with a notice.
 #[server(endpoint = "till/nomenclature/save")]
@@ -296,8 +296,18 @@ pub async fn save_nomenclature(
         crate::ssr::after_plain_form(&draft(&rules));
         return Ok(rules.iter().map(RuleInput::rule).collect());
     }
-    let wanted = rules.iter().map(RuleInput::rule).collect();
-    match till::catalogue::set_nomenclature(&s, &v, wanted).await {
+    // A save names its rules: a body without any (garbage, or a form that lost its fields)
+    // never wipes the nomenclature.
+    let saved = if rules.is_empty() {
+        Err(services::Error::invalid(
+            "rules",
+            domain::validation::Reason::Required,
+        ))
+    } else {
+        let wanted = rules.iter().map(RuleInput::rule).collect();
+        till::catalogue::set_nomenclature(&s, &v, wanted).await
+    };
+    match saved {
         Ok(saved) => {
             crate::ssr::after_plain_form("/stock/nomenclature?notice=saved");
             Ok(saved.rules().cloned().collect())

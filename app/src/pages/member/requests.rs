@@ -70,7 +70,7 @@ fn RequestForms() -> impl IntoView {
                 }}
                 <Refusal result=extension_result field="extension"/>
                 <PostForm action=extension>
-                    <button type="submit" class="button primary" disabled=move || extension.pending().get()>
+                    <button type="submit" class="button primary" name="ask" value="1" disabled=move || extension.pending().get()>
                         {i.t("requests-extension-submit")}
                     </button>
                 </PostForm>
