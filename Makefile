@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # site, the server and the tests use the same flags so that they share one build.
 export RUSTFLAGS ?= --cfg erase_components
 
-.PHONY: serve test test-rust test-e2e bench
+.PHONY: serve test test-rust test-e2e lint bench
 
 ## Build, migrate the embedded SQLite database (data/), load the demo coop on first run and
 ## serve on http://127.0.0.1:3000, printing the demo logins.
@@ -25,6 +25,10 @@ test-rust:
 
 test-e2e:
 	scripts/e2e.sh
+
+## The habits CI checks first: rustfmt, leptosfmt on app/, clippy with warnings as errors.
+lint:
+	scripts/lint.sh
 
 ## Every benchmark figure of the project, written to target/bench/results.json.
 bench:

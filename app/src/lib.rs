@@ -92,19 +92,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang=lang>
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                {json.map(|json| view! {
-                    <script id=SESSION_ELEMENT_ID type="application/json" inner_html=json></script>
-                    <AutoReload options=options.clone()/>
-                    <HydrationScripts options/>
-                })}
-                <MetaTags/>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                {json
+                    .map(|json| {
+                        view! {
+                            <script
+                                id=SESSION_ELEMENT_ID
+                                type="application/json"
+                                inner_html=json
+                            ></script>
+                            <AutoReload options=options.clone() />
+                            <HydrationScripts options />
+                        }
+                    })}
+                <MetaTags />
             </head>
             <body>
-                <App/>
+                <App />
             </body>
         </html>
     }
@@ -117,46 +124,172 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i = i18n::use_i18n();
     view! {
-        <Stylesheet id="leptos" href="/pkg/ruche.css"/>
-        <Title text=i.t("app-name")/>
+        <Stylesheet id="leptos" href="/pkg/ruche.css" />
+        <Title text=i.t("app-name") />
         <Router>
             <Layout>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::member::home::Home ssr=SsrMode::Async/>
-                    <Route path=path!("/shifts") view=pages::member::shifts::MyShifts ssr=SsrMode::Async/>
-                    <Route path=path!("/shifts/book") view=pages::member::book::Book ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in") view=pages::auth::sign_in::SignIn ssr=SsrMode::Async/>
-                    <Route path=path!("/forgot-password") view=pages::auth::forgot::Forgot ssr=SsrMode::Async/>
-                    <Route path=path!("/reset-password") view=pages::auth::reset::Reset ssr=SsrMode::Async/>
-                    <Route path=path!("/setup") view=pages::auth::setup::Setup ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/members") view=pages::admin::members::Members ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/members/new") view=pages::admin::member_new::MemberNew ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/members/:id") view=pages::admin::member::Member ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/import") view=pages::admin::import::Import ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/shares") view=pages::admin::shares::Shares ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/outbox") view=pages::admin::outbox::Outbox ssr=SsrMode::Async/>
-                    <Route path=path!("/sheets") view=pages::leader::sheets::Sheets ssr=SsrMode::Async/>
-                    <Route path=path!("/sheets/:shift_id") view=pages::leader::sheet::SheetPage ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator/rules") view=pages::coordinator::rules::Rules ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator/statuses") view=pages::coordinator::statuses::Statuses ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator/members/:id/shifts") view=pages::coordinator::member_shifts::MemberShiftsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/my/requests") view=pages::member::requests::Requests ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator/planning") view=pages::coordinator::planning::PlanningPage ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator/templates") view=pages::coordinator::templates::Templates ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator/closures") view=pages::coordinator::closures::Closures ssr=SsrMode::Async/>
-                    <Route path=path!("/stock") view=pages::stock::home::StockHome ssr=SsrMode::Async/>
-                    <Route path=path!("/stock/products") view=pages::stock::products::Products ssr=SsrMode::Async/>
-                    <Route path=path!("/stock/products/new") view=pages::stock::product_new::ProductNew ssr=SsrMode::Async/>
-                    <Route path=path!("/stock/products/:id") view=pages::stock::product::Product ssr=SsrMode::Async/>
-                    <Route path=path!("/stock/categories") view=pages::stock::categories::Categories ssr=SsrMode::Async/>
-                    <Route path=path!("/stock/nomenclature") view=pages::stock::nomenclature::NomenclatureEditor ssr=SsrMode::Async/>
-                    <Route path=path!("/stock/import") view=pages::stock::import::ProductImport ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/tills") view=pages::admin::tills::Tills ssr=SsrMode::Async/>
-                    <Route path=path!("/till") view=pages::till::TillPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=pages::member::home::Home ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/shifts")
+                        view=pages::member::shifts::MyShifts
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/shifts/book")
+                        view=pages::member::book::Book
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/sign-in")
+                        view=pages::auth::sign_in::SignIn
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/forgot-password")
+                        view=pages::auth::forgot::Forgot
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/reset-password")
+                        view=pages::auth::reset::Reset
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/setup") view=pages::auth::setup::Setup ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/members")
+                        view=pages::admin::members::Members
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/members/new")
+                        view=pages::admin::member_new::MemberNew
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/members/:id")
+                        view=pages::admin::member::Member
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/import")
+                        view=pages::admin::import::Import
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/shares")
+                        view=pages::admin::shares::Shares
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/outbox")
+                        view=pages::admin::outbox::Outbox
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/sheets")
+                        view=pages::leader::sheets::Sheets
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/sheets/:shift_id")
+                        view=pages::leader::sheet::SheetPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/coordinator/rules")
+                        view=pages::coordinator::rules::Rules
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/coordinator/statuses")
+                        view=pages::coordinator::statuses::Statuses
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/coordinator/members/:id/shifts")
+                        view=pages::coordinator::member_shifts::MemberShiftsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/my/requests")
+                        view=pages::member::requests::Requests
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/coordinator/planning")
+                        view=pages::coordinator::planning::PlanningPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/coordinator/templates")
+                        view=pages::coordinator::templates::Templates
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/coordinator/closures")
+                        view=pages::coordinator::closures::Closures
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock")
+                        view=pages::stock::home::StockHome
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/products")
+                        view=pages::stock::products::Products
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/products/new")
+                        view=pages::stock::product_new::ProductNew
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/products/:id")
+                        view=pages::stock::product::Product
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/categories")
+                        view=pages::stock::categories::Categories
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/nomenclature")
+                        view=pages::stock::nomenclature::NomenclatureEditor
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/import")
+                        view=pages::stock::import::ProductImport
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/tills")
+                        view=pages::admin::tills::Tills
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/till") view=pages::till::TillPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>
     }
+}
+
+/// Reads the [`Session`] the server wrote into the page, before hydrating.
+#[cfg(feature = "hydrate")]
+pub fn session_from_page() -> Session {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SESSION_ELEMENT_ID))
+        .and_then(|e| e.text_content())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or(Session {
+            viewer: None,
+            lang: Language::default(),
+        })
 }
 
 #[cfg(test)]
@@ -178,7 +311,10 @@ mod tests {
             ("/stock", false),
             ("/stock/products", false),
             ("/stock/products/new", false),
-            ("/stock/products/0191f1c2-0000-7000-8000-000000000000", false),
+            (
+                "/stock/products/0191f1c2-0000-7000-8000-000000000000",
+                false,
+            ),
             ("/stock/import", false),
             ("/stockroom", true),
             ("/sheets", true),
@@ -197,18 +333,4 @@ mod tests {
             assert_eq!(hydrates(path), expected, "{path}");
         }
     }
-}
-
-/// Reads the [`Session`] the server wrote into the page, before hydrating.
-#[cfg(feature = "hydrate")]
-pub fn session_from_page() -> Session {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(SESSION_ELEMENT_ID))
-        .and_then(|e| e.text_content())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or(Session {
-            viewer: None,
-            lang: Language::default(),
-        })
 }

@@ -13,15 +13,27 @@ pub fn Barcode(code: String) -> impl IntoView {
     let bars = runs
         .into_iter()
         .map(|(start, width)| {
-            view! { <rect x=(start + 9).to_string() y="0" width=width.to_string() height="52"/> }
+            view! { <rect x=(start + 9).to_string() y="0" width=width.to_string() height="52" /> }
         })
         .collect_view();
     view! {
         <figure class="barcode" data-code=code.clone()>
-            <svg viewBox="0 0 113 64" role="img" aria-label=code.clone() xmlns="http://www.w3.org/2000/svg">
-                <rect x="0" y="0" width="113" height="64" fill="#fff"/>
+            <svg
+                viewBox="0 0 113 64"
+                role="img"
+                aria-label=code.clone()
+                xmlns="http://www.w3.org/2000/svg"
+            >
+                <rect x="0" y="0" width="113" height="64" fill="#fff" />
                 <g fill="#000">{bars}</g>
-                <text x="56.5" y="62" text-anchor="middle" font-size="9" font-family="monospace" letter-spacing="1">
+                <text
+                    x="56.5"
+                    y="62"
+                    text-anchor="middle"
+                    font-size="9"
+                    font-family="monospace"
+                    letter-spacing="1"
+                >
                     {code.clone()}
                 </text>
             </svg>

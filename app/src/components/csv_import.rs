@@ -56,41 +56,83 @@ pub fn CsvImport(
         >
             <div class="field">
                 <label for="import-file">{i.t("import-file")}</label>
-                <input id="import-file" name="file" type="file" accept=".csv,text/csv" on:change=move |ev| read_file(ev, csv)/>
+                <input
+                    id="import-file"
+                    name="file"
+                    type="file"
+                    accept=".csv,text/csv"
+                    on:change=move |ev| read_file(ev, csv)
+                />
             </div>
             <div class="field">
                 <label for="import-text">{i.t("import-text")}</label>
                 <textarea id="import-text" name="csv" rows="8" bind:value=csv></textarea>
             </div>
-            <button type="submit" class="button primary" disabled=move || pending.is_some_and(|p| p.get() || csv.get().trim().is_empty())>
+            <button
+                type="submit"
+                class="button primary"
+                disabled=move || pending.is_some_and(|p| p.get() || csv.get().trim().is_empty())
+            >
                 {i.t("import-submit")}
             </button>
         </form>
         {move || match result.get() {
-            Some(Ok(outcome)) => view! {
-                <p class="alert notice" role="status" data-testid="import-done">
-                    {i.ta(done, &[
-                        ("count", outcome.created.to_string()),
-                        ("created", outcome.created.to_string()),
-                        ("updated", outcome.updated.to_string()),
-                        ("unchanged", outcome.unchanged.to_string()),
-                    ])}
-                </p>
-            }.into_any(),
-            Some(Err(AppError::ImportRefused(rows))) => view! {
-                <div class="alert error" role="alert" data-testid="import-report">
-                    <p>{i.ta("error-import-refused", &[("count", rows.len().to_string())])}</p>
-                    <table class="list">
-                        <thead><tr><th>{i.t("import-line")}</th><th>{i.t("import-field")}</th><th>{i.t("import-reason")}</th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr><td>{r.line}</td><td>{r.field}</td><td>{i.reason(&r.reason)}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any(),
-            Some(Err(e)) => view! { <p class="alert error" role="alert">{i.error(&e)}</p> }.into_any(),
+            Some(Ok(outcome)) => {
+                view! {
+                    <p class="alert notice" role="status" data-testid="import-done">
+                        {i
+                            .ta(
+                                done,
+                                &[
+                                    ("count", outcome.created.to_string()),
+                                    ("created", outcome.created.to_string()),
+                                    ("updated", outcome.updated.to_string()),
+                                    ("unchanged", outcome.unchanged.to_string()),
+                                ],
+                            )}
+                    </p>
+                }
+                    .into_any()
+            }
+            Some(Err(AppError::ImportRefused(rows))) => {
+                view! {
+                    <div class="alert error" role="alert" data-testid="import-report">
+                        <p>{i.ta("error-import-refused", &[("count", rows.len().to_string())])}</p>
+                        <table class="list">
+                            <thead>
+                                <tr>
+                                    <th>{i.t("import-line")}</th>
+                                    <th>{i.t("import-field")}</th>
+                                    <th>{i.t("import-reason")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr>
+                                                <td>{r.line}</td>
+                                                <td>{r.field}</td>
+                                                <td>{i.reason(&r.reason)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }
+            Some(Err(e)) => {
+                view! {
+                    <p class="alert error" role="alert">
+                        {i.error(&e)}
+                    </p>
+                }
+                    .into_any()
+            }
             None => ().into_any(),
         }}
     }

@@ -97,7 +97,7 @@ pub fn Field(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            <FieldErrors errors=errors/>
+            <FieldErrors errors=errors />
         </div>
     }
     .into_any()
@@ -108,7 +108,9 @@ pub fn Field(
 fn FieldErrors(errors: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <For each=move || errors.get() key=|e| e.clone() let:e>
-            <p class="field-error" role="alert">{e}</p>
+            <p class="field-error" role="alert">
+                {e}
+            </p>
         </For>
     }
 }
@@ -132,7 +134,12 @@ pub fn Choice(
     view! {
         <div class="field" class:invalid=move || !errors.get().is_empty()>
             <label for=id.clone()>{label}</label>
-            <select id=id name=posted_name(within, name) on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+            <select
+                id=id
+                name=posted_name(within, name)
+                on:change=move |ev| value.set(event_target_value(&ev))
+                prop:value=move || value.get()
+            >
                 {options
                     .into_iter()
                     .map(|(v, l)| {
@@ -140,11 +147,15 @@ pub fn Choice(
                             let v = v.clone();
                             move || value.get() == v
                         };
-                        view! { <option value=v selected=selected>{l}</option> }
+                        view! {
+                            <option value=v selected=selected>
+                                {l}
+                            </option>
+                        }
                     })
                     .collect_view()}
             </select>
-            <FieldErrors errors=errors/>
+            <FieldErrors errors=errors />
         </div>
     }
     .into_any()
@@ -156,7 +167,11 @@ pub fn ActionError<T: Clone + Send + Sync + 'static>(result: Outcome<T>) -> impl
     let i = use_i18n();
     move || {
         result.get().and_then(|r| r.err()).map(|e| {
-            view! { <p class="alert error" role="alert">{i.error(&e)}</p> }
+            view! {
+                <p class="alert error" role="alert">
+                    {i.error(&e)}
+                </p>
+            }
         })
     }
 }
@@ -181,7 +196,11 @@ pub fn Refusal<T: Clone + Send + Sync + 'static>(
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            view! { <p class="alert error" role="alert">{text}</p> }
+            view! {
+                <p class="alert error" role="alert">
+                    {text}
+                </p>
+            }
         })
     }
 }

@@ -18,7 +18,7 @@ pub fn Guard(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
     match viewer {
         None => {
             let next = location.pathname.get_untracked();
-            view! { <Redirect path=format!("/sign-in?next={next}")/> }.into_any()
+            view! { <Redirect path=format!("/sign-in?next={next}") /> }.into_any()
         }
         Some(v) if v.may(roles) => children().into_any(),
         Some(_) => {
@@ -30,7 +30,9 @@ pub fn Guard(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
                 <section class="panel">
                     <h1>{i.t("forbidden-title")}</h1>
                     <p>{i.t("error-forbidden")}</p>
-                    <a class="button" href="/">{i.t("nav-home")}</a>
+                    <a class="button" href="/">
+                        {i.t("nav-home")}
+                    </a>
                 </section>
             }
             .into_any()

@@ -47,59 +47,85 @@ pub fn Layout(children: Children) -> impl IntoView {
         // A member's few links fit a phone; staff's menu folds into one button there.
         let folds = sheet_keeper || keeper || planner || stock_keeper || cashier || admin;
         view! {
-            {folds.then(|| view! {
-                <input
-                    type="checkbox"
-                    id="nav-open"
-                    class="nav-open"
-                    prop:checked=move || menu_open.get()
-                    on:change=move |ev| menu_open.set(event_target_checked(&ev))
-                />
-                <label for="nav-open" class="nav-button">{i.t("nav-menu")}</label>
-            })}
+            {folds
+                .then(|| {
+                    view! {
+                        <input
+                            type="checkbox"
+                            id="nav-open"
+                            class="nav-open"
+                            prop:checked=move || menu_open.get()
+                            on:change=move |ev| menu_open.set(event_target_checked(&ev))
+                        />
+                        <label for="nav-open" class="nav-button">
+                            {i.t("nav-menu")}
+                        </label>
+                    }
+                })}
             <nav class="nav" class:folding=folds aria-label=i.t("nav-label")>
                 <a href="/">{i.t("nav-home")}</a>
                 <a href="/shifts">{i.t("nav-shifts")}</a>
                 {sheet_keeper.then(|| view! { <a href="/sheets">{i.t("nav-sheets")}</a> })}
                 {cashier.then(|| view! { <a href="/till">{i.t("nav-till")}</a> })}
-                {keeper.then(|| view! {
-                    <NavGroup label=i.t("nav-register") open=register_open>
-                        <a href="/admin/members">{i.t("nav-members")}</a>
-                        <a href="/admin/import">{i.t("nav-import")}</a>
-                        <a href="/admin/shares">{i.t("nav-shares")}</a>
-                    </NavGroup>
-                })}
-                {planner.then(|| view! {
-                    <NavGroup label=i.t("nav-planning-group") open=planning_open>
-                        <a href="/coordinator/planning">{i.t("nav-planning")}</a>
-                        <a href="/coordinator/templates">{i.t("nav-templates")}</a>
-                        <a href="/coordinator/closures">{i.t("nav-closures")}</a>
-                        <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
-                        <a href="/coordinator/rules">{i.t("nav-rules")}</a>
-                    </NavGroup>
-                })}
+                {keeper
+                    .then(|| {
+                        view! {
+                            <NavGroup label=i.t("nav-register") open=register_open>
+                                <a href="/admin/members">{i.t("nav-members")}</a>
+                                <a href="/admin/import">{i.t("nav-import")}</a>
+                                <a href="/admin/shares">{i.t("nav-shares")}</a>
+                            </NavGroup>
+                        }
+                    })}
+                {planner
+                    .then(|| {
+                        view! {
+                            <NavGroup label=i.t("nav-planning-group") open=planning_open>
+                                <a href="/coordinator/planning">{i.t("nav-planning")}</a>
+                                <a href="/coordinator/templates">{i.t("nav-templates")}</a>
+                                <a href="/coordinator/closures">{i.t("nav-closures")}</a>
+                                <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
+                                <a href="/coordinator/rules">{i.t("nav-rules")}</a>
+                            </NavGroup>
+                        }
+                    })}
                 {stock_keeper.then(|| view! { <a href="/stock">{i.t("nav-stock")}</a> })}
                 {admin.then(|| view! { <a href="/admin/outbox">{i.t("nav-outbox")}</a> })}
                 <form method="post" action="/auth/sign-out" class="inline">
-                    <button type="submit" class="link">{i.t("nav-sign-out")}</button>
+                    <button type="submit" class="link">
+                        {i.t("nav-sign-out")}
+                    </button>
                 </form>
             </nav>
         }
     });
     view! {
         <header class="topbar">
-            <a href="/" class="brand">{i.t("app-name")}</a>
+            <a href="/" class="brand">
+                {i.t("app-name")}
+            </a>
             {nav}
         </header>
         <main class="page">{children()}</main>
         <footer class="footer">
-            <form method="post" action="/language" class="lang-switch" aria-label=i.t("language-label")>
-                <input type="hidden" name="back" value=back/>
+            <form
+                method="post"
+                action="/language"
+                class="lang-switch"
+                aria-label=i.t("language-label")
+            >
+                <input type="hidden" name="back" value=back />
                 {Language::ALL
                     .into_iter()
                     .map(|l| {
                         view! {
-                            <button type="submit" name="lang" value=l.code() class:current=i.lang() == l lang=l.code()>
+                            <button
+                                type="submit"
+                                name="lang"
+                                value=l.code()
+                                class:current=i.lang() == l
+                                lang=l.code()
+                            >
                                 {l.native_name()}
                             </button>
                         }

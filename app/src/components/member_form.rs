@@ -68,14 +68,63 @@ pub fn MemberFormFields<T: Clone + Send + Sync + 'static>(
         .collect();
     view! {
         <div class="grid-2">
-            <Field label=i.t("field-first-name") name="first_name" value=fields.first_name required=true errors=errors_of(result, "first_name")/>
-            <Field label=i.t("field-last-name") name="last_name" value=fields.last_name required=true errors=errors_of(result, "last_name")/>
-            <Field label=i.t("field-email") name="email" kind="email" value=fields.email required=true errors=errors_of(result, "email")/>
-            <Field label=i.t("field-phone") name="phone" kind="tel" value=fields.phone errors=errors_of(result, "phone")/>
-            <Choice label=i.t("field-language") name="language" value=fields.language options=languages errors=errors_of(result, "language")/>
-            <Choice label=i.t("field-work-regime") name="work_regime" value=fields.work_regime options=regimes errors=errors_of(result, "work_regime")/>
-            <Field label=i.t("field-join-date") name="join_date" kind="date" value=fields.join_date required=true errors=errors_of(result, "join_date")/>
-            <Field label=i.t("field-member-number") name="member_number" value=fields.member_number errors=errors_of(result, "member_number")/>
+            <Field
+                label=i.t("field-first-name")
+                name="first_name"
+                value=fields.first_name
+                required=true
+                errors=errors_of(result, "first_name")
+            />
+            <Field
+                label=i.t("field-last-name")
+                name="last_name"
+                value=fields.last_name
+                required=true
+                errors=errors_of(result, "last_name")
+            />
+            <Field
+                label=i.t("field-email")
+                name="email"
+                kind="email"
+                value=fields.email
+                required=true
+                errors=errors_of(result, "email")
+            />
+            <Field
+                label=i.t("field-phone")
+                name="phone"
+                kind="tel"
+                value=fields.phone
+                errors=errors_of(result, "phone")
+            />
+            <Choice
+                label=i.t("field-language")
+                name="language"
+                value=fields.language
+                options=languages
+                errors=errors_of(result, "language")
+            />
+            <Choice
+                label=i.t("field-work-regime")
+                name="work_regime"
+                value=fields.work_regime
+                options=regimes
+                errors=errors_of(result, "work_regime")
+            />
+            <Field
+                label=i.t("field-join-date")
+                name="join_date"
+                kind="date"
+                value=fields.join_date
+                required=true
+                errors=errors_of(result, "join_date")
+            />
+            <Field
+                label=i.t("field-member-number")
+                name="member_number"
+                value=fields.member_number
+                errors=errors_of(result, "member_number")
+            />
         </div>
     }
     .into_any()

@@ -42,11 +42,22 @@ pub fn NoticeLine(outcome: Outcome<Done>) -> impl IntoView {
             Ok(done) => view! {
                 <p class="alert notice" role="status" data-testid="notice">
                     {said(i, &done)}
-                    {(done == Done::Booked).then(|| view! { " " <a href="/shifts">{i.t("myshifts-title")}</a> })}
+                    {(done == Done::Booked)
+                        .then(|| {
+                            view! {
+                                " "
+                                <a href="/shifts">{i.t("myshifts-title")}</a>
+                            }
+                        })}
                 </p>
             }
             .into_any(),
-            Err(e) => view! { <p class="alert error" role="alert" data-testid="notice">{problem(i, &e)}</p> }.into_any(),
+            Err(e) => view! {
+                <p class="alert error" role="alert" data-testid="notice">
+                    {problem(i, &e)}
+                </p>
+            }
+            .into_any(),
         })
     }
 }

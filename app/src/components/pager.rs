@@ -37,8 +37,22 @@ where
     let (previous, next) = neighbours(current, shown, total, page_size);
     view! {
         <nav class="pager" aria-label=i.t("pager-label")>
-            {previous.map(|p| view! { <a class="button" rel="prev" href=link(p)>{i.t("pager-previous")}</a> })}
-            {next.map(|p| view! { <a class="button" rel="next" href=link(p)>{i.t("pager-next")}</a> })}
+            {previous
+                .map(|p| {
+                    view! {
+                        <a class="button" rel="prev" href=link(p)>
+                            {i.t("pager-previous")}
+                        </a>
+                    }
+                })}
+            {next
+                .map(|p| {
+                    view! {
+                        <a class="button" rel="next" href=link(p)>
+                            {i.t("pager-next")}
+                        </a>
+                    }
+                })}
         </nav>
     }
 }

@@ -80,14 +80,64 @@ pub fn ProductFormFields<T: Clone + Send + Sync + 'static>(
         .collect();
     view! {
         <div class="grid-2">
-            <Field label=i.t("field-product-name") name="name" within="form" value=fields.name required=true errors=errors_of(result, "name")/>
-            <Choice label=i.t("field-category") name="category" within="form" value=fields.category options=categories errors=errors_of(result, "category")/>
-            <Choice label=i.t("field-unit") name="unit" within="form" value=fields.unit options=units errors=errors_of(result, "unit")/>
-            <Field label=i.t("field-price") name="price" within="form" inputmode="decimal" value=fields.price required=true errors=errors_of(result, "price")/>
-            <Choice label=i.t("field-vat") name="vat_percent" within="form" value=fields.vat_percent options=rates errors=errors_of(result, "vat_percent")/>
-            <Field label=i.t("field-deposit") name="deposit" within="form" inputmode="decimal" value=fields.deposit errors=errors_of(result, "deposit")/>
+            <Field
+                label=i.t("field-product-name")
+                name="name"
+                within="form"
+                value=fields.name
+                required=true
+                errors=errors_of(result, "name")
+            />
+            <Choice
+                label=i.t("field-category")
+                name="category"
+                within="form"
+                value=fields.category
+                options=categories
+                errors=errors_of(result, "category")
+            />
+            <Choice
+                label=i.t("field-unit")
+                name="unit"
+                within="form"
+                value=fields.unit
+                options=units
+                errors=errors_of(result, "unit")
+            />
+            <Field
+                label=i.t("field-price")
+                name="price"
+                within="form"
+                inputmode="decimal"
+                value=fields.price
+                required=true
+                errors=errors_of(result, "price")
+            />
+            <Choice
+                label=i.t("field-vat")
+                name="vat_percent"
+                within="form"
+                value=fields.vat_percent
+                options=rates
+                errors=errors_of(result, "vat_percent")
+            />
+            <Field
+                label=i.t("field-deposit")
+                name="deposit"
+                within="form"
+                inputmode="decimal"
+                value=fields.deposit
+                errors=errors_of(result, "deposit")
+            />
         </div>
-        <Field label=i.t("field-barcodes") name="barcodes" within="form" inputmode="numeric" value=fields.barcodes errors=errors_of(result, "barcodes")/>
+        <Field
+            label=i.t("field-barcodes")
+            name="barcodes"
+            within="form"
+            inputmode="numeric"
+            value=fields.barcodes
+            errors=errors_of(result, "barcodes")
+        />
         <p class="hint">{i.t("product-barcodes-hint")}</p>
         <fieldset class="checks">
             <label>

@@ -50,8 +50,13 @@ pub fn ShiftHead(
 ) -> impl IntoView {
     view! {
         <p class="shift-when">
-            {(!without_day).then(|| view! { <span class="shift-day">{day(i, shift.date)}</span> " " })}
-            <span class="shift-hours">{hours(&shift)}</span>
+            {(!without_day)
+                .then(|| {
+                    view! {
+                        <span class="shift-day">{day(i, shift.date)}</span>
+                        " "
+                    }
+                })} <span class="shift-hours">{hours(&shift)}</span>
         </p>
         <p class="shift-task">{shift.task.clone()}</p>
     }

@@ -12,7 +12,9 @@ pub fn NotFound() -> impl IntoView {
         <section class="panel">
             <h1>{i.t("not-found-title")}</h1>
             <p>{i.t("error-not-found")}</p>
-            <a class="button" href="/">{i.t("nav-home")}</a>
+            <a class="button" href="/">
+                {i.t("nav-home")}
+            </a>
         </section>
     }
 }

@@ -11,7 +11,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Import() -> impl IntoView {
-    view! { <Guard roles=REGISTER_KEEPERS><ImportForm/></Guard> }
+    view! {
+        <Guard roles=REGISTER_KEEPERS>
+            <ImportForm />
+        </Guard>
+    }
 }
 
 #[component]
@@ -27,7 +31,10 @@ fn ImportForm() -> impl IntoView {
             <p>{i.t("import-intro")}</p>
             <CsvImport
                 columns=&domain::member_csv::COLUMNS
-                send=Sending::Script { submit, pending: import.pending().into() }
+                send=Sending::Script {
+                    submit,
+                    pending: import.pending().into(),
+                }
                 result=outcome(import)
                 done="import-done"
             />

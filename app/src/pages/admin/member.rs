@@ -23,7 +23,11 @@ use uuid::Uuid;
 
 #[component]
 pub fn Member() -> impl IntoView {
-    view! { <Guard roles=REGISTER_KEEPERS><MemberPage/></Guard> }
+    view! {
+        <Guard roles=REGISTER_KEEPERS>
+            <MemberPage />
+        </Guard>
+    }
 }
 
 /// Bumped after every saved change, to load the member again.
@@ -65,11 +69,22 @@ fn MemberPage() -> impl IntoView {
         .get("notice")
         .is_some_and(|n| n == "created");
     view! {
-        <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+        <Transition fallback=move || {
+            view! { <p class="muted">{i.t("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match member.await {
-                    Ok(m) => view! { <MemberSections m=m created=created reload=reload/> }.into_any(),
-                    Err(e) => view! { <section class="panel"><p class="alert error">{i.error(&e)}</p></section> }.into_any(),
+                    Ok(m) => {
+                        view! { <MemberSections m=m created=created reload=reload /> }.into_any()
+                    }
+                    Err(e) => {
+                        view! {
+                            <section class="panel">
+                                <p class="alert error">{i.error(&e)}</p>
+                            </section>
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Transition>
@@ -89,23 +104,49 @@ fn MemberSections(m: MemberDetail, created: bool, reload: Reload) -> impl IntoVi
                 <h1>{title}</h1>
                 <span class="badge">{format!("#{}", m.member_number)}</span>
             </div>
-            {created.then(|| view! { <p class="alert notice" role="status">{i.t("member-created")}</p> })}
-            {m.leaving_date.map(|d| view! {
-                <p class="alert warning">{i.ta("member-left-on", &[("date", i.date(d)), ("reason", m.leaving_reason.clone().unwrap_or_default())])}</p>
-            })}
+            {created
+                .then(|| {
+                    view! {
+                        <p class="alert notice" role="status">
+                            {i.t("member-created")}
+                        </p>
+                    }
+                })}
+            {m
+                .leaving_date
+                .map(|d| {
+                    view! {
+                        <p class="alert warning">
+                            {i
+                                .ta(
+                                    "member-left-on",
+                                    &[
+                                        ("date", i.date(d)),
+                                        ("reason", m.leaving_reason.clone().unwrap_or_default()),
+                                    ],
+                                )}
+                        </p>
+                    }
+                })}
             <div class="print-card" data-testid="member-card">
-                <p class="print-only">{format!("{} {} · #{}", m.first_name, m.last_name, m.member_number)}</p>
-                <Barcode code=m.card_barcode.clone()/>
+                <p class="print-only">
+                    {format!("{} {} · #{}", m.first_name, m.last_name, m.member_number)}
+                </p>
+                <Barcode code=m.card_barcode.clone() />
             </div>
-            <button type="button" class="button no-print" on:click=move |_| print_page()>{i.t("card-print")}</button>
+            <button type="button" class="button no-print" on:click=move |_| print_page()>
+                {i.t("card-print")}
+            </button>
             " "
-            <a class="button no-print" href=format!("/coordinator/members/{}/shifts", m.id)>{i.t("member-shifts-link")}</a>
+            <a class="button no-print" href=format!("/coordinator/members/{}/shifts", m.id)>
+                {i.t("member-shifts-link")}
+            </a>
         </section>
-        <EditSection m=m.clone() reload=reload/>
-        <HouseholdSection m=m.clone() reload=reload/>
-        <SharesSection m=m.clone() reload=reload is_admin=is_admin/>
-        {is_admin.then(|| view! { <RolesSection m=m.clone() reload=reload/> })}
-        {m.leaving_date.is_none().then(|| view! { <LeavingSection m=m.clone() reload=reload/> })}
+        <EditSection m=m.clone() reload=reload />
+        <HouseholdSection m=m.clone() reload=reload />
+        <SharesSection m=m.clone() reload=reload is_admin=is_admin />
+        {is_admin.then(|| view! { <RolesSection m=m.clone() reload=reload /> })}
+        {m.leaving_date.is_none().then(|| view! { <LeavingSection m=m.clone() reload=reload /> })}
     }
 }
 
@@ -127,14 +168,37 @@ fn EditSection(m: MemberDetail, reload: Reload) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{i.t("member-edit-title")}</h2>
-            <ActionError result=result/>
-            {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("saved")}</p> })}
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                update.dispatch(UpdateMember { id, form: fields.form() });
-            }>
-                <MemberFormFields fields=fields result=result/>
-                <button type="submit" class="button primary" disabled=move || update.pending().get()>{i.t("save")}</button>
+            <ActionError result=result />
+            {move || {
+                matches!(result.get(), Some(Ok(_)))
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("saved")}
+                            </p>
+                        }
+                    })
+            }}
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    update
+                        .dispatch(UpdateMember {
+                            id,
+                            form: fields.form(),
+                        });
+                }
+            >
+                <MemberFormFields fields=fields result=result />
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || update.pending().get()
+                >
+                    {i.t("save")}
+                </button>
             </form>
         </section>
     }
@@ -157,34 +221,78 @@ fn HouseholdSection(m: MemberDetail, reload: Reload) -> impl IntoView {
         <section class="panel">
             <h2>{i.t("household-title")}</h2>
             <p class="hint">{i.ta("household-hint", &[("max", m.household_max.to_string())])}</p>
-            {m.household.is_empty().then(|| view! { <p class="muted">{i.t("household-empty")}</p> })}
+            {m
+                .household
+                .is_empty()
+                .then(|| view! { <p class="muted">{i.t("household-empty")}</p> })}
             <ul class="household">
-                {m.household.into_iter().map(|p| {
-                    let pid = p.id;
-                    view! {
-                        <li>
-                            <p>{format!("{} {}", p.first_name, p.last_name)}</p>
-                            <Barcode code=p.card_barcode/>
-                            <button type="button" class="button danger" on:click=move |_| {
-                                remove.dispatch(RemoveHouseholdPerson { id, person_id: pid });
-                            }>{i.t("household-remove")}</button>
-                        </li>
-                    }
-                }).collect_view()}
+                {m
+                    .household
+                    .into_iter()
+                    .map(|p| {
+                        let pid = p.id;
+                        view! {
+                            <li>
+                                <p>{format!("{} {}", p.first_name, p.last_name)}</p>
+                                <Barcode code=p.card_barcode />
+                                <button
+                                    type="button"
+                                    class="button danger"
+                                    on:click=move |_| {
+                                        remove
+                                            .dispatch(RemoveHouseholdPerson {
+                                                id,
+                                                person_id: pid,
+                                            });
+                                    }
+                                >
+                                    {i.t("household-remove")}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            <ActionError result=result/>
-            {(!full).then(|| view! {
-                <form class="stack" novalidate on:submit=move |ev| {
-                    ev.prevent_default();
-                    add.dispatch(AddHouseholdPerson { id, person: HouseholdPersonForm { first_name: first.get_untracked(), last_name: last.get_untracked() } });
-                }>
-                    <div class="grid-2">
-                        <Field label=i.t("field-first-name") name="household_first_name" value=first required=true errors=errors_of(result, "first_name")/>
-                        <Field label=i.t("field-last-name") name="household_last_name" value=last required=true errors=errors_of(result, "last_name")/>
-                    </div>
-                    <button type="submit" class="button">{i.t("household-add")}</button>
-                </form>
-            })}
+            <ActionError result=result />
+            {(!full)
+                .then(|| {
+                    view! {
+                        <form
+                            class="stack"
+                            novalidate
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                add.dispatch(AddHouseholdPerson {
+                                    id,
+                                    person: HouseholdPersonForm {
+                                        first_name: first.get_untracked(),
+                                        last_name: last.get_untracked(),
+                                    },
+                                });
+                            }
+                        >
+                            <div class="grid-2">
+                                <Field
+                                    label=i.t("field-first-name")
+                                    name="household_first_name"
+                                    value=first
+                                    required=true
+                                    errors=errors_of(result, "first_name")
+                                />
+                                <Field
+                                    label=i.t("field-last-name")
+                                    name="household_last_name"
+                                    value=last
+                                    required=true
+                                    errors=errors_of(result, "last_name")
+                                />
+                            </div>
+                            <button type="submit" class="button">
+                                {i.t("household-add")}
+                            </button>
+                        </form>
+                    }
+                })}
         </section>
     }
     .into_any()
@@ -205,7 +313,9 @@ fn SharesSection(m: MemberDetail, reload: Reload, is_admin: bool) -> impl IntoVi
             <h2>{i.t("shares-title")}</h2>
             <dl class="facts">
                 <dt>{i.t("shares-held")}</dt>
-                <dd data-testid="shares-held">{if held.is_empty() { "0".to_string() } else { held }}</dd>
+                <dd data-testid="shares-held">
+                    {if held.is_empty() { "0".to_string() } else { held }}
+                </dd>
                 <dt>{i.t("shares-subscribed")}</dt>
                 <dd>{i.money(h.subscribed_cents)}</dd>
                 <dt>{i.t("shares-paid")}</dt>
@@ -224,21 +334,34 @@ fn SharesSection(m: MemberDetail, reload: Reload, is_admin: bool) -> impl IntoVi
                     </tr>
                 </thead>
                 <tbody>
-                    {m.share_events.into_iter().map(|e| view! {
-                        <tr>
-                            <td>{i.date(e.date)}</td>
-                            <td>
-                                {i.t(&format!("share-kind-{}", e.kind.as_str()))}
-                                {e.counterpart.map(|c| format!(" · {c}"))}
-                            </td>
-                            <td>{e.class_code.map(|c| format!("{} × {c}", e.quantity)).unwrap_or_default()}</td>
-                            <td>{(e.amount_cents != 0).then(|| i.money(e.amount_cents))}</td>
-                            <td class="hide-narrow">{e.note}</td>
-                        </tr>
-                    }).collect_view()}
+                    {m
+                        .share_events
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <tr>
+                                    <td>{i.date(e.date)}</td>
+                                    <td>
+                                        {i.t(&format!("share-kind-{}", e.kind.as_str()))}
+                                        {e.counterpart.map(|c| format!(" · {c}"))}
+                                    </td>
+                                    <td>
+                                        {e
+                                            .class_code
+                                            .map(|c| format!("{} × {c}", e.quantity))
+                                            .unwrap_or_default()}
+                                    </td>
+                                    <td>
+                                        {(e.amount_cents != 0).then(|| i.money(e.amount_cents))}
+                                    </td>
+                                    <td class="hide-narrow">{e.note}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
-            {is_admin.then(|| view! { <ShareEventFormSection id=m.id reload=reload/> })}
+            {is_admin.then(|| view! { <ShareEventFormSection id=m.id reload=reload /> })}
         </section>
     }
     .into_any()
@@ -270,42 +393,99 @@ fn ShareEventFormSection(id: Uuid, reload: Reload) -> impl IntoView {
         .collect();
     view! {
         <h3>{i.t("share-record")}</h3>
-        <ActionError result=result/>
-        <form class="stack" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            record.dispatch(RecordShareEvent {
-                member_id: id,
-                event: ShareEventForm {
-                    kind: kind.get_untracked(),
-                    class_code: class_code.get_untracked(),
-                    quantity: quantity.get_untracked(),
-                    amount: amount.get_untracked(),
-                    date: date.get_untracked(),
-                    counterpart_number: counterpart.get_untracked(),
-                    note: note.get_untracked(),
-                },
-            });
-        }>
+        <ActionError result=result />
+        <form
+            class="stack"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                record
+                    .dispatch(RecordShareEvent {
+                        member_id: id,
+                        event: ShareEventForm {
+                            kind: kind.get_untracked(),
+                            class_code: class_code.get_untracked(),
+                            quantity: quantity.get_untracked(),
+                            amount: amount.get_untracked(),
+                            date: date.get_untracked(),
+                            counterpart_number: counterpart.get_untracked(),
+                            note: note.get_untracked(),
+                        },
+                    });
+            }
+        >
             <div class="grid-2">
-                <Choice label=i.t("share-kind") name="kind" value=kind options=kinds errors=errors_of(result, "kind")/>
+                <Choice
+                    label=i.t("share-kind")
+                    name="kind"
+                    value=kind
+                    options=kinds
+                    errors=errors_of(result, "kind")
+                />
                 <Suspense>
                     {move || Suspend::new(async move {
                         let options: Vec<(String, String)> = classes
                             .await
                             .unwrap_or_default()
                             .into_iter()
-                            .map(|c| (c.code.clone(), format!("{} · {} ({})", c.code, c.name, i.money(c.unit_price_cents))))
+                            .map(|c| (
+                                c.code.clone(),
+                                format!(
+                                    "{} · {} ({})",
+                                    c.code,
+                                    c.name,
+                                    i.money(c.unit_price_cents),
+                                ),
+                            ))
                             .collect();
-                        view! { <Choice label=i.t("share-class") name="class_code" value=class_code options=options errors=errors_of(result, "class_code")/> }
+                        view! {
+                            <Choice
+                                label=i.t("share-class")
+                                name="class_code"
+                                value=class_code
+                                options=options
+                                errors=errors_of(result, "class_code")
+                            />
+                        }
                     })}
                 </Suspense>
-                <Field label=i.t("share-quantity") name="quantity" kind="number" value=quantity errors=errors_of(result, "quantity")/>
-                <Field label=i.t("share-amount") name="amount" value=amount errors=errors_of(result, "amount")/>
-                <Field label=i.t("field-date") name="date" kind="date" value=date required=true errors=errors_of(result, "date")/>
-                <Field label=i.t("share-counterpart") name="counterpart_number" value=counterpart errors=errors_of(result, "counterpart_number")/>
-                <Field label=i.t("share-note") name="note" value=note errors=errors_of(result, "note")/>
+                <Field
+                    label=i.t("share-quantity")
+                    name="quantity"
+                    kind="number"
+                    value=quantity
+                    errors=errors_of(result, "quantity")
+                />
+                <Field
+                    label=i.t("share-amount")
+                    name="amount"
+                    value=amount
+                    errors=errors_of(result, "amount")
+                />
+                <Field
+                    label=i.t("field-date")
+                    name="date"
+                    kind="date"
+                    value=date
+                    required=true
+                    errors=errors_of(result, "date")
+                />
+                <Field
+                    label=i.t("share-counterpart")
+                    name="counterpart_number"
+                    value=counterpart
+                    errors=errors_of(result, "counterpart_number")
+                />
+                <Field
+                    label=i.t("share-note")
+                    name="note"
+                    value=note
+                    errors=errors_of(result, "note")
+                />
             </div>
-            <button type="submit" class="button">{i.t("share-record-submit")}</button>
+            <button type="submit" class="button">
+                {i.t("share-record-submit")}
+            </button>
         </form>
     }
     .into_any()
@@ -324,34 +504,53 @@ fn RolesSection(m: MemberDetail, reload: Reload) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{i.t("roles-title")}</h2>
-            <ActionError result=result/>
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                set.dispatch(SetRoles { user_id, roles: chosen.get_untracked().iter().map(|r| r.as_str().to_string()).collect() });
-            }>
+            <ActionError result=result />
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    set.dispatch(SetRoles {
+                        user_id,
+                        roles: chosen
+                            .get_untracked()
+                            .iter()
+                            .map(|r| r.as_str().to_string())
+                            .collect(),
+                    });
+                }
+            >
                 <fieldset class="checks">
-                    {Role::ALL.into_iter().map(|r| view! {
-                        <label>
-                            <input
-                                type="checkbox"
-                                name="roles"
-                                value=r.as_str()
-                                prop:checked=move || chosen.get().contains(&r)
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|rs| {
-                                        rs.retain(|x| *x != r);
-                                        if on {
-                                            rs.push(r);
+                    {Role::ALL
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <label>
+                                    <input
+                                        type="checkbox"
+                                        name="roles"
+                                        value=r.as_str()
+                                        prop:checked=move || chosen.get().contains(&r)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            chosen
+                                                .update(|rs| {
+                                                    rs.retain(|x| *x != r);
+                                                    if on {
+                                                        rs.push(r);
+                                                    }
+                                                });
                                         }
-                                    });
-                                }
-                            />
-                            {i.t(&format!("role-{}", r.as_str()))}
-                        </label>
-                    }).collect_view()}
+                                    />
+                                    {i.t(&format!("role-{}", r.as_str()))}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
-                <button type="submit" class="button">{i.t("roles-save")}</button>
+                <button type="submit" class="button">
+                    {i.t("roles-save")}
+                </button>
             </form>
         </section>
     }
@@ -370,16 +569,40 @@ fn LeavingSection(m: MemberDetail, reload: Reload) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{i.t("leaving-title")}</h2>
-            <ActionError result=result/>
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                leave.dispatch(MarkLeaver { id, date: date.get_untracked(), reason: reason.get_untracked() });
-            }>
+            <ActionError result=result />
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    leave
+                        .dispatch(MarkLeaver {
+                            id,
+                            date: date.get_untracked(),
+                            reason: reason.get_untracked(),
+                        });
+                }
+            >
                 <div class="grid-2">
-                    <Field label=i.t("field-leaving-date") name="leaving_date" kind="date" value=date required=true errors=errors_of(result, "leaving_date")/>
-                    <Field label=i.t("field-leaving-reason") name="leaving_reason" value=reason required=true errors=errors_of(result, "leaving_reason")/>
+                    <Field
+                        label=i.t("field-leaving-date")
+                        name="leaving_date"
+                        kind="date"
+                        value=date
+                        required=true
+                        errors=errors_of(result, "leaving_date")
+                    />
+                    <Field
+                        label=i.t("field-leaving-reason")
+                        name="leaving_reason"
+                        value=reason
+                        required=true
+                        errors=errors_of(result, "leaving_reason")
+                    />
                 </div>
-                <button type="submit" class="button danger">{i.t("leaving-submit")}</button>
+                <button type="submit" class="button danger">
+                    {i.t("leaving-submit")}
+                </button>
             </form>
         </section>
     }

@@ -12,7 +12,11 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn MemberNew() -> impl IntoView {
-    view! { <Guard roles=REGISTER_KEEPERS><NewForm/></Guard> }
+    view! {
+        <Guard roles=REGISTER_KEEPERS>
+            <NewForm />
+        </Guard>
+    }
 }
 
 #[component]
@@ -37,18 +41,27 @@ fn NewForm() -> impl IntoView {
     view! {
         <section class="panel">
             <h1>{i.t("member-new-title")}</h1>
-            <ActionError result=result/>
+            <ActionError result=result />
             <form
                 class="stack"
                 novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    create.dispatch(CreateMember { form: fields.form() });
+                    create
+                        .dispatch(CreateMember {
+                            form: fields.form(),
+                        });
                 }
             >
-                <MemberFormFields fields=fields result=result/>
+                <MemberFormFields fields=fields result=result />
                 <p class="hint">{i.t("member-number-hint")}</p>
-                <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("save")}</button>
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || create.pending().get()
+                >
+                    {i.t("save")}
+                </button>
             </form>
         </section>
     }

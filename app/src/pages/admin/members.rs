@@ -12,7 +12,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Members() -> impl IntoView {
-    view! { <Guard roles=REGISTER_KEEPERS><MemberList/></Guard> }
+    view! {
+        <Guard roles=REGISTER_KEEPERS>
+            <MemberList />
+        </Guard>
+    }
 }
 
 #[component]
@@ -36,8 +40,12 @@ fn MemberList() -> impl IntoView {
             <div class="title-row">
                 <h1>{i.t("members-title")}</h1>
                 <div class="actions">
-                    <a class="button primary" href="/admin/members/new">{i.t("members-new")}</a>
-                    <a class="button" href="/admin/members.csv" download="members.csv">{i.t("members-export")}</a>
+                    <a class="button primary" href="/admin/members/new">
+                        {i.t("members-new")}
+                    </a>
+                    <a class="button" href="/admin/members.csv" download="members.csv">
+                        {i.t("members-export")}
+                    </a>
                 </div>
             </div>
             <form method="get" action="/admin/members" class="search-row" role="search">
@@ -51,14 +59,22 @@ fn MemberList() -> impl IntoView {
                 <select name="filter" aria-label=i.t("members-filter")>
                     {filters
                         .into_iter()
-                        .map(|f| view! {
-                            <option value=f.as_str() selected=move || filter() == f>{i.t(&format!("members-filter-{}", f.as_str()))}</option>
+                        .map(|f| {
+                            view! {
+                                <option value=f.as_str() selected=move || filter() == f>
+                                    {i.t(&format!("members-filter-{}", f.as_str()))}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>
-                <button type="submit" class="button">{i.t("members-search")}</button>
+                <button type="submit" class="button">
+                    {i.t("members-search")}
+                </button>
             </form>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(p) => {
@@ -66,10 +82,16 @@ fn MemberList() -> impl IntoView {
                             let shown = p.members.len() as u64;
                             let current = page();
                             let link = move |to: u64| {
-                                format!("/admin/members?q={}&filter={}&page={to}", crate::url::encode(&q()), filter().as_str())
+                                format!(
+                                    "/admin/members?q={}&filter={}&page={to}",
+                                    crate::url::encode(&q()),
+                                    filter().as_str(),
+                                )
                             };
                             view! {
-                                <p class="muted" data-testid="member-count">{i.ta("members-count", &[("count", total.to_string())])}</p>
+                                <p class="muted" data-testid="member-count">
+                                    {i.ta("members-count", &[("count", total.to_string())])}
+                                </p>
                                 <table class="list">
                                     <thead>
                                         <tr>
@@ -81,21 +103,42 @@ fn MemberList() -> impl IntoView {
                                         </tr>
                                     </thead>
                                     <tbody>
-                                        {p.members.into_iter().map(|m| {
-                                            let left = m.leaving_date.is_some();
-                                            view! {
-                                                <tr class:left=left>
-                                                    <td>{m.member_number}</td>
-                                                    <td><a href=format!("/admin/members/{}", m.id)>{format!("{} {}", m.first_name, m.last_name)}</a></td>
-                                                    <td class="hide-narrow">{m.email}</td>
-                                                    <td class="hide-narrow mono">{m.card_barcode}</td>
-                                                    <td>{if left { i.t("member-left") } else { i.t(&format!("regime-{}", m.work_regime.as_str())) }}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
+                                        {p
+                                            .members
+                                            .into_iter()
+                                            .map(|m| {
+                                                let left = m.leaving_date.is_some();
+                                                view! {
+                                                    <tr class:left=left>
+                                                        <td>{m.member_number}</td>
+                                                        <td>
+                                                            <a href=format!(
+                                                                "/admin/members/{}",
+                                                                m.id,
+                                                            )>{format!("{} {}", m.first_name, m.last_name)}</a>
+                                                        </td>
+                                                        <td class="hide-narrow">{m.email}</td>
+                                                        <td class="hide-narrow mono">{m.card_barcode}</td>
+                                                        <td>
+                                                            {if left {
+                                                                i.t("member-left")
+                                                            } else {
+                                                                i.t(&format!("regime-{}", m.work_regime.as_str()))
+                                                            }}
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </tbody>
                                 </table>
-                                <Pager current=current shown=shown total=total page_size=PAGE_SIZE link=link/>
+                                <Pager
+                                    current=current
+                                    shown=shown
+                                    total=total
+                                    page_size=PAGE_SIZE
+                                    link=link
+                                />
                             }
                                 .into_any()
                         }

@@ -20,11 +20,15 @@ pub fn Forgot() -> impl IntoView {
             <form method="post" action="/auth/forgot" class="stack">
                 <div class="field">
                     <label for="email">{i.t("field-email")}</label>
-                    <input id="email" name="email" type="email" autocomplete="username" required/>
+                    <input id="email" name="email" type="email" autocomplete="username" required />
                 </div>
-                <button type="submit" class="button primary">{i.t("forgot-submit")}</button>
+                <button type="submit" class="button primary">
+                    {i.t("forgot-submit")}
+                </button>
             </form>
-            <p><a href="/sign-in">{i.t("sign-in-title")}</a></p>
+            <p>
+                <a href="/sign-in">{i.t("sign-in-title")}</a>
+            </p>
         </section>
     }
 }

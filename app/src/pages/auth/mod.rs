@@ -39,8 +39,22 @@ pub fn query_value(key: &str) -> String {
 #[component]
 pub fn Messages(error: Option<String>, notice: Option<String>) -> impl IntoView {
     view! {
-        {error.map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
-        {notice.map(|n| view! { <p class="alert notice" role="status">{n}</p> })}
+        {error
+            .map(|e| {
+                view! {
+                    <p class="alert error" role="alert">
+                        {e}
+                    </p>
+                }
+            })}
+        {notice
+            .map(|n| {
+                view! {
+                    <p class="alert notice" role="status">
+                        {n}
+                    </p>
+                }
+            })}
     }
 }
 
@@ -51,11 +65,25 @@ pub fn NewPassword() -> impl IntoView {
     view! {
         <div class="field">
             <label for="password">{i.t("field-new-password")}</label>
-            <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"/>
+            <input
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="new-password"
+                required
+                minlength="8"
+            />
         </div>
         <div class="field">
             <label for="confirm">{i.t("field-confirm-password")}</label>
-            <input id="confirm" name="confirm" type="password" autocomplete="new-password" required minlength="8"/>
+            <input
+                id="confirm"
+                name="confirm"
+                type="password"
+                autocomplete="new-password"
+                required
+                minlength="8"
+            />
         </div>
     }
 }

@@ -18,11 +18,13 @@ pub fn Reset() -> impl IntoView {
     view! {
         <section class="panel narrow">
             <h1>{i.t("reset-title")}</h1>
-            <Messages error=query_message(i, "error", RESET_ERRORS) notice=None/>
+            <Messages error=query_message(i, "error", RESET_ERRORS) notice=None />
             <form method="post" action="/auth/reset" class="stack">
-                <input type="hidden" name="token" value=token/>
-                <NewPassword/>
-                <button type="submit" class="button primary">{i.t("reset-submit")}</button>
+                <input type="hidden" name="token" value=token />
+                <NewPassword />
+                <button type="submit" class="button primary">
+                    {i.t("reset-submit")}
+                </button>
             </form>
         </section>
     }

@@ -10,20 +10,22 @@ pub fn Setup() -> impl IntoView {
     view! {
         <section class="panel narrow">
             <h1>{i.t("setup-title")}</h1>
-            <Messages error=query_message(i, "error", RESET_ERRORS) notice=None/>
+            <Messages error=query_message(i, "error", RESET_ERRORS) notice=None />
             <p>{i.t("setup-intro")}</p>
             <form method="post" action="/auth/setup" class="stack">
-                <input type="hidden" name="token" value=token/>
+                <input type="hidden" name="token" value=token />
                 <div class="field">
                     <label for="name">{i.t("field-name")}</label>
-                    <input id="name" name="name" required maxlength="80"/>
+                    <input id="name" name="name" required maxlength="80" />
                 </div>
                 <div class="field">
                     <label for="email">{i.t("field-email")}</label>
-                    <input id="email" name="email" type="email" autocomplete="username" required/>
+                    <input id="email" name="email" type="email" autocomplete="username" required />
                 </div>
-                <NewPassword/>
-                <button type="submit" class="button primary">{i.t("setup-submit")}</button>
+                <NewPassword />
+                <button type="submit" class="button primary">
+                    {i.t("setup-submit")}
+                </button>
             </form>
         </section>
     }

@@ -23,21 +23,48 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <section class="panel narrow">
             <h1>{i.t("sign-in-title")}</h1>
-            <Messages error=query_message(i, "error", ERRORS) notice=query_message(i, "notice", NOTICES)/>
-            {signed_in.then(|| view! { <p class="alert notice">{i.t("sign-in-already")} " " <a href="/">{i.t("nav-home")}</a></p> })}
+            <Messages
+                error=query_message(i, "error", ERRORS)
+                notice=query_message(i, "notice", NOTICES)
+            />
+            {signed_in
+                .then(|| {
+                    view! {
+                        <p class="alert notice">
+                            {i.t("sign-in-already")} " " <a href="/">{i.t("nav-home")}</a>
+                        </p>
+                    }
+                })}
             <form method="post" action="/auth/sign-in" class="stack">
-                <input type="hidden" name="next" value=next/>
+                <input type="hidden" name="next" value=next />
                 <div class="field">
                     <label for="email">{i.t("field-email")}</label>
-                    <input id="email" name="email" type="email" autocomplete="username" required value=email/>
+                    <input
+                        id="email"
+                        name="email"
+                        type="email"
+                        autocomplete="username"
+                        required
+                        value=email
+                    />
                 </div>
                 <div class="field">
                     <label for="password">{i.t("field-password")}</label>
-                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                    />
                 </div>
-                <button type="submit" class="button primary">{i.t("sign-in-submit")}</button>
+                <button type="submit" class="button primary">
+                    {i.t("sign-in-submit")}
+                </button>
             </form>
-            <p><a href="/forgot-password">{i.t("sign-in-forgot")}</a></p>
+            <p>
+                <a href="/forgot-password">{i.t("sign-in-forgot")}</a>
+            </p>
         </section>
     }
 }

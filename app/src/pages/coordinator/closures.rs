@@ -13,7 +13,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Closures() -> impl IntoView {
-    view! { <Guard roles=SHIFT_KEEPERS><ClosuresDesk/></Guard> }
+    view! {
+        <Guard roles=SHIFT_KEEPERS>
+            <ClosuresDesk />
+        </Guard>
+    }
 }
 
 #[component]
@@ -22,11 +26,13 @@ fn ClosuresDesk() -> impl IntoView {
     let tasks = Resource::new(|| (), |_| list_task_types());
     view! {
         <div class="grid-2 desk">
-            <ClosureDays/>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <ClosureDays />
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match tasks.await {
-                        Ok(t) => view! { <OneOff tasks=t/> }.into_any(),
+                        Ok(t) => view! { <OneOff tasks=t /> }.into_any(),
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -48,46 +54,100 @@ fn ClosureDays() -> impl IntoView {
             <h1>{i.t("closures-title")}</h1>
             <p class="hint">{i.t("closures-hint")}</p>
             {move || match result.get() {
-                Some(Ok(n)) => Some(view! {
-                    <p class="alert notice" role="status" data-testid="closure-result">
-                        {i.ta("closure-result", &[("count", n.to_string())])}
-                        " "
-                        {date.get_untracked().parse::<chrono::NaiveDate>().ok().map(|d| view! {
-                            <a href=planning_href(d, 1)>{i.t("closure-see-planning")}</a>
-                        })}
-                    </p>
-                }),
+                Some(Ok(n)) => {
+                    Some(
+                        view! {
+                            <p class="alert notice" role="status" data-testid="closure-result">
+                                {i.ta("closure-result", &[("count", n.to_string())])}
+                                " "
+                                {date
+                                    .get_untracked()
+                                    .parse::<chrono::NaiveDate>()
+                                    .ok()
+                                    .map(|d| {
+                                        view! {
+                                            <a href=planning_href(
+                                                d,
+                                                1,
+                                            )>{i.t("closure-see-planning")}</a>
+                                        }
+                                    })}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
-            <ActionError result=result/>
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                add.dispatch(AddClosure { date: date.get_untracked(), note: note.get_untracked() });
-            }>
+            <ActionError result=result />
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add.dispatch(AddClosure {
+                        date: date.get_untracked(),
+                        note: note.get_untracked(),
+                    });
+                }
+            >
                 <div class="grid-2">
-                    <Field label=i.t("field-date") name="closure_date" kind="date" value=date required=true errors=errors_of(result, "date")/>
-                    <Field label=i.t("field-closure-note") name="closure_note" value=note required=true errors=errors_of(result, "note")/>
+                    <Field
+                        label=i.t("field-date")
+                        name="closure_date"
+                        kind="date"
+                        value=date
+                        required=true
+                        errors=errors_of(result, "date")
+                    />
+                    <Field
+                        label=i.t("field-closure-note")
+                        name="closure_note"
+                        value=note
+                        required=true
+                        errors=errors_of(result, "note")
+                    />
                 </div>
-                <button type="submit" class="button primary" disabled=move || add.pending().get()>{i.t("closure-add")}</button>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>
+                    {i.t("closure-add")}
+                </button>
             </form>
             <h2>{i.t("closures-list")}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match closures.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{i.t("closures-none")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <table class="list" data-testid="closures">
-                                <thead><tr><th>{i.t("field-date")}</th><th>{i.t("field-closure-note")}</th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|c| view! {
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="muted">{i.t("closures-none")}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <table class="list" data-testid="closures">
+                                    <thead>
                                         <tr>
-                                            <td><a href=planning_href(c.date, 1)>{i.date(c.date)}</a></td>
-                                            <td>{c.note}</td>
+                                            <th>{i.t("field-date")}</th>
+                                            <th>{i.t("field-closure-note")}</th>
                                         </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .into_iter()
+                                            .map(|c| {
+                                                view! {
+                                                    <tr>
+                                                        <td>
+                                                            <a href=planning_href(c.date, 1)>{i.date(c.date)}</a>
+                                                        </td>
+                                                        <td>{c.note}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -107,25 +167,57 @@ fn OneOff(tasks: Vec<TaskType>) -> impl IntoView {
         <section class="panel">
             <h2>{i.t("one-off-title")}</h2>
             <p class="hint">{i.t("one-off-hint")}</p>
-            {move || matches!(result.get(), Some(Ok(_))).then(|| view! {
-                <p class="alert notice" role="status">
-                    {i.t("one-off-added")}
-                    " "
-                    {date.get_untracked().parse::<chrono::NaiveDate>().ok().map(|d| view! {
-                        <a href=planning_href(d, 1)>{i.t("closure-see-planning")}</a>
-                    })}
-                </p>
-            })}
-            <ActionError result=result/>
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                add.dispatch(AddOneOff { input: OneOffInput { date: date.get_untracked(), slot: slot.input() } });
-            }>
+            {move || {
+                matches!(result.get(), Some(Ok(_)))
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("one-off-added")}
+                                " "
+                                {date
+                                    .get_untracked()
+                                    .parse::<chrono::NaiveDate>()
+                                    .ok()
+                                    .map(|d| {
+                                        view! {
+                                            <a href=planning_href(
+                                                d,
+                                                1,
+                                            )>{i.t("closure-see-planning")}</a>
+                                        }
+                                    })}
+                            </p>
+                        }
+                    })
+            }}
+            <ActionError result=result />
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add.dispatch(AddOneOff {
+                        input: OneOffInput {
+                            date: date.get_untracked(),
+                            slot: slot.input(),
+                        },
+                    });
+                }
+            >
                 <div class="grid-2">
-                    <Field label=i.t("field-date") name="date" kind="date" value=date required=true errors=errors_of(result, "date")/>
-                    <SlotFieldsView fields=slot tasks=tasks result=result/>
+                    <Field
+                        label=i.t("field-date")
+                        name="date"
+                        kind="date"
+                        value=date
+                        required=true
+                        errors=errors_of(result, "date")
+                    />
+                    <SlotFieldsView fields=slot tasks=tasks result=result />
                 </div>
-                <button type="submit" class="button primary" disabled=move || add.pending().get()>{i.t("one-off-add")}</button>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>
+                    {i.t("one-off-add")}
+                </button>
             </form>
         </section>
     }

@@ -26,7 +26,11 @@ pub fn planning_href(date: NaiveDate, weeks: u32) -> String {
 
 #[component]
 pub fn PlanningPage() -> impl IntoView {
-    view! { <Guard roles=SHIFT_KEEPERS><WeekPlanning/></Guard> }
+    view! {
+        <Guard roles=SHIFT_KEEPERS>
+            <WeekPlanning />
+        </Guard>
+    }
 }
 
 #[component]
@@ -47,10 +51,12 @@ fn WeekPlanning() -> impl IntoView {
     view! {
         <section class="panel wide planning">
             <h1>{i.t("planning-title")}</h1>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match planning.await {
-                        Ok(p) => view! { <PlanningWeeks planning=p weeks=weeks()/> }.into_any(),
+                        Ok(p) => view! { <PlanningWeeks planning=p weeks=weeks() /> }.into_any(),
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -76,22 +82,48 @@ fn PlanningWeeks(planning: Planning, weeks: u32) -> impl IntoView {
     let mut shifts = planning.shifts;
     view! {
         <nav class="planning-nav" aria-label=i.t("planning-nav")>
-            <a class="button" href=planning_href(first - span, weeks)>{i.t("planning-previous")}</a>
-            <a class="button" href=format!("/coordinator/planning?weeks={weeks}")>{i.t("planning-today")}</a>
-            <a class="button" href=planning_href(first + span, weeks)>{i.t("planning-next")}</a>
+            <a class="button" href=planning_href(first - span, weeks)>
+                {i.t("planning-previous")}
+            </a>
+            <a class="button" href=format!("/coordinator/planning?weeks={weeks}")>
+                {i.t("planning-today")}
+            </a>
+            <a class="button" href=planning_href(first + span, weeks)>
+                {i.t("planning-next")}
+            </a>
             <span class="toggle">
-                <a class="button" class:current=weeks == 1 href=planning_href(first, 1)>{i.t("planning-one-week")}</a>
-                <a class="button" class:current=weeks == 4 href=planning_href(first, 4)>{i.t("planning-four-weeks")}</a>
+                <a class="button" class:current=weeks == 1 href=planning_href(first, 1)>
+                    {i.t("planning-one-week")}
+                </a>
+                <a class="button" class:current=weeks == 4 href=planning_href(first, 4)>
+                    {i.t("planning-four-weeks")}
+                </a>
             </span>
         </nav>
         <p class="muted" data-testid="planning-summary">
-            {i.ta("planning-summary", &[("short", short.to_string()), ("critical", critical.to_string())])}
+            {i
+                .ta(
+                    "planning-summary",
+                    &[("short", short.to_string()), ("critical", critical.to_string())],
+                )}
         </p>
         <ul class="planning-legend">
-            <li><span class="swatch full"></span>{i.t("staffing-full")}</li>
-            <li><span class="swatch short"></span>{i.t("staffing-short")}</li>
-            <li><span class="swatch critical"></span>{i.t("staffing-critical")}</li>
-            <li><span class="swatch cancelled"></span>{i.t("shift-cancelled")}</li>
+            <li>
+                <span class="swatch full"></span>
+                {i.t("staffing-full")}
+            </li>
+            <li>
+                <span class="swatch short"></span>
+                {i.t("staffing-short")}
+            </li>
+            <li>
+                <span class="swatch critical"></span>
+                {i.t("staffing-critical")}
+            </li>
+            <li>
+                <span class="swatch cancelled"></span>
+                {i.t("shift-cancelled")}
+            </li>
         </ul>
         {planning
             .weeks
@@ -103,21 +135,30 @@ fn PlanningWeeks(planning: Planning, weeks: u32) -> impl IntoView {
                 view! {
                     <section class="planning-week" data-week=monday.to_string()>
                         <h2>
-                            <span class="week-letter" data-testid="week-letter">{letter.to_string()}</span>
-                            {i.ta("planning-week", &[
-                                ("letter", letter.to_string()),
-                                ("from", i.date(monday)),
-                                ("to", i.date(monday + TimeDelta::days(6))),
-                            ])}
+                            <span class="week-letter" data-testid="week-letter">
+                                {letter.to_string()}
+                            </span>
+                            {i
+                                .ta(
+                                    "planning-week",
+                                    &[
+                                        ("letter", letter.to_string()),
+                                        ("from", i.date(monday)),
+                                        ("to", i.date(monday + TimeDelta::days(6))),
+                                    ],
+                                )}
                         </h2>
                         <div class="week-grid">
                             {(0..7)
                                 .map(|d| {
                                     let day = monday + TimeDelta::days(d);
                                     let today = day == this_day;
-                                    let on_day: Vec<PlannedShift> =
-                                        week.iter().filter(|s| s.shift.date == day).cloned().collect();
-                                    view! { <Day i=i day=day today=today shifts=on_day/> }
+                                    let on_day: Vec<PlannedShift> = week
+                                        .iter()
+                                        .filter(|s| s.shift.date == day)
+                                        .cloned()
+                                        .collect();
+                                    view! { <Day i=i day=day today=today shifts=on_day /> }
                                 })
                                 .collect_view()}
                         </div>
@@ -144,7 +185,7 @@ fn Day(i: I18n, day: NaiveDate, today: bool, shifts: Vec<PlannedShift>) -> impl 
                 <span class="muted">{i.date(day)}</span>
             </h3>
             {empty.then(|| view! { <p class="muted none">{i.t("planning-no-shift")}</p> })}
-            {shifts.into_iter().map(|s| view! { <ShiftCard i=i s=s/> }).collect_view()}
+            {shifts.into_iter().map(|s| view! { <ShiftCard i=i s=s /> }).collect_view()}
         </div>
     }
 }
@@ -174,17 +215,27 @@ fn ShiftCard(i: I18n, s: PlannedShift) -> impl IntoView {
             data-testid="shift-card"
             data-staffing=if cancelled { "cancelled" } else { staffing.as_str() }
         >
-            <span class="time">{format!("{}–{}", s.start.format("%H:%M"), s.end.format("%H:%M"))}</span>
+            <span class="time">
+                {format!("{}–{}", s.start.format("%H:%M"), s.end.format("%H:%M"))}
+            </span>
             <span class="booked" data-testid="booked">
                 {format!("{}/{}", s.shift.booked, s.shift.seats)}
             </span>
             <span class="task">{s.task_name.clone()}</span>
             <span class="state">{state}</span>
             {s.closure_note.clone().map(|n| view! { <span class="note">{n}</span> })}
-            {(!leaders.is_empty()).then(|| view! {
-                <span class="leaders">{i.ta("planning-leaders", &[("names", leaders.clone())])}</span>
-            })}
-            {s.template_id.is_none().then(|| view! { <span class="tag">{i.t("planning-one-off")}</span> })}
+            {(!leaders.is_empty())
+                .then(|| {
+                    view! {
+                        <span class="leaders">
+                            {i.ta("planning-leaders", &[("names", leaders.clone())])}
+                        </span>
+                    }
+                })}
+            {s
+                .template_id
+                .is_none()
+                .then(|| view! { <span class="tag">{i.t("planning-one-off")}</span> })}
         </a>
     }
 }

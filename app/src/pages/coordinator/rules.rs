@@ -10,7 +10,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Rules() -> impl IntoView {
-    view! { <Guard roles=SHIFT_COORDINATORS><RulesPage/></Guard> }
+    view! {
+        <Guard roles=SHIFT_COORDINATORS>
+            <RulesPage />
+        </Guard>
+    }
 }
 
 /// The groups of the form: a title and its typed fields.
@@ -79,10 +83,12 @@ fn RulesPage() -> impl IntoView {
         <section class="panel wide rules">
             <h1>{i.t("rules-title")}</h1>
             <p class="hint">{i.t("rules-hint")}</p>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match rules.await {
-                        Ok(form) => view! { <RulesEditor form=form/> }.into_any(),
+                        Ok(form) => view! { <RulesEditor form=form /> }.into_any(),
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -136,40 +142,84 @@ fn RulesEditor(form: RulesForm) -> impl IntoView {
         }
     };
     view! {
-        <ActionError result=result/>
-        {move || matches!(result.get(), Some(Ok(_))).then(|| view! { <p class="alert notice" role="status">{i.t("rules-saved")}</p> })}
-        <form class="stack" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            save.dispatch(SaveRules { form: collect() });
-        }>
-            {GROUPS.into_iter().map(|(group, fields)| view! {
-                <fieldset class="rules-group">
-                    <legend>{i.t(group)}</legend>
-                    <div class="grid-2">
-                        {fields.iter().copied().filter_map(|f| {
-                            let value = signal(f)?;
-                            let kind = match f {
-                                "week_a_monday" => "date",
-                                "time_zone" => "text",
-                                _ => "number",
-                            };
-                            Some(view! {
-                                <Field label=i.t(&label_id(f)) name=f value=value kind=kind required=true errors=errors_of(result, f)/>
-                            })
-                        }).collect_view()}
-                    </div>
-                    {CHECKS.into_iter().filter(|(g, _)| *g == group).filter_map(|(_, f)| {
-                        let on = check(f)?;
-                        Some(view! {
-                            <label class="check">
-                                <input type="checkbox" name=f prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev))/>
-                                {i.t(&label_id(f))}
-                            </label>
-                        })
-                    }).collect_view()}
-                </fieldset>
-            }).collect_view()}
-            <button type="submit" class="button primary" disabled=move || save.pending().get()>{i.t("rules-save")}</button>
+        <ActionError result=result />
+        {move || {
+            matches!(result.get(), Some(Ok(_)))
+                .then(|| {
+                    view! {
+                        <p class="alert notice" role="status">
+                            {i.t("rules-saved")}
+                        </p>
+                    }
+                })
+        }}
+        <form
+            class="stack"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(SaveRules { form: collect() });
+            }
+        >
+            {GROUPS
+                .into_iter()
+                .map(|(group, fields)| {
+                    view! {
+                        <fieldset class="rules-group">
+                            <legend>{i.t(group)}</legend>
+                            <div class="grid-2">
+                                {fields
+                                    .iter()
+                                    .copied()
+                                    .filter_map(|f| {
+                                        let value = signal(f)?;
+                                        let kind = match f {
+                                            "week_a_monday" => "date",
+                                            "time_zone" => "text",
+                                            _ => "number",
+                                        };
+                                        Some(
+                                            view! {
+                                                <Field
+                                                    label=i.t(&label_id(f))
+                                                    name=f
+                                                    value=value
+                                                    kind=kind
+                                                    required=true
+                                                    errors=errors_of(result, f)
+                                                />
+                                            },
+                                        )
+                                    })
+                                    .collect_view()}
+                            </div>
+                            {CHECKS
+                                .into_iter()
+                                .filter(|(g, _)| *g == group)
+                                .filter_map(|(_, f)| {
+                                    let on = check(f)?;
+                                    Some(
+                                        view! {
+                                            <label class="check">
+                                                <input
+                                                    type="checkbox"
+                                                    name=f
+                                                    prop:checked=move || on.get()
+                                                    on:change=move |ev| on.set(event_target_checked(&ev))
+                                                />
+                                                {i.t(&label_id(f))}
+                                            </label>
+                                        },
+                                    )
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>
+                {i.t("rules-save")}
+            </button>
         </form>
     }
 }

@@ -12,7 +12,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Statuses() -> impl IntoView {
-    view! { <Guard roles=SHIFT_COORDINATORS><StatusList/></Guard> }
+    view! {
+        <Guard roles=SHIFT_COORDINATORS>
+            <StatusList />
+        </Guard>
+    }
 }
 
 /// The label of a status, or of "all" for no filter.
@@ -58,14 +62,22 @@ fn StatusList() -> impl IntoView {
                 <select name="filter" aria-label=i.t("statuses-filter")>
                     {filters
                         .into_iter()
-                        .map(|f| view! {
-                            <option value=f selected=move || filter() == f>{filter_label(i, f)}</option>
+                        .map(|f| {
+                            view! {
+                                <option value=f selected=move || filter() == f>
+                                    {filter_label(i, f)}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>
-                <button type="submit" class="button">{i.t("members-search")}</button>
+                <button type="submit" class="button">
+                    {i.t("members-search")}
+                </button>
             </form>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(p) => {
@@ -73,10 +85,16 @@ fn StatusList() -> impl IntoView {
                             let shown = p.rows.len() as u64;
                             let current = page();
                             let link = move |to: u64| {
-                                format!("/coordinator/statuses?q={}&filter={}&page={to}", crate::url::encode(&q()), filter())
+                                format!(
+                                    "/coordinator/statuses?q={}&filter={}&page={to}",
+                                    crate::url::encode(&q()),
+                                    filter(),
+                                )
                             };
                             view! {
-                                <p class="muted" data-testid="status-count">{i.ta("members-count", &[("count", total.to_string())])}</p>
+                                <p class="muted" data-testid="status-count">
+                                    {i.ta("members-count", &[("count", total.to_string())])}
+                                </p>
                                 <table class="list statuses" data-testid="status-list">
                                     <thead>
                                         <tr>
@@ -88,18 +106,42 @@ fn StatusList() -> impl IntoView {
                                         </tr>
                                     </thead>
                                     <tbody>
-                                        {p.rows.into_iter().map(|r| view! {
-                                            <tr data-member=r.member_id.to_string()>
-                                                <td>{r.member_number}</td>
-                                                <td><a href=format!("/coordinator/members/{}/shifts", r.member_id)>{format!("{} {}", r.first_name, r.last_name)}</a></td>
-                                                <td><span class=format!("badge status-{}", r.status.as_str())>{i.t(&format!("status-{}", r.status.as_str()))}</span></td>
-                                                <td class="num" data-testid="row-balance">{r.balance}</td>
-                                                <td>{r.date_that_matters.map(|d| i.date(d))}</td>
-                                            </tr>
-                                        }).collect_view()}
+                                        {p
+                                            .rows
+                                            .into_iter()
+                                            .map(|r| {
+                                                view! {
+                                                    <tr data-member=r.member_id.to_string()>
+                                                        <td>{r.member_number}</td>
+                                                        <td>
+                                                            <a href=format!(
+                                                                "/coordinator/members/{}/shifts",
+                                                                r.member_id,
+                                                            )>{format!("{} {}", r.first_name, r.last_name)}</a>
+                                                        </td>
+                                                        <td>
+                                                            <span class=format!(
+                                                                "badge status-{}",
+                                                                r.status.as_str(),
+                                                            )>{i.t(&format!("status-{}", r.status.as_str()))}</span>
+                                                        </td>
+                                                        <td class="num" data-testid="row-balance">
+                                                            {r.balance}
+                                                        </td>
+                                                        <td>{r.date_that_matters.map(|d| i.date(d))}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </tbody>
                                 </table>
-                                <Pager current=current shown=shown total=total page_size=PAGE_SIZE link=link/>
+                                <Pager
+                                    current=current
+                                    shown=shown
+                                    total=total
+                                    page_size=PAGE_SIZE
+                                    link=link
+                                />
                             }
                                 .into_any()
                         }

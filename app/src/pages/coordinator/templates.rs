@@ -18,7 +18,11 @@ use uuid::Uuid;
 
 #[component]
 pub fn Templates() -> impl IntoView {
-    view! { <Guard roles=SHIFT_KEEPERS><TemplatesDesk/></Guard> }
+    view! {
+        <Guard roles=SHIFT_KEEPERS>
+            <TemplatesDesk />
+        </Guard>
+    }
 }
 
 /// Bumps `reload` each time `result` turns into a success.
@@ -41,17 +45,21 @@ fn TemplatesDesk() -> impl IntoView {
             <div class="title-row">
                 <h1>{i.t("templates-title")}</h1>
                 <div class="actions">
-                    <a class="button" href="/coordinator/planning">{i.t("nav-planning")}</a>
+                    <a class="button" href="/coordinator/planning">
+                        {i.t("nav-planning")}
+                    </a>
                 </div>
             </div>
-            <Generate/>
+            <Generate />
         </section>
         <div class="grid-2 desk">
-            <TaskTypes tasks=tasks reload=reload/>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <TaskTypes tasks=tasks reload=reload />
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match tasks.await {
-                        Ok(t) => view! { <NewTemplate tasks=t reload=reload/> }.into_any(),
+                        Ok(t) => view! { <NewTemplate tasks=t reload=reload /> }.into_any(),
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -59,21 +67,37 @@ fn TemplatesDesk() -> impl IntoView {
         </div>
         <section class="panel wide">
             <h2>{i.t("templates-list")}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match (templates.await, tasks.await) {
-                        (Ok(list), _) if list.is_empty() => view! { <p class="muted">{i.t("templates-none")}</p> }.into_any(),
-                        (Ok(list), Ok(tasks)) => view! {
-                            <div class="template-list">
-                                {list.into_iter().map(|t| view! { <TemplateCard t=t tasks=tasks.clone() reload=reload/> }).collect_view()}
-                            </div>
-                        }.into_any(),
-                        (Err(e), _) | (_, Err(e)) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
+                        (Ok(list), _) if list.is_empty() => {
+                            view! { <p class="muted">{i.t("templates-none")}</p> }.into_any()
+                        }
+                        (Ok(list), Ok(tasks)) => {
+                            view! {
+                                <div class="template-list">
+                                    {list
+                                        .into_iter()
+                                        .map(|t| {
+                                            view! {
+                                                <TemplateCard t=t tasks=tasks.clone() reload=reload />
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        (Err(e), _) | (_, Err(e)) => {
+                            view! { <p class="alert error">{i.error(&e)}</p> }.into_any()
+                        }
                     }
                 })}
             </Transition>
         </section>
-        <Skill/>
+        <Skill />
     }
 }
 
@@ -90,17 +114,33 @@ fn Generate() -> impl IntoView {
                 type="button"
                 class="button primary"
                 disabled=move || generate.pending().get()
-                on:click=move |_| { generate.dispatch(GenerateShifts {}); }
+                on:click=move |_| {
+                    generate.dispatch(GenerateShifts {});
+                }
             >
                 {i.t("generate-button")}
             </button>
             {move || match result.get() {
-                Some(Ok(n)) => Some(view! {
-                    <p class="alert notice" role="status" data-testid="generate-result">
-                        {i.ta("generate-result", &[("count", n.to_string())])}
-                    </p>
-                }.into_any()),
-                Some(Err(e)) => Some(view! { <p class="alert error" role="alert">{i.error(&e)}</p> }.into_any()),
+                Some(Ok(n)) => {
+                    Some(
+                        view! {
+                            <p class="alert notice" role="status" data-testid="generate-result">
+                                {i.ta("generate-result", &[("count", n.to_string())])}
+                            </p>
+                        }
+                            .into_any(),
+                    )
+                }
+                Some(Err(e)) => {
+                    Some(
+                        view! {
+                            <p class="alert error" role="alert">
+                                {i.error(&e)}
+                            </p>
+                        }
+                            .into_any(),
+                    )
+                }
                 None => None,
             }}
         </div>
@@ -125,25 +165,50 @@ fn TaskTypes(
     view! {
         <section class="panel">
             <h2>{i.t("task-types-title")}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match tasks.await {
-                        Ok(t) if t.is_empty() => view! { <p class="muted">{i.t("task-types-none")}</p> }.into_any(),
-                        Ok(t) => view! {
-                            <ul class="chips" data-testid="task-types">
-                                {t.into_iter().map(|t| view! { <li>{t.name}</li> }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(t) if t.is_empty() => {
+                            view! { <p class="muted">{i.t("task-types-none")}</p> }.into_any()
+                        }
+                        Ok(t) => {
+                            view! {
+                                <ul class="chips" data-testid="task-types">
+                                    {t
+                                        .into_iter()
+                                        .map(|t| view! { <li>{t.name}</li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
             </Transition>
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                create.dispatch(CreateTaskType { name: name.get_untracked() });
-            }>
-                <Field label=i.t("task-type-name") name="task_type_name" value=name required=true errors=errors_of(result, "name")/>
-                <button type="submit" class="button" disabled=move || create.pending().get()>{i.t("task-type-add")}</button>
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    create
+                        .dispatch(CreateTaskType {
+                            name: name.get_untracked(),
+                        });
+                }
+            >
+                <Field
+                    label=i.t("task-type-name")
+                    name="task_type_name"
+                    value=name
+                    required=true
+                    errors=errors_of(result, "name")
+                />
+                <button type="submit" class="button" disabled=move || create.pending().get()>
+                    {i.t("task-type-add")}
+                </button>
             </form>
         </section>
     }
@@ -224,11 +289,48 @@ pub fn SlotFieldsView<T: Clone + Send + Sync + 'static>(
         .map(|t| (t.id.to_string(), t.name))
         .collect();
     view! {
-        <Field label=i.t("field-start") name="start" kind="time" value=fields.start required=true scope=scope.clone() errors=errors_of(result, "start")/>
-        <Field label=i.t("field-end") name="end" kind="time" value=fields.end required=true scope=scope.clone() errors=errors_of(result, "end")/>
-        <Choice label=i.t("field-task-type") name="task_type_id" value=fields.task_type_id options=options scope=scope.clone() errors=errors_of(result, "task_type_id")/>
-        <Field label=i.t("field-seats") name="seats" kind="number" value=fields.seats required=true scope=scope.clone() errors=errors_of(result, "seats")/>
-        <Field label=i.t("field-required-skill") name="required_skill" value=fields.required_skill scope=scope errors=errors_of(result, "required_skill")/>
+        <Field
+            label=i.t("field-start")
+            name="start"
+            kind="time"
+            value=fields.start
+            required=true
+            scope=scope.clone()
+            errors=errors_of(result, "start")
+        />
+        <Field
+            label=i.t("field-end")
+            name="end"
+            kind="time"
+            value=fields.end
+            required=true
+            scope=scope.clone()
+            errors=errors_of(result, "end")
+        />
+        <Choice
+            label=i.t("field-task-type")
+            name="task_type_id"
+            value=fields.task_type_id
+            options=options
+            scope=scope.clone()
+            errors=errors_of(result, "task_type_id")
+        />
+        <Field
+            label=i.t("field-seats")
+            name="seats"
+            kind="number"
+            value=fields.seats
+            required=true
+            scope=scope.clone()
+            errors=errors_of(result, "seats")
+        />
+        <Field
+            label=i.t("field-required-skill")
+            name="required_skill"
+            value=fields.required_skill
+            scope=scope
+            errors=errors_of(result, "required_skill")
+        />
     }
     .into_any()
 }
@@ -271,9 +373,23 @@ fn TemplateFieldsView<T: Clone + Send + Sync + 'static>(
         .collect();
     view! {
         <div class="grid-2">
-            <Choice label=i.t("field-week") name="week" value=fields.week options=letters scope=scope.clone() errors=errors_of(result, "week")/>
-            <Choice label=i.t("field-weekday") name="weekday" value=fields.weekday options=weekdays(i) scope=scope.clone() errors=errors_of(result, "weekday")/>
-            <SlotFieldsView fields=fields.slot tasks=tasks result=result scope=scope/>
+            <Choice
+                label=i.t("field-week")
+                name="week"
+                value=fields.week
+                options=letters
+                scope=scope.clone()
+                errors=errors_of(result, "week")
+            />
+            <Choice
+                label=i.t("field-weekday")
+                name="weekday"
+                value=fields.weekday
+                options=weekdays(i)
+                scope=scope.clone()
+                errors=errors_of(result, "weekday")
+            />
+            <SlotFieldsView fields=fields.slot tasks=tasks result=result scope=scope />
         </div>
     }
     .into_any()
@@ -293,13 +409,27 @@ fn NewTemplate(tasks: Vec<TaskType>, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{i.t("template-new-title")}</h2>
-            <ActionError result=result/>
-            <form class="stack" novalidate data-testid="new-template" on:submit=move |ev| {
-                ev.prevent_default();
-                create.dispatch(CreateTemplate { input: fields.input() });
-            }>
-                <TemplateFieldsView fields=fields tasks=tasks result=result/>
-                <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("template-add")}</button>
+            <ActionError result=result />
+            <form
+                class="stack"
+                novalidate
+                data-testid="new-template"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    create
+                        .dispatch(CreateTemplate {
+                            input: fields.input(),
+                        });
+                }
+            >
+                <TemplateFieldsView fields=fields tasks=tasks result=result />
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || create.pending().get()
+                >
+                    {i.t("template-add")}
+                </button>
             </form>
         </section>
     }
@@ -324,16 +454,38 @@ fn EditTemplate(
         slot: SlotFields::of(&template),
     };
     view! {
-        <form class="stack template-edit" novalidate data-testid="edit-template" on:submit=move |ev| {
-            ev.prevent_default();
-            update.dispatch(UpdateTemplate { template_id: id, input: fields.input() });
-        }>
+        <form
+            class="stack template-edit"
+            novalidate
+            data-testid="edit-template"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                update
+                    .dispatch(UpdateTemplate {
+                        template_id: id,
+                        input: fields.input(),
+                    });
+            }
+        >
             <p class="hint">{i.t("template-edit-hint")}</p>
-            <ActionError result=result/>
-            <TemplateFieldsView fields=fields tasks=tasks result=result scope=Some(id.to_string())/>
+            <ActionError result=result />
+            <TemplateFieldsView
+                fields=fields
+                tasks=tasks
+                result=result
+                scope=Some(id.to_string())
+            />
             <div class="actions">
-                <button type="submit" class="button primary" disabled=move || update.pending().get()>{i.t("save")}</button>
-                <button type="button" class="button" on:click=move |_| editing.set(false)>{i.t("template-edit-cancel")}</button>
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || update.pending().get()
+                >
+                    {i.t("save")}
+                </button>
+                <button type="button" class="button" on:click=move |_| editing.set(false)>
+                    {i.t("template-edit-cancel")}
+                </button>
             </div>
         </form>
     }
@@ -380,79 +532,179 @@ fn TemplateCard(t: TemplateView, tasks: Vec<TaskType>, reload: RwSignal<u32>) ->
                 <p>
                     <strong>{t.task_name.clone()}</strong>
                     " · "
-                    {i.ta("template-seats", &[("held", held.to_string()), ("seats", tpl.seats.to_string())])}
-                    {tpl.required_skill.clone().map(|s| view! { " · " <span class="tag">{i.ta("template-skill", &[("skill", s)])}</span> })}
+                    {i
+                        .ta(
+                            "template-seats",
+                            &[("held", held.to_string()), ("seats", tpl.seats.to_string())],
+                        )}
+                    {tpl
+                        .required_skill
+                        .clone()
+                        .map(|s| {
+                            view! {
+                                " · "
+                                <span class="tag">{i.ta("template-skill", &[("skill", s)])}</span>
+                            }
+                        })}
                 </p>
-                <button type="button" class="link" on:click=move |_| editing.update(|e| *e = !*e)>{i.t("template-edit")}</button>
+                <button type="button" class="link" on:click=move |_| editing.update(|e| *e = !*e)>
+                    {i.t("template-edit")}
+                </button>
             </header>
             <Show when=move || editing.get()>
-                <EditTemplate template=editable.clone() tasks=tasks.clone() reload=reload editing=editing/>
+                <EditTemplate
+                    template=editable.clone()
+                    tasks=tasks.clone()
+                    reload=reload
+                    editing=editing
+                />
             </Show>
             <div class="grid-2">
                 <div>
                     <h4>{i.t("template-holders")}</h4>
                     <ul class="people">
-                        {t.holders.iter().map(|m| {
-                            let member_id = m.id;
-                            view! {
-                                <li>
-                                    <span>{format!("{} · {}", m.member_number, m.name)}</span>
-                                    <button type="button" class="link" on:click=move |_| {
-                                        remove.dispatch(RemoveSeat { template_id: id, member_id });
-                                    }>{i.t("template-remove-seat")}</button>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {t
+                            .holders
+                            .iter()
+                            .map(|m| {
+                                let member_id = m.id;
+                                view! {
+                                    <li>
+                                        <span>{format!("{} · {}", m.member_number, m.name)}</span>
+                                        <button
+                                            type="button"
+                                            class="link"
+                                            on:click=move |_| {
+                                                remove
+                                                    .dispatch(RemoveSeat {
+                                                        template_id: id,
+                                                        member_id,
+                                                    });
+                                            }
+                                        >
+                                            {i.t("template-remove-seat")}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                    <ActionError result=removed/>
-                    <form class="inline-form" novalidate on:submit=move |ev| {
-                        ev.prevent_default();
-                        assign.dispatch(AssignSeat { template_id: id, member: holder.get_untracked() });
-                    }>
-                        <MemberInput label=i.t("template-assign-label") value=holder errors=errors_of(assigned, "member")/>
-                        <button type="submit" class="button" disabled=move || assign.pending().get()>{i.t("template-assign")}</button>
+                    <ActionError result=removed />
+                    <form
+                        class="inline-form"
+                        novalidate
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            assign
+                                .dispatch(AssignSeat {
+                                    template_id: id,
+                                    member: holder.get_untracked(),
+                                });
+                        }
+                    >
+                        <MemberInput
+                            label=i.t("template-assign-label")
+                            value=holder
+                            errors=errors_of(assigned, "member")
+                        />
+                        <button
+                            type="submit"
+                            class="button"
+                            disabled=move || assign.pending().get()
+                        >
+                            {i.t("template-assign")}
+                        </button>
                     </form>
-                    <SeatError result=assigned/>
+                    <SeatError result=assigned />
                 </div>
                 <div>
                     <h4>{i.t("template-leaders")}</h4>
                     <ul class="people">
-                        {t.leaders.iter().map(|m| {
-                            let member_id = m.id;
-                            view! {
-                                <li>
-                                    <span>{format!("{} · {}", m.member_number, m.name)}</span>
-                                    <button type="button" class="link" on:click=move |_| {
-                                        unlead.dispatch(RemoveLeader { template_id: id, member_id });
-                                    }>{i.t("template-remove-leader")}</button>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {t
+                            .leaders
+                            .iter()
+                            .map(|m| {
+                                let member_id = m.id;
+                                view! {
+                                    <li>
+                                        <span>{format!("{} · {}", m.member_number, m.name)}</span>
+                                        <button
+                                            type="button"
+                                            class="link"
+                                            on:click=move |_| {
+                                                unlead
+                                                    .dispatch(RemoveLeader {
+                                                        template_id: id,
+                                                        member_id,
+                                                    });
+                                            }
+                                        >
+                                            {i.t("template-remove-leader")}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                    <ActionError result=unled/>
-                    <form class="inline-form" novalidate on:submit=move |ev| {
-                        ev.prevent_default();
-                        lead.dispatch(AddLeader { template_id: id, member: leader.get_untracked() });
-                    }>
-                        <MemberInput label=i.t("template-leader-label") value=leader errors=errors_of(led, "leader")/>
-                        <button type="submit" class="button" disabled=move || lead.pending().get()>{i.t("template-add-leader")}</button>
+                    <ActionError result=unled />
+                    <form
+                        class="inline-form"
+                        novalidate
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            lead.dispatch(AddLeader {
+                                template_id: id,
+                                member: leader.get_untracked(),
+                            });
+                        }
+                    >
+                        <MemberInput
+                            label=i.t("template-leader-label")
+                            value=leader
+                            errors=errors_of(led, "leader")
+                        />
+                        <button type="submit" class="button" disabled=move || lead.pending().get()>
+                            {i.t("template-add-leader")}
+                        </button>
                     </form>
                 </div>
             </div>
             <footer class="retire">
-                <ActionError result=retired/>
-                {move || if confirming.get() {
-                    view! {
-                        <span class="hint">{i.t("template-retire-warning")}</span>
-                        <button type="button" class="button danger" on:click=move |_| {
-                            retire.dispatch(RetireTemplate { template_id: id });
-                        }>{i.t("template-retire-confirm")}</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{i.t("template-retire-keep")}</button>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="link" on:click=move |_| confirming.set(true)>{i.t("template-retire")}</button>
-                    }.into_any()
+                <ActionError result=retired />
+                {move || {
+                    if confirming.get() {
+                        view! {
+                            <span class="hint">{i.t("template-retire-warning")}</span>
+                            <button
+                                type="button"
+                                class="button danger"
+                                on:click=move |_| {
+                                    retire.dispatch(RetireTemplate { template_id: id });
+                                }
+                            >
+                                {i.t("template-retire-confirm")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| confirming.set(false)
+                            >
+                                {i.t("template-retire-keep")}
+                            </button>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <button
+                                type="button"
+                                class="link"
+                                on:click=move |_| confirming.set(true)
+                            >
+                                {i.t("template-retire")}
+                            </button>
+                        }
+                            .into_any()
+                    }
                 }}
             </footer>
         </article>
@@ -470,8 +722,20 @@ fn MemberInput(
     view! {
         <label class="field" class:invalid=move || !errors.get().is_empty()>
             <span>{label}</span>
-            <input type="text" autocomplete="off" bind:value=value/>
-            {move || errors.get().into_iter().map(|e| view! { <span class="field-error" role="alert">{e}</span> }).collect_view()}
+            <input type="text" autocomplete="off" bind:value=value />
+            {move || {
+                errors
+                    .get()
+                    .into_iter()
+                    .map(|e| {
+                        view! {
+                            <span class="field-error" role="alert">
+                                {e}
+                            </span>
+                        }
+                    })
+                    .collect_view()
+            }}
         </label>
     }
 }
@@ -484,7 +748,11 @@ fn SeatError(result: Outcome<()>) -> impl IntoView {
         result.get().and_then(|r| r.err()).and_then(|e| {
             let reasons = e.field_errors("shift");
             (!reasons.is_empty()).then(|| {
-                view! { <p class="field-error" role="alert">{i.reason(&reasons[0])}</p> }
+                view! {
+                    <p class="field-error" role="alert">
+                        {i.reason(&reasons[0])}
+                    </p>
+                }
             })
         })
     }
@@ -501,18 +769,44 @@ fn Skill() -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{i.t("skill-title")}</h2>
-            {move || matches!(result.get(), Some(Ok(()))).then(|| view! {
-                <p class="alert notice" role="status">{i.t("skill-added")}</p>
-            })}
-            <form class="stack" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                add.dispatch(AddSkill { member: member.get_untracked(), skill: skill.get_untracked() });
-            }>
+            {move || {
+                matches!(result.get(), Some(Ok(())))
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("skill-added")}
+                            </p>
+                        }
+                    })
+            }}
+            <form
+                class="stack"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add.dispatch(AddSkill {
+                        member: member.get_untracked(),
+                        skill: skill.get_untracked(),
+                    });
+                }
+            >
                 <div class="grid-2">
-                    <Field label=i.t("template-assign-label") name="skill_member" value=member errors=errors_of(result, "member")/>
-                    <Field label=i.t("field-skill") name="skill" value=skill errors=errors_of(result, "skill")/>
+                    <Field
+                        label=i.t("template-assign-label")
+                        name="skill_member"
+                        value=member
+                        errors=errors_of(result, "member")
+                    />
+                    <Field
+                        label=i.t("field-skill")
+                        name="skill"
+                        value=skill
+                        errors=errors_of(result, "skill")
+                    />
                 </div>
-                <button type="submit" class="button" disabled=move || add.pending().get()>{i.t("skill-add")}</button>
+                <button type="submit" class="button" disabled=move || add.pending().get()>
+                    {i.t("skill-add")}
+                </button>
             </form>
         </section>
     }

@@ -26,7 +26,11 @@ const MARKS: [(Attendance, &str); 3] = [
 
 #[component]
 pub fn SheetPage() -> impl IntoView {
-    view! { <Guard roles=SHEET_KEEPERS><SheetLoader/></Guard> }
+    view! {
+        <Guard roles=SHEET_KEEPERS>
+            <SheetLoader />
+        </Guard>
+    }
 }
 
 #[component]
@@ -47,11 +51,15 @@ fn SheetLoader() -> impl IntoView {
     });
     view! {
         <section class="sheet">
-            <a class="back" href="/sheets">{format!("← {}", i.t("sheet-back"))}</a>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <a class="back" href="/sheets">
+                {format!("← {}", i.t("sheet-back"))}
+            </a>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match loaded.await {
-                        Ok(v) => view! { <SheetScreen initial=v/> }.into_any(),
+                        Ok(v) => view! { <SheetScreen initial=v /> }.into_any(),
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -118,38 +126,74 @@ fn SheetScreen(initial: SheetView) -> impl IntoView {
             || validate.pending().get()
     };
     view! {
-        {move || current.with(|v| {
-            let s = &v.shift;
-            view! {
-                <h1>{s.task.clone()}</h1>
-                <p class="sheet-when">{when(i, s)}</p>
-            }
-        })}
-        {move || current.with(|v| v.validated.clone()).map(|by| view! {
-            <p class="alert notice" role="status" data-testid="sheet-validated">
-                {i.ta("sheet-validated-by", &[
-                    ("name", by.by),
-                    ("date", i.date(by.at.date())),
-                    ("time", by.at.format("%H:%M").to_string()),
-                ])}
-            </p>
-        })}
-        {move || error.get().map(|e| view! { <p class="alert error" role="alert" data-testid="sheet-error">{e}</p> })}
-        {move || current.with(|v| v.lines.is_empty()).then(|| view! { <p class="muted">{i.t("sheet-empty")}</p> })}
+        {move || {
+            current
+                .with(|v| {
+                    let s = &v.shift;
+                    view! {
+                        <h1>{s.task.clone()}</h1>
+                        <p class="sheet-when">{when(i, s)}</p>
+                    }
+                })
+        }}
+        {move || {
+            current
+                .with(|v| v.validated.clone())
+                .map(|by| {
+                    view! {
+                        <p class="alert notice" role="status" data-testid="sheet-validated">
+                            {i
+                                .ta(
+                                    "sheet-validated-by",
+                                    &[
+                                        ("name", by.by),
+                                        ("date", i.date(by.at.date())),
+                                        ("time", by.at.format("%H:%M").to_string()),
+                                    ],
+                                )}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="alert error" role="alert" data-testid="sheet-error">
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            current
+                .with(|v| v.lines.is_empty())
+                .then(|| view! { <p class="muted">{i.t("sheet-empty")}</p> })
+        }}
         <ul class="sheet-lines">
             <For
                 each=move || current.get().lines
                 key=|l| format!("{}:{:?}", l.member_id, l.mark)
                 let:line
             >
-                <Line line=line validated=Signal::derive(validated) busy=Signal::derive(busy) on_mark=Callback::new(move |(member_id, attendance)| {
-                    mark.dispatch(Mark { shift_id, member_id, attendance });
-                })/>
+                <Line
+                    line=line
+                    validated=Signal::derive(validated)
+                    busy=Signal::derive(busy)
+                    on_mark=Callback::new(move |(member_id, attendance)| {
+                        mark.dispatch(Mark {
+                            shift_id,
+                            member_id,
+                            attendance,
+                        });
+                    })
+                />
             </For>
         </ul>
         <Show when=move || !validated()>
-            <WalkInForm shift_id=shift_id walk_in=walk_in walk_in_card=walk_in_card/>
-            <ValidateBox current=current validate=validate busy=Signal::derive(busy)/>
+            <WalkInForm shift_id=shift_id walk_in=walk_in walk_in_card=walk_in_card />
+            <ValidateBox current=current validate=validate busy=Signal::derive(busy) />
         </Show>
     }
 }
@@ -174,27 +218,39 @@ fn Line(
     let current = line.mark;
     let name = line.name.clone();
     view! {
-        <li class="sheet-line" data-testid="sheet-line" data-mark=current.map(|m| MARKS.iter().find(|(a, _)| *a == m).map_or("", |(_, s)| *s))>
+        <li
+            class="sheet-line"
+            data-testid="sheet-line"
+            data-mark=current.map(|m| MARKS.iter().find(|(a, _)| *a == m).map_or("", |(_, s)| *s))
+        >
             <p class="sheet-who">
                 <strong>{line.name}</strong>
-                <span class="muted">{format!("{} · {seat}", i.ta("sheet-number", &[("number", line.member_number.to_string())]))}</span>
+                <span class="muted">
+                    {format!(
+                        "{} · {seat}",
+                        i.ta("sheet-number", &[("number", line.member_number.to_string())]),
+                    )}
+                </span>
             </p>
             <div class="marks" role="group" aria-label=name>
-                {MARKS.into_iter().map(|(m, id)| {
-                    let chosen = current == Some(m);
-                    view! {
-                        <button
-                            type="button"
-                            class=format!("mark {id}")
-                            class:chosen=chosen
-                            aria-pressed=if chosen { "true" } else { "false" }
-                            disabled=move || validated.get() || busy.get()
-                            on:click=move |_| on_mark.run((member_id, m))
-                        >
-                            {i.t(&format!("sheet-mark-{id}"))}
-                        </button>
-                    }
-                }).collect_view()}
+                {MARKS
+                    .into_iter()
+                    .map(|(m, id)| {
+                        let chosen = current == Some(m);
+                        view! {
+                            <button
+                                type="button"
+                                class=format!("mark {id}")
+                                class:chosen=chosen
+                                aria-pressed=if chosen { "true" } else { "false" }
+                                disabled=move || validated.get() || busy.get()
+                                on:click=move |_| on_mark.run((member_id, m))
+                            >
+                                {i.t(&format!("sheet-mark-{id}"))}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </li>
     }
@@ -236,33 +292,60 @@ fn WalkInForm(
                     enterkeyhint="search"
                     bind:value=query
                 />
-                <button type="submit" class="button">{i.t("sheet-add-find")}</button>
+                <button type="submit" class="button">
+                    {i.t("sheet-add-find")}
+                </button>
             </form>
-            {move || search.value().get().map(|r| match r {
-                Ok(found) if found.is_empty() => view! { <p class="muted">{i.t("sheet-add-none")}</p> }.into_any(),
-                Ok(found) => view! {
-                    <ul class="candidates">
-                        {found.into_iter().map(|c| {
-                            let member_id = c.member_id;
+            {move || {
+                search
+                    .value()
+                    .get()
+                    .map(|r| match r {
+                        Ok(found) if found.is_empty() => {
+                            view! { <p class="muted">{i.t("sheet-add-none")}</p> }.into_any()
+                        }
+                        Ok(found) => {
                             view! {
-                                <li>
-                                    <span>
-                                        <strong>{c.name}</strong>
-                                        " "
-                                        <span class="muted">{i.ta("sheet-number", &[("number", c.member_number.to_string())])}</span>
-                                    </span>
-                                    <button type="button" class="button" on:click=move |_| {
-                                        walk_in.dispatch(WalkIn { shift_id, member_id });
-                                        query.set(String::new());
-                                        search.value().set(None);
-                                    }>{i.t("sheet-add-button")}</button>
-                                </li>
+                                <ul class="candidates">
+                                    {found
+                                        .into_iter()
+                                        .map(|c| {
+                                            let member_id = c.member_id;
+                                            view! {
+                                                <li>
+                                                    <span>
+                                                        <strong>{c.name}</strong>
+                                                        " "
+                                                        <span class="muted">
+                                                            {i
+                                                                .ta(
+                                                                    "sheet-number",
+                                                                    &[("number", c.member_number.to_string())],
+                                                                )}
+                                                        </span>
+                                                    </span>
+                                                    <button
+                                                        type="button"
+                                                        class="button"
+                                                        on:click=move |_| {
+                                                            walk_in.dispatch(WalkIn { shift_id, member_id });
+                                                            query.set(String::new());
+                                                            search.value().set(None);
+                                                        }
+                                                    >
+                                                        {i.t("sheet-add-button")}
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
                             }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-                Err(e) => view! { <p class="alert error">{refusal(i, &e)}</p> }.into_any(),
-            })}
+                                .into_any()
+                        }
+                        Err(e) => view! { <p class="alert error">{refusal(i, &e)}</p> }.into_any(),
+                    })
+            }}
         </section>
     }
 }
@@ -281,34 +364,61 @@ fn ValidateBox(
     let shift_id = current.with_untracked(|v| v.shift.shift_id);
     view! {
         <section class="validate">
-            {(!started).then(|| view! {
-                <p class="hint" data-testid="sheet-not-started">{i.reason(&domain::validation::Reason::ShiftNotStarted)}</p>
-            })}
+            {(!started)
+                .then(|| {
+                    view! {
+                        <p class="hint" data-testid="sheet-not-started">
+                            {i.reason(&domain::validation::Reason::ShiftNotStarted)}
+                        </p>
+                    }
+                })}
             {move || {
                 let n = unmarked();
-                (n > 0).then(|| view! {
-                    <p class="hint">{i.ta("sheet-unmarked", &[("count", n.to_string())])}</p>
-                })
+                (n > 0)
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                {i.ta("sheet-unmarked", &[("count", n.to_string())])}
+                            </p>
+                        }
+                    })
             }}
             <Show
                 when=move || confirming.get()
-                fallback=move || view! {
-                    <button
-                        type="button"
-                        class="button primary wide"
-                        disabled=blocked
-                        on:click=move |_| confirming.set(true)
-                    >{i.t("sheet-validate")}</button>
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button primary wide"
+                            disabled=blocked
+                            on:click=move |_| confirming.set(true)
+                        >
+                            {i.t("sheet-validate")}
+                        </button>
+                    }
                 }
             >
                 <div class="confirm" role="alertdialog" aria-label=i.t("sheet-validate")>
                     <p>{i.t("sheet-validate-confirm")}</p>
                     <div class="confirm-buttons">
-                        <button type="button" class="button primary" disabled=move || busy.get() on:click=move |_| {
-                            confirming.set(false);
-                            validate.dispatch(Validate { shift_id });
-                        }>{i.t("sheet-validate-yes")}</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{i.t("sheet-validate-no")}</button>
+                        <button
+                            type="button"
+                            class="button primary"
+                            disabled=move || busy.get()
+                            on:click=move |_| {
+                                confirming.set(false);
+                                validate.dispatch(Validate { shift_id });
+                            }
+                        >
+                            {i.t("sheet-validate-yes")}
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| confirming.set(false)
+                        >
+                            {i.t("sheet-validate-no")}
+                        </button>
                     </div>
                 </div>
             </Show>

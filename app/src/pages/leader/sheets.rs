@@ -10,7 +10,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Sheets() -> impl IntoView {
-    view! { <Guard roles=SHEET_KEEPERS><SheetList/></Guard> }
+    view! {
+        <Guard roles=SHEET_KEEPERS>
+            <SheetList />
+        </Guard>
+    }
 }
 
 /// "24/11/2026 · 09:00–12:00", the way a sheet's shift is named on screen.
@@ -31,29 +35,52 @@ fn SheetList() -> impl IntoView {
         <section class="sheets">
             <h1>{i.t("sheets-title")}</h1>
             <p class="hint">{i.t("sheets-hint")}</p>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(l) if l.is_empty() => view! { <p class="muted">{i.t("sheets-empty")}</p> }.into_any(),
-                        Ok(l) => view! {
-                            <ul class="sheet-list">
-                                {l.into_iter().map(|s| {
-                                    let state = s.state.as_str();
-                                    view! {
-                                        <li>
-                                            <a class="sheet-link" href=format!("/sheets/{}", s.shift_id) data-testid="sheet-link" data-date=s.date.to_string()>
-                                                <span class="sheet-when">{when(i, &s)}</span>
-                                                <span class="sheet-task">{s.task.clone()}</span>
-                                                <span class="sheet-meta">
-                                                    <span class="muted">{i.ta("sheets-expected", &[("count", s.expected.to_string())])}</span>
-                                                    <span class=format!("sheet-state {state}")>{i.t(&format!("sheet-state-{state}"))}</span>
-                                                </span>
-                                            </a>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(l) if l.is_empty() => {
+                            view! { <p class="muted">{i.t("sheets-empty")}</p> }.into_any()
+                        }
+                        Ok(l) => {
+                            view! {
+                                <ul class="sheet-list">
+                                    {l
+                                        .into_iter()
+                                        .map(|s| {
+                                            let state = s.state.as_str();
+                                            view! {
+                                                <li>
+                                                    <a
+                                                        class="sheet-link"
+                                                        href=format!("/sheets/{}", s.shift_id)
+                                                        data-testid="sheet-link"
+                                                        data-date=s.date.to_string()
+                                                    >
+                                                        <span class="sheet-when">{when(i, &s)}</span>
+                                                        <span class="sheet-task">{s.task.clone()}</span>
+                                                        <span class="sheet-meta">
+                                                            <span class="muted">
+                                                                {i
+                                                                    .ta(
+                                                                        "sheets-expected",
+                                                                        &[("count", s.expected.to_string())],
+                                                                    )}
+                                                            </span>
+                                                            <span class=format!(
+                                                                "sheet-state {state}",
+                                                            )>{i.t(&format!("sheet-state-{state}"))}</span>
+                                                        </span>
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}

@@ -22,7 +22,11 @@ const WEEKS: u32 = 4;
 
 #[component]
 pub fn Book() -> impl IntoView {
-    view! { <Guard roles=ANYONE><BookContent/></Guard> }
+    view! {
+        <Guard roles=ANYONE>
+            <BookContent />
+        </Guard>
+    }
 }
 
 /// The open seats grouped by day, in order.
@@ -59,11 +63,15 @@ fn BookContent() -> impl IntoView {
     );
     view! {
         <section class="shifts-page">
-            <p><a href="/shifts">"← " {i.t("book-back")}</a></p>
+            <p>
+                <a href="/shifts">"← " {i.t("book-back")}</a>
+            </p>
             <h1>{i.t("book-title")}</h1>
             <p class="hint">{i.t("book-intro")}</p>
-            <NoticeLine outcome=outcome_of(notice, &[BookShift::PATH])/>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <NoticeLine outcome=outcome_of(notice, &[BookShift::PATH]) />
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match seats.await {
                         Ok(w) => {
@@ -71,30 +79,56 @@ fn BookContent() -> impl IntoView {
                             let today = w.first_day - TimeDelta::weeks(i64::from(shown));
                             view! {
                                 <nav class="week-tabs" aria-label=i.t("book-weeks")>
-                                    {(0..WEEKS).map(|n| {
-                                        let label = if n == 0 {
-                                            i.t("book-week-0")
-                                        } else {
-                                            (today + TimeDelta::weeks(i64::from(n))).format("%d/%m").to_string()
-                                        };
-                                        view! {
-                                            <a class="tab" class:current=n == shown href=format!("/shifts/book?week={n}")
-                                                aria-current=(n == shown).then_some("page")>
-                                                {label}
-                                            </a>
-                                        }
-                                    }).collect_view()}
+                                    {(0..WEEKS)
+                                        .map(|n| {
+                                            let label = if n == 0 {
+                                                i.t("book-week-0")
+                                            } else {
+                                                (today + TimeDelta::weeks(i64::from(n)))
+                                                    .format("%d/%m")
+                                                    .to_string()
+                                            };
+                                            view! {
+                                                <a
+                                                    class="tab"
+                                                    class:current=n == shown
+                                                    href=format!("/shifts/book?week={n}")
+                                                    aria-current=(n == shown).then_some("page")
+                                                >
+                                                    {label}
+                                                </a>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </nav>
-                                {(shown > 0).then(|| view! { <p class="hint">{i.ta("book-week", &[("date", i.date(w.first_day))])}</p> })}
-                                {w.seats.is_empty().then(|| view! { <p class="muted">{i.t("book-none")}</p> })}
-                                {by_day(w.seats).into_iter().map(|(date, list)| view! {
-                                    <h2 class="day-heading">{day(i, date)}</h2>
-                                    <ul class="shift-list" data-testid="open-seats">
-                                        {list.into_iter().map(|s| view! { <SeatCard i seat=s book/> }).collect_view()}
-                                    </ul>
-                                }).collect_view()}
+                                {(shown > 0)
+                                    .then(|| {
+                                        view! {
+                                            <p class="hint">
+                                                {i.ta("book-week", &[("date", i.date(w.first_day))])}
+                                            </p>
+                                        }
+                                    })}
+                                {w
+                                    .seats
+                                    .is_empty()
+                                    .then(|| view! { <p class="muted">{i.t("book-none")}</p> })}
+                                {by_day(w.seats)
+                                    .into_iter()
+                                    .map(|(date, list)| {
+                                        view! {
+                                            <h2 class="day-heading">{day(i, date)}</h2>
+                                            <ul class="shift-list" data-testid="open-seats">
+                                                {list
+                                                    .into_iter()
+                                                    .map(|s| view! { <SeatCard i seat=s book /> })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })
+                                    .collect_view()}
                             }
-                            .into_any()
+                                .into_any()
                         }
                         Err(e) => view! { <p class="alert error">{problem(i, &e)}</p> }.into_any(),
                     }
@@ -109,15 +143,37 @@ fn SeatCard(i: I18n, seat: OpenSeat, book: ServerAction<BookShift>) -> impl Into
     let shift_id = seat.shift.shift_id;
     let refused = seat.refusal.is_some();
     view! {
-        <li class="shift-card" class:refused=refused data-testid="open-seat" data-shift=shift_id.to_string()>
-            <ShiftHead i shift=seat.shift.clone() without_day=true/>
+        <li
+            class="shift-card"
+            class:refused=refused
+            data-testid="open-seat"
+            data-shift=shift_id.to_string()
+        >
+            <ShiftHead i shift=seat.shift.clone() without_day=true />
             <p class="hint">
-                {i.ta("myshifts-seats", &[("booked", seat.shift.booked.to_string()), ("seats", seat.shift.seats.to_string())])}
+                {i
+                    .ta(
+                        "myshifts-seats",
+                        &[
+                            ("booked", seat.shift.booked.to_string()),
+                            ("seats", seat.shift.seats.to_string()),
+                        ],
+                    )}
             </p>
-            {seat.shift.required_skill.clone().map(|skill| view! { <p class="hint">{i.ta("myshifts-skill", &[("skill", skill)])}</p> })}
-            {seat.refusal.map(|error| view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> })}
+            {seat
+                .shift
+                .required_skill
+                .clone()
+                .map(|skill| {
+                    view! { <p class="hint">{i.ta("myshifts-skill", &[("skill", skill)])}</p> }
+                })}
+            {seat
+                .refusal
+                .map(|error| {
+                    view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> }
+                })}
             <PostForm action=book class="actions">
-                <input type="hidden" name="shift_id" value=shift_id.to_string()/>
+                <input type="hidden" name="shift_id" value=shift_id.to_string() />
                 <button type="submit" class="button primary" disabled=refused>
                     {i.t("book-button")}
                 </button>

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     view! {
         <Guard roles=ANYONE>
-            <HomeContent/>
+            <HomeContent />
         </Guard>
     }
 }
@@ -31,7 +31,9 @@ fn HomeContent() -> impl IntoView {
     view! {
         <section class="home">
             <h1>{i.ta("home-greeting", &[("name", name)])}</h1>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match member.await {
                         Ok(Some(m)) => {
@@ -39,9 +41,10 @@ fn HomeContent() -> impl IntoView {
                             view! {
                                 <div class="member-card" data-testid="member-card">
                                     <p class="member-number">
-                                        {i.t("home-member-number")} " " <strong>{m.member_number}</strong>
+                                        {i.t("home-member-number")} " "
+                                        <strong>{m.member_number}</strong>
                                     </p>
-                                    <Barcode code=m.card_barcode.clone()/>
+                                    <Barcode code=m.card_barcode.clone() />
                                     <p class="hint">{i.t("home-card-hint")}</p>
                                 </div>
                                 <dl class="facts">
@@ -52,26 +55,36 @@ fn HomeContent() -> impl IntoView {
                                     <dt>{i.t("shares-held")}</dt>
                                     <dd>{m.holding.total_shares()}</dd>
                                 </dl>
-                                {(!household.is_empty()).then(|| view! {
-                                    <h2>{i.t("household-title")}</h2>
-                                    <ul class="household">
-                                        {household.into_iter().map(|p| view! {
-                                            <li>
-                                                <p>{format!("{} {}", p.first_name, p.last_name)}</p>
-                                                <Barcode code=p.card_barcode/>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                })}
+                                {(!household.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <h2>{i.t("household-title")}</h2>
+                                            <ul class="household">
+                                                {household
+                                                    .into_iter()
+                                                    .map(|p| {
+                                                        view! {
+                                                            <li>
+                                                                <p>{format!("{} {}", p.first_name, p.last_name)}</p>
+                                                                <Barcode code=p.card_barcode />
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
                             }
                                 .into_any()
                         }
-                        Ok(None) => view! { <p class="muted">{i.t("home-no-member")}</p> }.into_any(),
+                        Ok(None) => {
+                            view! { <p class="muted">{i.t("home-no-member")}</p> }.into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
             </Suspense>
-            <ShiftStatus/>
+            <ShiftStatus />
         </section>
     }
 }

@@ -18,7 +18,11 @@ const EXTENSION: &[&str] = &[MyExtension::PATH];
 
 #[component]
 pub fn Requests() -> impl IntoView {
-    view! { <Guard roles=ANYONE><RequestForms/></Guard> }
+    view! {
+        <Guard roles=ANYONE>
+            <RequestForms />
+        </Guard>
+    }
 }
 
 #[component]
@@ -51,31 +55,75 @@ fn RequestForms() -> impl IntoView {
                 <h2>{i.t("requests-holiday-title")}</h2>
                 <p class="hint">{i.t("requests-holiday-hint")}</p>
                 {move || match holiday_result.get() {
-                    Some(Ok(done)) => Some(view! { <p class="alert notice" role="status">{said(i, &done)}</p> }),
+                    Some(Ok(done)) => {
+                        Some(
+                            view! {
+                                <p class="alert notice" role="status">
+                                    {said(i, &done)}
+                                </p>
+                            },
+                        )
+                    }
                     _ => None,
                 }}
-                <ActionError result=holiday_result/>
+                <ActionError result=holiday_result />
                 <PostForm action=holiday class="stack">
-                    <Field label=i.t("leave-start") name="start" kind="date" value=start required=true errors=errors_of(holiday_result, "start")/>
-                    <Field label=i.t("leave-end") name="end" kind="date" value=end required=true errors=errors_of(holiday_result, "end")/>
-                    <button type="submit" class="button primary" disabled=move || holiday.pending().get()>{i.t("requests-holiday-submit")}</button>
+                    <Field
+                        label=i.t("leave-start")
+                        name="start"
+                        kind="date"
+                        value=start
+                        required=true
+                        errors=errors_of(holiday_result, "start")
+                    />
+                    <Field
+                        label=i.t("leave-end")
+                        name="end"
+                        kind="date"
+                        value=end
+                        required=true
+                        errors=errors_of(holiday_result, "end")
+                    />
+                    <button
+                        type="submit"
+                        class="button primary"
+                        disabled=move || holiday.pending().get()
+                    >
+                        {i.t("requests-holiday-submit")}
+                    </button>
                 </PostForm>
             </section>
             <section class="panel" data-testid="extension-request">
                 <h2>{i.t("requests-extension-title")}</h2>
                 <p class="hint">{i.t("requests-extension-hint")}</p>
                 {move || match extension_result.get() {
-                    Some(Ok(done)) => Some(view! { <p class="alert notice" role="status">{said(i, &done)}</p> }),
+                    Some(Ok(done)) => {
+                        Some(
+                            view! {
+                                <p class="alert notice" role="status">
+                                    {said(i, &done)}
+                                </p>
+                            },
+                        )
+                    }
                     _ => None,
                 }}
-                <Refusal result=extension_result field="extension"/>
+                <Refusal result=extension_result field="extension" />
                 <PostForm action=extension>
-                    <button type="submit" class="button primary" name="ask" value="1" disabled=move || extension.pending().get()>
+                    <button
+                        type="submit"
+                        class="button primary"
+                        name="ask"
+                        value="1"
+                        disabled=move || extension.pending().get()
+                    >
                         {i.t("requests-extension-submit")}
                     </button>
                 </PostForm>
             </section>
-            <a class="button" href="/">{i.t("requests-back")}</a>
+            <a class="button" href="/">
+                {i.t("requests-back")}
+            </a>
         </section>
     }
 }

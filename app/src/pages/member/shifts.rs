@@ -24,7 +24,11 @@ const CALENDAR_RESET: &[&str] = &[ResetCalendar::PATH];
 
 #[component]
 pub fn MyShifts() -> impl IntoView {
-    view! { <Guard roles=ANYONE><MyShiftsContent/></Guard> }
+    view! {
+        <Guard roles=ANYONE>
+            <MyShiftsContent />
+        </Guard>
+    }
 }
 
 #[component]
@@ -51,38 +55,58 @@ fn MyShiftsContent() -> impl IntoView {
     view! {
         <section class="shifts-page">
             <h1>{i.t("myshifts-title")}</h1>
-            <a class="button primary wide-button" href="/shifts/book">{i.t("myshifts-book-link")}</a>
-            <NoticeLine outcome=outcome_of(notice, SEAT_CHANGES)/>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <a class="button primary wide-button" href="/shifts/book">
+                {i.t("myshifts-book-link")}
+            </a>
+            <NoticeLine outcome=outcome_of(notice, SEAT_CHANGES) />
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match mine.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{i.t("myshifts-none")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="shift-list" data-testid="my-shifts">
-                                {list.into_iter().map(|s| view! {
-                                    <MyShiftCard i shift=s cancel offer/>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="muted">{i.t("myshifts-none")}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <ul class="shift-list" data-testid="my-shifts">
+                                    {list
+                                        .into_iter()
+                                        .map(|s| view! { <MyShiftCard i shift=s cancel offer /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{problem(i, &e)}</p> }.into_any(),
                     }
                 })}
             </Transition>
             <h2>{i.t("myshifts-offers-title")}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match offers.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{i.t("myshifts-offers-none")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="shift-list" data-testid="swap-offers">
-                                {list.into_iter().map(|o| view! { <OfferCard i offer=o take/> }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="muted">{i.t("myshifts-offers-none")}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <ul class="shift-list" data-testid="swap-offers">
+                                    {list
+                                        .into_iter()
+                                        .map(|o| view! { <OfferCard i offer=o take /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{problem(i, &e)}</p> }.into_any(),
                     }
                 })}
             </Transition>
-            <CalendarPanel reset notice/>
+            <CalendarPanel reset notice />
         </section>
     }
 }
@@ -114,8 +138,10 @@ where
             <div class="confirm" role="group" data-testid="confirm">
                 <p>{explain}</p>
                 <PostForm action class="actions">
-                    <input type="hidden" name="shift_id" value=shift_id/>
-                    <button type="submit" class="button primary">{yes}</button>
+                    <input type="hidden" name="shift_id" value=shift_id />
+                    <button type="submit" class="button primary">
+                        {yes}
+                    </button>
                 </PostForm>
             </div>
         </details>
@@ -146,19 +172,46 @@ fn MyShiftCard(
     let actions = (state != MyShiftState::ShiftCancelled).then(|| {
         view! {
             <div class="actions choices">
-                <Confirm action=cancel shift_id=id.clone() label=i.t("myshifts-cancel") kind="danger"
-                    explain=cancel_means yes=i.t("myshifts-cancel-confirm")/>
-                {(state == MyShiftState::Booked).then(|| view! {
-                    <Confirm action=offer shift_id=id.clone() label=i.t("myshifts-offer") kind=""
-                        explain=i.t("myshifts-offer-explain") yes=i.t("myshifts-offer-confirm")/>
-                })}
+                <Confirm
+                    action=cancel
+                    shift_id=id.clone()
+                    label=i.t("myshifts-cancel")
+                    kind="danger"
+                    explain=cancel_means
+                    yes=i.t("myshifts-cancel-confirm")
+                />
+                {(state == MyShiftState::Booked)
+                    .then(|| {
+                        view! {
+                            <Confirm
+                                action=offer
+                                shift_id=id.clone()
+                                label=i.t("myshifts-offer")
+                                kind=""
+                                explain=i.t("myshifts-offer-explain")
+                                yes=i.t("myshifts-offer-confirm")
+                            />
+                        }
+                    })}
             </div>
         }
     });
     view! {
-        <li class="shift-card" class:offered=state == MyShiftState::Offered data-testid="my-shift" data-shift=id.clone()>
-            <ShiftHead i shift=shift.shift.clone()/>
-            {badge.map(|b| view! { <p><span class="badge">{b}</span></p> })}
+        <li
+            class="shift-card"
+            class:offered=state == MyShiftState::Offered
+            data-testid="my-shift"
+            data-shift=id.clone()
+        >
+            <ShiftHead i shift=shift.shift.clone() />
+            {badge
+                .map(|b| {
+                    view! {
+                        <p>
+                            <span class="badge">{b}</span>
+                        </p>
+                    }
+                })}
             {shift.fixed_seat.then(|| view! { <p class="hint">{i.t("myshifts-fixed")}</p> })}
             {leaders.map(|l| view! { <p class="hint">{l}</p> })}
             {actions}
@@ -172,11 +225,15 @@ fn OfferCard(i: I18n, offer: OpenOffer, take: ServerAction<TakeOffer>) -> impl I
     let refused = offer.refusal.is_some();
     view! {
         <li class="shift-card" data-testid="swap-offer" data-shift=offer.shift.shift_id.to_string()>
-            <ShiftHead i shift=offer.shift.clone()/>
+            <ShiftHead i shift=offer.shift.clone() />
             <p class="hint">{i.ta("myshifts-offered-by", &[("name", offer.offered_by.clone())])}</p>
-            {offer.refusal.map(|error| view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> })}
+            {offer
+                .refusal
+                .map(|error| {
+                    view! { <p class="refusal">{i.reason(&Reason::Booking { error })}</p> }
+                })}
             <PostForm action=take class="actions">
-                <input type="hidden" name="offer_id" value=offer_id.to_string()/>
+                <input type="hidden" name="offer_id" value=offer_id.to_string() />
                 <button type="submit" class="button primary" disabled=refused>
                     {i.t("myshifts-take")}
                 </button>
@@ -205,9 +262,11 @@ fn CalendarPanel(
                 view! {
                     <div class="field">
                         <label for="calendar-url">{i.t("calendar-url-label")}</label>
-                        <input id="calendar-url" readonly value=url data-testid="calendar-url"/>
+                        <input id="calendar-url" readonly value=url data-testid="calendar-url" />
                     </div>
-                    <a class="button" href=webcal>{i.t("calendar-open")}</a>
+                    <a class="button" href=webcal>
+                        {i.t("calendar-open")}
+                    </a>
                 }
                 .into_any()
             }
@@ -220,22 +279,34 @@ fn CalendarPanel(
             <h2>{i.t("calendar-title")}</h2>
             <p class="hint">{i.t("calendar-intro")}</p>
             {fresh}
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match made.await {
                         Ok(when) => {
                             let shown = outcome.get_untracked().is_some_and(|r| r.is_ok());
                             view! {
-                                {when.filter(|_| !shown).map(|w| view! {
-                                    <p class="hint">{i.ta("calendar-made", &[("date", i.date(w.date_naive()))])}</p>
-                                })}
+                                {when
+                                    .filter(|_| !shown)
+                                    .map(|w| {
+                                        view! {
+                                            <p class="hint">
+                                                {i.ta("calendar-made", &[("date", i.date(w.date_naive()))])}
+                                            </p>
+                                        }
+                                    })}
                                 <PostForm action=reset>
                                     <button type="submit" class="button" name="make" value="1">
-                                        {if when.is_some() { i.t("calendar-remake") } else { i.t("calendar-make") }}
+                                        {if when.is_some() {
+                                            i.t("calendar-remake")
+                                        } else {
+                                            i.t("calendar-make")
+                                        }}
                                     </button>
                                 </PostForm>
                             }
-                            .into_any()
+                                .into_any()
                         }
                         Err(e) => view! { <p class="alert error">{problem(i, &e)}</p> }.into_any(),
                     }

@@ -15,7 +15,11 @@ use uuid::Uuid;
 
 #[component]
 pub fn Categories() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><CategoryList/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <CategoryList />
+        </Guard>
+    }
 }
 
 #[component]
@@ -48,22 +52,61 @@ fn CategoryList() -> impl IntoView {
         <section class="panel">
             <h1>{i.t("stock-categories")}</h1>
             <ActionForm action=create attr:class="inline-form" attr:novalidate=true>
-                <Field label=i.t("field-category-name") name="name" value=name required=true errors=errors_of(result, "name")/>
-                <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("category-add")}</button>
+                <Field
+                    label=i.t("field-category-name")
+                    name="name"
+                    value=name
+                    required=true
+                    errors=errors_of(result, "name")
+                />
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || create.pending().get()
+                >
+                    {i.t("category-add")}
+                </button>
             </ActionForm>
-            {move || added().then(|| view! { <p class="alert notice" role="status">{i.t("category-added")}</p> })}
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            {move || {
+                added()
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("category-added")}
+                            </p>
+                        }
+                    })
+            }}
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match counts.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{i.t("categories-none")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <table class="list" data-testid="categories">
-                                <thead><tr><th>{i.t("field-category")}</th><th class="num">{i.t("stock-products")}</th><th></th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|c| view! { <CategoryRow c=c editing=editing rename=rename/> }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="muted">{i.t("categories-none")}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <table class="list" data-testid="categories">
+                                    <thead>
+                                        <tr>
+                                            <th>{i.t("field-category")}</th>
+                                            <th class="num">{i.t("stock-products")}</th>
+                                            <th></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .into_iter()
+                                            .map(|c| {
+                                                view! { <CategoryRow c=c editing=editing rename=rename /> }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -97,32 +140,66 @@ fn CategoryRow(
     });
     view! {
         <tr data-testid="category">
-            {move || if editing.get() == Some(id) {
-                view! {
-                    <td colspan="3">
-                        <ActionForm action=rename attr:class="inline-form" attr:novalidate=true>
-                            <input type="hidden" name="id" value=id.to_string()/>
-                            <Field label=i.t("field-category-name-new") name="name" value=name required=true errors=errors scope=Some(id.to_string())/>
-                            <button type="submit" class="button primary" disabled=move || rename.pending().get()>{i.t("category-rename-save")}</button>
-                            <a class="button" href="/stock/categories" on:click=move |ev| {
-                                ev.prevent_default();
-                                editing.set(None);
-                            }>{i.t("category-rename-cancel")}</a>
-                        </ActionForm>
-                    </td>
-                }.into_any()
-            } else {
-                view! {
-                    <td><a href=format!("/stock/products?category={id}&state=all")>{current.clone()}</a></td>
-                    <td class="num">{c.products}</td>
-                    <td>
-                        <a class="button" data-testid="category-rename" href=format!("/stock/categories?rename={id}") on:click=move |ev| {
-                            ev.prevent_default();
-                            rename.clear();
-                            editing.set(Some(id));
-                        }>{i.t("category-rename")}</a>
-                    </td>
-                }.into_any()
+            {move || {
+                if editing.get() == Some(id) {
+                    view! {
+                        <td colspan="3">
+                            <ActionForm action=rename attr:class="inline-form" attr:novalidate=true>
+                                <input type="hidden" name="id" value=id.to_string() />
+                                <Field
+                                    label=i.t("field-category-name-new")
+                                    name="name"
+                                    value=name
+                                    required=true
+                                    errors=errors
+                                    scope=Some(id.to_string())
+                                />
+                                <button
+                                    type="submit"
+                                    class="button primary"
+                                    disabled=move || rename.pending().get()
+                                >
+                                    {i.t("category-rename-save")}
+                                </button>
+                                <a
+                                    class="button"
+                                    href="/stock/categories"
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        editing.set(None);
+                                    }
+                                >
+                                    {i.t("category-rename-cancel")}
+                                </a>
+                            </ActionForm>
+                        </td>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <td>
+                            <a href=format!(
+                                "/stock/products?category={id}&state=all",
+                            )>{current.clone()}</a>
+                        </td>
+                        <td class="num">{c.products}</td>
+                        <td>
+                            <a
+                                class="button"
+                                data-testid="category-rename"
+                                href=format!("/stock/categories?rename={id}")
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    rename.clear();
+                                    editing.set(Some(id));
+                                }
+                            >
+                                {i.t("category-rename")}
+                            </a>
+                        </td>
+                    }
+                        .into_any()
+                }
             }}
         </tr>
     }

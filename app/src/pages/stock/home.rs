@@ -9,7 +9,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn StockHome() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><Hub/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <Hub />
+        </Guard>
+    }
 }
 
 #[component]
@@ -44,14 +48,19 @@ fn Hub() -> impl IntoView {
         <section class="hub">
             <h1>{i.t("stock-title")}</h1>
             <ul class="hub-links">
-                {entries.into_iter().map(|(href, title, hint)| view! {
-                    <li>
-                        <a href=href>
-                            <strong>{i.t(title)}</strong>
-                            <span class="hint">{i.t(hint)}</span>
-                        </a>
-                    </li>
-                }).collect_view()}
+                {entries
+                    .into_iter()
+                    .map(|(href, title, hint)| {
+                        view! {
+                            <li>
+                                <a href=href>
+                                    <strong>{i.t(title)}</strong>
+                                    <span class="hint">{i.t(hint)}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }

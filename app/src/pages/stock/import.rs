@@ -18,7 +18,11 @@ pub struct PostedImport(pub Result<ImportOutcome, AppError>);
 
 #[component]
 pub fn ProductImport() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><ImportForm/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <ImportForm />
+        </Guard>
+    }
 }
 
 #[component]

@@ -20,7 +20,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NomenclatureEditor() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><Editor/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <Editor />
+        </Guard>
+    }
 }
 
 const KINDS: [&str; 5] = [
@@ -68,17 +72,21 @@ fn Editor() -> impl IntoView {
         <section class="panel">
             <h1>{i.t("stock-nomenclature")}</h1>
             <p class="hint">{i.t("nomenclature-intro")}</p>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || {
                     let draft = draft.clone();
                     Suspend::new(async move {
                         match (draft, lists.await) {
-                            (Some(rules), _) => view! { <Rules start=rules/> }.into_any(),
+                            (Some(rules), _) => view! { <Rules start=rules /> }.into_any(),
                             (None, Ok(l)) => {
                                 let rules = l.nomenclature.iter().map(RuleInput::of).collect();
-                                view! { <Rules start=rules/> }.into_any()
+                                view! { <Rules start=rules /> }.into_any()
                             }
-                            (None, Err(e)) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
+                            (None, Err(e)) => {
+                                view! { <p class="alert error">{i.error(&e)}</p> }.into_any()
+                            }
                         }
                     })
                 }}
@@ -135,14 +143,32 @@ fn Rules(start: Vec<RuleInput>) -> impl IntoView {
                     />
                 </For>
             </ol>
-            {move || rows.with(Vec::is_empty).then(|| view! { <p class="alert warning">{i.t("nomenclature-empty")}</p> })}
+            {move || {
+                rows.with(Vec::is_empty)
+                    .then(|| view! { <p class="alert warning">{i.t("nomenclature-empty")}</p> })
+            }}
             // Beside the buttons, where the person is when they save.
-            <Refusal result=result field="rules"/>
-            {move || saved().then(|| view! { <p class="alert notice" role="status">{i.t("nomenclature-saved")}</p> })}
+            <Refusal result=result field="rules" />
+            {move || {
+                saved()
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("nomenclature-saved")}
+                            </p>
+                        }
+                    })
+            }}
             <div class="actions">
-                <OpButton op=RuleOp::Add edit=Callback::new(edit) label=i.t("nomenclature-add")/>
-                <OpButton op=RuleOp::Defaults edit=Callback::new(edit) label=i.t("nomenclature-defaults")/>
-                <button type="submit" class="button primary" disabled=move || save.pending().get()>{i.t("save")}</button>
+                <OpButton op=RuleOp::Add edit=Callback::new(edit) label=i.t("nomenclature-add") />
+                <OpButton
+                    op=RuleOp::Defaults
+                    edit=Callback::new(edit)
+                    label=i.t("nomenclature-defaults")
+                />
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>
+                    {i.t("save")}
+                </button>
             </div>
         </ActionForm>
     }
@@ -202,50 +228,134 @@ fn RuleCard(
     view! {
         <li class="rule-card" class:invalid=move || !problems().is_empty() data-testid="rule">
             <div class="rule-head">
-                <strong>{move || i.ta("nomenclature-rule", &[("n", (position.get() + 1).to_string())])}</strong>
+                <strong>
+                    {move || i.ta("nomenclature-rule", &[("n", (position.get() + 1).to_string())])}
+                </strong>
                 <div class="rule-moves">
-                    <OpButton op=Signal::derive(move || RuleOp::Up(position.get())) edit=edit label=i.t("nomenclature-up") text="↑"
-                        disabled=Signal::derive(move || position.get() == 0)/>
-                    <OpButton op=Signal::derive(move || RuleOp::Down(position.get())) edit=edit label=i.t("nomenclature-down") text="↓"
-                        disabled=Signal::derive(move || position.get() + 1 >= count.get())/>
-                    <OpButton op=Signal::derive(move || RuleOp::Remove(position.get())) edit=edit label=i.t("nomenclature-remove") look="button danger"/>
+                    <OpButton
+                        op=Signal::derive(move || RuleOp::Up(position.get()))
+                        edit=edit
+                        label=i.t("nomenclature-up")
+                        text="↑"
+                        disabled=Signal::derive(move || position.get() == 0)
+                    />
+                    <OpButton
+                        op=Signal::derive(move || RuleOp::Down(position.get()))
+                        edit=edit
+                        label=i.t("nomenclature-down")
+                        text="↓"
+                        disabled=Signal::derive(move || position.get() + 1 >= count.get())
+                    />
+                    <OpButton
+                        op=Signal::derive(move || RuleOp::Remove(position.get()))
+                        edit=edit
+                        label=i.t("nomenclature-remove")
+                        look="button danger"
+                    />
                 </div>
             </div>
             <div class="grid-2">
                 <div class="field">
                     <label for=id("kind")>{i.t("field-rule-kind")}</label>
-                    <select id=id("kind") name=name("kind") prop:value=move || row.kind.get() on:change=move |ev| row.kind.set(event_target_value(&ev))>
-                        {KINDS.into_iter().map(|k| view! {
-                            <option value=k selected=move || row.kind.get() == k>{i.t(&format!("rule-kind-{k}"))}</option>
-                        }).collect_view()}
+                    <select
+                        id=id("kind")
+                        name=name("kind")
+                        prop:value=move || row.kind.get()
+                        on:change=move |ev| row.kind.set(event_target_value(&ev))
+                    >
+                        {KINDS
+                            .into_iter()
+                            .map(|k| {
+                                view! {
+                                    <option value=k selected=move || row.kind.get() == k>
+                                        {i.t(&format!("rule-kind-{k}"))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for=id("pattern")>{i.t("field-rule-pattern")}</label>
-                    <input id=id("pattern") name=name("pattern") class="mono" autocomplete="off" value=move || row.pattern.get() prop:value=move || row.pattern.get() on:input=move |ev| row.pattern.set(event_target_value(&ev))/>
+                    <input
+                        id=id("pattern")
+                        name=name("pattern")
+                        class="mono"
+                        autocomplete="off"
+                        value=move || row.pattern.get()
+                        prop:value=move || row.pattern.get()
+                        on:input=move |ev| row.pattern.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for=id("length")>{i.t("field-rule-length")}</label>
-                    <select id=id("length") name=name("length") prop:value=move || row.length.get() on:change=move |ev| row.length.set(event_target_value(&ev))>
-                        {["", "8", "12", "13"].into_iter().map(|n| {
-                            let label = if n.is_empty() { i.t("rule-length-any") } else { i.ta("rule-length-digits", &[("n", n.to_string())]) };
-                            view! { <option value=n selected=move || row.length.get() == n>{label}</option> }
-                        }).collect_view()}
+                    <select
+                        id=id("length")
+                        name=name("length")
+                        prop:value=move || row.length.get()
+                        on:change=move |ev| row.length.set(event_target_value(&ev))
+                    >
+                        {["", "8", "12", "13"]
+                            .into_iter()
+                            .map(|n| {
+                                let label = if n.is_empty() {
+                                    i.t("rule-length-any")
+                                } else {
+                                    i.ta("rule-length-digits", &[("n", n.to_string())])
+                                };
+                                view! {
+                                    <option value=n selected=move || row.length.get() == n>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 // Shown by the stylesheet for the kinds that carry a value.
                 <div class="rule-value">
                     <div class="field">
                         <label for=id("start")>{i.t("field-rule-value-start")}</label>
-                        <input id=id("start") name=name("start") type="number" min="1" max="13" inputmode="numeric" value=move || row.start.get() prop:value=move || row.start.get() on:input=move |ev| row.start.set(event_target_value(&ev))/>
+                        <input
+                            id=id("start")
+                            name=name("start")
+                            type="number"
+                            min="1"
+                            max="13"
+                            inputmode="numeric"
+                            value=move || row.start.get()
+                            prop:value=move || row.start.get()
+                            on:input=move |ev| row.start.set(event_target_value(&ev))
+                        />
                     </div>
                     <div class="field">
                         <label for=id("len")>{i.t("field-rule-value-len")}</label>
-                        <input id=id("len") name=name("len") type="number" min="1" max="9" inputmode="numeric" value=move || row.len.get() prop:value=move || row.len.get() on:input=move |ev| row.len.set(event_target_value(&ev))/>
+                        <input
+                            id=id("len")
+                            name=name("len")
+                            type="number"
+                            min="1"
+                            max="9"
+                            inputmode="numeric"
+                            value=move || row.len.get()
+                            prop:value=move || row.len.get()
+                            on:input=move |ev| row.len.set(event_target_value(&ev))
+                        />
                     </div>
                 </div>
             </div>
-            {move || problems().into_iter().map(|r| view! { <p class="field-error" role="alert">{i.reason(&r)}</p> }).collect_view()}
+            {move || {
+                problems()
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {i.reason(&r)}
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            }}
         </li>
     }
 }

@@ -17,7 +17,11 @@ use uuid::Uuid;
 
 #[component]
 pub fn Product() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><ProductPage/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <ProductPage />
+        </Guard>
+    }
 }
 
 #[component]
@@ -37,22 +41,45 @@ fn ProductPage() -> impl IntoView {
     let query = use_query_map();
     let created = move || query.read().get("notice").as_deref() == Some("created");
     view! {
-        <p class="back-row"><a href="/stock/products">{i.t("stock-back-to-products")}</a></p>
-        <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+        <p class="back-row">
+            <a href="/stock/products">{i.t("stock-back-to-products")}</a>
+        </p>
+        <Suspense fallback=move || {
+            view! { <p class="muted">{i.t("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok((p, lists)) => {
                         let title = RwSignal::new(p.name.clone());
                         view! {
-                            <h1 class="product-title" data-testid="product-title">{move || title.get()}</h1>
-                            {move || created().then(|| view! { <p class="alert notice product-notice" role="status">{i.t("product-created")}</p> })}
+                            <h1 class="product-title" data-testid="product-title">
+                                {move || title.get()}
+                            </h1>
+                            {move || {
+                                created()
+                                    .then(|| {
+                                        view! {
+                                            <p class="alert notice product-notice" role="status">
+                                                {i.t("product-created")}
+                                            </p>
+                                        }
+                                    })
+                            }}
                             <div class="product-desk">
-                                <StockSection id=p.id unit=p.unit/>
-                                <EditSection p=p.clone() lists=lists title=title/>
+                                <StockSection id=p.id unit=p.unit />
+                                <EditSection p=p.clone() lists=lists title=title />
                             </div>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
-                    Err(e) => view! { <section class="panel"><p class="alert error">{i.error(&e)}</p></section> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <section class="panel">
+                                <p class="alert error">{i.error(&e)}</p>
+                            </section>
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -87,12 +114,27 @@ fn EditSection(
     view! {
         <section class="panel product-edit">
             <h2>{i.t("product-edit-title")}</h2>
-            <ActionError result=result/>
-            {move || saved().then(|| view! { <p class="alert notice" role="status">{i.t("saved")}</p> })}
+            <ActionError result=result />
+            {move || {
+                saved()
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("saved")}
+                            </p>
+                        }
+                    })
+            }}
             <ActionForm action=update attr:class="stack" attr:novalidate=true>
-                <input type="hidden" name="id" value=p.id.to_string()/>
-                <ProductFormFields fields=fields lists=lists result=result/>
-                <button type="submit" class="button primary" disabled=move || update.pending().get()>{i.t("save")}</button>
+                <input type="hidden" name="id" value=p.id.to_string() />
+                <ProductFormFields fields=fields lists=lists result=result />
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || update.pending().get()
+                >
+                    {i.t("save")}
+                </button>
             </ActionForm>
         </section>
     }
@@ -165,50 +207,120 @@ fn StockSection(id: Uuid, unit: Unit) -> impl IntoView {
     view! {
         <section class="panel product-stock">
             <h2>{i.t("stock-on-hand-title")}</h2>
-            <Transition fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Transition fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match stock.await {
-                        Ok(s) => view! {
-                            <p class="on-hand" data-testid="on-hand">{i.quantity(s.on_hand_milli, unit)}</p>
-                            {s.recent.is_empty().then(|| view! { <p class="muted">{i.t("stock-no-moves")}</p> })}
-                            <ul class="moves">
-                                {s.recent.into_iter().map(|m| {
-                                    let why = m.reason.as_deref().map(|r| if LOSS_REASONS.contains(&r) { i.t(&format!("loss-{r}")) } else { r.to_string() });
-                                    view! {
-                                        <li>
-                                            <span class="muted">{i.instant_date(m.at_ms)}</span>
-                                            <span>{i.t(&format!("move-{}", m.kind.as_str()))} {why.map(|w| format!(" · {w}"))}</span>
-                                            <span class="num">{i.signed_quantity(m.quantity_milli, unit)}</span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(s) => {
+                            view! {
+                                <p class="on-hand" data-testid="on-hand">
+                                    {i.quantity(s.on_hand_milli, unit)}
+                                </p>
+                                {s
+                                    .recent
+                                    .is_empty()
+                                    .then(|| {
+                                        view! { <p class="muted">{i.t("stock-no-moves")}</p> }
+                                    })}
+                                <ul class="moves">
+                                    {s
+                                        .recent
+                                        .into_iter()
+                                        .map(|m| {
+                                            let why = m
+                                                .reason
+                                                .as_deref()
+                                                .map(|r| {
+                                                    if LOSS_REASONS.contains(&r) {
+                                                        i.t(&format!("loss-{r}"))
+                                                    } else {
+                                                        r.to_string()
+                                                    }
+                                                });
+                                            view! {
+                                                <li>
+                                                    <span class="muted">{i.instant_date(m.at_ms)}</span>
+                                                    <span>
+                                                        {i.t(&format!("move-{}", m.kind.as_str()))}
+                                                        {why.map(|w| format!(" · {w}"))}
+                                                    </span>
+                                                    <span class="num">
+                                                        {i.signed_quantity(m.quantity_milli, unit)}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
             </Transition>
             <h3>{i.t("stock-move-title")}</h3>
-            {move || moved().then(|| view! { <p class="alert notice" role="status">{i.t("stock-move-done")}</p> })}
-            <ActionError result=result/>
+            {move || {
+                moved()
+                    .then(|| {
+                        view! {
+                            <p class="alert notice" role="status">
+                                {i.t("stock-move-done")}
+                            </p>
+                        }
+                    })
+            }}
+            <ActionError result=result />
             <ActionForm action=record attr:class="stack stock-move" attr:novalidate=true>
-                <input type="hidden" name="product_id" value=id.to_string()/>
+                <input type="hidden" name="product_id" value=id.to_string() />
                 <div class="grid-2">
-                    <Choice label=i.t("field-move-kind") name="kind" value=kind options=kinds errors=Signal::derive(Vec::new)/>
+                    <Choice
+                        label=i.t("field-move-kind")
+                        name="kind"
+                        value=kind
+                        options=kinds
+                        errors=Signal::derive(Vec::new)
+                    />
                     <div>
-                        <Field label=quantity_label name="quantity" inputmode="decimal" value=quantity errors=quantity_errors/>
-                        {MANUAL_MOVES.into_iter().map(|k| view! {
-                            <p class="hint" data-kind=k.as_str()>{i.t(&format!("stock-quantity-{}", k.as_str()))}</p>
-                        }).collect_view()}
+                        <Field
+                            label=quantity_label
+                            name="quantity"
+                            inputmode="decimal"
+                            value=quantity
+                            errors=quantity_errors
+                        />
+                        {MANUAL_MOVES
+                            .into_iter()
+                            .map(|k| {
+                                view! {
+                                    <p class="hint" data-kind=k.as_str()>
+                                        {i.t(&format!("stock-quantity-{}", k.as_str()))}
+                                    </p>
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 </div>
                 <div class="loss-only">
-                    <Choice label=i.t("field-loss-reason") name="reason" value=reason options=loss_reasons errors=loss_errors/>
+                    <Choice
+                        label=i.t("field-loss-reason")
+                        name="reason"
+                        value=reason
+                        options=loss_reasons
+                        errors=loss_errors
+                    />
                 </div>
                 <div class="not-loss">
-                    <Field label=i.t("field-move-note") name="note" value=note errors=note_errors/>
+                    <Field label=i.t("field-move-note") name="note" value=note errors=note_errors />
                 </div>
-                <button type="submit" class="button primary" disabled=move || record.pending().get()>{i.t("stock-move-submit")}</button>
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || record.pending().get()
+                >
+                    {i.t("stock-move-submit")}
+                </button>
             </ActionForm>
         </section>
     }

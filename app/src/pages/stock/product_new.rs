@@ -13,7 +13,11 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ProductNew() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><NewProduct/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <NewProduct />
+        </Guard>
+    }
 }
 
 #[component]
@@ -22,12 +26,16 @@ fn NewProduct() -> impl IntoView {
     let lists = Resource::new(|| (), |_| form_lists());
     view! {
         <section class="panel">
-            <p><a href="/stock/products">{i.t("stock-back-to-products")}</a></p>
+            <p>
+                <a href="/stock/products">{i.t("stock-back-to-products")}</a>
+            </p>
             <h1>{i.t("stock-product-new")}</h1>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match lists.await {
-                        Ok(lists) => view! { <NewForm lists=lists/> }.into_any(),
+                        Ok(lists) => view! { <NewForm lists=lists /> }.into_any(),
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
@@ -66,10 +74,12 @@ fn NewForm(lists: CatalogueLists) -> impl IntoView {
         }
     });
     view! {
-        <ActionError result=result/>
+        <ActionError result=result />
         <ActionForm action=create attr:class="stack" attr:novalidate=true>
-            <ProductFormFields fields=fields lists=lists result=result/>
-            <button type="submit" class="button primary" disabled=move || create.pending().get()>{i.t("save")}</button>
+            <ProductFormFields fields=fields lists=lists result=result />
+            <button type="submit" class="button primary" disabled=move || create.pending().get()>
+                {i.t("save")}
+            </button>
         </ActionForm>
     }
 }

@@ -14,7 +14,11 @@ use uuid::Uuid;
 
 #[component]
 pub fn Products() -> impl IntoView {
-    view! { <Guard roles=STOCK_KEEPERS><ProductList/></Guard> }
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <ProductList />
+        </Guard>
+    }
 }
 
 #[component]
@@ -39,13 +43,20 @@ fn ProductList() -> impl IntoView {
         <section class="panel wide">
             <div class="title-row">
                 <h1>{i.t("stock-products")}</h1>
-                <a class="button primary" href="/stock/products/new">{i.t("stock-product-new")}</a>
+                <a class="button primary" href="/stock/products/new">
+                    {i.t("stock-product-new")}
+                </a>
             </div>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let categories = lists.await.map(|l| l.categories).unwrap_or_default();
                     view! {
-                        <form method="get" action="/stock/products" class="search-row" role="search">
+                        <form
+                            method="get"
+                            action="/stock/products"
+                            class="search-row"
+                            role="search"
+                        >
                             <input
                                 type="search"
                                 name="q"
@@ -55,22 +66,43 @@ fn ProductList() -> impl IntoView {
                             />
                             <select name="category" aria-label=i.t("field-category")>
                                 <option value="">{i.t("products-all-categories")}</option>
-                                {categories.into_iter().map(|c| {
-                                    let id = c.id;
-                                    view! { <option value=id.to_string() selected=move || category() == Some(id)>{c.name}</option> }
-                                }).collect_view()}
+                                {categories
+                                    .into_iter()
+                                    .map(|c| {
+                                        let id = c.id;
+                                        view! {
+                                            <option
+                                                value=id.to_string()
+                                                selected=move || category() == Some(id)
+                                            >
+                                                {c.name}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
                             </select>
                             <select name="state" aria-label=i.t("products-state")>
-                                {ProductState::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=move || state() == s>{i.t(&format!("products-state-{}", s.as_str()))}</option>
-                                }).collect_view()}
+                                {ProductState::ALL
+                                    .into_iter()
+                                    .map(|s| {
+                                        view! {
+                                            <option value=s.as_str() selected=move || state() == s>
+                                                {i.t(&format!("products-state-{}", s.as_str()))}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
                             </select>
-                            <button type="submit" class="button">{i.t("members-search")}</button>
+                            <button type="submit" class="button">
+                                {i.t("members-search")}
+                            </button>
                         </form>
                     }
                 })}
             </Suspense>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(p) => {
@@ -79,28 +111,49 @@ fn ProductList() -> impl IntoView {
                                     "/stock/products?q={}&category={}&state={}&page={to}",
                                     crate::url::encode(&q()),
                                     category().map(|c| c.to_string()).unwrap_or_default(),
-                                    state().as_str()
+                                    state().as_str(),
                                 )
                             };
                             let shown = p.products.len() as u64;
                             view! {
-                                <p class="muted" data-testid="product-count">{i.ta("products-count", &[("count", p.total.to_string())])}</p>
+                                <p class="muted" data-testid="product-count">
+                                    {i.ta("products-count", &[("count", p.total.to_string())])}
+                                </p>
                                 <ul class="product-list">
-                                    {p.products.into_iter().map(|p| {
-                                        let unit = i.t(&format!("unit-{}", p.unit.as_str()));
-                                        view! {
-                                            <li class:inactive=!p.active>
-                                                <a href=format!("/stock/products/{}", p.id)>
-                                                    <span class="product-name">{p.name}</span>
-                                                    <span class="product-price">{format!("{} / {unit}", i.money(p.price_cents))}</span>
-                                                    <span class="product-codes mono">{p.barcodes.join(" ")}</span>
-                                                    {(!p.active).then(|| view! { <span class="tag">{i.t("products-state-inactive")}</span> })}
-                                                </a>
-                                            </li>
-                                        }
-                                    }).collect_view()}
+                                    {p
+                                        .products
+                                        .into_iter()
+                                        .map(|p| {
+                                            let unit = i.t(&format!("unit-{}", p.unit.as_str()));
+                                            view! {
+                                                <li class:inactive=!p.active>
+                                                    <a href=format!("/stock/products/{}", p.id)>
+                                                        <span class="product-name">{p.name}</span>
+                                                        <span class="product-price">
+                                                            {format!("{} / {unit}", i.money(p.price_cents))}
+                                                        </span>
+                                                        <span class="product-codes mono">
+                                                            {p.barcodes.join(" ")}
+                                                        </span>
+                                                        {(!p.active)
+                                                            .then(|| {
+                                                                view! {
+                                                                    <span class="tag">{i.t("products-state-inactive")}</span>
+                                                                }
+                                                            })}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
-                                <Pager current=page() shown=shown total=p.total page_size=PAGE_SIZE link=link/>
+                                <Pager
+                                    current=page()
+                                    shown=shown
+                                    total=p.total
+                                    page_size=PAGE_SIZE
+                                    link=link
+                                />
                             }
                                 .into_any()
                         }

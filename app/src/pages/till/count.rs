@@ -54,8 +54,11 @@ pub fn DrawerCount(typed: Vec<RwSignal<String>>, #[prop(into)] label: String) ->
             <legend>{label}</legend>
             <div class="count-grid">{fields}</div>
             <p class="count-total" data-testid="count-total">
-                {i.t("till-count-total")} " "
-                <strong>{move || total().map(|c| i.money(c)).unwrap_or_else(|| i.t("till-count-bad"))}</strong>
+                {i.t("till-count-total")}
+                " "
+                <strong>
+                    {move || total().map(|c| i.money(c)).unwrap_or_else(|| i.t("till-count-bad"))}
+                </strong>
             </p>
         </fieldset>
     }

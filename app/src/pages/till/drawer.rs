@@ -64,26 +64,65 @@ pub fn CashPanel() -> impl IntoView {
                 <fieldset class="tenders">
                     <legend class="visually-hidden">{i.t("till-cash-title")}</legend>
                     <label class="check">
-                        <input type="radio" name="direction" prop:checked=move || taking_out.get() on:change=move |_| taking_out.set(true)/>
+                        <input
+                            type="radio"
+                            name="direction"
+                            prop:checked=move || taking_out.get()
+                            on:change=move |_| taking_out.set(true)
+                        />
                         {i.t("till-cash-out")}
                     </label>
                     <label class="check">
-                        <input type="radio" name="direction" prop:checked=move || !taking_out.get() on:change=move |_| taking_out.set(false) data-testid="cash-in"/>
+                        <input
+                            type="radio"
+                            name="direction"
+                            prop:checked=move || !taking_out.get()
+                            on:change=move |_| taking_out.set(false)
+                            data-testid="cash-in"
+                        />
                         {i.t("till-cash-in")}
                     </label>
                 </fieldset>
                 <div class="field">
                     <label for="cash-amount">{i.t("till-cash-amount")}</label>
-                    <input id="cash-amount" node_ref=field inputmode="decimal" autocomplete="off" bind:value=amount data-testid="cash-amount"/>
+                    <input
+                        id="cash-amount"
+                        node_ref=field
+                        inputmode="decimal"
+                        autocomplete="off"
+                        bind:value=amount
+                        data-testid="cash-amount"
+                    />
                 </div>
                 <div class="field">
                     <label for="cash-reason">{i.t("till-cash-reason")}</label>
-                    <input id="cash-reason" autocomplete="off" bind:value=reason data-testid="cash-reason"/>
+                    <input
+                        id="cash-reason"
+                        autocomplete="off"
+                        bind:value=reason
+                        data-testid="cash-reason"
+                    />
                 </div>
-                {move || error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="alert error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="cash-submit">{i.t("till-cash-submit")}</button>
-                    <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-cancel")} " " <kbd>"Esc"</kbd></button>
+                    <button type="submit" class="button primary" data-testid="cash-submit">
+                        {i.t("till-cash-submit")}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| sale.close_panel()>
+                        {i.t("till-cancel")}
+                        " "
+                        <kbd>"Esc"</kbd>
+                    </button>
                 </div>
             </form>
         </div>
@@ -101,30 +140,63 @@ pub fn ReportPanel() -> impl IntoView {
     view! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="report-title">
             <div class="dialog wide">
-                <h2 id="report-title" class="no-print">{i.t("till-x-title")}</h2>
+                <h2 id="report-title" class="no-print">
+                    {i.t("till-x-title")}
+                </h2>
                 <Show
                     when=move || closing.get()
-                    fallback=move || view! {
-                        <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
-                            {move || Suspend::new(async move {
-                                match report.await {
-                                    Ok(r) => view! {
-                                        <ReportView title=i.t("till-x-title") till=sale.till.get_value() session=sale.session.get_value() report=r z=None/>
-                                    }.into_any(),
-                                    Err(e) => view! { <p class="alert error">{refusal(i, &e)}</p> }.into_any(),
-                                }
-                            })}
-                        </Suspense>
-                        <div class="actions no-print">
-                            <button type="button" class="button" on:click=move |_| print()>{i.t("till-print")}</button>
-                            <button type="button" class="button danger" on:click=move |_| closing.set(true) data-testid="close-session">
-                                {i.t("till-close-session")}
-                            </button>
-                            <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-done")} " " <kbd>"Esc"</kbd></button>
-                        </div>
+                    fallback=move || {
+                        view! {
+                            <Suspense fallback=move || {
+                                view! { <p class="muted">{i.t("loading")}</p> }
+                            }>
+                                {move || Suspend::new(async move {
+                                    match report.await {
+                                        Ok(r) => {
+                                            view! {
+                                                <ReportView
+                                                    title=i.t("till-x-title")
+                                                    till=sale.till.get_value()
+                                                    session=sale.session.get_value()
+                                                    report=r
+                                                    z=None
+                                                />
+                                            }
+                                                .into_any()
+                                        }
+                                        Err(e) => {
+                                            view! { <p class="alert error">{refusal(i, &e)}</p> }
+                                                .into_any()
+                                        }
+                                    }
+                                })}
+                            </Suspense>
+                            <div class="actions no-print">
+                                <button type="button" class="button" on:click=move |_| print()>
+                                    {i.t("till-print")}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button danger"
+                                    on:click=move |_| closing.set(true)
+                                    data-testid="close-session"
+                                >
+                                    {i.t("till-close-session")}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| sale.close_panel()
+                                >
+                                    {i.t("till-done")}
+                                    " "
+                                    <kbd>"Esc"</kbd>
+                                </button>
+                            </div>
+                        }
                     }
                 >
-                    <CloseForm/>
+                    <CloseForm />
                 </Show>
             </div>
         </div>
@@ -157,16 +229,33 @@ fn CloseForm() -> impl IntoView {
     });
     view! {
         <form class="close-form" on:submit=submit>
-            <DrawerCount typed=typed label=i.t("till-close-count")/>
+            <DrawerCount typed=typed label=i.t("till-close-count") />
             {move || match close.value().get() {
-                Some(Err(e)) => Some(view! { <p class="alert error" role="alert">{refusal(i, &e)}</p> }),
+                Some(Err(e)) => {
+                    Some(
+                        view! {
+                            <p class="alert error" role="alert">
+                                {refusal(i, &e)}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
             <div class="actions">
-                <button type="submit" class="button primary big" disabled=move || close.pending().get() data-testid="close-submit">
+                <button
+                    type="submit"
+                    class="button primary big"
+                    disabled=move || close.pending().get()
+                    data-testid="close-submit"
+                >
                     {i.t("till-close-submit")}
                 </button>
-                <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-cancel")} " " <kbd>"Esc"</kbd></button>
+                <button type="button" class="button" on:click=move |_| sale.close_panel()>
+                    {i.t("till-cancel")}
+                    " "
+                    <kbd>"Esc"</kbd>
+                </button>
             </div>
         </form>
     }
@@ -180,10 +269,24 @@ pub fn ClosedScreen(z: ZReport, till: String, stage: RwSignal<Stage>) -> impl In
     view! {
         <div class="closed">
             <h1 class="no-print">{i.t("till-closed-title")}</h1>
-            <ReportView title=i.t("till-z-title") till=till session=z.session.clone() report=z.report.clone() z=Some(counted)/>
+            <ReportView
+                title=i.t("till-z-title")
+                till=till
+                session=z.session.clone()
+                report=z.report.clone()
+                z=Some(counted)
+            />
             <div class="actions no-print">
-                <button type="button" class="button" on:click=move |_| print()>{i.t("till-print")}</button>
-                <button type="button" class="button primary" on:click=move |_| stage.set(Stage::Open)>{i.t("till-open-again")}</button>
+                <button type="button" class="button" on:click=move |_| print()>
+                    {i.t("till-print")}
+                </button>
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=move |_| stage.set(Stage::Open)
+                >
+                    {i.t("till-open-again")}
+                </button>
             </div>
         </div>
     }
@@ -226,16 +329,29 @@ pub fn ReportView(
         <article class="report print-area" data-testid="report">
             <header>
                 <p class="receipt-coop">{i.t("app-name")}</p>
-                <p><strong>{title}</strong></p>
-                <p class="report-till" data-testid="report-till"><strong>{till}</strong></p>
+                <p>
+                    <strong>{title}</strong>
+                </p>
+                <p class="report-till" data-testid="report-till">
+                    <strong>{till}</strong>
+                </p>
                 <p data-testid="report-opened">{opened}</p>
                 <p data-testid="report-until">{until}</p>
             </header>
             <table class="report-table">
                 <tbody>
-                    <tr data-testid="report-sales"><th scope="row">{i.t("till-report-sales")}</th><td class="num">{r.sales}</td></tr>
-                    <tr><th scope="row">{i.t("till-report-returns")}</th><td class="num">{r.returns}</td></tr>
-                    <tr><th scope="row">{i.t("till-report-overrides")}</th><td class="num">{r.overrides}</td></tr>
+                    <tr data-testid="report-sales">
+                        <th scope="row">{i.t("till-report-sales")}</th>
+                        <td class="num">{r.sales}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{i.t("till-report-returns")}</th>
+                        <td class="num">{r.returns}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{i.t("till-report-overrides")}</th>
+                        <td class="num">{r.overrides}</td>
+                    </tr>
                     {row(i, "till-report-total", r.total, "report-total")}
                     {row(i, "till-discounts", r.discounts, "report-discounts")}
                     {row(i, "till-report-cash", r.cash, "report-cash")}
@@ -245,22 +361,35 @@ pub fn ReportView(
                     {row(i, "till-rounding", -r.rounding, "report-rounding")}
                     {row(i, "till-report-refunds-cash", r.refunds_cash, "report-refunds-cash")}
                     {row(i, "till-report-refunds-card", r.refunds_card, "report-refunds-card")}
-                    {row(i, "till-report-refunds-vouchers", r.refunds_meal_vouchers, "report-refunds-vouchers")}
+                    {row(
+                        i,
+                        "till-report-refunds-vouchers",
+                        r.refunds_meal_vouchers,
+                        "report-refunds-vouchers",
+                    )}
                     {row(i, "till-report-float", r.float, "report-float")}
                     {row(i, "till-report-cash-moves", r.cash_moves, "report-cash-moves")}
                     {row(i, "till-report-expected", r.expected_cash, "report-expected")}
-                    {z.map(|(counted, difference)| view! {
-                        {row(i, "till-report-counted", counted, "report-counted")}
-                        {row(i, "till-report-difference", difference, "report-difference")}
-                    })}
+                    {z
+                        .map(|(counted, difference)| {
+                            view! {
+                                {row(i, "till-report-counted", counted, "report-counted")}
+                                {row(i, "till-report-difference", difference, "report-difference")}
+                            }
+                        })}
                 </tbody>
             </table>
             <h3 class="report-vat-title">{i.t("till-report-vat-sales")}</h3>
-            <VatTable vat=r.vat.clone()/>
-            {(!r.refunds_vat.is_empty()).then(|| view! {
-                <h3 class="report-vat-title">{i.t("till-report-vat-refunds")}</h3>
-                <div data-testid="report-refunds-vat"><VatTable vat=r.refunds_vat.clone()/></div>
-            })}
+            <VatTable vat=r.vat.clone() />
+            {(!r.refunds_vat.is_empty())
+                .then(|| {
+                    view! {
+                        <h3 class="report-vat-title">{i.t("till-report-vat-refunds")}</h3>
+                        <div data-testid="report-refunds-vat">
+                            <VatTable vat=r.refunds_vat.clone() />
+                        </div>
+                    }
+                })}
         </article>
     }
 }

@@ -334,9 +334,16 @@ pub fn LinkStrip() -> impl IntoView {
             >
                 {move || i.ta("till-waiting", &[("count", link.waiting.get().to_string())])}
             </span>
-            {move || (!link.online.get()).then(|| view! {
-                <span class="till-offline" role="status" data-testid="till-offline">{i.t("till-offline")}</span>
-            })}
+            {move || {
+                (!link.online.get())
+                    .then(|| {
+                        view! {
+                            <span class="till-offline" role="status" data-testid="till-offline">
+                                {i.t("till-offline")}
+                            </span>
+                        }
+                    })
+            }}
             <span data-testid="till-catalogue-age">
                 {move || match age(link.catalogue_at.get()) {
                     Some(m) => i.ta("till-catalogue-age", &[("minutes", m)]),
@@ -351,11 +358,19 @@ pub fn LinkStrip() -> impl IntoView {
             </span>
             {move || {
                 let refused = link.refused.get();
-                (!refused.is_empty()).then(|| view! {
-                    <span class="till-refused" role="alert" title=refused.join("\n") data-testid="till-refused">
-                        {i.ta("till-kept-refused", &[("count", refused.len().to_string())])}
-                    </span>
-                })
+                (!refused.is_empty())
+                    .then(|| {
+                        view! {
+                            <span
+                                class="till-refused"
+                                role="alert"
+                                title=refused.join("\n")
+                                data-testid="till-refused"
+                            >
+                                {i.ta("till-kept-refused", &[("count", refused.len().to_string())])}
+                            </span>
+                        }
+                    })
             }}
         </p>
     }

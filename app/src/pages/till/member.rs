@@ -38,19 +38,32 @@ pub fn MemberBox() -> impl IntoView {
             };
             view! {
                 <div class=format!("member-box {state}") data-testid="member-box" data-state=state>
-                    <p class="member-name"><strong>{s.name.clone()}</strong></p>
+                    <p class="member-name">
+                        <strong>{s.name.clone()}</strong>
+                    </p>
                     <p>{i.ta("till-member-number", &[("number", s.member_number.to_string())])}</p>
                     <p class="member-status">{i.t(&format!("status-{}", s.status.as_str()))}</p>
-                    {(!s.may_shop).then(|| s.reason.as_ref().map(|r| view! {
-                        <p class="member-why" data-testid="member-why">{status_advice(i, s.status, r)}</p>
-                    }))}
-                    <p class="member-answer">{
-                        match (&granted, s.may_shop) {
+                    {(!s.may_shop)
+                        .then(|| {
+                            s.reason
+                                .as_ref()
+                                .map(|r| {
+                                    view! {
+                                        <p class="member-why" data-testid="member-why">
+                                            {status_advice(i, s.status, r)}
+                                        </p>
+                                    }
+                                })
+                        })}
+                    <p class="member-answer">
+                        {match (&granted, s.may_shop) {
                             (_, true) => i.t("till-may-shop"),
-                            (Some(g), false) => i.ta("till-overridden-by", &[("name", g.supervisor_name.clone())]),
+                            (Some(g), false) => {
+                                i.ta("till-overridden-by", &[("name", g.supervisor_name.clone())])
+                            }
                             (None, false) => i.t("till-may-not-shop"),
-                        }
-                    }</p>
+                        }}
+                    </p>
                 </div>
             }
             .into_any()
@@ -106,7 +119,9 @@ pub fn MemberPanel() -> impl IntoView {
             <div class="dialog">
                 <h2 id="member-title">{i.t("till-member-title")}</h2>
                 <form class="search-row" on:submit=search>
-                    <label for="member-query" class="visually-hidden">{i.t("till-member-query")}</label>
+                    <label for="member-query" class="visually-hidden">
+                        {i.t("till-member-query")}
+                    </label>
                     <input
                         id="member-query"
                         node_ref=field
@@ -116,35 +131,76 @@ pub fn MemberPanel() -> impl IntoView {
                         bind:value=query
                         data-testid="member-query"
                     />
-                    <button type="submit" class="button">{i.t("till-member-find")}</button>
+                    <button type="submit" class="button">
+                        {i.t("till-member-find")}
+                    </button>
                 </form>
-                {move || error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
-                {move || found.get().map(|members| {
-                    if members.is_empty() {
-                        view! { <p class="muted">{i.t("till-member-none-found")}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="candidates">
-                                {members.into_iter().map(|m| {
-                                    let id = m.id;
-                                    view! {
-                                        <li>
-                                            <button type="button" class="candidate" data-testid="member-candidate" on:click=move |_| sale.identify(None, Some(id))>
-                                                <strong>{format!("{} {}", m.first_name, m.last_name)}</strong>
-                                                <span class="muted">{i.ta("till-member-number", &[("number", m.member_number.to_string())])}</span>
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
-                })}
-                <MemberBox/>
-                {move || refused().map(|s| view! { <Override shopper=s/> })}
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="alert error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
+                    found
+                        .get()
+                        .map(|members| {
+                            if members.is_empty() {
+                                view! { <p class="muted">{i.t("till-member-none-found")}</p> }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <ul class="candidates">
+                                        {members
+                                            .into_iter()
+                                            .map(|m| {
+                                                let id = m.id;
+                                                view! {
+                                                    <li>
+                                                        <button
+                                                            type="button"
+                                                            class="candidate"
+                                                            data-testid="member-candidate"
+                                                            on:click=move |_| sale.identify(None, Some(id))
+                                                        >
+                                                            <strong>
+                                                                {format!("{} {}", m.first_name, m.last_name)}
+                                                            </strong>
+                                                            <span class="muted">
+                                                                {i
+                                                                    .ta(
+                                                                        "till-member-number",
+                                                                        &[("number", m.member_number.to_string())],
+                                                                    )}
+                                                            </span>
+                                                        </button>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+                <MemberBox />
+                {move || refused().map(|s| view! { <Override shopper=s /> })}
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| sale.close_panel() data-testid="member-done">
-                        {i.t("till-done")} " " <kbd>"Esc"</kbd>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| sale.close_panel()
+                        data-testid="member-done"
+                    >
+                        {i.t("till-done")}
+                        " "
+                        <kbd>"Esc"</kbd>
                     </button>
                 </div>
             </div>
@@ -188,8 +244,24 @@ fn Override(shopper: ShopperView) -> impl IntoView {
     view! {
         <Show when=move || !done()>
             <div class="alert error" role="alert" data-testid="refusal">
-                <strong>{i.ta("till-refused", &[("name", shopper.name.clone()), ("status", i.t(&format!("status-{}", shopper.status.as_str())))])}</strong>
-                {shopper.reason.as_ref().map(|r| view! { <p data-testid="refusal-why">{status_advice(i, shopper.status, r)}</p> })}
+                <strong>
+                    {i
+                        .ta(
+                            "till-refused",
+                            &[
+                                ("name", shopper.name.clone()),
+                                ("status", i.t(&format!("status-{}", shopper.status.as_str()))),
+                            ],
+                        )}
+                </strong>
+                {shopper
+                    .reason
+                    .as_ref()
+                    .map(|r| {
+                        view! {
+                            <p data-testid="refusal-why">{status_advice(i, shopper.status, r)}</p>
+                        }
+                    })}
             </div>
             <form class="override" on:submit=submit>
                 <h3>{i.t("till-override-title")}</h3>
@@ -197,22 +269,53 @@ fn Override(shopper: ShopperView) -> impl IntoView {
                 <div class="grid-2">
                     <div class="field">
                         <label for="supervisor-email">{i.t("till-override-email")}</label>
-                        <input id="supervisor-email" type="email" autocomplete="off" bind:value=email data-testid="override-email"/>
+                        <input
+                            id="supervisor-email"
+                            type="email"
+                            autocomplete="off"
+                            bind:value=email
+                            data-testid="override-email"
+                        />
                     </div>
                     <div class="field">
                         <label for="supervisor-password">{i.t("till-override-password")}</label>
-                        <input id="supervisor-password" type="password" autocomplete="off" bind:value=password data-testid="override-password"/>
+                        <input
+                            id="supervisor-password"
+                            type="password"
+                            autocomplete="off"
+                            bind:value=password
+                            data-testid="override-password"
+                        />
                     </div>
                 </div>
                 <div class="field">
                     <label for="override-reason">{i.t("till-override-reason")}</label>
-                    <input id="override-reason" type="text" autocomplete="off" bind:value=reason data-testid="override-reason"/>
+                    <input
+                        id="override-reason"
+                        type="text"
+                        autocomplete="off"
+                        bind:value=reason
+                        data-testid="override-reason"
+                    />
                 </div>
                 {move || match grant.value().get() {
-                    Some(Err(e)) => Some(view! { <p class="alert error" role="alert" data-testid="override-error">{refusal(i, &e)}</p> }),
+                    Some(Err(e)) => {
+                        Some(
+                            view! {
+                                <p class="alert error" role="alert" data-testid="override-error">
+                                    {refusal(i, &e)}
+                                </p>
+                            },
+                        )
+                    }
                     _ => None,
                 }}
-                <button type="submit" class="button primary" disabled=move || grant.pending().get() data-testid="override-submit">
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || grant.pending().get()
+                    data-testid="override-submit"
+                >
                     {i.t("till-override-submit")}
                 </button>
             </form>

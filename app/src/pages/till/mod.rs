@@ -62,7 +62,11 @@ pub enum Stage {
 
 #[component]
 pub fn TillPage() -> impl IntoView {
-    view! { <Guard roles=CASHIERS><TillApp/></Guard> }
+    view! {
+        <Guard roles=CASHIERS>
+            <TillApp />
+        </Guard>
+    }
 }
 
 #[component]
@@ -91,18 +95,40 @@ fn TillApp() -> impl IntoView {
     view! {
         <section class="till" data-testid="till">
             {move || match stage.get() {
-                Stage::Open => view! { <open::OpenTill stage=stage/> }.into_any(),
-                Stage::Loading { till, .. } => view! {
-                    <div class="till-loading" role="status">
-                        <h1>{till}</h1>
-                        <p>{move || i.ta("till-loading", &[("count", loaded.get().to_string())])}</p>
-                        {move || error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
-                    </div>
-                }.into_any(),
-                Stage::Selling { session, till } => view! {
-                    <sell::SellScreen session=session till=till device=device stage=stage/>
-                }.into_any(),
-                Stage::Closed { z, till } => view! { <drawer::ClosedScreen z=*z till=till stage=stage/> }.into_any(),
+                Stage::Open => view! { <open::OpenTill stage=stage /> }.into_any(),
+                Stage::Loading { till, .. } => {
+                    view! {
+                        <div class="till-loading" role="status">
+                            <h1>{till}</h1>
+                            <p>
+                                {move || {
+                                    i.ta("till-loading", &[("count", loaded.get().to_string())])
+                                }}
+                            </p>
+                            {move || {
+                                error
+                                    .get()
+                                    .map(|e| {
+                                        view! {
+                                            <p class="alert error" role="alert">
+                                                {e}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                        </div>
+                    }
+                        .into_any()
+                }
+                Stage::Selling { session, till } => {
+                    view! {
+                        <sell::SellScreen session=session till=till device=device stage=stage />
+                    }
+                        .into_any()
+                }
+                Stage::Closed { z, till } => {
+                    view! { <drawer::ClosedScreen z=*z till=till stage=stage /> }.into_any()
+                }
             }}
         </section>
     }

@@ -17,20 +17,38 @@ pub fn OpenTill(stage: RwSignal<Stage>) -> impl IntoView {
     view! {
         <div class="till-open">
             <h1>{i.t("till-open-title")}</h1>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(all) if all.is_empty() => view! { <p class="muted">{i.t("till-none")}</p> }.into_any(),
-                        Ok(all) => view! {
-                            <div class="till-choice" role="group" aria-label=i.t("till-open-title")>
-                                {all.into_iter().map(|(t, open)| view! { <TillButton till=t open=open stage=stage chosen=chosen/> }).collect_view()}
-                            </div>
-                        }.into_any(),
+                        Ok(all) if all.is_empty() => {
+                            view! { <p class="muted">{i.t("till-none")}</p> }.into_any()
+                        }
+                        Ok(all) => {
+                            view! {
+                                <div
+                                    class="till-choice"
+                                    role="group"
+                                    aria-label=i.t("till-open-title")
+                                >
+                                    {all
+                                        .into_iter()
+                                        .map(|(t, open)| {
+                                            view! {
+                                                <TillButton till=t open=open stage=stage chosen=chosen />
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            }
+                                .into_any()
+                        }
                         Err(e) => view! { <p class="alert error">{i.error(&e)}</p> }.into_any(),
                     }
                 })}
             </Suspense>
-            {move || chosen.get().map(|t| view! { <FloatForm till=t stage=stage/> })}
+            {move || chosen.get().map(|t| view! { <FloatForm till=t stage=stage /> })}
         </div>
     }
 }
@@ -94,12 +112,25 @@ fn FloatForm(till: Till, stage: RwSignal<Stage>) -> impl IntoView {
     view! {
         <form class="float-form" on:submit=submit>
             <h2>{i.ta("till-float-title", &[("till", till.name.clone())])}</h2>
-            <DrawerCount typed=typed label=i.t("till-float-label")/>
+            <DrawerCount typed=typed label=i.t("till-float-label") />
             {move || match open.value().get() {
-                Some(Err(e)) => Some(view! { <p class="alert error" role="alert">{refusal(i, &e)}</p> }),
+                Some(Err(e)) => {
+                    Some(
+                        view! {
+                            <p class="alert error" role="alert">
+                                {refusal(i, &e)}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
-            <button type="submit" class="button primary big" disabled=move || open.pending().get() data-testid="open-session">
+            <button
+                type="submit"
+                class="button primary big"
+                disabled=move || open.pending().get()
+                data-testid="open-session"
+            >
                 {i.t("till-open-submit")}
             </button>
         </form>

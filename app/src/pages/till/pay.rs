@@ -131,60 +131,145 @@ pub fn PayPanel() -> impl IntoView {
                     <div class="field">
                         <label for="pay-card">{i.t("till-pay-card")}</label>
                         <div class="with-button">
-                            <input id="pay-card" inputmode="decimal" autocomplete="off" bind:value=card data-testid="pay-card"/>
-                            <button type="button" class="button" on:click=all_card>{i.t("till-pay-rest")}</button>
+                            <input
+                                id="pay-card"
+                                inputmode="decimal"
+                                autocomplete="off"
+                                bind:value=card
+                                data-testid="pay-card"
+                            />
+                            <button type="button" class="button" on:click=all_card>
+                                {i.t("till-pay-rest")}
+                            </button>
                         </div>
                     </div>
                     <div class="field">
                         <label for="pay-vouchers">{i.t("till-pay-vouchers")}</label>
                         <div class="with-button">
-                            <input id="pay-vouchers" inputmode="decimal" autocomplete="off" bind:value=vouchers data-testid="pay-vouchers"/>
-                            <button type="button" class="button" on:click=all_vouchers>{i.t("till-pay-max")}</button>
+                            <input
+                                id="pay-vouchers"
+                                inputmode="decimal"
+                                autocomplete="off"
+                                bind:value=vouchers
+                                data-testid="pay-vouchers"
+                            />
+                            <button type="button" class="button" on:click=all_vouchers>
+                                {i.t("till-pay-max")}
+                            </button>
                         </div>
                     </div>
                     <div class="field">
                         <label for="pay-cash">{i.t("till-pay-cash")}</label>
                         <div class="with-button">
-                            <input id="pay-cash" node_ref=cash_field inputmode="decimal" autocomplete="off" bind:value=cash data-testid="pay-cash"/>
-                            <button type="button" class="button" on:click=exact_cash>{i.t("till-pay-exact")}</button>
+                            <input
+                                id="pay-cash"
+                                node_ref=cash_field
+                                inputmode="decimal"
+                                autocomplete="off"
+                                bind:value=cash
+                                data-testid="pay-cash"
+                            />
+                            <button type="button" class="button" on:click=exact_cash>
+                                {i.t("till-pay-exact")}
+                            </button>
                         </div>
                         <div class="notes">
-                            {notes.into_iter().map(|n| view! {
-                                <button type="button" class="button mini-note" on:click=move |_| cash.set(euros(Decimal::new(n, 2)))>{i.money(n)}</button>
-                            }).collect_view()}
+                            {notes
+                                .into_iter()
+                                .map(|n| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button mini-note"
+                                            on:click=move |_| cash.set(euros(Decimal::new(n, 2)))
+                                        >
+                                            {i.money(n)}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
                         </div>
                     </div>
                 </div>
                 <div class="pay-state" data-testid="pay-state" aria-live="polite">
                     <p>
                         {i.t("till-pay-cash-due")} " "
-                        <strong data-testid="cash-due">{move || i.money(cents(cash_due().rounded))}</strong>
+                        <strong data-testid="cash-due">
+                            {move || i.money(cents(cash_due().rounded))}
+                        </strong>
                         {move || {
                             let r = cash_due();
-                            (!r.difference.is_zero()).then(|| view! {
-                                " " <span class="muted" data-testid="cash-rounding">{i.ta("till-pay-rounded-from", &[("amount", i.money(cents(r.rounded + r.difference)))])}</span>
-                            })
+                            (!r.difference.is_zero())
+                                .then(|| {
+                                    view! {
+                                        " "
+                                        <span class="muted" data-testid="cash-rounding">
+                                            {i
+                                                .ta(
+                                                    "till-pay-rounded-from",
+                                                    &[("amount", i.money(cents(r.rounded + r.difference)))],
+                                                )}
+                                        </span>
+                                    }
+                                })
                         }}
                     </p>
                     {move || match settled() {
-                        None => view! { <p class="alert error">{i.t("till-bad-amount")}</p> }.into_any(),
-                        Some(Ok(s)) => view! {
-                            <p class="pay-ok">
-                                {i.t("till-pay-change")} " " <strong data-testid="change">{i.money(cents(s.change))}</strong>
-                                {(!s.rounding.is_zero()).then(|| view! {
-                                    " · " {i.t("till-pay-rounding")} " " <strong data-testid="rounding">{i.money(cents(-s.rounding))}</strong>
-                                })}
-                            </p>
-                        }.into_any(),
-                        Some(Err(e)) => view! { <p class="pay-short">{payment_error(i, &e)}</p> }.into_any(),
+                        None => {
+                            view! { <p class="alert error">{i.t("till-bad-amount")}</p> }.into_any()
+                        }
+                        Some(Ok(s)) => {
+                            view! {
+                                <p class="pay-ok">
+                                    {i.t("till-pay-change")} " "
+                                    <strong data-testid="change">{i.money(cents(s.change))}</strong>
+                                    {(!s.rounding.is_zero())
+                                        .then(|| {
+                                            view! {
+                                                " · "
+                                                {i.t("till-pay-rounding")}
+                                                " "
+                                                <strong data-testid="rounding">
+                                                    {i.money(cents(-s.rounding))}
+                                                </strong>
+                                            }
+                                        })}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Some(Err(e)) => {
+                            view! { <p class="pay-short">{payment_error(i, &e)}</p> }.into_any()
+                        }
                     }}
                 </div>
-                {move || error.get().map(|e| view! { <p class="alert error" role="alert" data-testid="pay-error">{e}</p> })}
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="alert error" role="alert" data-testid="pay-error">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="actions">
-                    <button type="submit" class="button primary big" disabled=move || sending.get() || !matches!(settled(), Some(Ok(_))) data-testid="pay-confirm">
-                        {i.t("till-pay-confirm")} " " <kbd>"Enter"</kbd>
+                    <button
+                        type="submit"
+                        class="button primary big"
+                        disabled=move || sending.get() || !matches!(settled(), Some(Ok(_)))
+                        data-testid="pay-confirm"
+                    >
+                        {i.t("till-pay-confirm")}
+                        " "
+                        <kbd>"Enter"</kbd>
                     </button>
-                    <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-cancel")} " " <kbd>"Esc"</kbd></button>
+                    <button type="button" class="button" on:click=move |_| sale.close_panel()>
+                        {i.t("till-cancel")}
+                        " "
+                        <kbd>"Esc"</kbd>
+                    </button>
                 </div>
             </form>
         </div>

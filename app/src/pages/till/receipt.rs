@@ -84,25 +84,73 @@ pub fn ReceiptPanel(receipt: Receipt) -> impl IntoView {
     view! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="receipt-title">
             <div class="dialog receipt-dialog">
-                <h2 id="receipt-title" class="no-print">{i.t("till-sale-recorded")}</h2>
-                <ReceiptView receipt=receipt till=sale.till.get_value() member=member/>
+                <h2 id="receipt-title" class="no-print">
+                    {i.t("till-sale-recorded")}
+                </h2>
+                <ReceiptView receipt=receipt till=sale.till.get_value() member=member />
                 <div class="actions no-print">
-                    <button type="button" class="button primary big" node_ref=next on:click=move |_| sale.next_sale() data-testid="next-sale">
-                        {i.t("till-next-sale")} " " <kbd>"Enter"</kbd>
+                    <button
+                        type="button"
+                        class="button primary big"
+                        node_ref=next
+                        on:click=move |_| sale.next_sale()
+                        data-testid="next-sale"
+                    >
+                        {i.t("till-next-sale")}
+                        " "
+                        <kbd>"Enter"</kbd>
                     </button>
-                    <button type="button" class="button" on:click=move |_| print() data-testid="print">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| print()
+                        data-testid="print"
+                    >
                         {i.t("till-print")}
                     </button>
                 </div>
                 <form class="search-row no-print mail-receipt" on:submit=mail>
-                    <label for="receipt-email" class="visually-hidden">{i.t("till-receipt-email")}</label>
-                    <input id="receipt-email" type="email" autocomplete="off" placeholder=i.t("till-receipt-email") bind:value=to data-testid="receipt-email"/>
-                    <button type="submit" class="button">{i.t("till-receipt-send")}</button>
+                    <label for="receipt-email" class="visually-hidden">
+                        {i.t("till-receipt-email")}
+                    </label>
+                    <input
+                        id="receipt-email"
+                        type="email"
+                        autocomplete="off"
+                        placeholder=i.t("till-receipt-email")
+                        bind:value=to
+                        data-testid="receipt-email"
+                    />
+                    <button type="submit" class="button">
+                        {i.t("till-receipt-send")}
+                    </button>
                 </form>
-                {move || mailed.get().map(|r| match r {
-                    Ok(()) => view! { <p class="alert notice no-print" role="status" data-testid="receipt-mailed">{i.t("till-receipt-mailed")}</p> }.into_any(),
-                    Err(e) => view! { <p class="alert error no-print" role="alert">{e}</p> }.into_any(),
-                })}
+                {move || {
+                    mailed
+                        .get()
+                        .map(|r| match r {
+                            Ok(()) => {
+                                view! {
+                                    <p
+                                        class="alert notice no-print"
+                                        role="status"
+                                        data-testid="receipt-mailed"
+                                    >
+                                        {i.t("till-receipt-mailed")}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => {
+                                view! {
+                                    <p class="alert error no-print" role="alert">
+                                        {e}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </div>
         </div>
     }
@@ -117,15 +165,43 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
         .lines
         .iter()
         .map(|l| {
-            let qty = decimal_text(domain::till::from_milli(l.quantity_milli).normalize(), i.lang());
+            let qty = decimal_text(
+                domain::till::from_milli(l.quantity_milli).normalize(),
+                i.lang(),
+            );
             view! {
                 <tr>
                     <td>
-                        {l.name.clone()}
-                        <br/>
-                        <span class="muted">{format!("{qty} × {}", i.money(l.unit_price_cents))}</span>
-                        {(l.discount_cents != 0).then(|| view! { <br/><span>{i.ta("till-receipt-discount", &[("amount", i.money(-l.discount_cents))])}</span> })}
-                        {(l.deposit_cents != 0).then(|| view! { <br/><span>{i.ta("till-line-deposit", &[("amount", i.money(l.deposit_cents))])}</span> })}
+                        {l.name.clone()} <br />
+                        <span class="muted">
+                            {format!("{qty} × {}", i.money(l.unit_price_cents))}
+                        </span>
+                        {(l.discount_cents != 0)
+                            .then(|| {
+                                view! {
+                                    <br />
+                                    <span>
+                                        {i
+                                            .ta(
+                                                "till-receipt-discount",
+                                                &[("amount", i.money(-l.discount_cents))],
+                                            )}
+                                    </span>
+                                }
+                            })}
+                        {(l.deposit_cents != 0)
+                            .then(|| {
+                                view! {
+                                    <br />
+                                    <span>
+                                        {i
+                                            .ta(
+                                                "till-line-deposit",
+                                                &[("amount", i.money(l.deposit_cents))],
+                                            )}
+                                    </span>
+                                }
+                            })}
                     </td>
                     <td class="num">{rate(l.vat_rate)}</td>
                     <td class="num">{i.money(l.total_cents)}</td>
@@ -146,14 +222,23 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
         })
         .collect_view();
     view! {
-        <article class="receipt print-area" data-testid="receipt" data-number=r.receipt_number.to_string()>
+        <article
+            class="receipt print-area"
+            data-testid="receipt"
+            data-number=r.receipt_number.to_string()
+        >
             <header>
                 <p class="receipt-coop">{i.t("app-name")}</p>
                 <p>{till} " · " {local_time(r.sold_at_ms)}</p>
                 <p>
-                    <strong data-testid="receipt-number">{i.ta("till-receipt-number", &[("number", r.receipt_number.to_string())])}</strong>
+                    <strong data-testid="receipt-number">
+                        {i.ta("till-receipt-number", &[("number", r.receipt_number.to_string())])}
+                    </strong>
                 </p>
-                {member.map(|n| view! { <p>{i.ta("till-member-number", &[("number", n.to_string())])}</p> })}
+                {member
+                    .map(|n| {
+                        view! { <p>{i.ta("till-member-number", &[("number", n.to_string())])}</p> }
+                    })}
                 {r.overridden.then(|| view! { <p>{i.t("till-receipt-overridden")}</p> })}
             </header>
             <table class="receipt-lines">
@@ -163,20 +248,40 @@ pub fn ReceiptView(receipt: Receipt, till: String, member: Option<i64>) -> impl 
                 <span>{i.t("till-total")}</span>
                 <strong data-testid="receipt-total">{i.money(r.total_cents)}</strong>
             </p>
-            {(r.discount_cents != 0).then(|| view! { <p class="receipt-row"><span>{i.t("till-discounts")}</span><span>{i.money(r.discount_cents)}</span></p> })}
+            {(r.discount_cents != 0)
+                .then(|| {
+                    view! {
+                        <p class="receipt-row">
+                            <span>{i.t("till-discounts")}</span>
+                            <span>{i.money(r.discount_cents)}</span>
+                        </p>
+                    }
+                })}
             <table class="receipt-payments">
                 <tbody>
                     {payments}
-                    {(r.rounding_cents != 0).then(|| view! {
-                        <tr data-testid="receipt-rounding"><td>{i.t("till-rounding")}</td><td class="num">{i.money(-r.rounding_cents)}</td></tr>
-                    })}
-                    {(r.change_cents != 0).then(|| view! {
-                        <tr data-testid="receipt-change"><td>{i.t("till-change")}</td><td class="num">{i.money(r.change_cents)}</td></tr>
-                    })}
+                    {(r.rounding_cents != 0)
+                        .then(|| {
+                            view! {
+                                <tr data-testid="receipt-rounding">
+                                    <td>{i.t("till-rounding")}</td>
+                                    <td class="num">{i.money(-r.rounding_cents)}</td>
+                                </tr>
+                            }
+                        })}
+                    {(r.change_cents != 0)
+                        .then(|| {
+                            view! {
+                                <tr data-testid="receipt-change">
+                                    <td>{i.t("till-change")}</td>
+                                    <td class="num">{i.money(r.change_cents)}</td>
+                                </tr>
+                            }
+                        })}
                 </tbody>
             </table>
-            <VatTable vat=r.vat.clone()/>
-            <Barcode code=code/>
+            <VatTable vat=r.vat.clone() />
+            <Barcode code=code />
             <p class="receipt-thanks">{i.t("till-receipt-thanks")}</p>
         </article>
     }

@@ -66,19 +66,58 @@ pub fn ReturnPanel() -> impl IntoView {
             <div class="dialog wide">
                 <h2 id="return-title">{i.t("till-return-title")}</h2>
                 <form class="search-row" on:submit=look>
-                    <label for="return-number" class="visually-hidden">{i.t("till-return-number")}</label>
-                    <input id="return-number" node_ref=field autocomplete="off" placeholder=i.t("till-return-number") bind:value=number data-testid="return-number"/>
-                    <button type="submit" class="button">{i.t("till-return-find")}</button>
+                    <label for="return-number" class="visually-hidden">
+                        {i.t("till-return-number")}
+                    </label>
+                    <input
+                        id="return-number"
+                        node_ref=field
+                        autocomplete="off"
+                        placeholder=i.t("till-return-number")
+                        bind:value=number
+                        data-testid="return-number"
+                    />
+                    <button type="submit" class="button">
+                        {i.t("till-return-find")}
+                    </button>
                 </form>
-                {move || error.get().map(|e| view! { <p class="alert error" role="alert" data-testid="return-error">{e}</p> })}
-                {move || done.get().map(|r| view! {
-                    <p class="alert notice" role="status" data-testid="return-done">
-                        {i.ta("till-return-done", &[("amount", i.money(r.refund_cents - r.rounding_cents)), ("tender", tender_name(i, r.tender))])}
-                    </p>
-                })}
-                {move || found.get().map(|r| view! { <ReturnForm receipt=r error=error done=done/> })}
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="alert error" role="alert" data-testid="return-error">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
+                    done.get()
+                        .map(|r| {
+                            view! {
+                                <p class="alert notice" role="status" data-testid="return-done">
+                                    {i
+                                        .ta(
+                                            "till-return-done",
+                                            &[
+                                                ("amount", i.money(r.refund_cents - r.rounding_cents)),
+                                                ("tender", tender_name(i, r.tender)),
+                                            ],
+                                        )}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
+                    found.get().map(|r| view! { <ReturnForm receipt=r error=error done=done /> })
+                }}
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-done")} " " <kbd>"Esc"</kbd></button>
+                    <button type="button" class="button" on:click=move |_| sale.close_panel()>
+                        {i.t("till-done")}
+                        " "
+                        <kbd>"Esc"</kbd>
+                    </button>
                 </div>
             </div>
         </div>
@@ -188,7 +227,10 @@ fn ReturnForm(
         .iter()
         .zip(backs)
         .map(|(l, b)| {
-            let sold = decimal_text(domain::till::from_milli(l.quantity_milli).normalize(), i.lang());
+            let sold = decimal_text(
+                domain::till::from_milli(l.quantity_milli).normalize(),
+                i.lang(),
+            );
             let qid = format!("return-qty-{}", l.line_no);
             view! {
                 <tr data-testid="return-line">
@@ -196,16 +238,29 @@ fn ReturnForm(
                     <td class="num">{sold}</td>
                     <td class="num">{i.money(l.total_cents)}</td>
                     <td>
-                        <label for=qid.clone() class="visually-hidden">{i.t("till-return-quantity")}</label>
-                        <input id=qid class="qty" inputmode="decimal" autocomplete="off" bind:value=b.quantity data-testid="return-quantity"/>
+                        <label for=qid.clone() class="visually-hidden">
+                            {i.t("till-return-quantity")}
+                        </label>
+                        <input
+                            id=qid
+                            class="qty"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            bind:value=b.quantity
+                            data-testid="return-quantity"
+                        />
                     </td>
                     <td>
                         <label class="check">
-                            <input type="checkbox" bind:checked=b.restock/>
+                            <input type="checkbox" bind:checked=b.restock />
                             {i.t("till-return-restock")}
                         </label>
                         <Show when=move || !b.restock.get()>
-                            <input type="text" placeholder=i.t("till-return-loss-reason") bind:value=b.reason/>
+                            <input
+                                type="text"
+                                placeholder=i.t("till-return-loss-reason")
+                                bind:value=b.reason
+                            />
                         </Show>
                     </td>
                 </tr>
@@ -221,7 +276,8 @@ fn ReturnForm(
         <form class="return-form" on:submit=submit>
             <p>
                 {i.ta("till-receipt-number", &[("number", receipt.receipt_number.to_string())])}
-                " · " {super::receipt::local_time(receipt.sold_at_ms)} " · " {i.money(receipt.total_cents)}
+                " · " {super::receipt::local_time(receipt.sold_at_ms)} " · "
+                {i.money(receipt.total_cents)}
             </p>
             <table class="list">
                 <thead>
@@ -237,24 +293,45 @@ fn ReturnForm(
             </table>
             <fieldset class="tenders">
                 <legend>{i.t("till-return-refund")}</legend>
-                {tenders.into_iter().map(|t| view! {
-                    <label class="check">
-                        <input type="radio" name="tender" prop:checked=move || tender.get() == t on:change=move |_| tender.set(t)/>
-                        {tender_name(i, t)}
-                    </label>
-                }).collect_view()}
+                {tenders
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="radio"
+                                    name="tender"
+                                    prop:checked=move || tender.get() == t
+                                    on:change=move |_| tender.set(t)
+                                />
+                                {tender_name(i, t)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
-            {move || approval.get().map(|a| view! {
-                <p class="alert notice" role="status" data-testid="return-approved">
-                    {i.ta("till-overridden-by", &[("name", a.supervisor_name)])}
-                </p>
-            })}
-            <button type="submit" class="button primary" disabled=move || sending.get() data-testid="return-submit">
+            {move || {
+                approval
+                    .get()
+                    .map(|a| {
+                        view! {
+                            <p class="alert notice" role="status" data-testid="return-approved">
+                                {i.ta("till-overridden-by", &[("name", a.supervisor_name)])}
+                            </p>
+                        }
+                    })
+            }}
+            <button
+                type="submit"
+                class="button primary"
+                disabled=move || sending.get()
+                data-testid="return-submit"
+            >
                 {i.t("till-return-submit")}
             </button>
         </form>
         <Show when=move || needs_supervisor.get() && approval.with(Option::is_none)>
-            <Approve sale_id=sale_id approval=approval/>
+            <Approve sale_id=sale_id approval=approval />
         </Show>
     }
 }
@@ -300,22 +377,53 @@ fn Approve(sale_id: uuid::Uuid, approval: RwSignal<Option<ReturnApproval>>) -> i
             <div class="grid-2">
                 <div class="field">
                     <label for="approval-email">{i.t("till-override-email")}</label>
-                    <input id="approval-email" type="email" autocomplete="off" bind:value=email data-testid="approval-email"/>
+                    <input
+                        id="approval-email"
+                        type="email"
+                        autocomplete="off"
+                        bind:value=email
+                        data-testid="approval-email"
+                    />
                 </div>
                 <div class="field">
                     <label for="approval-password">{i.t("till-override-password")}</label>
-                    <input id="approval-password" type="password" autocomplete="off" bind:value=password data-testid="approval-password"/>
+                    <input
+                        id="approval-password"
+                        type="password"
+                        autocomplete="off"
+                        bind:value=password
+                        data-testid="approval-password"
+                    />
                 </div>
             </div>
             <div class="field">
                 <label for="approval-reason">{i.t("till-override-reason")}</label>
-                <input id="approval-reason" type="text" autocomplete="off" bind:value=reason data-testid="approval-reason"/>
+                <input
+                    id="approval-reason"
+                    type="text"
+                    autocomplete="off"
+                    bind:value=reason
+                    data-testid="approval-reason"
+                />
             </div>
             {move || match approve.value().get() {
-                Some(Err(e)) => Some(view! { <p class="alert error" role="alert" data-testid="approval-error">{refusal(i, &e)}</p> }),
+                Some(Err(e)) => {
+                    Some(
+                        view! {
+                            <p class="alert error" role="alert" data-testid="approval-error">
+                                {refusal(i, &e)}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
-            <button type="submit" class="button primary" disabled=move || approve.pending().get() data-testid="approval-submit">
+            <button
+                type="submit"
+                class="button primary"
+                disabled=move || approve.pending().get()
+                data-testid="approval-submit"
+            >
                 {i.t("till-return-approval-submit")}
             </button>
         </form>

@@ -515,7 +515,9 @@ pub fn SellScreen(
         <div class="sell" data-testid="sell">
             <div class="sell-main">
                 <div class="scan-row">
-                    <label for="scan" class="visually-hidden">{i.t("till-scan-label")}</label>
+                    <label for="scan" class="visually-hidden">
+                        {i.t("till-scan-label")}
+                    </label>
                     <input
                         id="scan"
                         class="scan"
@@ -528,12 +530,22 @@ pub fn SellScreen(
                         on:keydown=move |ev| sale.key(&ev)
                     />
                 </div>
-                {move || sale.notice.get().map(|n| view! {
-                    <p class={if n.error { "till-notice error" } else { "till-notice" }} role={if n.error { "alert" } else { "status" }} data-testid="till-notice">
-                        {n.text}
-                    </p>
-                })}
-                <Found/>
+                {move || {
+                    sale.notice
+                        .get()
+                        .map(|n| {
+                            view! {
+                                <p
+                                    class=if n.error { "till-notice error" } else { "till-notice" }
+                                    role=if n.error { "alert" } else { "status" }
+                                    data-testid="till-notice"
+                                >
+                                    {n.text}
+                                </p>
+                            }
+                        })
+                }}
+                <Found />
                 <div class="lines" node_ref=lines>
                     <table class="basket" data-testid="basket">
                         <thead>
@@ -542,7 +554,9 @@ pub fn SellScreen(
                                 <th class="num">{i.t("till-col-quantity")}</th>
                                 <th class="num">{i.t("till-col-price")}</th>
                                 <th class="num">{i.t("till-col-total")}</th>
-                                <th><span class="visually-hidden">{i.t("till-col-actions")}</span></th>
+                                <th>
+                                    <span class="visually-hidden">{i.t("till-col-actions")}</span>
+                                </th>
                             </tr>
                         </thead>
                         <tbody>
@@ -553,53 +567,73 @@ pub fn SellScreen(
                                 key=|l| (l.id, l.quantity, l.discount_percent)
                                 let:line
                             >
-                                <LineRow line=line/>
+                                <LineRow line=line />
                             </For>
                         </tbody>
                     </table>
-                    {move || sale.basket.with(|b| b.lines().is_empty()).then(|| view! {
-                        <p class="muted empty-basket">{i.t("till-empty")}</p>
-                    })}
+                    {move || {
+                        sale.basket
+                            .with(|b| b.lines().is_empty())
+                            .then(|| {
+                                view! { <p class="muted empty-basket">{i.t("till-empty")}</p> }
+                            })
+                    }}
                 </div>
                 <p class="hint keys-hint">{i.t("till-keys-hint")}</p>
             </div>
             <aside class="sell-side">
-                <p class="till-name">{till} " · " {move || i.ta("till-catalogue-size", &[("count", device.with_value(|d| d.len()).to_string())])}</p>
-                <super::link::LinkStrip/>
-                <member::MemberBox/>
-                <Totals/>
+                <p class="till-name">
+                    {till} " · "
+                    {move || {
+                        i.ta(
+                            "till-catalogue-size",
+                            &[("count", device.with_value(|d| d.len()).to_string())],
+                        )
+                    }}
+                </p>
+                <super::link::LinkStrip />
+                <member::MemberBox />
+                <Totals />
                 <div class="till-keys">
-                    {KEYS.iter().map(|(key, what)| {
-                        let what = *what;
-                        let primary = what == "pay";
-                        view! {
-                            <button
-                                type="button"
-                                class="button till-key"
-                                class:primary=primary
-                                data-testid=format!("key-{what}")
-                                disabled=move || primary && !sale.may_pay()
-                                on:click=move |_| open(what)
-                            >
-                                <span>{i.t(&format!("till-key-{what}"))}</span>
-                                <kbd>{*key}</kbd>
-                            </button>
-                        }
-                    }).collect_view()}
-                    <button type="button" class="button till-key danger" data-testid="key-void" on:click=move |_| sale.next_sale()>
+                    {KEYS
+                        .iter()
+                        .map(|(key, what)| {
+                            let what = *what;
+                            let primary = what == "pay";
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button till-key"
+                                    class:primary=primary
+                                    data-testid=format!("key-{what}")
+                                    disabled=move || primary && !sale.may_pay()
+                                    on:click=move |_| open(what)
+                                >
+                                    <span>{i.t(&format!("till-key-{what}"))}</span>
+                                    <kbd>{*key}</kbd>
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                    <button
+                        type="button"
+                        class="button till-key danger"
+                        data-testid="key-void"
+                        on:click=move |_| sale.next_sale()
+                    >
                         <span>{i.t("till-key-void")}</span>
                     </button>
                 </div>
             </aside>
             {move || match sale.panel.get() {
                 Panel::None => None,
-                Panel::Member => Some(view! { <member::MemberPanel/> }.into_any()),
-                Panel::Pay => Some(view! { <pay::PayPanel/> }.into_any()),
-                Panel::Receipt(r) => Some(view! { <receipt::ReceiptPanel receipt=*r/> }.into_any()),
-                Panel::Return => Some(view! { <returns::ReturnPanel/> }.into_any()),
-                Panel::Cash => Some(view! { <drawer::CashPanel/> }.into_any()),
-                Panel::Report => Some(view! { <drawer::ReportPanel/> }.into_any()),
-                Panel::Discount(id) => Some(view! { <DiscountPanel line=id/> }.into_any()),
+                Panel::Member => Some(view! { <member::MemberPanel /> }.into_any()),
+                Panel::Pay => Some(view! { <pay::PayPanel /> }.into_any()),
+                Panel::Receipt(r) => Some(view! { <receipt::ReceiptPanel receipt=*r /> }.into_any()),
+                Panel::Return => Some(view! { <returns::ReturnPanel /> }.into_any()),
+                Panel::Cash => Some(view! { <drawer::CashPanel /> }.into_any()),
+                Panel::Report => Some(view! { <drawer::ReportPanel /> }.into_any()),
+                Panel::Discount(id) => Some(view! { <DiscountPanel line=id /> }.into_any()),
             }}
         </div>
     }
@@ -683,12 +717,23 @@ fn LineRow(line: Line) -> impl IntoView {
     let discount = (!line.discount_percent.is_zero()).then(|| {
         view! {
             <span class="line-discount">
-                {i.ta("till-line-discount", &[("percent", line.discount_percent.normalize().to_string()), ("amount", i.money(cents(line.discount())))])}
+                {i
+                    .ta(
+                        "till-line-discount",
+                        &[
+                            ("percent", line.discount_percent.normalize().to_string()),
+                            ("amount", i.money(cents(line.discount()))),
+                        ],
+                    )}
             </span>
         }
     });
     let deposit = (!line.deposit().is_zero()).then(|| {
-        view! { <span class="line-deposit">{i.ta("till-line-deposit", &[("amount", i.money(cents(line.deposit())))])}</span> }
+        view! {
+            <span class="line-deposit">
+                {i.ta("till-line-deposit", &[("amount", i.money(cents(line.deposit())))])}
+            </span>
+        }
     });
     let plain = line.kind == LineKind::Plain;
     view! {
@@ -707,18 +752,71 @@ fn LineRow(line: Line) -> impl IntoView {
                 {discount}
                 {deposit}
             </td>
-            <td class="num" data-testid="line-quantity">{quantity_text(line.quantity, line.product.unit, i.lang())}</td>
+            <td class="num" data-testid="line-quantity">
+                {quantity_text(line.quantity, line.product.unit, i.lang())}
+            </td>
             <td class="num">{i.money(cents(line.product.unit_price))}</td>
-            <td class="num line-total" data-testid="line-total">{i.money(cents(line.total()))}</td>
+            <td class="num line-total" data-testid="line-total">
+                {i.money(cents(line.total()))}
+            </td>
             <td class="line-actions">
-                <button type="button" class="mini" title=i.t("till-less") aria-label=i.t("till-less") disabled=!plain
-                    on:click=move |ev| { ev.stop_propagation(); sale.selected.set(Some(id)); sale.step(-Decimal::ONE); sale.focus_scan(); }>"−"</button>
-                <button type="button" class="mini" title=i.t("till-more") aria-label=i.t("till-more") disabled=!plain
-                    on:click=move |ev| { ev.stop_propagation(); sale.selected.set(Some(id)); sale.step(Decimal::ONE); sale.focus_scan(); }>"+"</button>
-                <button type="button" class="mini" title=i.t("till-discount") aria-label=i.t("till-discount")
-                    on:click=move |ev| { ev.stop_propagation(); sale.selected.set(Some(id)); sale.panel.set(Panel::Discount(id)); }>"%"</button>
-                <button type="button" class="mini danger" title=i.t("till-remove") aria-label=i.t("till-remove") data-testid="line-remove"
-                    on:click=move |ev| { ev.stop_propagation(); sale.remove(id); sale.focus_scan(); }>"✕"</button>
+                <button
+                    type="button"
+                    class="mini"
+                    title=i.t("till-less")
+                    aria-label=i.t("till-less")
+                    disabled=!plain
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        sale.selected.set(Some(id));
+                        sale.step(-Decimal::ONE);
+                        sale.focus_scan();
+                    }
+                >
+                    "−"
+                </button>
+                <button
+                    type="button"
+                    class="mini"
+                    title=i.t("till-more")
+                    aria-label=i.t("till-more")
+                    disabled=!plain
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        sale.selected.set(Some(id));
+                        sale.step(Decimal::ONE);
+                        sale.focus_scan();
+                    }
+                >
+                    "+"
+                </button>
+                <button
+                    type="button"
+                    class="mini"
+                    title=i.t("till-discount")
+                    aria-label=i.t("till-discount")
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        sale.selected.set(Some(id));
+                        sale.panel.set(Panel::Discount(id));
+                    }
+                >
+                    "%"
+                </button>
+                <button
+                    type="button"
+                    class="mini danger"
+                    title=i.t("till-remove")
+                    aria-label=i.t("till-remove")
+                    data-testid="line-remove"
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        sale.remove(id);
+                        sale.focus_scan();
+                    }
+                >
+                    "✕"
+                </button>
             </td>
         </tr>
     }
@@ -739,7 +837,9 @@ fn Totals() -> impl IntoView {
             <dt>{i.t("till-meal-voucher-eligible")}</dt>
             <dd>{move || i.money(sale.basket.with(|b| cents(b.meal_voucher_total())))}</dd>
             <dt class="grand">{i.t("till-total")}</dt>
-            <dd class="grand" data-testid="total">{move || i.money(sale.basket.with(|b| cents(b.total())))}</dd>
+            <dd class="grand" data-testid="total">
+                {move || i.money(sale.basket.with(|b| cents(b.total())))}
+            </dd>
         </dl>
     }
 }
@@ -782,15 +882,46 @@ fn DiscountPanel(line: LineId) -> impl IntoView {
                 <h2 id="discount-title">{i.t("till-discount-title")}</h2>
                 <div class="field" class:invalid=move || refused.get().is_some()>
                     <label for="discount">{i.t("till-discount-label")}</label>
-                    <input id="discount" node_ref=field inputmode="decimal" bind:value=percent
+                    <input
+                        id="discount"
+                        node_ref=field
+                        inputmode="decimal"
+                        bind:value=percent
                         aria-invalid=move || refused.get().is_some().to_string()
-                        aria-describedby="discount-hint"/>
-                    <p class="hint" id="discount-hint">{hint}</p>
-                    {move || refused.get().map(|e| view! { <p class="field-error" role="alert" data-testid="discount-refused">{e}</p> })}
+                        aria-describedby="discount-hint"
+                    />
+                    <p class="hint" id="discount-hint">
+                        {hint}
+                    </p>
+                    {move || {
+                        refused
+                            .get()
+                            .map(|e| {
+                                view! {
+                                    <p
+                                        class="field-error"
+                                        role="alert"
+                                        data-testid="discount-refused"
+                                    >
+                                        {e}
+                                    </p>
+                                }
+                            })
+                    }}
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button primary" disabled=move || refused.get().is_some()>{i.t("till-discount-apply")}</button>
-                    <button type="button" class="button" on:click=move |_| sale.close_panel()>{i.t("till-cancel")} " " <kbd>"Esc"</kbd></button>
+                    <button
+                        type="submit"
+                        class="button primary"
+                        disabled=move || refused.get().is_some()
+                    >
+                        {i.t("till-discount-apply")}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| sale.close_panel()>
+                        {i.t("till-cancel")}
+                        " "
+                        <kbd>"Esc"</kbd>
+                    </button>
                 </div>
             </form>
         </div>
