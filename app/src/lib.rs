@@ -10,12 +10,16 @@ pub mod error;
 pub mod i18n;
 pub mod notice;
 pub mod pages;
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod url;
 
+#[cfg(feature = "hydrate")]
+pub use session::session_from_page;
+pub use session::{Session, SESSION_ELEMENT_ID};
+
 use components::layout::Layout;
-use domain::{Language, Viewer};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use leptos_meta::MetaTags;
@@ -23,18 +27,6 @@ use leptos_meta::{provide_meta_context, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::SsrMode;
-use serde::{Deserialize, Serialize};
-
-/// Who is looking and in which language. The server works it out from the session cookie and
-/// writes it into the page; the browser reads it back before hydrating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
-    pub viewer: Option<Viewer>,
-    pub lang: Language,
-}
-
-/// The id of the script element that carries the [`Session`] to the browser.
-pub const SESSION_ELEMENT_ID: &str = "ruche-session";
 
 /// The paths of the pages that load no script and no WASM: the member's phone and signing in
 /// (and, below [`PLAIN_AREA`], the stock manager's phone). They render completely on the server
@@ -276,20 +268,6 @@ pub fn App() -> impl IntoView {
             </Layout>
         </Router>
     }
-}
-
-/// Reads the [`Session`] the server wrote into the page, before hydrating.
-#[cfg(feature = "hydrate")]
-pub fn session_from_page() -> Session {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(SESSION_ELEMENT_ID))
-        .and_then(|e| e.text_content())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or(Session {
-            viewer: None,
-            lang: Language::default(),
-        })
 }
 
 #[cfg(test)]
