@@ -52,6 +52,8 @@ test.describe('coordinator, desktop', () => {
     const errors = watchConsole(page);
     await signIn(page, 'coordinator@demo.ruche.coop');
     await page.goto('/coordinator/statuses?filter=up_to_date');
+    // The link is followed once the list has hydrated, not while it is hydrating.
+    await hydrated(page);
     const first = page.getByTestId('status-list').locator('tbody tr').first();
     const name = (await first.locator('td a').textContent())!.trim();
     await first.locator('td a').click();
