@@ -7,6 +7,7 @@
 use super::focus_on_mount;
 use super::refusal;
 use super::sell::Sale;
+use super::supervisor::SupervisorFields;
 use crate::api::till::{find_shoppers, GrantOverride};
 use crate::components::shift::status_advice;
 use domain::register::MemberSummary;
@@ -266,38 +267,14 @@ fn Override(shopper: ShopperView) -> impl IntoView {
             <form class="override" on:submit=submit>
                 <h3>{i.t("till-override-title")}</h3>
                 <p class="hint">{i.t("till-override-hint")}</p>
-                <div class="grid-2">
-                    <div class="field">
-                        <label for="supervisor-email">{i.t("till-override-email")}</label>
-                        <input
-                            id="supervisor-email"
-                            type="email"
-                            autocomplete="off"
-                            bind:value=email
-                            data-testid="override-email"
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="supervisor-password">{i.t("till-override-password")}</label>
-                        <input
-                            id="supervisor-password"
-                            type="password"
-                            autocomplete="off"
-                            bind:value=password
-                            data-testid="override-password"
-                        />
-                    </div>
-                </div>
-                <div class="field">
-                    <label for="override-reason">{i.t("till-override-reason")}</label>
-                    <input
-                        id="override-reason"
-                        type="text"
-                        autocomplete="off"
-                        bind:value=reason
-                        data-testid="override-reason"
-                    />
-                </div>
+                <SupervisorFields
+                    i=i
+                    email=email
+                    password=password
+                    reason=reason
+                    ids=["supervisor-email", "supervisor-password", "override-reason"]
+                    test_ids=["override-email", "override-password", "override-reason"]
+                />
                 {move || match grant.value().get() {
                     Some(Err(e)) => {
                         Some(

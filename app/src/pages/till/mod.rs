@@ -7,6 +7,7 @@
 //!   on with the session open on that till);
 //! - [`sell`]: the sale: scan, search, quantities, discounts, the member, payment, receipt;
 //! - [`member`]: who is shopping and whether they may, and a supervisor's override;
+//! - [`supervisor`]: a supervisor's email, password and reason, for overrides and returns;
 //! - [`pay`]: cash, card, meal vouchers and splits, cash rounding, change;
 //! - [`receipt`]: the 80 mm receipt, printed from the browser;
 //! - [`returns`]: goods back against a receipt;
@@ -33,6 +34,7 @@ pub mod receipt;
 pub mod returns;
 pub mod sell;
 pub mod store;
+pub mod supervisor;
 
 use crate::api::till::CASHIERS;
 use crate::components::guard::Guard;

@@ -11,6 +11,7 @@ use super::link::Sent;
 use super::receipt::tender_name;
 use super::refusal;
 use super::sell::Sale;
+use super::supervisor::SupervisorFields;
 use crate::api::till::{find_receipt, ApproveReturn};
 use crate::error::AppError;
 use domain::till::returns::{ReturnApproval, ReturnDraft, ReturnLineDraft, ReturnReceipt};
@@ -374,38 +375,14 @@ fn Approve(sale_id: uuid::Uuid, approval: RwSignal<Option<ReturnApproval>>) -> i
         <form class="override" on:submit=submit data-testid="return-approval">
             <h3>{i.t("till-return-approval-title")}</h3>
             <p class="hint">{i.t("till-override-hint")}</p>
-            <div class="grid-2">
-                <div class="field">
-                    <label for="approval-email">{i.t("till-override-email")}</label>
-                    <input
-                        id="approval-email"
-                        type="email"
-                        autocomplete="off"
-                        bind:value=email
-                        data-testid="approval-email"
-                    />
-                </div>
-                <div class="field">
-                    <label for="approval-password">{i.t("till-override-password")}</label>
-                    <input
-                        id="approval-password"
-                        type="password"
-                        autocomplete="off"
-                        bind:value=password
-                        data-testid="approval-password"
-                    />
-                </div>
-            </div>
-            <div class="field">
-                <label for="approval-reason">{i.t("till-override-reason")}</label>
-                <input
-                    id="approval-reason"
-                    type="text"
-                    autocomplete="off"
-                    bind:value=reason
-                    data-testid="approval-reason"
-                />
-            </div>
+            <SupervisorFields
+                i=i
+                email=email
+                password=password
+                reason=reason
+                ids=["approval-email", "approval-password", "approval-reason"]
+                test_ids=["approval-email", "approval-password", "approval-reason"]
+            />
             {move || match approve.value().get() {
                 Some(Err(e)) => {
                     Some(
