@@ -60,11 +60,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root: this crate's parent folder.
+/// The workspace root: the nearest folder, from the current one up, whose Cargo.toml holds the
+/// workspace. Found at run time, not from where this binary was compiled: a build folder shared
+/// by two clones may hold a `site` compiled in the other one.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the site crate lives in the workspace")
+    let start = std::env::current_dir().expect("a current folder");
+    start
+        .ancestors()
+        .find(|dir| {
+            fs::read_to_string(dir.join("Cargo.toml"))
+                .is_ok_and(|toml| toml.lines().any(|l| l.trim() == "[workspace]"))
+        })
+        .unwrap_or(&start)
         .to_path_buf()
 }
 
