@@ -20,6 +20,7 @@ mod m20261124_000050_return_vat_lines;
 mod m20261205_000101_sign_in_failure_client;
 mod m20261205_000102_outbox_shown_body;
 mod m20261205_000201_till_integrity;
+mod m20261206_000301_suppliers;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000101_sign_in_failure_client::Migration),
             Box::new(m20261205_000102_outbox_shown_body::Migration),
             Box::new(m20261205_000201_till_integrity::Migration),
+            Box::new(m20261206_000301_suppliers::Migration),
         ]
     }
 }

@@ -534,6 +534,7 @@ pub async fn products(db: &DatabaseConnection, n: usize) -> Result<Vec<String>> 
             previous_price_cents: Set(None),
             price_changed_at_ms: Set(None),
             price_version: Set(Some(first_version + i as i64)),
+            ..Default::default()
         });
         codes.push(product_barcodes::ActiveModel {
             barcode: Set(barcode.clone()),

@@ -1,7 +1,8 @@
 //! Ruche's server-side capabilities, organised by what they do for the coop: accounts and
 //! sign-in ([`accounts`]), the member register ([`members`]), cooperative shares ([`shares`]),
-//! shifts and the work ledger ([`shifts`]), the till and the stock ledger ([`till`]), mail
-//! ([`mail`]) and the demo coop ([`demo`]).
+//! shifts and the work ledger ([`shifts`]), the till and the stock ledger ([`till`]), buying,
+//! pricing, counting and reporting on stock ([`stock`]), mail ([`mail`]) and the demo coop
+//! ([`demo`]).
 //! Each state change is one transaction and returns a domain type or an [`Error`]; the HTTP
 //! and server-function layers stay thin.
 
@@ -20,6 +21,7 @@ pub mod members;
 pub mod settings;
 pub mod shares;
 pub mod shifts;
+pub mod stock;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;

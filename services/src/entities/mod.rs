@@ -41,6 +41,8 @@ pub mod shifts;
 pub mod sign_in_failures;
 pub mod status_changes;
 pub mod stock_moves;
+pub mod supplier_products;
+pub mod suppliers;
 pub mod swap_offers;
 pub mod task_types;
 pub mod template_leaders;

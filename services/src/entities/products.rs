@@ -23,6 +23,16 @@ pub struct Model {
     pub previous_price_cents: Option<i64>,
     pub price_changed_at_ms: Option<i64>,
     pub price_version: Option<i64>,
+    /// The product's own margin in basis points, over its supplier's, category's and coop's.
+    pub margin_bp: Option<i32>,
+    /// What the shelf label says: where it comes from, organic, local, and the net content of
+    /// one piece (`content_milli` milli-units of `content_unit`, `kg` or `l`) for the price per
+    /// kilogram or litre.
+    pub origin: String,
+    pub organic: bool,
+    pub local: bool,
+    pub content_milli: Option<i64>,
+    pub content_unit: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

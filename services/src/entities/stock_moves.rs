@@ -12,6 +12,8 @@ pub struct Model {
     pub reference_id: Option<Uuid>,
     pub at_ms: i64,
     pub created_by: Option<Uuid>,
+    /// What the move is worth at the day's cost, when the product has a cost.
+    pub value_cents: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

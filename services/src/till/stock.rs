@@ -47,6 +47,7 @@ pub(crate) fn insert_moves(
         reference_id: Set(m.reference_id),
         at_ms: Set(m.at_ms),
         created_by: Set(by),
+        value_cents: Set(m.value_cents),
     }));
     Some(insert.build(backend))
 }
@@ -143,6 +144,7 @@ fn read_move(m: stock_moves::Model) -> Option<StockMove> {
         reason: m.reason,
         reference_id: m.reference_id,
         at_ms: m.at_ms,
+        value_cents: m.value_cents,
     })
 }
 

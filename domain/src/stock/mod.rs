@@ -1,5 +1,9 @@
 //! The stock ledger's words: every change of stock is a move (sale, return, reception,
 //! inventory adjustment, loss with a reason), so the quantity on hand is the sum of the moves.
+//!
+//! - [`cost`]: cost prices by the pack, and what a quantity is worth at cost.
+
+pub mod cost;
 
 use crate::money::parse_amount;
 use crate::till::to_milli;
@@ -59,6 +63,8 @@ pub struct StockMove {
     /// The sale line or return line behind the move.
     pub reference_id: Option<Uuid>,
     pub at_ms: i64,
+    /// What the move is worth at the day's cost, in cents, when the product has a cost.
+    pub value_cents: Option<i64>,
 }
 
 impl StockMove {
@@ -71,6 +77,7 @@ impl StockMove {
             reason: None,
             reference_id: None,
             at_ms,
+            value_cents: None,
         }
     }
 }
