@@ -73,8 +73,11 @@ enum StockMoves {
 }
 
 /// One column added (SQLite adds one column per statement).
-fn add(table: impl IntoIden, column: ColumnDef) -> TableAlterStatement {
-    Table::alter().table(table).add_column(column).to_owned()
+fn add(table: impl IntoIden, column: &mut ColumnDef) -> TableAlterStatement {
+    Table::alter()
+        .table(table)
+        .add_column(column.to_owned())
+        .to_owned()
 }
 
 fn drop(table: impl IntoIden, column: impl IntoIden) -> TableAlterStatement {
@@ -149,9 +152,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.alter_table(add(Categories::Table, integer_null(Categories::MarginBp)))
-            .await?;
-        m.alter_table(add(Products::Table, integer_null(Products::MarginBp)))
+        m.alter_table(add(
+            Categories::Table,
+            &mut integer_null(Categories::MarginBp),
+        ))
+        .await?;
+        m.alter_table(add(Products::Table, &mut integer_null(Products::MarginBp)))
             .await?;
         m.alter_table(add(Products::Table, text(Products::Origin).default("")))
             .await?;
@@ -160,18 +166,24 @@ impl MigrationTrait for Migration {
             boolean(Products::Organic).default(false),
         ))
         .await?;
-        m.alter_table(add(Products::Table, boolean(Products::Local).default(false)))
-            .await?;
         m.alter_table(add(
             Products::Table,
-            big_integer_null(Products::ContentMilli),
+            boolean(Products::Local).default(false),
         ))
         .await?;
-        m.alter_table(add(Products::Table, string_null(Products::ContentUnit)))
-            .await?;
+        m.alter_table(add(
+            Products::Table,
+            &mut big_integer_null(Products::ContentMilli),
+        ))
+        .await?;
+        m.alter_table(add(
+            Products::Table,
+            &mut string_null(Products::ContentUnit),
+        ))
+        .await?;
         m.alter_table(add(
             StockMoves::Table,
-            big_integer_null(StockMoves::ValueCents),
+            &mut big_integer_null(StockMoves::ValueCents),
         ))
         .await?;
         Ok(())

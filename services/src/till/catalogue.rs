@@ -197,6 +197,7 @@ async fn category_named(db: &impl ConnectionTrait, name: &str) -> Result<Uuid> {
         id: Set(id),
         name: Set(name.to_string()),
         created_at_ms: Set(now_ms()),
+        margin_bp: Set(None),
     }
     .insert(db)
     .await?;
