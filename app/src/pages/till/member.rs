@@ -6,7 +6,7 @@
 
 use super::focus_on_mount;
 use super::refusal;
-use super::sell::Sale;
+use super::state::Sale;
 use super::supervisor::SupervisorFields;
 use crate::api::till::{find_shoppers, GrantOverride};
 use crate::components::shift::status_advice;

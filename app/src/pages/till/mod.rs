@@ -5,6 +5,9 @@
 //! One file a screen or panel:
 //! - [`open`]: pick a till, count the float by denomination, open the drawer session (or carry
 //!   on with the session open on that till);
+//! - [`state`]: where the till is, and the sale being rung up (its basket, member, panel and
+//!   notice), which the sale screen shares with its panels: they depend on it, not on each
+//!   other;
 //! - [`sell`]: the sale: scan, search, quantities, discounts, the member, payment, receipt;
 //! - [`member`]: who is shopping and whether they may, and a supervisor's override;
 //! - [`supervisor`]: a supervisor's email, password and reason, for overrides and returns;
@@ -33,6 +36,7 @@ pub mod pay;
 pub mod receipt;
 pub mod returns;
 pub mod sell;
+pub mod state;
 pub mod store;
 pub mod supervisor;
 
@@ -40,27 +44,8 @@ use crate::api::till::CASHIERS;
 use crate::components::guard::Guard;
 use crate::i18n::use_i18n;
 use device::Device;
-use domain::till::drawer::{DrawerSession, ZReport};
 use leptos::prelude::*;
-
-/// Where the till is: choosing a till and opening its session, loading the catalogue,
-/// selling, or closed with its Z report.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Stage {
-    Open,
-    Loading {
-        session: DrawerSession,
-        till: String,
-    },
-    Selling {
-        session: DrawerSession,
-        till: String,
-    },
-    Closed {
-        z: Box<ZReport>,
-        till: String,
-    },
-}
+use state::Stage;
 
 #[component]
 pub fn TillPage() -> impl IntoView {

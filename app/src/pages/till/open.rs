@@ -3,7 +3,8 @@
 //! into it (from the browser that opened it), and a supervisor may close it.
 
 use super::count::{counts, empty_count, DrawerCount};
-use super::{refusal, Stage};
+use super::refusal;
+use super::state::Stage;
 use crate::api::till::{tills, OpenSession};
 use crate::i18n::use_i18n;
 use domain::till::drawer::{DrawerSession, Till};

@@ -8,7 +8,7 @@ use super::device::{now_ms, post_sale};
 use super::focus_on_mount;
 use super::link::Sent;
 use super::refusal;
-use super::sell::{Panel, Sale};
+use super::state::{Panel, Sale};
 use crate::error::AppError;
 use domain::money::to_cents;
 use domain::till::{round_cash, settle, PaymentError, Settlement};

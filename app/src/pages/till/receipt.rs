@@ -4,7 +4,7 @@
 
 use super::basket::decimal_text;
 use super::refusal;
-use super::sell::Sale;
+use super::state::Sale;
 use crate::api::till::email_receipt;
 use crate::components::barcode::Barcode;
 use crate::i18n::I18n;

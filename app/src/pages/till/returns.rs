@@ -10,7 +10,7 @@ use super::focus_on_mount;
 use super::link::Sent;
 use super::receipt::tender_name;
 use super::refusal;
-use super::sell::Sale;
+use super::state::Sale;
 use super::supervisor::SupervisorFields;
 use crate::api::till::{find_receipt, ApproveReturn};
 use crate::error::AppError;
