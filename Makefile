@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # site, the server and the tests use the same flags so that they share one build.
 export RUSTFLAGS ?= --cfg erase_components
 
-.PHONY: serve test test-rust test-e2e lint bench
+.PHONY: serve test test-rust test-e2e test-e2e-release lint bench
 
 ## Build, migrate the embedded SQLite database (data/), load the demo coop on first run and
 ## serve on http://127.0.0.1:3000, printing the demo logins.
@@ -25,6 +25,11 @@ test-rust:
 
 test-e2e:
 	scripts/e2e.sh
+
+## The same Playwright tests on the release build (wasm-opt, precompressed assets).
+test-e2e-release:
+	@scripts/tools.sh bench
+	E2E_PROFILE=release scripts/e2e.sh
 
 ## The habits CI checks first: rustfmt, leptosfmt on app/, clippy with warnings as errors.
 lint:
