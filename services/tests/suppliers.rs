@@ -72,7 +72,10 @@ async fn product(
 }
 
 async fn count_lines(s: &Services) -> u64 {
-    supplier_products::Entity::find().count(&s.db).await.unwrap()
+    supplier_products::Entity::find()
+        .count(&s.db)
+        .await
+        .unwrap()
 }
 
 async fn preferred_of(s: &Services, product: Uuid) -> Vec<Uuid> {
@@ -96,9 +99,16 @@ fn invalid(result: Result<impl std::fmt::Debug, Error>) -> Vec<FieldError> {
 
 async fn suppliers_and_their_lines(s: Services) {
     let a = services::testing::admin(&s).await;
-    let bio = suppliers::create(&s, &a, &supplier("Biofresh")).await.unwrap();
+    let bio = suppliers::create(&s, &a, &supplier("Biofresh"))
+        .await
+        .unwrap();
     assert_eq!(
-        (bio.name.as_str(), bio.order_email.as_str(), bio.min_order_cents, bio.lead_days),
+        (
+            bio.name.as_str(),
+            bio.order_email.as_str(),
+            bio.min_order_cents,
+            bio.lead_days
+        ),
         ("Biofresh", "orders@biofresh.be", 15_000, 2)
     );
     // A name another supplier has, whatever its case, and a broken form: nothing written.
@@ -137,13 +147,25 @@ async fn suppliers_and_their_lines(s: Services) {
     )
     .await
     .unwrap();
-    assert_eq!((renamed.name.as_str(), renamed.margin_bp), ("Ferme du Houx SRL", Some(3_000)));
+    assert_eq!(
+        (renamed.name.as_str(), renamed.margin_bp),
+        ("Ferme du Houx SRL", Some(3_000))
+    );
     assert!(matches!(
         suppliers::update(&s, &a, Uuid::now_v7(), &supplier("Nobody")).await,
         Err(Error::NotFound)
     ));
 
-    let bread = product(&s, &a, "Pain complet", "Boulangerie", "3.20", "6", "4006381333931").await;
+    let bread = product(
+        &s,
+        &a,
+        "Pain complet",
+        "Boulangerie",
+        "3.20",
+        "6",
+        "4006381333931",
+    )
+    .await;
     // A pack of nothing, a negative cost, a cost without a known supplier: refused, nothing
     // written.
     assert_eq!(
@@ -193,20 +215,27 @@ async fn suppliers_and_their_lines(s: Services) {
         .iter()
         .map(|l| (l.supplier.as_str(), l.preferred))
         .collect();
-    assert_eq!(names, vec![("Biofresh", true), ("Ferme du Houx SRL", false)]);
+    assert_eq!(
+        names,
+        vec![("Biofresh", true), ("Ferme du Houx SRL", false)]
+    );
     assert_eq!(of_bread.suppliers.len(), 2);
     let of_milk = suppliers::of_product(&s.db, milk.id).await.unwrap();
     assert!(of_milk.lines.is_empty());
     assert_eq!(of_milk.suppliers[0].1, "Biofresh");
 
     // Switching the preferred supplier, then removing it: the other one takes over.
-    suppliers::set_preferred(&s, &a, farm.id, bread.id).await.unwrap();
+    suppliers::set_preferred(&s, &a, farm.id, bread.id)
+        .await
+        .unwrap();
     assert_eq!(preferred_of(&s, bread.id).await, vec![farm.id]);
     assert!(matches!(
         suppliers::set_preferred(&s, &a, farm.id, milk.id).await,
         Err(Error::NotFound)
     ));
-    suppliers::remove_line(&s, &a, farm.id, bread.id).await.unwrap();
+    suppliers::remove_line(&s, &a, farm.id, bread.id)
+        .await
+        .unwrap();
     assert_eq!(preferred_of(&s, bread.id).await, vec![bio.id]);
     assert!(matches!(
         suppliers::remove_line(&s, &a, farm.id, bread.id).await,
@@ -277,9 +306,20 @@ async fn one_preferred_supplier_whoever_chooses_at_once(s: Services) {
 
 async fn a_price_list_is_imported_all_or_nothing(s: Services) {
     let a = services::testing::admin(&s).await;
-    let bio = suppliers::create(&s, &a, &supplier("Biofresh")).await.unwrap();
+    let bio = suppliers::create(&s, &a, &supplier("Biofresh"))
+        .await
+        .unwrap();
     let other = suppliers::create(&s, &a, &supplier("Autre")).await.unwrap();
-    let bread = product(&s, &a, "Pain complet", "Boulangerie", "3.20", "6", "4006381333931").await;
+    let bread = product(
+        &s,
+        &a,
+        "Pain complet",
+        "Boulangerie",
+        "3.20",
+        "6",
+        "4006381333931",
+    )
+    .await;
     let beer = product(&s, &a, "Bière", "Boissons", "1.45", "21", "96385074").await;
     let milk = product(&s, &a, "Lait", "Crèmerie", "1.15", "6", "5000000000005").await;
     // The milk already comes from another supplier, preferred.
@@ -343,7 +383,9 @@ async fn a_price_list_is_imported_all_or_nothing(s: Services) {
         4006381333931;BF-1;12;9,60\n\
         96385074;BF-3;24;19,20\n\
         5000000000005;BF-5;6;4,50\n";
-    let outcome = suppliers::import_price_list(&s, &a, bio.id, good).await.unwrap();
+    let outcome = suppliers::import_price_list(&s, &a, bio.id, good)
+        .await
+        .unwrap();
     assert_eq!(
         (outcome.created, outcome.updated, outcome.unchanged),
         (3, 0, 0)
@@ -366,7 +408,10 @@ async fn a_price_list_is_imported_all_or_nothing(s: Services) {
     );
     let lines = suppliers::lines_of_supplier(&s.db, bio.id).await.unwrap();
     let beer_line = lines.iter().find(|l| l.product_id == beer.id).unwrap();
-    assert_eq!((beer_line.pack_milli, beer_line.pack_cost_cents), (24_000, 1_800));
+    assert_eq!(
+        (beer_line.pack_milli, beer_line.pack_cost_cents),
+        (24_000, 1_800)
+    );
     // A code this supplier uses for another product.
     let clash = "barcode;code;pack_size;pack_cost\n5000000000005;BF-1;6;4,50\n";
     match suppliers::import_price_list(&s, &a, bio.id, clash).await {
@@ -385,7 +430,9 @@ async fn margins_apply_from_the_most_specific(s: Services) {
     // The coop: 20 %, rounded to 5 cents.
     let coop = pricing::pricing_settings(&s.db).await.unwrap();
     assert_eq!((coop.margin_bp, coop.step_cents), (2_000, 5));
-    let bio = suppliers::create(&s, &a, &supplier("Biofresh")).await.unwrap();
+    let bio = suppliers::create(&s, &a, &supplier("Biofresh"))
+        .await
+        .unwrap();
     let bread = product(&s, &a, "Pain complet", "Boulangerie", "3.20", "6", "").await;
     // 1 piece for 2.00: 2.00 x 1.20 x 1.06 = 2.544 -> 2.55.
     suppliers::set_line(&s, &a, bio.id, bread.id, &line("", "1", "2,00"))
@@ -398,7 +445,9 @@ async fn margins_apply_from_the_most_specific(s: Services) {
     };
     assert_eq!(seen(s.clone()).await, (255, 2_000, MarginSource::Coop));
     let bakery = pricing::category_margins(&s.db).await.unwrap()[0].id;
-    pricing::set_category_margin(&s, &a, bakery, "25").await.unwrap();
+    pricing::set_category_margin(&s, &a, bakery, "25")
+        .await
+        .unwrap();
     // 2.00 x 1.25 x 1.06 = 2.65.
     assert_eq!(seen(s.clone()).await, (265, 2_500, MarginSource::Category));
     suppliers::update(
@@ -414,7 +463,9 @@ async fn margins_apply_from_the_most_specific(s: Services) {
     .unwrap();
     // 2.00 x 1.30 x 1.06 = 2.756 -> 2.75.
     assert_eq!(seen(s.clone()).await, (275, 3_000, MarginSource::Supplier));
-    pricing::set_product_margin(&s, &a, bread.id, "10").await.unwrap();
+    pricing::set_product_margin(&s, &a, bread.id, "10")
+        .await
+        .unwrap();
     // 2.00 x 1.10 x 1.06 = 2.332 -> 2.35 (to 5 cents), 2.33 (to the cent).
     assert_eq!(seen(s.clone()).await, (235, 1_000, MarginSource::Product));
     pricing::set_pricing_settings(
@@ -429,13 +480,18 @@ async fn margins_apply_from_the_most_specific(s: Services) {
     .unwrap();
     assert_eq!(seen(s.clone()).await, (233, 1_000, MarginSource::Product));
     // An empty margin gives the next one back.
-    pricing::set_product_margin(&s, &a, bread.id, "").await.unwrap();
+    pricing::set_product_margin(&s, &a, bread.id, "")
+        .await
+        .unwrap();
     assert_eq!(seen(s.clone()).await.2, MarginSource::Supplier);
 
     // Refusals write nothing.
     assert_eq!(
         invalid(pricing::set_product_margin(&s, &a, bread.id, "-3").await),
-        vec![FieldError::new("margin", Reason::OutOfRange { min: 0, max: 1_000 })]
+        vec![FieldError::new(
+            "margin",
+            Reason::OutOfRange { min: 0, max: 1_000 }
+        )]
     );
     assert_eq!(
         invalid(pricing::set_category_margin(&s, &a, bakery, "2,555").await),
@@ -459,7 +515,10 @@ async fn margins_apply_from_the_most_specific(s: Services) {
         pricing::set_product_margin(&s, &a, Uuid::now_v7(), "10").await,
         Err(Error::NotFound)
     ));
-    assert_eq!(pricing::pricing_settings(&s.db).await.unwrap().step_cents, 1);
+    assert_eq!(
+        pricing::pricing_settings(&s.db).await.unwrap().step_cents,
+        1
+    );
     assert_eq!(
         pricing::category_margins(&s.db).await.unwrap()[0].margin_bp,
         Some(2_500)
@@ -468,8 +527,19 @@ async fn margins_apply_from_the_most_specific(s: Services) {
 
 async fn applying_computed_prices_in_bulk(s: Services) {
     let a = services::testing::admin(&s).await;
-    let bio = suppliers::create(&s, &a, &supplier("Biofresh")).await.unwrap();
-    let bread = product(&s, &a, "Pain complet", "Boulangerie", "3.20", "6", "4006381333931").await;
+    let bio = suppliers::create(&s, &a, &supplier("Biofresh"))
+        .await
+        .unwrap();
+    let bread = product(
+        &s,
+        &a,
+        "Pain complet",
+        "Boulangerie",
+        "3.20",
+        "6",
+        "4006381333931",
+    )
+    .await;
     let beer = product(&s, &a, "Bière", "Boissons", "1.45", "21", "96385074").await;
     let milk = product(&s, &a, "Lait", "Crèmerie", "1.15", "6", "").await;
     let soap = product(&s, &a, "Savon", "Droguerie", "4.99", "21", "").await;
@@ -487,7 +557,14 @@ async fn applying_computed_prices_in_bulk(s: Services) {
     let shown: Vec<(&str, i64, i64, i64)> = before
         .products
         .iter()
-        .map(|p| (p.name.as_str(), p.price_cents, p.computed_cents, p.unit_cost_cents))
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.price_cents,
+                p.computed_cents,
+                p.unit_cost_cents,
+            )
+        })
         .collect();
     assert_eq!(
         shown,
@@ -500,7 +577,10 @@ async fn applying_computed_prices_in_bulk(s: Services) {
     assert_eq!((second.total, second.products.len()), (2, 1));
     assert_eq!(second.products[0].name, "Pain complet");
 
-    let version = catalogue::changes_since(&s.db, 0, 100).await.unwrap().version;
+    let version = catalogue::changes_since(&s.db, 0, 100)
+        .await
+        .unwrap()
+        .version;
     // The chosen one only (an unknown product and a product at its price already are left).
     let applied = pricing::apply(
         &s,
@@ -535,7 +615,12 @@ async fn applying_computed_prices_in_bulk(s: Services) {
     assert_eq!(pricing::apply(&s, &a, &Chosen::All).await.unwrap(), 1);
     assert_eq!(pricing::differences(&s.db, 50, 0).await.unwrap().total, 0);
     assert_eq!(pricing::apply(&s, &a, &Chosen::All).await.unwrap(), 0);
-    assert_eq!(pricing::apply(&s, &a, &Chosen::Products(vec![])).await.unwrap(), 0);
+    assert_eq!(
+        pricing::apply(&s, &a, &Chosen::Products(vec![]))
+            .await
+            .unwrap(),
+        0
+    );
     let beer_now = catalogue::product(&s.db, beer.id).await.unwrap();
     assert_eq!(beer_now.price_cents, 115);
     let audited = audit_log::Entity::find()
@@ -561,7 +646,10 @@ async fn applying_computed_prices_in_bulk(s: Services) {
         .unwrap()
         .unwrap();
     // 2.20 x 1.2 x 1.06 = 2.7984 -> 2.80.
-    assert_eq!((row.price_cents, row.previous_price_cents), (280, Some(255)));
+    assert_eq!(
+        (row.price_cents, row.previous_price_cents),
+        (280, Some(255))
+    );
 }
 
 on_both_databases!(

@@ -238,8 +238,14 @@ mod tests {
             coop: 2_000,
         };
         let cases = [
-            (m(Some(1_000), Some(1_500), Some(3_000)), (1_000, MarginSource::Product)),
-            (m(None, Some(1_500), Some(3_000)), (1_500, MarginSource::Supplier)),
+            (
+                m(Some(1_000), Some(1_500), Some(3_000)),
+                (1_000, MarginSource::Product),
+            ),
+            (
+                m(None, Some(1_500), Some(3_000)),
+                (1_500, MarginSource::Supplier),
+            ),
             (m(None, None, Some(3_000)), (3_000, MarginSource::Category)),
             (m(None, None, None), (2_000, MarginSource::Coop)),
             // A margin of zero is a margin, not an absence of one.
@@ -319,7 +325,10 @@ mod tests {
                 step_cents: 10
             })
         );
-        assert_eq!(PricingForm::of(ok.validate().unwrap()).validate(), ok.validate());
+        assert_eq!(
+            PricingForm::of(ok.validate().unwrap()).validate(),
+            ok.validate()
+        );
         let bad = PricingForm {
             margin: String::new(),
             step_cents: "3".into(),

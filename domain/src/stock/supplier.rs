@@ -424,7 +424,10 @@ mod tests {
             (line("", "1", "0"), ok("", 1_000, 0)),
             (line("", "0", "1"), err("pack_size", Reason::BadQuantity)),
             (line("", "-6", "1"), err("pack_size", Reason::BadQuantity)),
-            (line("", "0,0001", "1"), err("pack_size", Reason::BadQuantity)),
+            (
+                line("", "0,0001", "1"),
+                err("pack_size", Reason::BadQuantity),
+            ),
             (line("", "", "1"), err("pack_size", Reason::Required)),
             (
                 line("", "2000000", "1"),

@@ -38,7 +38,9 @@ pub async fn sources(
     for row in query.all(db).await? {
         if let Some(cost) = PackCost::new(row.pack_milli, row.pack_cost_cents) {
             // Rows come preferred first, then newest first: the first one wins.
-            costs.entry(row.product_id).or_insert((row.supplier_id, cost));
+            costs
+                .entry(row.product_id)
+                .or_insert((row.supplier_id, cost));
         }
     }
     Ok(costs)

@@ -8,13 +8,14 @@
 use super::costs;
 use crate::entities::{categories, products, suppliers};
 use crate::error::{Error, Result};
-use crate::till::catalogue::{categories as category_list, with_barcodes, write, Before, CATALOGUE_VERSION};
+use crate::till::catalogue::{
+    categories as category_list, with_barcodes, write, Before, CATALOGUE_VERSION,
+};
 use crate::{audit, db::write_tx, settings, Services};
 use domain::stock::cost::PackCost;
 use domain::stock::pricing::{
-    optional_margin, sale_price_cents, CategoryMargin, Margins, PriceDifference,
-    PriceDifferences, PricingForm, PricingSettings, DEFAULT_MARGIN_BP, DEFAULT_STEP_CENTS,
-    STEPS_CENTS,
+    optional_margin, sale_price_cents, CategoryMargin, Margins, PriceDifference, PriceDifferences,
+    PricingForm, PricingSettings, DEFAULT_MARGIN_BP, DEFAULT_STEP_CENTS, STEPS_CENTS,
 };
 use domain::till::{ProductForm, Unit, VatRate};
 use domain::validation::Errors;
@@ -106,7 +107,14 @@ pub async fn set_category_margin(
     row.margin_bp = Set(margin_bp);
     row.update(&tx).await?;
     let detail = format!("margin {margin_bp:?} bp");
-    audit::commit(tx, actor, "stock.pricing.category", &id.to_string(), &detail).await?;
+    audit::commit(
+        tx,
+        actor,
+        "stock.pricing.category",
+        &id.to_string(),
+        &detail,
+    )
+    .await?;
     Ok(margin_bp)
 }
 
@@ -286,12 +294,11 @@ pub async fn apply(s: &Services, actor: &Viewer, chosen: &Chosen) -> Result<u64>
     }
     // Read again once locked, so two people applying at once change each price once.
     super::suppliers::lock_products(&tx, &ids).await?;
-    let changes: Vec<(products::Model, PriceDifference)> =
-        priced(&tx, coop.margin_bp, Some(&ids))
-            .await?
-            .into_iter()
-            .filter_map(|p| p.difference(coop.step_cents).map(|d| (p.row, d)))
-            .collect();
+    let changes: Vec<(products::Model, PriceDifference)> = priced(&tx, coop.margin_bp, Some(&ids))
+        .await?
+        .into_iter()
+        .filter_map(|p| p.difference(coop.step_cents).map(|d| (p.row, d)))
+        .collect();
     let Some(count) = i64::try_from(changes.len()).ok().filter(|n| *n > 0) else {
         return Ok(0);
     };
@@ -307,7 +314,9 @@ pub async fn apply(s: &Services, actor: &Viewer, chosen: &Chosen) -> Result<u64>
             created_at_ms: row.created_at_ms,
             price_cents: row.price_cents,
         };
-        let category = row.category_id.and_then(|c| category_names.get(&c).cloned());
+        let category = row
+            .category_id
+            .and_then(|c| category_names.get(&c).cloned());
         let product = with_barcodes(&tx, vec![row]).await?.remove(0);
         let mut valid = ProductForm::of(&product, category.as_deref())
             .validate()

@@ -13,8 +13,8 @@ use crate::{audit, db::write_tx, now_ms, Services};
 use domain::csv_table::RowError;
 use domain::register::ImportOutcome;
 use domain::stock::supplier::{
-    parse_price_list, LineForm, ProductSuppliers, Supplier, SupplierForm, SupplierLine,
-    ValidLine, ValidSupplier,
+    parse_price_list, LineForm, ProductSuppliers, Supplier, SupplierForm, SupplierLine, ValidLine,
+    ValidSupplier,
 };
 use domain::till::Unit;
 use domain::validation::Reason;
@@ -144,7 +144,14 @@ pub async fn create(s: &Services, actor: &Viewer, form: &SupplierForm) -> Result
         }
         .insert(&tx)
         .await?;
-        audit::commit(tx, actor, "stock.supplier.create", &id.to_string(), &detail(&v)).await?;
+        audit::commit(
+            tx,
+            actor,
+            "stock.supplier.create",
+            &id.to_string(),
+            &detail(&v),
+        )
+        .await?;
         get(&s.db, id).await
     }
     .await
@@ -180,7 +187,14 @@ pub async fn update(
         row.margin_bp = Set(v.margin_bp);
         row.updated_at_ms = Set(now_ms());
         row.update(&tx).await?;
-        audit::commit(tx, actor, "stock.supplier.update", &id.to_string(), &detail(&v)).await?;
+        audit::commit(
+            tx,
+            actor,
+            "stock.supplier.update",
+            &id.to_string(),
+            &detail(&v),
+        )
+        .await?;
         get(&s.db, id).await
     }
     .await
@@ -434,10 +448,7 @@ pub async fn set_line(
     let rows = supplier_products::Entity::find_by_id((supplier_id, product_id))
         .all(&s.db)
         .await?;
-    lines_where(&s.db, rows)
-        .await?
-        .pop()
-        .ok_or(Error::NotFound)
+    lines_where(&s.db, rows).await?.pop().ok_or(Error::NotFound)
 }
 
 /// Makes `supplier_id` the preferred supplier of `product_id`, and no other: the product's cost
