@@ -259,6 +259,26 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/stock/suppliers")
+                        view=pages::stock::suppliers::Suppliers
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/suppliers/new")
+                        view=pages::stock::supplier_new::SupplierNew
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/suppliers/:id")
+                        view=pages::stock::supplier::SupplierPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/pricing")
+                        view=pages::stock::pricing::Pricing
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/admin/tills")
                         view=pages::admin::tills::Tills
                         ssr=SsrMode::Async
@@ -294,6 +314,12 @@ mod tests {
                 false,
             ),
             ("/stock/import", false),
+            ("/stock/suppliers", false),
+            (
+                "/stock/suppliers/0191f1c2-0000-7000-8000-000000000000",
+                false,
+            ),
+            ("/stock/pricing", false),
             ("/stockroom", true),
             ("/sheets", true),
             ("/sheets/0191f1c2-0000-7000-8000-000000000000", true),

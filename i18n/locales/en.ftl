@@ -953,3 +953,85 @@ till-rounding = Cash rounding
 till-report-refunds-vouchers = Refunds in meal vouchers
 till-report-vat-sales = VAT on sales
 till-report-vat-refunds = VAT on refunds (to subtract)
+
+## stock: suppliers, cost prices and the coop's pricing (stock-suppliers)
+stock-suppliers = Suppliers
+stock-suppliers-hint = Who sells what: each supplier's codes, packs and costs, and its price list import.
+stock-pricing = Pricing
+stock-pricing-hint = The coop's margins, and the prices that differ from cost plus margin plus VAT.
+stock-back-to-suppliers = ← Suppliers
+supplier-new = New supplier
+suppliers-none = No supplier yet.
+supplier-terms = Minimum order { $min } · delivery in { $days } days
+supplier-products =
+    { $count ->
+        [0] no product
+        [one] 1 product
+       *[other] { $count } products
+    }
+field-supplier-name = Name
+field-supplier-contact = Contact (person, phone)
+field-order-email = Email for orders
+field-min-order = Minimum order (€, excl. VAT)
+field-lead-days = Delivery time (days)
+field-supplier-margin = Margin on this supplier's products (%)
+supplier-margin-hint = Leave empty to use the category's margin, or the coop's. A product's own margin comes first.
+supplier-edit-title = The supplier
+supplier-created = Supplier added. Add its products from their pages, or import its price list below.
+supplier-products-title = Its products
+supplier-no-products = This supplier sells no product yet.
+supplier-pack = { $quantity } for { $cost }
+supplier-preferred = Preferred
+price-list-title = Import its price list
+price-list-intro = One row per product: its barcode (or, for a product this supplier already sells, the supplier's code alone), the supplier's code, the pack size in the product's unit and the pack's cost excluding VAT. Either every row is taken in, or every bad row is listed and nothing is.
+price-list-done = Price list imported: { $created } added, { $updated } updated, { $unchanged } unchanged.
+product-suppliers-title = Suppliers and cost
+product-no-suppliers = No supplier for this product yet: it has no cost price.
+notice-supplier-line = Supplier's price saved.
+notice-supplier-preferred = Preferred supplier changed.
+notice-supplier-removed = Supplier removed from this product.
+notice-margin = Margin saved.
+supplier-line-change = Change
+supplier-make-preferred = Make preferred
+supplier-line-remove = Remove
+supplier-line-title = Add or change a supplier's price
+supplier-choose = Choose a supplier…
+field-supplier = Supplier
+field-supplier-code = Supplier's code
+field-pack-size = Pack size
+field-pack-cost = Pack cost (€, excl. VAT)
+supplier-line-hint = The first supplier of a product is its preferred one: its cost makes the computed price.
+supplier-line-save = Save the price
+product-margin-title = This product's margin
+field-product-margin = Margin (%)
+product-margin-hint = Leave empty to use the preferred supplier's margin, the category's or the coop's.
+pricing-intro = Sale price = cost × (1 + margin) + VAT, rounded to the coop's step. The margin is the product's, else its preferred supplier's, else its category's, else the coop's.
+pricing-applied =
+    { $count ->
+        [0] No price changed: they already were the computed ones.
+        [one] 1 price changed: the tills get it with their next update.
+       *[other] { $count } prices changed: the tills get them with their next update.
+    }
+pricing-settings-saved = The coop's pricing is saved.
+pricing-category-saved = Category margin saved.
+pricing-differences-title = Prices to update
+pricing-differences-count =
+    { $count ->
+        [0] Every price is the computed one.
+        [one] 1 product's price differs from the computed one.
+       *[other] { $count } products' prices differ from the computed ones.
+    }
+pricing-why = Cost { $cost } · margin { $margin } % ({ $source }) · VAT { $vat } % · { $supplier }
+margin-from-product = product
+margin-from-supplier = supplier
+margin-from-category = category
+margin-from-coop = coop
+pricing-see-product = Product and suppliers
+pricing-apply-ticked = Apply the ticked prices
+pricing-apply-all = Apply all { $count }
+pricing-settings-title = The coop's pricing
+field-coop-margin = Coop margin (%)
+field-price-step = Round prices to
+pricing-settings-hint = The margin of every product that has no margin of its own, of its supplier or of its category.
+pricing-categories-title = Margins by category
+pricing-categories-hint = In %. Leave empty to use the coop's margin.

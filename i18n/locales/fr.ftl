@@ -953,3 +953,85 @@ till-rounding = Arrondi espèces
 till-report-refunds-vouchers = Remboursements en chèques-repas
 till-report-vat-sales = TVA sur les ventes
 till-report-vat-refunds = TVA sur les remboursements (à déduire)
+
+## stock: suppliers, cost prices and the coop's pricing (stock-suppliers)
+stock-suppliers = Fournisseurs
+stock-suppliers-hint = Qui vend quoi : les codes, conditionnements et prix d'achat de chaque fournisseur, et l'import de son tarif.
+stock-pricing = Prix de vente
+stock-pricing-hint = Les marges de la coopérative, et les prix qui diffèrent du prix d'achat plus marge plus TVA.
+stock-back-to-suppliers = ← Fournisseurs
+supplier-new = Nouveau fournisseur
+suppliers-none = Aucun fournisseur pour l'instant.
+supplier-terms = Commande minimum { $min } · livraison en { $days } jours
+supplier-products =
+    { $count ->
+        [0] aucun produit
+        [one] 1 produit
+       *[other] { $count } produits
+    }
+field-supplier-name = Nom
+field-supplier-contact = Contact (personne, téléphone)
+field-order-email = Email pour les commandes
+field-min-order = Commande minimum (€, HTVA)
+field-lead-days = Délai de livraison (jours)
+field-supplier-margin = Marge sur les produits de ce fournisseur (%)
+supplier-margin-hint = Laisser vide pour la marge de la catégorie, ou celle de la coopérative. La marge propre d'un produit passe avant.
+supplier-edit-title = Le fournisseur
+supplier-created = Fournisseur ajouté. Ajoutez ses produits depuis leur page, ou importez son tarif ci-dessous.
+supplier-products-title = Ses produits
+supplier-no-products = Ce fournisseur ne vend encore aucun produit.
+supplier-pack = { $quantity } pour { $cost }
+supplier-preferred = Préféré
+price-list-title = Importer son tarif
+price-list-intro = Une ligne par produit : son code-barres (ou, pour un produit que ce fournisseur vend déjà, le code du fournisseur seul), le code du fournisseur, la taille du conditionnement dans l'unité du produit et le prix du conditionnement HTVA. Soit toutes les lignes sont prises, soit chaque ligne fautive est listée et rien ne l'est.
+price-list-done = Tarif importé : { $created } ajouté(s), { $updated } mis à jour, { $unchanged } inchangé(s).
+product-suppliers-title = Fournisseurs et prix d'achat
+product-no-suppliers = Pas encore de fournisseur pour ce produit : il n'a pas de prix d'achat.
+notice-supplier-line = Prix du fournisseur enregistré.
+notice-supplier-preferred = Fournisseur préféré changé.
+notice-supplier-removed = Fournisseur retiré de ce produit.
+notice-margin = Marge enregistrée.
+supplier-line-change = Modifier
+supplier-make-preferred = Rendre préféré
+supplier-line-remove = Retirer
+supplier-line-title = Ajouter ou modifier le prix d'un fournisseur
+supplier-choose = Choisir un fournisseur…
+field-supplier = Fournisseur
+field-supplier-code = Code du fournisseur
+field-pack-size = Conditionnement
+field-pack-cost = Prix du conditionnement (€, HTVA)
+supplier-line-hint = Le premier fournisseur d'un produit est son fournisseur préféré : son prix d'achat donne le prix calculé.
+supplier-line-save = Enregistrer le prix
+product-margin-title = La marge de ce produit
+field-product-margin = Marge (%)
+product-margin-hint = Laisser vide pour la marge du fournisseur préféré, de la catégorie ou de la coopérative.
+pricing-intro = Prix de vente = prix d'achat × (1 + marge) + TVA, arrondi au pas de la coopérative. La marge est celle du produit, sinon de son fournisseur préféré, sinon de sa catégorie, sinon de la coopérative.
+pricing-applied =
+    { $count ->
+        [0] Aucun prix changé : ils étaient déjà les prix calculés.
+        [one] 1 prix changé : les caisses le reçoivent à leur prochaine mise à jour.
+       *[other] { $count } prix changés : les caisses les reçoivent à leur prochaine mise à jour.
+    }
+pricing-settings-saved = Les prix de la coopérative sont enregistrés.
+pricing-category-saved = Marge de la catégorie enregistrée.
+pricing-differences-title = Prix à mettre à jour
+pricing-differences-count =
+    { $count ->
+        [0] Tous les prix sont les prix calculés.
+        [one] Le prix d'1 produit diffère du prix calculé.
+       *[other] Les prix de { $count } produits diffèrent des prix calculés.
+    }
+pricing-why = Achat { $cost } · marge { $margin } % ({ $source }) · TVA { $vat } % · { $supplier }
+margin-from-product = produit
+margin-from-supplier = fournisseur
+margin-from-category = catégorie
+margin-from-coop = coopérative
+pricing-see-product = Produit et fournisseurs
+pricing-apply-ticked = Appliquer les prix cochés
+pricing-apply-all = Appliquer les { $count }
+pricing-settings-title = Les prix de la coopérative
+field-coop-margin = Marge de la coopérative (%)
+field-price-step = Arrondir les prix à
+pricing-settings-hint = La marge de tout produit qui n'a pas de marge propre, ni de son fournisseur, ni de sa catégorie.
+pricing-categories-title = Marges par catégorie
+pricing-categories-hint = En %. Laisser vide pour la marge de la coopérative.

@@ -953,3 +953,85 @@ till-rounding = Afronding cash
 till-report-refunds-vouchers = Terugbetalingen in maaltijdcheques
 till-report-vat-sales = Btw op verkopen
 till-report-vat-refunds = Btw op terugbetalingen (af te trekken)
+
+## stock: suppliers, cost prices and the coop's pricing (stock-suppliers)
+stock-suppliers = Leveranciers
+stock-suppliers-hint = Wie verkoopt wat: de codes, verpakkingen en aankoopprijzen van elke leverancier, en het importeren van zijn prijslijst.
+stock-pricing = Verkoopprijzen
+stock-pricing-hint = De marges van de coöperatie, en de prijzen die afwijken van aankoopprijs plus marge plus btw.
+stock-back-to-suppliers = ← Leveranciers
+supplier-new = Nieuwe leverancier
+suppliers-none = Nog geen leveranciers.
+supplier-terms = Minimale bestelling { $min } · levering in { $days } dagen
+supplier-products =
+    { $count ->
+        [0] geen product
+        [one] 1 product
+       *[other] { $count } producten
+    }
+field-supplier-name = Naam
+field-supplier-contact = Contact (persoon, telefoon)
+field-order-email = E-mail voor bestellingen
+field-min-order = Minimale bestelling (€, excl. btw)
+field-lead-days = Levertijd (dagen)
+field-supplier-margin = Marge op de producten van deze leverancier (%)
+supplier-margin-hint = Leeg laten voor de marge van de categorie, of die van de coöperatie. De eigen marge van een product gaat voor.
+supplier-edit-title = De leverancier
+supplier-created = Leverancier toegevoegd. Voeg zijn producten toe vanaf hun pagina, of importeer hieronder zijn prijslijst.
+supplier-products-title = Zijn producten
+supplier-no-products = Deze leverancier verkoopt nog geen enkel product.
+supplier-pack = { $quantity } voor { $cost }
+supplier-preferred = Voorkeur
+price-list-title = Zijn prijslijst importeren
+price-list-intro = Eén regel per product: zijn barcode (of, voor een product dat deze leverancier al verkoopt, alleen de code van de leverancier), de code van de leverancier, de verpakkingsgrootte in de eenheid van het product en de prijs van de verpakking excl. btw. Ofwel worden alle regels overgenomen, ofwel wordt elke foute regel vermeld en wordt niets overgenomen.
+price-list-done = Prijslijst geïmporteerd: { $created } toegevoegd, { $updated } bijgewerkt, { $unchanged } ongewijzigd.
+product-suppliers-title = Leveranciers en aankoopprijs
+product-no-suppliers = Nog geen leverancier voor dit product: het heeft geen aankoopprijs.
+notice-supplier-line = Prijs van de leverancier opgeslagen.
+notice-supplier-preferred = Voorkeursleverancier gewijzigd.
+notice-supplier-removed = Leverancier van dit product verwijderd.
+notice-margin = Marge opgeslagen.
+supplier-line-change = Wijzigen
+supplier-make-preferred = Voorkeur geven
+supplier-line-remove = Verwijderen
+supplier-line-title = De prijs van een leverancier toevoegen of wijzigen
+supplier-choose = Kies een leverancier…
+field-supplier = Leverancier
+field-supplier-code = Code van de leverancier
+field-pack-size = Verpakking
+field-pack-cost = Prijs van de verpakking (€, excl. btw)
+supplier-line-hint = De eerste leverancier van een product is de voorkeursleverancier: zijn aankoopprijs bepaalt de berekende prijs.
+supplier-line-save = Prijs opslaan
+product-margin-title = De marge van dit product
+field-product-margin = Marge (%)
+product-margin-hint = Leeg laten voor de marge van de voorkeursleverancier, van de categorie of van de coöperatie.
+pricing-intro = Verkoopprijs = aankoopprijs × (1 + marge) + btw, afgerond op de stap van de coöperatie. De marge is die van het product, anders van zijn voorkeursleverancier, anders van zijn categorie, anders van de coöperatie.
+pricing-applied =
+    { $count ->
+        [0] Geen prijs gewijzigd: het waren al de berekende prijzen.
+        [one] 1 prijs gewijzigd: de kassa's krijgen hem bij hun volgende update.
+       *[other] { $count } prijzen gewijzigd: de kassa's krijgen ze bij hun volgende update.
+    }
+pricing-settings-saved = De prijzen van de coöperatie zijn opgeslagen.
+pricing-category-saved = Marge van de categorie opgeslagen.
+pricing-differences-title = Bij te werken prijzen
+pricing-differences-count =
+    { $count ->
+        [0] Alle prijzen zijn de berekende prijzen.
+        [one] De prijs van 1 product wijkt af van de berekende prijs.
+       *[other] De prijzen van { $count } producten wijken af van de berekende prijzen.
+    }
+pricing-why = Aankoop { $cost } · marge { $margin } % ({ $source }) · btw { $vat } % · { $supplier }
+margin-from-product = product
+margin-from-supplier = leverancier
+margin-from-category = categorie
+margin-from-coop = coöperatie
+pricing-see-product = Product en leveranciers
+pricing-apply-ticked = De aangevinkte prijzen toepassen
+pricing-apply-all = Alle { $count } toepassen
+pricing-settings-title = De prijzen van de coöperatie
+field-coop-margin = Marge van de coöperatie (%)
+field-price-step = Prijzen afronden op
+pricing-settings-hint = De marge van elk product dat geen eigen marge heeft, noch van zijn leverancier, noch van zijn categorie.
+pricing-categories-title = Marges per categorie
+pricing-categories-hint = In %. Leeg laten voor de marge van de coöperatie.

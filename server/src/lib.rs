@@ -1,6 +1,7 @@
 //! Ruche's HTTP server: the axum router with the Leptos app and its server functions, the
 //! sign-in endpoints (plain forms that work without JavaScript), session and cross-site
-//! request checks, the CSV export, the products import as a plain form and `/health`.
+//! request checks, the CSV export, the products and price list imports as plain forms and
+//! `/health`.
 
 pub mod auth;
 pub mod calendar;
@@ -41,6 +42,10 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
         .route("/api/may-shop", get(shop::may_shop))
         .route("/calendar/{file}", get(calendar::feed))
         .route("/stock/import", post(stock::import_products))
+        .route(
+            "/stock/suppliers/{id}/import",
+            post(stock::import_price_list),
+        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || app::shell(options.clone())

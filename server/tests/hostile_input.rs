@@ -386,6 +386,8 @@ entities!(
     sign_in_failures,
     status_changes,
     stock_moves,
+    supplier_products,
+    suppliers,
     swap_offers,
     task_types,
     template_leaders,
@@ -489,6 +491,8 @@ struct Ids {
     product_price_cents: i64,
     category: Uuid,
     nomenclature: Value,
+    /// A supplier of the demo coop, one that sells `product` when one does.
+    supplier: Uuid,
 }
 
 async fn ids(s: &Services) -> Ids {
@@ -544,6 +548,14 @@ async fn ids(s: &Services) -> Ids {
         .await
         .unwrap();
     let lists = till::catalogue::lists(&s.db).await.unwrap();
+    let sellers = services::stock::suppliers::of_product(&s.db, products.products[0].id)
+        .await
+        .unwrap();
+    let supplier = sellers
+        .lines
+        .first()
+        .map(|l| l.supplier_id)
+        .unwrap_or(sellers.suppliers[0].0);
     Ids {
         someone: detail.id,
         someone_number: detail.member_number,
@@ -559,7 +571,22 @@ async fn ids(s: &Services) -> Ids {
         product_price_cents: products.products[0].price_cents,
         category: lists.categories[0].id,
         nomenclature: serde_json::to_value(&lists.nomenclature).unwrap(),
+        supplier,
     }
+}
+
+/// The fields of the supplier form that may be left out (empty is valid for them).
+const SUPPLIER_FORM_OPTIONAL: &[&str] = &[
+    "form.contact",
+    "form.order_email",
+    "form.min_order",
+    "form.lead_days",
+    "form.margin",
+];
+
+fn supplier_form(name: &str) -> Value {
+    json!({ "name": name, "contact": "Anne, 02 555 01 01", "order_email": "orders@hostile.be",
+        "min_order": "150", "lead_days": "2", "margin": "25" })
 }
 
 /// Every server function with a request it would take.
@@ -1016,6 +1043,88 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             StockManager,
             false,
             json!({ "id": i.product }),
+        ),
+        ep("stock/suppliers", StockManager, false, json!({})),
+        ep(
+            "stock/supplier",
+            StockManager,
+            false,
+            json!({ "id": i.supplier }),
+        ),
+        Endpoint {
+            optional: SUPPLIER_FORM_OPTIONAL,
+            ..ep(
+                "stock/supplier/create",
+                StockManager,
+                true,
+                json!({ "form": supplier_form("Hostile supplier") }),
+            )
+        },
+        Endpoint {
+            optional: SUPPLIER_FORM_OPTIONAL,
+            ..ep(
+                "stock/supplier/update",
+                StockManager,
+                true,
+                json!({ "id": i.supplier, "form": supplier_form("Hostile renamed") }),
+            )
+        },
+        ep(
+            "stock/product/suppliers",
+            StockManager,
+            false,
+            json!({ "id": i.product }),
+        ),
+        Endpoint {
+            optional: &["line.code"],
+            ..ep(
+                "stock/supplier/line",
+                StockManager,
+                true,
+                json!({ "product_id": i.product, "supplier_id": i.supplier.to_string(),
+                "line": { "code": "H-1", "pack_size": "6", "pack_cost": "4.50" } }),
+            )
+        },
+        ep(
+            "stock/supplier/preferred",
+            StockManager,
+            true,
+            json!({ "supplier_id": i.supplier, "product_id": i.product }),
+        ),
+        ep(
+            "stock/product/margin",
+            StockManager,
+            true,
+            json!({ "id": i.product, "margin": "15" }),
+        ),
+        ep("stock/pricing", StockManager, false, json!({ "page": 0 })),
+        ep("stock/pricing/categories", StockManager, false, json!({})),
+        ep(
+            "stock/pricing/settings",
+            StockManager,
+            true,
+            json!({ "form": { "margin": "20", "step_cents": "5" } }),
+        ),
+        ep(
+            "stock/pricing/category",
+            StockManager,
+            true,
+            json!({ "id": i.category, "margin": "25" }),
+        ),
+        Endpoint {
+            optional: &["products", "all"],
+            ..ep(
+                "stock/pricing/apply",
+                StockManager,
+                true,
+                json!({ "products": [i.product], "all": false }),
+            )
+        },
+        ep(
+            "stock/supplier/line/remove",
+            StockManager,
+            true,
+            json!({ "supplier_id": i.supplier, "product_id": i.product }),
         ),
         // Last: it closes the session the others use.
         ep(

@@ -179,7 +179,119 @@ async fn plain_form_posts_redirect_to_their_page(s: Services) {
     assert_eq!(on_hand(s.clone()).await, before + 3000);
 }
 
+async fn a_price_list_and_the_pricing_as_plain_forms(s: Services) {
+    use services::stock::suppliers;
+    demo::load(&s).await.unwrap();
+    let app = server::router(s.clone(), server::default_options());
+    let stock = token(&s, "stock@demo.ruche.coop").await;
+    let member = token(&s, "member@demo.ruche.coop").await;
+    let supplier = suppliers::list(&s.db).await.unwrap().remove(0);
+    let import = format!("/stock/suppliers/{}/import", supplier.id);
+    let multi = format!("multipart/form-data; boundary={BOUNDARY}");
+    let product = till::catalogue::search(&s.db, "", None, ProductState::All, 1, 0)
+        .await
+        .unwrap()
+        .products
+        .remove(0);
+    let barcode = product.barcodes[0].clone();
+    let supplier_id = supplier.id;
+    let lines = |s: Services| async move {
+        suppliers::lines_of_supplier(&s.db, supplier_id)
+            .await
+            .unwrap()
+    };
+    let before = lines(s.clone()).await;
+    let bad = format!("barcode;code;pack_size;pack_cost\n{barcode};PF-1;0;3,00\n");
+
+    // Nobody is sent to sign in and back; a member is refused; nothing is imported.
+    let (status, location, _) = browser(&app, &import, None, &multi, multipart(&bad)).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(
+        location,
+        format!("/sign-in?next=/stock/suppliers/{}", supplier.id)
+    );
+    let (status, _, _) = browser(&app, &import, Some(&member), &multi, multipart(&bad)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // A pack of nothing: the supplier's page says which line and why, and nothing is written.
+    let (status, _, page) = browser(&app, &import, Some(&stock), &multi, multipart(&bad)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-testid=\"import-report\""), "{page}");
+    assert!(page.contains(&supplier.name), "{page}");
+    assert_eq!(lines(s.clone()).await, before);
+    let good = bad.replace(";0;", ";12;");
+    let (status, _, page) = browser(&app, &import, Some(&stock), &multi, multipart(&good)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-testid=\"import-done\""), "{page}");
+    assert!(page.contains("Tarif importé"), "{page}");
+    let now = lines(s.clone()).await;
+    let line = now.iter().find(|l| l.product_id == product.id).unwrap();
+    assert_eq!(
+        (line.code.as_str(), line.pack_milli, line.pack_cost_cents),
+        ("PF-1", 12_000, 300)
+    );
+
+    // A line without a supplier goes back to the product with what was typed.
+    let form = "application/x-www-form-urlencoded";
+    let body = |supplier: &str| {
+        format!(
+            "product_id={}&supplier_id={supplier}&line[code]=&line[pack_size]=6&line[pack_cost]=4,50",
+            product.id
+        )
+    };
+    let path = "/api/stock/supplier/line";
+    let (status, location, _) = browser(&app, path, Some(&stock), form, body("")).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(
+        location.starts_with(&format!(
+            "/stock/products/{}?supplier=&code=&pack_size=6&pack_cost=4%2C50&__path=",
+            product.id
+        )),
+        "{location}"
+    );
+    assert!(location.contains("&__err="), "{location}");
+    let (status, location, _) = browser(
+        &app,
+        path,
+        Some(&stock),
+        form,
+        body(&supplier.id.to_string()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(
+        location,
+        format!(
+            "/stock/products/{}?notice=supplier-line#suppliers",
+            product.id
+        )
+    );
+
+    // Applying every computed price: back to the pricing page with how many changed.
+    let differing = services::stock::pricing::differences(&s.db, 200, 0)
+        .await
+        .unwrap()
+        .total;
+    assert!(differing > 0);
+    let (status, location, _) = browser(
+        &app,
+        "/api/stock/pricing/apply",
+        Some(&stock),
+        form,
+        "all=true".into(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location, format!("/stock/pricing?applied={differing}"));
+    let left = services::stock::pricing::differences(&s.db, 200, 0)
+        .await
+        .unwrap()
+        .total;
+    assert_eq!(left, 0);
+}
+
 services::on_both_databases!(
     products_import_as_a_plain_form,
-    plain_form_posts_redirect_to_their_page
+    plain_form_posts_redirect_to_their_page,
+    a_price_list_and_the_pricing_as_plain_forms,
 );

@@ -10,10 +10,12 @@ pub mod form;
 pub mod members;
 pub mod outbox;
 pub mod planning;
+pub mod pricing;
 pub mod rules;
 pub mod shares;
 pub mod shifts;
 pub mod statuses;
+pub mod suppliers;
 pub mod till;
 
 use domain::Role;

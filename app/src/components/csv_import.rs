@@ -11,7 +11,7 @@ use domain::register::ImportOutcome;
 use leptos::prelude::*;
 
 /// How the form sends the CSV.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Sending {
     /// The page sends the text itself (`pending` while it does).
     Script {
@@ -20,7 +20,7 @@ pub enum Sending {
     },
     /// The browser posts the form (`file`, else `csv`) to this address as
     /// `multipart/form-data`, and the answer is the page with the result.
-    Post(&'static str),
+    Post(Oco<'static, str>),
 }
 
 /// The form and its report. `columns` are the file's columns, shown to the person; `send`
@@ -37,15 +37,15 @@ pub fn CsvImport(
     let csv = RwSignal::new(String::new());
     let (action, submit, pending) = match send {
         Sending::Script { submit, pending } => (None, Some(submit), Some(pending)),
-        Sending::Post(to) => (Some(to), None, None),
+        Sending::Post(to) => (Some(to.to_string()), None, None),
     };
     view! {
         <pre class="columns">{columns.join(",")}</pre>
         <form
             class="stack"
             novalidate
-            method=action.map(|_| "post")
-            enctype=action.map(|_| "multipart/form-data")
+            method=action.as_ref().map(|_| "post")
+            enctype=action.as_ref().map(|_| "multipart/form-data")
             action=action
             on:submit=move |ev| {
                 if let Some(submit) = submit {

@@ -11,3 +11,4 @@ pub mod pager;
 pub mod post_form;
 pub mod product_form;
 pub mod shift;
+pub mod supplier_form;

@@ -2,8 +2,12 @@
 //! inventory adjustment, loss with a reason), so the quantity on hand is the sum of the moves.
 //!
 //! - [`cost`]: cost prices by the pack, and what a quantity is worth at cost.
+//! - [`pricing`]: the margin that applies and the sale price a cost computes.
+//! - [`supplier`]: the supplier form, a product's supplier lines and the price list CSV.
 
 pub mod cost;
+pub mod pricing;
+pub mod supplier;
 
 use crate::money::parse_amount;
 use crate::till::to_milli;

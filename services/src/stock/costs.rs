@@ -14,6 +14,19 @@ pub async fn of_products(
     db: &impl ConnectionTrait,
     products: &[Uuid],
 ) -> Result<HashMap<Uuid, PackCost>> {
+    Ok(sources(db, products)
+        .await?
+        .into_iter()
+        .map(|(product, (_, cost))| (product, cost))
+        .collect())
+}
+
+/// The cost of each of `products` that has a supplier (every product's when asked for none),
+/// with the supplier whose pack it is.
+pub async fn sources(
+    db: &impl ConnectionTrait,
+    products: &[Uuid],
+) -> Result<HashMap<Uuid, (Uuid, PackCost)>> {
     let mut query = supplier_products::Entity::find()
         .order_by_asc(supplier_products::Column::ProductId)
         .order_by_desc(supplier_products::Column::Preferred)
@@ -25,7 +38,9 @@ pub async fn of_products(
     for row in query.all(db).await? {
         if let Some(cost) = PackCost::new(row.pack_milli, row.pack_cost_cents) {
             // Rows come preferred first, then newest first: the first one wins.
-            costs.entry(row.product_id).or_insert(cost);
+            costs
+                .entry(row.product_id)
+                .or_insert((row.supplier_id, cost));
         }
     }
     Ok(costs)

@@ -3,5 +3,10 @@
 //! itself (moves, quantity on hand) is [`crate::till::stock`], shared with the tills.
 //!
 //! - [`costs`]: each product's cost price, from its preferred supplier.
+//! - [`suppliers`]: suppliers, a product's supplier lines with one preferred, price lists.
+//! - [`pricing`]: the coop's margins and rounding, the prices that differ from the computed
+//!   ones, and applying computed prices in bulk.
 
 pub mod costs;
+pub mod pricing;
+pub mod suppliers;

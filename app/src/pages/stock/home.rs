@@ -40,6 +40,12 @@ fn Hub() -> impl IntoView {
             "stock-nomenclature-hint",
         ),
         ("/stock/import", "stock-import", "stock-import-hint"),
+        (
+            "/stock/suppliers",
+            "stock-suppliers",
+            "stock-suppliers-hint",
+        ),
+        ("/stock/pricing", "stock-pricing", "stock-pricing-hint"),
     ];
     if admin {
         entries.push(("/admin/tills", "tills-title", "tills-hint"));

@@ -36,7 +36,7 @@ fn ImportForm() -> impl IntoView {
             <p>{i.t("product-import-intro")}</p>
             <CsvImport
                 columns=&domain::till::catalogue::COLUMNS
-                send=Sending::Post("/stock/import")
+                send=Sending::Post("/stock/import".into())
                 result=Signal::derive(move || posted.clone())
                 done="product-import-done"
             />

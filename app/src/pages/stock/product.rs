@@ -1,5 +1,7 @@
 //! One product: its form to edit it, its quantity on hand with the latest moves that explain
-//! it, and a stock move by hand (a reception, an inventory adjustment, a loss with its reason).
+//! it, a stock move by hand (a reception, an inventory adjustment, a loss with its reason), and
+//! its suppliers with their packs and costs, the preferred one, and its own margin
+//! ([`product_suppliers`]).
 
 use crate::api::catalogue::{form_lists, get_product, stock_of_product};
 use crate::api::till::{StockMove, UpdateProduct, STOCK_KEEPERS};
@@ -8,6 +10,7 @@ use crate::components::guard::Guard;
 use crate::components::product_form::{ProductFields, ProductFormFields};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::stock::product_suppliers::SuppliersSection;
 use domain::stock::{MoveKind, LOSS_REASONS, MANUAL_MOVES};
 use domain::till::catalogue::{CatalogueLists, CatalogueProduct};
 use domain::till::{ProductForm, Unit};
@@ -68,6 +71,7 @@ fn ProductPage() -> impl IntoView {
                             <div class="product-desk">
                                 <StockSection id=p.id unit=p.unit />
                                 <EditSection p=p.clone() lists=lists title=title />
+                                <SuppliersSection id=p.id unit=p.unit />
                             </div>
                         }
                             .into_any()
