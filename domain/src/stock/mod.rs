@@ -2,8 +2,12 @@
 //! inventory adjustment, loss with a reason), so the quantity on hand is the sum of the moves.
 //!
 //! - [`cost`]: cost prices by the pack, and what a quantity is worth at cost.
+//! - [`labels`]: shelf labels: the price per kilogram or litre and the barcode as SVG.
+//! - [`reports`]: the reports' rows, sums and CSV files.
 
 pub mod cost;
+pub mod labels;
+pub mod reports;
 
 use crate::money::parse_amount;
 use crate::till::to_milli;

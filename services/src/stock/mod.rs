@@ -3,5 +3,9 @@
 //! itself (moves, quantity on hand) is [`crate::till::stock`], shared with the tills.
 //!
 //! - [`costs`]: each product's cost price, from its preferred supplier.
+//! - [`labels`]: the shelf labels of the products picked.
+//! - [`reports`]: sales, VAT, stock value, losses, movers and shift staffing over a period.
 
 pub mod costs;
+pub mod labels;
+pub mod reports;
