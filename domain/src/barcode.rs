@@ -255,14 +255,11 @@ mod tests {
         assert_eq!(&s[31..36], "01010");
         assert_eq!(&s[36..43], "1001110"); // 5 in R
         assert_eq!(&s[57..64], "1011100"); // 4 in R
-        // UPC-A 036000291452 is the EAN-13 0036000291452.
+                                           // UPC-A 036000291452 is the EAN-13 0036000291452.
         let (kind, upc) = modules("036000291452").unwrap();
         assert_eq!(kind, Symbology::UpcA);
         assert_eq!(upc, ean13_modules("0036000291452").unwrap());
-        assert_eq!(
-            modules("4006381333931").unwrap().0,
-            Symbology::Ean13
-        );
+        assert_eq!(modules("4006381333931").unwrap().0, Symbology::Ean13);
         assert_eq!(modules("96385075"), Err(BarcodeError::BadCheckDigit));
         assert_eq!(ean13_modules("96385074"), Err(BarcodeError::BadLength(8)));
     }

@@ -232,7 +232,15 @@ async fn sales_per_product_and_category(s: Services) {
         .map(|p| {
             let a = p.amounts;
             let (name, cat) = (p.name.as_str(), p.category.as_str());
-            (name, cat, p.vat_rate.0, p.quantity_milli, a.net_cents, a.vat_cents, a.gross_cents)
+            (
+                name,
+                cat,
+                p.vat_rate.0,
+                p.quantity_milli,
+                a.net_cents,
+                a.vat_cents,
+                a.gross_cents,
+            )
         })
         .collect();
     assert_eq!(
@@ -291,7 +299,13 @@ async fn vat_per_rate_per_day_and_month(s: Services) {
         .iter()
         .map(|d| {
             let due = d.due();
-            (d.date, d.vat_rate.0, due.net_cents, due.vat_cents, due.gross_cents)
+            (
+                d.date,
+                d.vat_rate.0,
+                due.net_cents,
+                due.vat_cents,
+                due.gross_cents,
+            )
         })
         .collect();
     assert_eq!(
@@ -315,11 +329,20 @@ async fn vat_per_rate_per_day_and_month(s: Services) {
     let months = r.by_month();
     let rates: Vec<(u32, i64, i64, i64)> = months
         .iter()
-        .map(|m| (m.vat_rate.0, m.sales.gross_cents, m.refunds.gross_cents, m.due.vat_cents))
+        .map(|m| {
+            (
+                m.vat_rate.0,
+                m.sales.gross_cents,
+                m.refunds.gross_cents,
+                m.due.vat_cents,
+            )
+        })
         .collect();
     assert_eq!(rates, [(600, 1_616, 320, 73), (2_100, 1_497, 0, 260)]);
     assert_eq!(Amounts::sum(months.iter().map(|m| &m.due)), r.total);
-    assert!(r.months_csv().ends_with("\ntotal,,,,,,,,24.60,3.33,27.93\n"));
+    assert!(r
+        .months_csv()
+        .ends_with("\ntotal,,,,,,,,24.60,3.33,27.93\n"));
     let december = reports::vat(&s.db, Period::parse("2026-12-01", "2026-12-31").unwrap())
         .await
         .unwrap();
@@ -333,7 +356,9 @@ async fn stock_value_losses_and_movers(s: Services) {
     // At the end of 30 November: bread 20 - 4 sold (one on 31 October) - 1 expired = 15 at
     // 2.00; cheese 5 kg - 0.347 at 12.00 a kg (55.836, 55.84); soap 12 - 3 sold - 2 lost = 7
     // at 2.50; salt 10 without cost, apart.
-    let r = reports::stock_value(&s.db, day("2026-11-30")).await.unwrap();
+    let r = reports::stock_value(&s.db, day("2026-11-30"))
+        .await
+        .unwrap();
     let rows: Vec<(&str, i64, Option<i64>)> = r
         .rows
         .iter()
@@ -352,7 +377,9 @@ async fn stock_value_losses_and_movers(s: Services) {
     assert_eq!(r.without_cost[0].product_id, shop.salt.id);
     assert!(r.csv().ends_with("\ntotal,,,,103.34,\n"));
     // The December sale and loss are in a later day's stock.
-    let later = reports::stock_value(&s.db, day("2026-12-02")).await.unwrap();
+    let later = reports::stock_value(&s.db, day("2026-12-02"))
+        .await
+        .unwrap();
     assert_eq!(later.rows[1].on_hand_milli, 13_000);
 
     let losses = reports::losses(&s.db, november()).await.unwrap();
@@ -361,7 +388,14 @@ async fn stock_value_losses_and_movers(s: Services) {
         .iter()
         .map(|l| {
             let (reason, name) = (l.reason.as_str(), l.name.as_str());
-            (reason, name, l.moves, l.quantity_milli, l.value_cents, l.unvalued_moves)
+            (
+                reason,
+                name,
+                l.moves,
+                l.quantity_milli,
+                l.value_cents,
+                l.unvalued_moves,
+            )
         })
         .collect();
     assert_eq!(
@@ -437,7 +471,13 @@ async fn shift_staffing_per_week(s: Services) {
         ("2026-11-30", 3, false),
         ("2026-12-07", 3, false),
     ] {
-        ids.push(shift(date, seats, cancelled).insert(&s.db).await.unwrap().id);
+        ids.push(
+            shift(date, seats, cancelled)
+                .insert(&s.db)
+                .await
+                .unwrap()
+                .id,
+        );
     }
     let book = |shift_id: Uuid, member_id: Uuid, state: &str| shift_bookings::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -457,7 +497,10 @@ async fn shift_staffing_per_week(s: Services) {
         (ids[2], people[3], "booked"),
         (ids[3], people[0], "booked"),
     ] {
-        book(shift_id, member_id, state).insert(&s.db).await.unwrap();
+        book(shift_id, member_id, state)
+            .insert(&s.db)
+            .await
+            .unwrap();
     }
     let sheet = attendance_sheets::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -541,7 +584,11 @@ async fn shelf_labels(s: Services) {
     );
     assert_eq!(bread.barcode.as_deref(), Some("5412345000013"));
     assert_eq!(
-        (bread.facts.origin.as_str(), bread.facts.local, bread.facts.organic),
+        (
+            bread.facts.origin.as_str(),
+            bread.facts.local,
+            bread.facts.organic
+        ),
         ("Belgique", true, false)
     );
     assert_eq!(mine[0].unit_price.map(|u| u.cents), Some(1_890));
@@ -551,7 +598,9 @@ async fn shelf_labels(s: Services) {
         .unwrap()
         .with_timezone(&chrono_tz::Europe::Brussels)
         .date_naive();
-    let changed = labels::labels(&s.db, &Pick::ChangedSince(today)).await.unwrap();
+    let changed = labels::labels(&s.db, &Pick::ChangedSince(today))
+        .await
+        .unwrap();
     let names: Vec<&str> = changed.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Comté", "Pain complet", "Savon"]);
     let soap = &changed[2];

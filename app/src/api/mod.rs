@@ -10,6 +10,7 @@ pub mod form;
 pub mod members;
 pub mod outbox;
 pub mod planning;
+pub mod reports;
 pub mod rules;
 pub mod shares;
 pub mod shifts;

@@ -198,10 +198,7 @@ fn digit_places(kind: Symbology, d: &[u8]) -> Vec<(f32, u8)> {
         Symbology::UpcA => std::iter::once((LEFT_QUIET as f32 - 4.0, d[0]))
             .chain((0..5).map(|i| (at(10 + 7 * i), d[1 + i])))
             .chain((0..5).map(|i| (at(50 + 7 * i), d[6 + i])))
-            .chain(std::iter::once((
-                (LEFT_QUIET + 95) as f32 + 4.0,
-                d[11],
-            )))
+            .chain(std::iter::once(((LEFT_QUIET + 95) as f32 + 4.0, d[11])))
             .collect(),
         Symbology::Ean8 => (0..4)
             .map(|i| (at(3 + 7 * i), d[i]))
@@ -245,7 +242,11 @@ pub fn barcode_svg(code: &str) -> Result<String, BarcodeError> {
         "</g><g font-family=\"monospace\" font-size=\"9\" text-anchor=\"middle\" fill=\"#000\">"
     );
     for (x, digit) in digit_places(kind, &d) {
-        let _ = write!(svg, "<text x=\"{x}\" y=\"{}\">{digit}</text>", SVG_HEIGHT - 1);
+        let _ = write!(
+            svg,
+            "<text x=\"{x}\" y=\"{}\">{digit}</text>",
+            SVG_HEIGHT - 1
+        );
     }
     svg.push_str("</g></svg>");
     Ok(svg)
@@ -370,7 +371,10 @@ mod tests {
         assert_eq!(ean8.matches("<text").count(), 8);
         let upc = barcode_svg("036000291452").unwrap();
         assert_eq!(upc.matches("<text").count(), 12);
-        assert_eq!(barcode_svg("4006381333932"), Err(BarcodeError::BadCheckDigit));
+        assert_eq!(
+            barcode_svg("4006381333932"),
+            Err(BarcodeError::BadCheckDigit)
+        );
         assert_eq!(barcode_svg("12ab"), Err(BarcodeError::NotDigits));
     }
 

@@ -60,7 +60,11 @@ impl Period {
 
     /// The period typed, or, when neither end is typed, the month of `today` up to today.
     /// Errors: as [`Period::parse`].
-    pub fn or_this_month(from: &str, to: &str, today: NaiveDate) -> Result<Period, Vec<FieldError>> {
+    pub fn or_this_month(
+        from: &str,
+        to: &str,
+        today: NaiveDate,
+    ) -> Result<Period, Vec<FieldError>> {
         if from.trim().is_empty() && to.trim().is_empty() {
             Ok(Period {
                 from: Period::month_of(today).from,
@@ -719,7 +723,8 @@ impl StaffingReport {
         let mut weeks: BTreeMap<NaiveDate, StaffingWeek> = BTreeMap::new();
         let mut total = empty(period.from);
         for s in shifts {
-            let monday = s.date - chrono::Duration::days(i64::from(s.date.weekday().num_days_from_monday()));
+            let monday =
+                s.date - chrono::Duration::days(i64::from(s.date.weekday().num_days_from_monday()));
             add(weeks.entry(monday).or_insert_with(|| empty(monday)), s);
             add(&mut total, s);
         }
@@ -731,13 +736,7 @@ impl StaffingReport {
     }
 
     pub const COLUMNS: [&'static str; 7] = [
-        "week",
-        "shifts",
-        "seats",
-        "booked",
-        "attended",
-        "excused",
-        "absent",
+        "week", "shifts", "seats", "booked", "attended", "excused", "absent",
     ];
 
     pub fn csv(&self) -> String {
@@ -882,11 +881,15 @@ mod tests {
             .iter()
             .map(|c| (c.category.as_str(), c.products, c.amounts.gross_cents))
             .collect();
-        assert_eq!(got, [("", 1, 100), ("Boulangerie", 2, 445), ("Droguerie", 1, 499)]);
+        assert_eq!(
+            got,
+            [("", 1, 100), ("Boulangerie", 2, 445), ("Droguerie", 1, 499)]
+        );
         let cat_total = Amounts::sum(cats.iter().map(|c| &c.amounts));
         assert_eq!(cat_total, report.total);
         let csv = report.csv();
-        assert!(csv.starts_with("product,category,unit,vat_percent,quantity,net,vat,gross,product_id\n"));
+        assert!(csv
+            .starts_with("product,category,unit,vat_percent,quantity,net,vat,gross,product_id\n"));
         assert!(csv.contains("Pain,Boulangerie,piece,6,1,3.02,0.18,3.20,"));
         assert!(csv.ends_with("total,,,,,9.32,1.12,10.44,\n"));
         assert!(report
@@ -953,7 +956,11 @@ mod tests {
         let r = StockValueReport::of(
             day("2026-11-30"),
             0,
-            vec![row("Riz", Some(450)), row("Sel", None), row("Blé", Some(-30))],
+            vec![
+                row("Riz", Some(450)),
+                row("Sel", None),
+                row("Blé", Some(-30)),
+            ],
         );
         assert_eq!(r.total_cents, 420);
         assert_eq!(r.rows.len(), 2);
@@ -977,7 +984,11 @@ mod tests {
         };
         let r = LossReport::of(
             period("2026-11-01", "2026-11-30"),
-            vec![row("stolen", "Savon", 300), row("expired", "Lait", 80), row("expired", "Yaourt", 45)],
+            vec![
+                row("stolen", "Savon", 300),
+                row("expired", "Lait", 80),
+                row("expired", "Yaourt", 45),
+            ],
         );
         assert_eq!(r.total_cents, 425);
         let reasons: Vec<(String, u64, i64)> = r
@@ -987,7 +998,10 @@ mod tests {
             .collect();
         assert_eq!(
             reasons,
-            [("expired".to_string(), 4, 125), ("stolen".to_string(), 2, 300)]
+            [
+                ("expired".to_string(), 4, 125),
+                ("stolen".to_string(), 2, 300)
+            ]
         );
         assert!(r.csv().ends_with("total,,,,,4.25,,\n"));
     }
@@ -1015,7 +1029,13 @@ mod tests {
         let names: Vec<&str> = r.rows.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["Lait", "Pain", "Riz", "Sel"]);
         assert_eq!(r.fast(1)[0].name, "Lait");
-        assert_eq!(r.slow(2).iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Sel", "Riz"]);
+        assert_eq!(
+            r.slow(2)
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Sel", "Riz"]
+        );
         assert_eq!(r.fast(10).len(), 4);
         assert!(r.csv().contains("\n4,Sel,,piece,0,5,"));
     }
@@ -1033,7 +1053,11 @@ mod tests {
         // 2026-11-29 is a Sunday, 2026-11-30 a Monday.
         let r = StaffingReport::of(
             period("2026-11-23", "2026-12-06"),
-            &[s("2026-11-29", 6, 5, 4), s("2026-11-30", 6, 6, 6), s("2026-11-23", 4, 2, 2)],
+            &[
+                s("2026-11-29", 6, 5, 4),
+                s("2026-11-30", 6, 6, 6),
+                s("2026-11-23", 4, 2, 2),
+            ],
         );
         let weeks: Vec<(NaiveDate, u64, u64, u64)> = r
             .weeks
@@ -1044,7 +1068,10 @@ mod tests {
             weeks,
             [(day("2026-11-23"), 2, 10, 7), (day("2026-11-30"), 1, 6, 6)]
         );
-        assert_eq!((r.total.shifts, r.total.attended, r.total.absent), (3, 12, 1));
+        assert_eq!(
+            (r.total.shifts, r.total.attended, r.total.absent),
+            (3, 12, 1)
+        );
         assert_eq!(r.weeks[0].filled_percent(), 70);
         assert!(r.csv().ends_with("total,3,16,13,12,0,1\n"));
     }

@@ -8,7 +8,9 @@ use crate::till::catalogue::with_barcodes;
 use chrono::{NaiveDate, TimeZone};
 use domain::stock::labels::{drawable, unit_price, ShelfLabel};
 use domain::validation::Reason;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -46,10 +48,10 @@ pub async fn labels(db: &impl ConnectionTrait, pick: &Pick) -> Result<Vec<ShelfL
                 .time_zone()
                 .map_err(|_| Error::invalid("rules", Reason::Malformed))?;
             let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-            let since = tz
-                .from_local_datetime(&local)
-                .earliest()
-                .map_or_else(|| local.and_utc().timestamp_millis(), |t| t.timestamp_millis());
+            let since = tz.from_local_datetime(&local).earliest().map_or_else(
+                || local.and_utc().timestamp_millis(),
+                |t| t.timestamp_millis(),
+            );
             Condition::any()
                 .add(products::Column::PriceChangedAtMs.gte(since))
                 .add(products::Column::CreatedAtMs.gte(since))

@@ -42,9 +42,10 @@ async fn zone(db: &impl ConnectionTrait) -> Result<chrono_tz::Tz> {
 /// The instant a day starts in `tz`, in milliseconds.
 fn midnight(tz: chrono_tz::Tz, day: NaiveDate) -> i64 {
     let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    tz.from_local_datetime(&local)
-        .earliest()
-        .map_or_else(|| local.and_utc().timestamp_millis(), |t| t.timestamp_millis())
+    tz.from_local_datetime(&local).earliest().map_or_else(
+        || local.and_utc().timestamp_millis(),
+        |t| t.timestamp_millis(),
+    )
 }
 
 /// The period's first and last instants: `[from, to)` in milliseconds.
@@ -99,7 +100,9 @@ fn unit(row: &QueryResult) -> Result<Unit> {
 }
 
 fn rate(row: &QueryResult) -> Result<VatRate> {
-    Ok(VatRate(u32::try_from(get::<i32>(row, "vat_bp")?).unwrap_or(0)))
+    Ok(VatRate(
+        u32::try_from(get::<i32>(row, "vat_bp")?).unwrap_or(0),
+    ))
 }
 
 /// A product's name, unit and category, joined to an aggregate `t` with a `product_id`.

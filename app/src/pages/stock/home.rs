@@ -40,6 +40,8 @@ fn Hub() -> impl IntoView {
             "stock-nomenclature-hint",
         ),
         ("/stock/import", "stock-import", "stock-import-hint"),
+        ("/stock/labels", "labels-title", "labels-hint"),
+        ("/stock/reports", "reports-title", "reports-hint"),
     ];
     if admin {
         entries.push(("/admin/tills", "tills-title", "tills-hint"));

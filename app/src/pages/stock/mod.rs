@@ -1,10 +1,13 @@
 //! The stock manager's screens, phones first: the catalogue (products, categories, the barcode
-//! nomenclature, the products import) and each product's stock.
+//! nomenclature, the products import), each product's stock, shelf labels and the reports.
 
 pub mod categories;
 pub mod home;
 pub mod import;
+pub mod label_sheet;
+pub mod labels;
 pub mod nomenclature;
 pub mod product;
 pub mod product_new;
 pub mod products;
+pub mod reports;
