@@ -279,6 +279,56 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/stock/labels")
+                        view=pages::stock::labels::Labels
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/labels/sheet")
+                        view=pages::stock::label_sheet::LabelSheet
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports")
+                        view=pages::stock::reports::ReportsHome
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/sales")
+                        view=pages::stock::reports::sales::SalesReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/categories")
+                        view=pages::stock::reports::categories::CategoriesReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/vat")
+                        view=pages::stock::reports::vat::VatReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/stock-value")
+                        view=pages::stock::reports::stock_value::StockValueReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/losses")
+                        view=pages::stock::reports::losses::LossesReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/movers")
+                        view=pages::stock::reports::movers::MoversReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/reports/staffing")
+                        view=pages::stock::reports::staffing::StaffingReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/admin/tills")
                         view=pages::admin::tills::Tills
                         ssr=SsrMode::Async

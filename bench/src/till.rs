@@ -87,6 +87,7 @@ async fn main() {
             meal_voucher: i % 3 != 0,
             active: true,
             barcodes: vec![],
+            ..Default::default()
         };
         products.push(
             catalogue::create_product(&s, &admin, &form)

@@ -1,5 +1,5 @@
-//! GTIN barcodes (EAN-13, EAN-8, UPC-A): check digits, validation, and the EAN-13 bar pattern
-//! used to draw a member card on screen or on paper.
+//! GTIN barcodes (EAN-13, EAN-8, UPC-A): check digits, validation, and their bar patterns,
+//! used to draw a member card or a shelf label on screen or on paper.
 
 use thiserror::Error;
 
@@ -89,13 +89,36 @@ fn push_bits(out: &mut Vec<bool>, bits: u8, width: u32) {
     }
 }
 
-/// The 95 modules (true = bar) of a valid EAN-13 code, guard bars included.
-pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
-    validate_gtin(code)?;
-    let d = digits(code)?;
-    if d.len() != 13 {
-        return Err(BarcodeError::BadLength(d.len()));
+/// The three GTIN symbologies a shop meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Symbology {
+    /// 13 digits, 95 modules.
+    Ean13,
+    /// 8 digits, 67 modules.
+    Ean8,
+    /// 12 digits, drawn as the EAN-13 with a leading 0 (95 modules).
+    UpcA,
+}
+
+impl Symbology {
+    /// The symbology of a code of this many digits.
+    pub fn of_len(len: usize) -> Option<Symbology> {
+        match len {
+            13 => Some(Symbology::Ean13),
+            8 => Some(Symbology::Ean8),
+            12 => Some(Symbology::UpcA),
+            _ => None,
+        }
     }
+}
+
+/// The right-hand (R) code of a digit: the bitwise complement of its L code.
+fn r_code(digit: u8) -> u8 {
+    !L_CODES[digit as usize] & 0x7f
+}
+
+/// The modules of 12 digits after the first of an EAN-13 (the first only sets the parity).
+fn ean13_bars(d: &[u8]) -> Vec<bool> {
     let mut out = Vec::with_capacity(95);
     push_bits(&mut out, 0b101, 3);
     for (i, digit) in d[1..7].iter().enumerate() {
@@ -108,11 +131,47 @@ pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
     }
     push_bits(&mut out, 0b01010, 5);
     for digit in &d[7..13] {
-        // R codes are the bitwise complement of L codes.
-        push_bits(&mut out, !L_CODES[*digit as usize] & 0x7f, 7);
+        push_bits(&mut out, r_code(*digit), 7);
     }
     push_bits(&mut out, 0b101, 3);
-    Ok(out)
+    out
+}
+
+/// The modules (true = bar) of a valid EAN-13, EAN-8 or UPC-A code, guard bars included, and
+/// its symbology.
+pub fn modules(code: &str) -> Result<(Symbology, Vec<bool>), BarcodeError> {
+    validate_gtin(code)?;
+    let d = digits(code)?;
+    match Symbology::of_len(d.len()) {
+        Some(Symbology::Ean13) => Ok((Symbology::Ean13, ean13_bars(&d))),
+        Some(Symbology::UpcA) => {
+            let mut thirteen = vec![0];
+            thirteen.extend_from_slice(&d);
+            Ok((Symbology::UpcA, ean13_bars(&thirteen)))
+        }
+        Some(Symbology::Ean8) => {
+            let mut out = Vec::with_capacity(67);
+            push_bits(&mut out, 0b101, 3);
+            for digit in &d[..4] {
+                push_bits(&mut out, L_CODES[*digit as usize], 7);
+            }
+            push_bits(&mut out, 0b01010, 5);
+            for digit in &d[4..] {
+                push_bits(&mut out, r_code(*digit), 7);
+            }
+            push_bits(&mut out, 0b101, 3);
+            Ok((Symbology::Ean8, out))
+        }
+        None => Err(BarcodeError::BadLength(d.len())),
+    }
+}
+
+/// The 95 modules (true = bar) of a valid EAN-13 code, guard bars included.
+pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    match modules(code)? {
+        (Symbology::Ean13, m) => Ok(m),
+        _ => Err(BarcodeError::BadLength(code.len())),
+    }
 }
 
 /// Bars as (start module, width) runs, ready to draw as rectangles.
@@ -184,7 +243,44 @@ mod tests {
         assert_eq!(&s[85..92], "1000100");
     }
 
+    #[test]
+    fn ean8_and_upca_patterns_of_known_codes() {
+        // EAN-8 96385074: L codes of 9638, R codes of 5074.
+        let (kind, m) = modules("96385074").unwrap();
+        assert_eq!(kind, Symbology::Ean8);
+        let s: String = m.iter().map(|b| if *b { '1' } else { '0' }).collect();
+        assert_eq!(s.len(), 67);
+        assert!(s.starts_with("101") && s.ends_with("101"));
+        assert_eq!(&s[3..10], "0001011"); // 9 in L
+        assert_eq!(&s[31..36], "01010");
+        assert_eq!(&s[36..43], "1001110"); // 5 in R
+        assert_eq!(&s[57..64], "1011100"); // 4 in R
+                                           // UPC-A 036000291452 is the EAN-13 0036000291452.
+        let (kind, upc) = modules("036000291452").unwrap();
+        assert_eq!(kind, Symbology::UpcA);
+        assert_eq!(upc, ean13_modules("0036000291452").unwrap());
+        assert_eq!(modules("4006381333931").unwrap().0, Symbology::Ean13);
+        assert_eq!(modules("96385075"), Err(BarcodeError::BadCheckDigit));
+        assert_eq!(ean13_modules("96385074"), Err(BarcodeError::BadLength(8)));
+    }
+
     proptest! {
+        #[test]
+        fn every_gtin_draws_its_modules(data in prop_oneof![
+            proptest::collection::vec(0u8..10, 7),
+            proptest::collection::vec(0u8..10, 11),
+            proptest::collection::vec(0u8..10, 12),
+        ]) {
+            let mut code: String = data.iter().map(|x| char::from(b'0' + x)).collect();
+            code.push(char::from(b'0' + check_digit(&data)));
+            let (kind, m) = modules(&code).unwrap();
+            let expected = if kind == Symbology::Ean8 { 67 } else { 95 };
+            prop_assert_eq!(m.len(), expected);
+            // Every digit is 7 modules holding two bars: the bars count is fixed.
+            let bars = bar_runs(&m).len();
+            prop_assert_eq!(bars, if kind == Symbology::Ean8 { 22 } else { 30 });
+        }
+
         #[test]
         fn a_computed_code_always_validates(data in proptest::array::uniform12(0u8..10)) {
             let code = ean13_from_data(&data);
@@ -204,6 +300,7 @@ mod tests {
         fn validation_never_panics(s in ".*") {
             let _ = validate_gtin(&s);
             let _ = ean13_modules(&s);
+            let _ = modules(&s);
         }
     }
 }

@@ -1035,3 +1035,97 @@ field-price-step = Round prices to
 pricing-settings-hint = The margin of every product that has no margin of its own, of its supplier or of its category.
 pricing-categories-title = Margins by category
 pricing-categories-hint = In %. Leave empty to use the coop's margin.
+## stock: shelf labels and reports (task D)
+product-label-title = Shelf label
+field-origin = Origin
+field-content = Net content of a piece
+product-content-hint = For the price per kg or litre: "500 g", "1,5 l", "33 cl". Leave empty for products sold by weight.
+field-organic = Organic
+field-local = Local
+labels-title = Shelf labels
+labels-hint = Print labels on A4: new prices, a category, or products you pick.
+labels-since-title = New prices
+labels-since = Price changed since
+labels-since-print = Labels of the products whose price changed
+labels-category-title = A whole category
+labels-category-print = Labels of this category
+labels-pick-title = Products you pick
+labels-none-found = No product on sale matches.
+labels-pick-print = Labels of the ticked products
+labels-back = ← Shelf labels
+labels-print-hint = Print this page with your browser (Ctrl+P or Share › Print) on A4 paper; only the labels are printed.
+labels-none = No label to print: no product on sale matches.
+labels-count =
+    { $count ->
+        [one] 1 label
+       *[other] { $count } labels
+    }
+label-per-kg = / kg
+label-per-l = / l
+label-origin = Origin: { $origin }
+label-organic = Organic
+label-local = Local
+reports-title = Reports
+reports-hint = Sales, VAT, stock value, losses, movers and shift staffing, as tables and CSV.
+reports-back = ← Reports
+report-from = From
+report-to = To
+report-show = Show
+report-csv = Download CSV
+report-sales = Sales per product
+report-sales-hint = Quantity, net, VAT and gross of each product over the period.
+report-categories = Sales per category
+report-categories-hint = The same sales summed per category and VAT rate.
+report-vat = VAT per rate
+report-vat-hint = Per month and per day: sales less refunds, for the accountant.
+report-stock-value = Stock value at cost
+report-stock-value-hint = What the stock on hand is worth at the suppliers' cost prices.
+report-losses = Losses by reason
+report-losses-hint = Expired, damaged, stolen, own use: quantities and value.
+report-movers = Slow and fast movers
+report-movers-hint = What sold most and least, and stock that does not sell.
+report-staffing = Shift staffing per week
+report-staffing-hint = Shifts, seats, bookings and attendance, week by week.
+report-product = Product
+report-products = Products
+report-quantity = Quantity
+report-net = Net
+report-vat-amount = VAT
+report-gross = Gross
+report-total = Total
+report-total-rows =
+    { $count ->
+        [one] Total (1 row)
+       *[other] Total ({ $count } rows)
+    }
+report-sales-note = Goods after discounts, deposits excluded, from the sales rung up in the period; returns are counted on their own day in the VAT report.
+report-refunds = Refunded
+report-vat-months = Per month
+report-vat-days = Per day
+report-month = Month
+report-stock-value-at = Stock at the end of { $date }, at today's cost prices.
+report-on-hand = On hand
+report-value = Value
+report-first-rows = The first { $count } rows are shown; the CSV has them all.
+report-without-cost =
+    { $count ->
+        [one] 1 product without cost price (not in the total)
+       *[other] { $count } products without cost price (not in the total)
+    }
+report-no-reason = No reason given
+report-moves = Moves
+report-losses-by-product = Per product
+report-unvalued =
+    { $count ->
+        [one] (1 move without value)
+       *[other] ({ $count } moves without value)
+    }
+report-sold = Sold
+report-fast = Fast movers
+report-slow = Slow movers
+report-week = Week of
+report-shifts = Shifts
+report-booked = Booked
+report-attended = Attended
+report-excused = Excused
+report-absent = Absent

@@ -1035,3 +1035,97 @@ field-price-step = Arrondir les prix à
 pricing-settings-hint = La marge de tout produit qui n'a pas de marge propre, ni de son fournisseur, ni de sa catégorie.
 pricing-categories-title = Marges par catégorie
 pricing-categories-hint = En %. Laisser vide pour la marge de la coopérative.
+## stock : étiquettes de rayon et rapports (tâche D)
+product-label-title = Étiquette de rayon
+field-origin = Origine
+field-content = Contenu net d'une pièce
+product-content-hint = Pour le prix au kg ou au litre : « 500 g », « 1,5 l », « 33 cl ». Laisser vide pour les produits vendus au poids.
+field-organic = Bio
+field-local = Local
+labels-title = Étiquettes de rayon
+labels-hint = Imprimer des étiquettes sur A4 : nouveaux prix, une catégorie ou les produits choisis.
+labels-since-title = Nouveaux prix
+labels-since = Prix changé depuis le
+labels-since-print = Étiquettes des produits dont le prix a changé
+labels-category-title = Toute une catégorie
+labels-category-print = Étiquettes de cette catégorie
+labels-pick-title = Produits choisis
+labels-none-found = Aucun produit en vente ne correspond.
+labels-pick-print = Étiquettes des produits cochés
+labels-back = ← Étiquettes de rayon
+labels-print-hint = Imprimez cette page avec votre navigateur (Ctrl+P ou Partager › Imprimer) sur du papier A4 ; seules les étiquettes sont imprimées.
+labels-none = Aucune étiquette à imprimer : aucun produit en vente ne correspond.
+labels-count =
+    { $count ->
+        [one] 1 étiquette
+       *[other] { $count } étiquettes
+    }
+label-per-kg = / kg
+label-per-l = / l
+label-origin = Origine : { $origin }
+label-organic = Bio
+label-local = Local
+reports-title = Rapports
+reports-hint = Ventes, TVA, valeur du stock, pertes, rotations et présences aux créneaux, en tableaux et en CSV.
+reports-back = ← Rapports
+report-from = Du
+report-to = Au
+report-show = Afficher
+report-csv = Télécharger le CSV
+report-sales = Ventes par produit
+report-sales-hint = Quantité, HTVA, TVA et TVAC de chaque produit sur la période.
+report-categories = Ventes par catégorie
+report-categories-hint = Les mêmes ventes, additionnées par catégorie et par taux de TVA.
+report-vat = TVA par taux
+report-vat-hint = Par mois et par jour : ventes moins remboursements, pour le comptable.
+report-stock-value = Valeur du stock au prix d'achat
+report-stock-value-hint = Ce que vaut le stock en magasin aux prix d'achat des fournisseurs.
+report-losses = Pertes par motif
+report-losses-hint = Périmé, abîmé, volé, consommation propre : quantités et valeur.
+report-movers = Rotations lentes et rapides
+report-movers-hint = Ce qui s'est le plus et le moins vendu, et le stock qui ne part pas.
+report-staffing = Présences aux créneaux par semaine
+report-staffing-hint = Créneaux, places, réservations et présences, semaine par semaine.
+report-product = Produit
+report-products = Produits
+report-quantity = Quantité
+report-net = HTVA
+report-vat-amount = TVA
+report-gross = TVAC
+report-total = Total
+report-total-rows =
+    { $count ->
+        [one] Total (1 ligne)
+       *[other] Total ({ $count } lignes)
+    }
+report-sales-note = Marchandises après remises, consignes exclues, des ventes passées pendant la période ; les retours comptent le jour où ils ont lieu, dans le rapport de TVA.
+report-refunds = Remboursé
+report-vat-months = Par mois
+report-vat-days = Par jour
+report-month = Mois
+report-stock-value-at = Stock à la fin du { $date }, aux prix d'achat d'aujourd'hui.
+report-on-hand = En stock
+report-value = Valeur
+report-first-rows = Les { $count } premières lignes sont affichées ; le CSV les contient toutes.
+report-without-cost =
+    { $count ->
+        [one] 1 produit sans prix d'achat (hors total)
+       *[other] { $count } produits sans prix d'achat (hors total)
+    }
+report-no-reason = Sans motif
+report-moves = Mouvements
+report-losses-by-product = Par produit
+report-unvalued =
+    { $count ->
+        [one] (1 mouvement sans valeur)
+       *[other] ({ $count } mouvements sans valeur)
+    }
+report-sold = Vendu
+report-fast = Rotations rapides
+report-slow = Rotations lentes
+report-week = Semaine du
+report-shifts = Créneaux
+report-booked = Réservées
+report-attended = Présents
+report-excused = Excusés
+report-absent = Absents

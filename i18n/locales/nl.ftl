@@ -1035,3 +1035,97 @@ field-price-step = Prijzen afronden op
 pricing-settings-hint = De marge van elk product dat geen eigen marge heeft, noch van zijn leverancier, noch van zijn categorie.
 pricing-categories-title = Marges per categorie
 pricing-categories-hint = In %. Leeg laten voor de marge van de coöperatie.
+## voorraad: schapetiketten en rapporten (taak D)
+product-label-title = Schapetiket
+field-origin = Herkomst
+field-content = Netto-inhoud per stuk
+product-content-hint = Voor de prijs per kg of per liter: "500 g", "1,5 l", "33 cl". Leeg laten voor producten die per gewicht verkocht worden.
+field-organic = Bio
+field-local = Lokaal
+labels-title = Schapetiketten
+labels-hint = Etiketten afdrukken op A4: nieuwe prijzen, een categorie of gekozen producten.
+labels-since-title = Nieuwe prijzen
+labels-since = Prijs gewijzigd sinds
+labels-since-print = Etiketten van de producten met een nieuwe prijs
+labels-category-title = Een hele categorie
+labels-category-print = Etiketten van deze categorie
+labels-pick-title = Gekozen producten
+labels-none-found = Geen enkel product in de verkoop komt overeen.
+labels-pick-print = Etiketten van de aangevinkte producten
+labels-back = ← Schapetiketten
+labels-print-hint = Druk deze pagina af met je browser (Ctrl+P of Delen › Afdrukken) op A4-papier; alleen de etiketten worden afgedrukt.
+labels-none = Geen etiket om af te drukken: geen enkel product in de verkoop komt overeen.
+labels-count =
+    { $count ->
+        [one] 1 etiket
+       *[other] { $count } etiketten
+    }
+label-per-kg = / kg
+label-per-l = / l
+label-origin = Herkomst: { $origin }
+label-organic = Bio
+label-local = Lokaal
+reports-title = Rapporten
+reports-hint = Verkoop, btw, voorraadwaarde, verliezen, snelle en trage producten en bezetting van de shifts, als tabel en als CSV.
+reports-back = ← Rapporten
+report-from = Van
+report-to = Tot en met
+report-show = Tonen
+report-csv = CSV downloaden
+report-sales = Verkoop per product
+report-sales-hint = Hoeveelheid, excl. btw, btw en incl. btw van elk product over de periode.
+report-categories = Verkoop per categorie
+report-categories-hint = Dezelfde verkoop, opgeteld per categorie en btw-tarief.
+report-vat = Btw per tarief
+report-vat-hint = Per maand en per dag: verkoop min terugbetalingen, voor de boekhouder.
+report-stock-value = Voorraadwaarde tegen kostprijs
+report-stock-value-hint = Wat de voorraad waard is tegen de kostprijzen van de leveranciers.
+report-losses = Verliezen per reden
+report-losses-hint = Vervallen, beschadigd, gestolen, eigen gebruik: hoeveelheden en waarde.
+report-movers = Trage en snelle producten
+report-movers-hint = Wat het meest en het minst verkocht werd, en voorraad die niet verkoopt.
+report-staffing = Bezetting van de shifts per week
+report-staffing-hint = Shifts, plaatsen, inschrijvingen en aanwezigheden, week per week.
+report-product = Product
+report-products = Producten
+report-quantity = Hoeveelheid
+report-net = Excl. btw
+report-vat-amount = Btw
+report-gross = Incl. btw
+report-total = Totaal
+report-total-rows =
+    { $count ->
+        [one] Totaal (1 rij)
+       *[other] Totaal ({ $count } rijen)
+    }
+report-sales-note = Goederen na kortingen, zonder statiegeld, van de verkopen in de periode; retours tellen op hun eigen dag, in het btw-rapport.
+report-refunds = Terugbetaald
+report-vat-months = Per maand
+report-vat-days = Per dag
+report-month = Maand
+report-stock-value-at = Voorraad op het einde van { $date }, tegen de kostprijzen van vandaag.
+report-on-hand = In voorraad
+report-value = Waarde
+report-first-rows = De eerste { $count } rijen worden getoond; de CSV bevat ze allemaal.
+report-without-cost =
+    { $count ->
+        [one] 1 product zonder kostprijs (niet in het totaal)
+       *[other] { $count } producten zonder kostprijs (niet in het totaal)
+    }
+report-no-reason = Geen reden opgegeven
+report-moves = Bewegingen
+report-losses-by-product = Per product
+report-unvalued =
+    { $count ->
+        [one] (1 beweging zonder waarde)
+       *[other] ({ $count } bewegingen zonder waarde)
+    }
+report-sold = Verkocht
+report-fast = Snelle producten
+report-slow = Trage producten
+report-week = Week van
+report-shifts = Shifts
+report-booked = Ingeschreven
+report-attended = Aanwezig
+report-excused = Verontschuldigd
+report-absent = Afwezig

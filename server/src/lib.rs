@@ -1,13 +1,14 @@
 //! Ruche's HTTP server: the axum router with the Leptos app and its server functions, the
 //! sign-in endpoints (plain forms that work without JavaScript), session and cross-site
-//! request checks, the CSV export, the products and price list imports as plain forms and
-//! `/health`.
+//! request checks, the CSV exports (members, reports), the products and price list imports as
+//! plain forms and `/health`.
 
 pub mod auth;
 pub mod calendar;
 pub mod export;
 pub mod health;
 pub mod middleware;
+pub mod reports;
 pub mod shop;
 pub mod stock;
 
@@ -30,7 +31,7 @@ pub const AUTH_BODY_BYTES: usize = 8 * 1024;
 pub fn router(services: Services, options: LeptosOptions) -> Router {
     let routes = generate_route_list(app::App);
     let small = || DefaultBodyLimit::max(AUTH_BODY_BYTES);
-    let app_routes = Router::new()
+    let app_routes = reports::routes(Router::new())
         .route("/auth/sign-in", post(auth::sign_in).layer(small()))
         .route("/auth/sign-out", post(auth::sign_out).layer(small()))
         .route("/auth/forgot", post(auth::forgot).layer(small()))

@@ -1126,6 +1126,51 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             true,
             json!({ "supplier_id": i.supplier, "product_id": i.product }),
         ),
+        ep(
+            "stock/reports/sales",
+            StockManager,
+            false,
+            json!({ "from": "2026-11-01", "to": "2026-11-30" }),
+        ),
+        ep(
+            "stock/reports/vat",
+            StockManager,
+            false,
+            json!({ "from": "2026-11-01", "to": "2026-11-30" }),
+        ),
+        ep(
+            "stock/reports/stock-value",
+            StockManager,
+            false,
+            json!({ "day": "2026-11-30" }),
+        ),
+        ep(
+            "stock/reports/losses",
+            StockManager,
+            false,
+            json!({ "from": "2026-11-01", "to": "2026-11-30" }),
+        ),
+        ep(
+            "stock/reports/movers",
+            StockManager,
+            false,
+            json!({ "from": "2026-11-01", "to": "2026-11-30" }),
+        ),
+        ep(
+            "stock/reports/staffing",
+            Coordinator,
+            false,
+            json!({ "from": "2026-11-01", "to": "2026-11-30" }),
+        ),
+        Endpoint {
+            optional: &["ids", "category", "since"],
+            ..ep(
+                "stock/labels",
+                StockManager,
+                false,
+                json!({ "ids": [i.product], "category": i.category, "since": "2026-11-01" }),
+            )
+        },
         // Last: it closes the session the others use.
         ep(
             "till/session/close",
@@ -1328,6 +1373,10 @@ async fn every_route_refuses_hostile_input(s: Services) {
         .await
         .unwrap()
         .token;
+    let stock = accounts::sign_in(&s, "stock@demo.ruche.coop", demo::DEMO_PASSWORD)
+        .await
+        .unwrap()
+        .token;
     let huge = "x".repeat(HUGE);
     // The longest address `http` takes is 64 kB.
     let long = "x".repeat(60_000);
@@ -1450,6 +1499,38 @@ async fn every_route_refuses_hostile_input(s: Services) {
         ("/calendar/..%2F..%2Fetc%2Fpasswd".to_string(), None),
         ("/calendar/%zz.ics".to_string(), None),
         (format!("/health?{long}"), None),
+        (
+            "/stock/reports/sales.csv?from=2026-11-01&to=1.12.2026".to_string(),
+            Some(&stock),
+        ),
+        (
+            format!("/stock/reports/vat-days.csv?from={long}&to=2026-11-30"),
+            Some(&stock),
+        ),
+        (
+            "/stock/reports/losses.csv?from=%00&to=%zz".to_string(),
+            Some(&stock),
+        ),
+        (
+            "/stock/reports/movers.csv?from=2026-12-01&to=2026-11-01".to_string(),
+            Some(&stock),
+        ),
+        (
+            "/stock/reports/stock-value.csv?to=%2B02026-11-01".to_string(),
+            Some(&stock),
+        ),
+        (
+            "/stock/reports/vat-months.csv?from=9999-01-01&to=9999-12-31".to_string(),
+            Some(&stock),
+        ),
+        (
+            "/stock/reports/categories.csv?from=0001-01-01&to=2000-01-01".to_string(),
+            Some(&stock),
+        ),
+        (
+            "/stock/reports/staffing.csv?from=2026-11-01&from=2026-11-02".to_string(),
+            Some(&coordinator),
+        ),
     ];
     let before = content(&s.db).await;
     // Signing out takes no field: a junk body and a junk session are nobody's.
@@ -1501,7 +1582,7 @@ async fn every_route_refuses_hostile_input(s: Services) {
     for t in changed(&before, &content(&s.db).await, &[]) {
         failures.push(format!("a GET wrote to {t}"));
     }
-    eprintln!("10 routes (5 forms, sign-out, may-shop, members.csv, calendar, health), {requests} hostile requests");
+    eprintln!("18 routes (5 forms, sign-out, may-shop, members.csv, calendar, health, 8 report downloads), {requests} hostile requests");
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",

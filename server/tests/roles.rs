@@ -392,6 +392,70 @@ fn supplier_endpoints() -> Vec<Endpoint> {
     ]
 }
 
+const STAFFING_READERS: &[Role] = &[Role::StockManager, Role::Coordinator, Role::Admin];
+
+/// The reports and shelf labels: server functions, pages and CSV downloads.
+fn report_endpoints() -> Vec<Endpoint> {
+    let period = || json!({ "from": "2026-11-01", "to": "2026-11-30" });
+    let get = |path: String, allowed: &'static [Role]| Endpoint {
+        method: Method::GET,
+        path,
+        kind: Kind::Get,
+        allowed,
+        body: Box::new(|| Value::Null),
+    };
+    let mut all = vec![
+        server_fn("stock/reports/sales", STOCK_KEEPERS, period),
+        server_fn("stock/reports/vat", STOCK_KEEPERS, period),
+        server_fn(
+            "stock/reports/stock-value",
+            STOCK_KEEPERS,
+            || json!({ "day": "2026-11-30" }),
+        ),
+        server_fn("stock/reports/losses", STOCK_KEEPERS, period),
+        server_fn("stock/reports/movers", STOCK_KEEPERS, period),
+        server_fn("stock/reports/staffing", STAFFING_READERS, period),
+        server_fn(
+            "stock/labels",
+            STOCK_KEEPERS,
+            || json!({ "ids": [], "category": null, "since": "2026-11-01" }),
+        ),
+        page("/stock/labels?q=pain".into(), STOCK_KEEPERS),
+        page("/stock/labels/sheet?since=2026-11-01".into(), STOCK_KEEPERS),
+        page("/stock/reports".into(), STAFFING_READERS),
+        page("/stock/reports/staffing".into(), STAFFING_READERS),
+        get(
+            "/stock/reports/staffing.csv?from=2026-11-01&to=2026-11-30".into(),
+            STAFFING_READERS,
+        ),
+    ];
+    for name in [
+        "sales",
+        "categories",
+        "vat",
+        "stock-value",
+        "losses",
+        "movers",
+    ] {
+        all.push(page(format!("/stock/reports/{name}"), STOCK_KEEPERS));
+    }
+    for name in [
+        "sales",
+        "categories",
+        "vat-days",
+        "vat-months",
+        "stock-value",
+        "losses",
+        "movers",
+    ] {
+        all.push(get(
+            format!("/stock/reports/{name}.csv?from=2026-11-01&to=2026-11-30"),
+            STOCK_KEEPERS,
+        ));
+    }
+    all
+}
+
 async fn role_table(s: Services) {
     demo::load(&s).await.unwrap();
     let app = server::router(s.clone(), server::default_options());
@@ -669,6 +733,7 @@ async fn role_table(s: Services) {
     .into_iter()
     .chain(till_endpoints())
     .chain(supplier_endpoints())
+    .chain(report_endpoints())
     .collect::<Vec<_>>();
 
     // Every registered server function is in the table.

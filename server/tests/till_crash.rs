@@ -90,6 +90,7 @@ async fn shop(s: &Services) -> Shop {
             meal_voucher: i % 2 == 0,
             active: true,
             barcodes: vec![],
+            ..Default::default()
         };
         products.push(
             catalogue::create_product(s, &admin, &form)

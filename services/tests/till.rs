@@ -36,6 +36,7 @@ fn form(name: &str, unit: &str, price: &str, vat: &str, barcodes: &[&str]) -> Pr
         meal_voucher: false,
         active: true,
         barcodes: barcodes.iter().map(|b| b.to_string()).collect(),
+        ..Default::default()
     }
 }
 

@@ -11,6 +11,7 @@ pub mod members;
 pub mod outbox;
 pub mod planning;
 pub mod pricing;
+pub mod reports;
 pub mod rules;
 pub mod shares;
 pub mod shifts;

@@ -63,6 +63,10 @@ pub struct ProductInput {
     pub barcodes: String,
     pub meal_voucher: bool,
     pub active: bool,
+    pub origin: String,
+    pub organic: bool,
+    pub local: bool,
+    pub content: String,
 }
 
 impl ProductInput {
@@ -90,6 +94,10 @@ impl From<ProductInput> for ProductForm {
             deposit: i.deposit,
             meal_voucher: i.meal_voucher,
             active: i.active,
+            origin: i.origin,
+            organic: i.organic,
+            local: i.local,
+            content: i.content,
         }
     }
 }

@@ -85,6 +85,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 <a href="/coordinator/templates">{i.t("nav-templates")}</a>
                                 <a href="/coordinator/closures">{i.t("nav-closures")}</a>
                                 <a href="/coordinator/statuses">{i.t("nav-statuses")}</a>
+                                <a href="/stock/reports/staffing">{i.t("report-staffing")}</a>
                                 <a href="/coordinator/rules">{i.t("nav-rules")}</a>
                             </NavGroup>
                         }

@@ -1,6 +1,6 @@
 //! The product form, for adding a product to the catalogue and editing one: name, category,
-//! unit, price, VAT rate, deposit, barcodes, meal-voucher eligibility and whether it is on
-//! sale. The rules are `domain::till::ProductForm::validate`'s, checked again on the server.
+//! unit, price, VAT rate, deposit, barcodes, meal-voucher eligibility, whether it is on sale,
+//! and what its shelf label says (origin, organic, local, net content of a piece). The rules are `domain::till::ProductForm::validate`'s, checked again on the server.
 
 use crate::api::till::ProductInput;
 use crate::components::field::{errors_of, Choice, Field, Outcome};
@@ -24,6 +24,10 @@ pub struct ProductFields {
     pub meal_voucher: RwSignal<bool>,
     pub active: RwSignal<bool>,
     pub barcodes: RwSignal<String>,
+    pub origin: RwSignal<String>,
+    pub organic: RwSignal<bool>,
+    pub local: RwSignal<bool>,
+    pub content: RwSignal<String>,
 }
 
 impl ProductFields {
@@ -46,6 +50,10 @@ impl ProductFields {
             meal_voucher: RwSignal::new(f.meal_voucher),
             active: RwSignal::new(f.active),
             barcodes: RwSignal::new(f.barcodes.join(" ")),
+            origin: RwSignal::new(f.origin),
+            organic: RwSignal::new(f.organic),
+            local: RwSignal::new(f.local),
+            content: RwSignal::new(f.content),
         }
     }
 }
@@ -160,6 +168,48 @@ pub fn ProductFormFields<T: Clone + Send + Sync + 'static>(
                 />
                 {i.t("field-on-sale")}
             </label>
+        </fieldset>
+        <fieldset class="label-fields">
+            <legend>{i.t("product-label-title")}</legend>
+            <div class="grid-2">
+                <Field
+                    label=i.t("field-origin")
+                    name="origin"
+                    within="form"
+                    value=fields.origin
+                    errors=errors_of(result, "origin")
+                />
+                <Field
+                    label=i.t("field-content")
+                    name="content"
+                    within="form"
+                    value=fields.content
+                    errors=errors_of(result, "content")
+                />
+            </div>
+            <p class="hint">{i.t("product-content-hint")}</p>
+            <div class="checks">
+                <label>
+                    <input
+                        type="checkbox"
+                        name="form[organic]"
+                        value="true"
+                        checked=move || fields.organic.get()
+                        on:change=move |ev| fields.organic.set(event_target_checked(&ev))
+                    />
+                    {i.t("field-organic")}
+                </label>
+                <label>
+                    <input
+                        type="checkbox"
+                        name="form[local]"
+                        value="true"
+                        checked=move || fields.local.get()
+                        on:change=move |ev| fields.local.set(event_target_checked(&ev))
+                    />
+                    {i.t("field-local")}
+                </label>
+            </div>
         </fieldset>
     }
     .into_any()

@@ -4,9 +4,13 @@
 //! - [`cost`]: cost prices by the pack, and what a quantity is worth at cost.
 //! - [`pricing`]: the margin that applies and the sale price a cost computes.
 //! - [`supplier`]: the supplier form, a product's supplier lines and the price list CSV.
+//! - [`labels`]: shelf labels: the price per kilogram or litre and the barcode as SVG.
+//! - [`reports`]: the reports' rows, sums and CSV files.
 
 pub mod cost;
+pub mod labels;
 pub mod pricing;
+pub mod reports;
 pub mod supplier;
 
 use crate::money::parse_amount;

@@ -8,6 +8,7 @@ use super::vat::VatRate;
 use crate::barcode::validate_gtin;
 use crate::csv_table::{FirstSeen, RowError, Table};
 use crate::money::{from_cents, parse_amount, to_cents};
+use crate::stock::labels::{LabelFacts, NetContent, ORIGIN_MAX};
 use crate::validation::{Errors, FieldError, Reason};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,16 @@ pub struct ProductForm {
     pub meal_voucher: bool,
     pub active: bool,
     pub barcodes: Vec<String>,
+    /// What the shelf label says: the origin (empty for none), organic, local, and the net
+    /// content of a piece as typed (`500 g`, `1,5 l`; empty for none).
+    #[serde(default)]
+    pub origin: String,
+    #[serde(default)]
+    pub organic: bool,
+    #[serde(default)]
+    pub local: bool,
+    #[serde(default)]
+    pub content: String,
 }
 
 /// A product that passed every rule of the form.
@@ -48,6 +59,7 @@ pub struct ValidProduct {
     pub active: bool,
     /// Valid GTINs, each once, in the order given.
     pub barcodes: Vec<String>,
+    pub label: LabelFacts,
 }
 
 /// Euros with at most two decimals, not negative, as cents.
@@ -109,6 +121,18 @@ impl ProductForm {
             }
             barcodes.push(code.to_string());
         }
+        let origin = e
+            .optional_text("origin", &self.origin, ORIGIN_MAX)
+            .unwrap_or_default();
+        let content = if self.content.trim().is_empty() {
+            None
+        } else {
+            let content = NetContent::parse(&self.content);
+            if content.is_none() {
+                e.add("content", Reason::BadQuantity);
+            }
+            content
+        };
         e.finish(ValidProduct {
             name,
             category,
@@ -119,6 +143,12 @@ impl ProductForm {
             meal_voucher: self.meal_voucher,
             active: self.active,
             barcodes,
+            label: LabelFacts {
+                origin,
+                organic: self.organic,
+                local: self.local,
+                content,
+            },
         })
     }
 }
@@ -142,6 +172,10 @@ impl ProductForm {
             meal_voucher: p.meal_voucher,
             active: p.active,
             barcodes: p.barcodes.clone(),
+            origin: p.label.origin.clone(),
+            organic: p.label.organic,
+            local: p.label.local,
+            content: p.label.content.map(NetContent::typed).unwrap_or_default(),
         }
     }
 }
@@ -224,6 +258,9 @@ pub struct CatalogueProduct {
     pub meal_voucher: bool,
     pub active: bool,
     pub barcodes: Vec<String>,
+    /// What its shelf label says (not used by the tills; absent from copies kept before it).
+    #[serde(default)]
+    pub label: LabelFacts,
     /// The catalogue version of its last change.
     pub version: i64,
     pub updated_at_ms: i64,
@@ -268,10 +305,11 @@ pub struct Lookup {
     pub product: Option<CatalogueProduct>,
 }
 
-/// The columns of the products CSV; `category`, `deposit`, `meal_voucher`, `active` and
-/// `barcodes` may be left out. Barcodes are separated by spaces or `|`; flags are yes or no
-/// (also oui/non, ja/nee, true/false, 1/0); a product is active unless said otherwise.
-pub const COLUMNS: [&str; 9] = [
+/// The columns of the products CSV; only `name`, `unit`, `price` and `vat_percent` are
+/// required. Barcodes are separated by spaces or `|`; flags are yes or no (also oui/non,
+/// ja/nee, true/false, 1/0); a product is active unless said otherwise; `content` is the net
+/// content of a piece as typed in the form (`500 g`).
+pub const COLUMNS: [&str; 13] = [
     "name",
     "category",
     "unit",
@@ -281,6 +319,10 @@ pub const COLUMNS: [&str; 9] = [
     "meal_voucher",
     "active",
     "barcodes",
+    "origin",
+    "organic",
+    "local",
+    "content",
 ];
 const REQUIRED: [&str; 4] = ["name", "unit", "price", "vat_percent"];
 
@@ -322,6 +364,10 @@ pub fn parse_csv(text: &str) -> Result<Vec<(usize, ValidProduct)>, Vec<RowError>
             deposit: get("deposit"),
             meal_voucher: flag("meal_voucher", false),
             active: flag("active", true),
+            organic: flag("organic", false),
+            local: flag("local", false),
+            origin: get("origin"),
+            content: get("content"),
             barcodes: get("barcodes")
                 .split(|c: char| c == '|' || c.is_whitespace())
                 .map(str::to_string)
@@ -360,6 +406,10 @@ mod tests {
             meal_voucher: true,
             active: true,
             barcodes: vec!["4006381333931".into(), " 4006381333931".into()],
+            origin: " Belgique ".into(),
+            organic: true,
+            local: false,
+            content: "800 g".into(),
         }
     }
 
@@ -371,6 +421,15 @@ mod tests {
         assert_eq!(p.price_cents, 320);
         assert_eq!(p.vat_rate, VatRate(600));
         assert_eq!(p.barcodes, vec!["4006381333931".to_string()]);
+        assert_eq!(
+            p.label,
+            LabelFacts {
+                origin: "Belgique".into(),
+                organic: true,
+                local: false,
+                content: NetContent::new(800, crate::stock::labels::ContentUnit::Kg),
+            }
+        );
     }
 
     #[test]
@@ -382,6 +441,8 @@ mod tests {
             vat_percent: "six".into(),
             deposit: "-0.10".into(),
             barcodes: vec!["4006381333932".into()],
+            origin: "x".repeat(61),
+            content: "un kilo".into(),
             ..form()
         };
         let fields: Vec<(String, Reason)> = bad
@@ -397,6 +458,8 @@ mod tests {
             ("vat_percent", Reason::UnknownVatRate),
             ("deposit", Reason::BadAmount),
             ("barcodes", Reason::InvalidBarcode),
+            ("origin", Reason::TooLong { max: 60 }),
+            ("content", Reason::BadQuantity),
         ]
         .map(|(f, r)| (f.to_string(), r));
         assert_eq!(fields, expected);
@@ -415,6 +478,7 @@ mod tests {
             meal_voucher: p.meal_voucher,
             active: p.active,
             barcodes: p.barcodes.clone(),
+            label: p.label.clone(),
             version: 1,
             updated_at_ms: 0,
         }
@@ -433,6 +497,10 @@ mod tests {
                 meal_voucher: false,
                 active: false,
                 barcodes: vec![],
+                origin: String::new(),
+                organic: false,
+                local: true,
+                content: "1,5 l".into(),
                 ..form()
             },
         ];
@@ -458,6 +526,8 @@ mod tests {
             price in 0i64..10_000_000,
             deposit in 0i64..10_000,
             bp in 0u32..=10_000,
+            content in proptest::option::of(1i64..=crate::stock::labels::MAX_CONTENT_MILLI),
+            organic: bool,
         ) {
             let p = ValidProduct {
                 name: "Produit".into(),
@@ -469,6 +539,14 @@ mod tests {
                 meal_voucher: true,
                 active: true,
                 barcodes: vec![],
+                label: LabelFacts {
+                    origin: "Pérou".into(),
+                    organic,
+                    local: !organic,
+                    content: content.and_then(|c| {
+                        NetContent::new(c, crate::stock::labels::ContentUnit::L)
+                    }),
+                },
             };
             let again = ProductForm::of(&catalogued(&p), None).validate().unwrap();
             proptest::prop_assert_eq!(again, p);
@@ -524,6 +602,31 @@ mod tests {
             ]
         );
         assert!(rows.iter().all(|(_, p)| p.active));
+    }
+
+    #[test]
+    fn a_products_file_with_label_columns() {
+        let text = "name,unit,price,vat_percent,origin,organic,local,content\n\
+            Pain complet,piece,3.20,6,Belgique,oui,ja,800 g\n\
+            Bière,piece,1.45,21,,,,33 cl\n\
+            Sel,piece,1.00,6,,peut-être,,un sac\n";
+        let errors = parse_csv(text).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                RowError::new(4, "content", Reason::BadQuantity),
+                RowError::new(4, "organic", Reason::NotYesNo),
+            ]
+        );
+        let rows = parse_csv(&text.replace("peut-être", "").replace("un sac", "")).unwrap();
+        let bread = &rows[0].1.label;
+        assert_eq!(
+            (bread.origin.as_str(), bread.organic, bread.local),
+            ("Belgique", true, true)
+        );
+        assert_eq!(bread.content.map(|c| c.milli), Some(800));
+        assert_eq!(rows[1].1.label.content.map(|c| c.milli), Some(330));
+        assert_eq!(rows[2].1.label, LabelFacts::default());
     }
 
     #[test]

@@ -617,6 +617,27 @@ pub fn sample_codes() -> Vec<(&'static str, String)> {
 }
 
 /// Loads the shop unless its marker is there. Returns whether it loaded it now.
+/// What the shelf label of a product of `category` says it comes from.
+fn origin_of(category: &str) -> &'static str {
+    match category {
+        BREAD | DAIRY | CHEESE => "Belgique",
+        FRUIT => "Belgique, Espagne",
+        _ => "",
+    }
+}
+
+/// The net content a product's name ends with (`Pain complet 800 g`, `Bière blonde 33 cl`),
+/// as typed in the form; empty when it says none.
+fn content_in(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words
+        .len()
+        .checked_sub(2)
+        .map(|at| words[at..].join(" "))
+        .filter(|last| domain::stock::labels::NetContent::parse(last).is_some())
+        .unwrap_or_default()
+}
+
 pub(super) async fn load_till(s: &Services) -> Result<bool> {
     if settings::get(&s.db, TILL_LOADED).await?.is_some() {
         return Ok(false);
@@ -637,6 +658,10 @@ pub(super) async fn load_till(s: &Services) -> Result<bool> {
             meal_voucher,
             active: true,
             barcodes: vec![code.barcode()],
+            origin: origin_of(category).into(),
+            organic: name.contains(" bio"),
+            local: [BREAD, DAIRY].contains(&category),
+            content: content_in(name),
         };
         catalogue::create_product(s, &admin, &form).await?;
     }

@@ -6,7 +6,11 @@
 //! - [`suppliers`]: suppliers, a product's supplier lines with one preferred, price lists.
 //! - [`pricing`]: the coop's margins and rounding, the prices that differ from the computed
 //!   ones, and applying computed prices in bulk.
+//! - [`labels`]: the shelf labels of the products picked.
+//! - [`reports`]: sales, VAT, stock value, losses, movers and shift staffing over a period.
 
 pub mod costs;
+pub mod labels;
 pub mod pricing;
+pub mod reports;
 pub mod suppliers;

@@ -7,6 +7,7 @@ use crate::entities::{barcode_rules, categories, product_barcodes, products, vat
 use crate::error::{Error, Result};
 use crate::{audit, db::write_tx, now_ms, settings, Services};
 use domain::search::fold;
+use domain::stock::labels::{ContentUnit, LabelFacts, NetContent};
 pub use domain::till::catalogue::{
     CatalogueChanges, CatalogueLists, CatalogueProduct, Category, CategoryCount, Lookup,
     ProductPage, ProductState,
@@ -44,6 +45,17 @@ pub(crate) fn to_product(row: products::Model, barcodes: Vec<String>) -> Catalog
         meal_voucher: row.meal_voucher,
         active: row.active,
         barcodes,
+        label: LabelFacts {
+            content: row
+                .content_unit
+                .as_deref()
+                .and_then(ContentUnit::parse)
+                .zip(row.content_milli)
+                .and_then(|(unit, milli)| NetContent::new(milli, unit)),
+            origin: row.origin,
+            organic: row.organic,
+            local: row.local,
+        },
         version: row.version,
         updated_at_ms: row.updated_at_ms,
     }
@@ -361,6 +373,11 @@ pub(crate) async fn write(
         meal_voucher: Set(p.meal_voucher),
         active: Set(p.active),
         search_text: Set(fold(&p.name)),
+        origin: Set(p.label.origin.clone()),
+        organic: Set(p.label.organic),
+        local: Set(p.label.local),
+        content_milli: Set(p.label.content.map(|c| c.milli)),
+        content_unit: Set(p.label.content.map(|c| c.unit.as_str().to_string())),
         version: Set(version),
         created_at_ms: Set(before.map_or(now, |b| b.created_at_ms)),
         updated_at_ms: Set(now),

@@ -7,7 +7,8 @@
 //! price list again. A row is recognised by its barcodes (the product carrying one of them);
 //! a row without barcodes, by its name (ignoring case and accents) among the products without
 //! barcodes. An updated product keeps the barcodes the row leaves out: a barcode is removed on
-//! the product's page, never by an import.
+//! the product's page, never by an import. Likewise a row whose label columns (origin,
+//! organic, local, content) are absent or empty keeps the product's label.
 
 use super::catalogue::{categories, with_barcodes, write, Before, Taken, CATALOGUE_VERSION};
 use crate::entities::{product_barcodes, products};
@@ -16,6 +17,7 @@ use crate::{audit, db::write_tx, settings, Services};
 use domain::csv_table::RowError;
 use domain::register::ImportOutcome;
 use domain::search::fold;
+use domain::stock::labels::LabelFacts;
 use domain::till::catalogue::{parse_csv, CatalogueProduct};
 use domain::till::{ProductForm, ValidProduct};
 use domain::validation::Reason;
@@ -92,6 +94,10 @@ pub async fn import_csv(s: &Services, actor: &Viewer, text: &str) -> Result<Impo
                 let mut barcodes = old.barcodes.clone();
                 barcodes.extend(p.barcodes.into_iter().filter(|b| !old.barcodes.contains(b)));
                 p.barcodes = barcodes;
+                // A file without the label's columns (or with them empty) keeps the label.
+                if p.label == LabelFacts::default() {
+                    p.label = old.label.clone();
+                }
                 Plan::Update(Box::new((old, created_at_ms)), p)
             }
             None => Plan::Create(Uuid::now_v7(), row),

@@ -46,6 +46,8 @@ fn Hub() -> impl IntoView {
             "stock-suppliers-hint",
         ),
         ("/stock/pricing", "stock-pricing", "stock-pricing-hint"),
+        ("/stock/labels", "labels-title", "labels-hint"),
+        ("/stock/reports", "reports-title", "reports-hint"),
     ];
     if admin {
         entries.push(("/admin/tills", "tills-title", "tills-hint"));

@@ -1,16 +1,19 @@
 //! The stock manager's screens, phones first: the catalogue (products, categories, the barcode
 //! nomenclature, the products import), each product's stock and suppliers, the suppliers with
-//! their price lists, and the coop's pricing.
+//! their price lists, the coop's pricing, shelf labels and the reports.
 
 pub mod categories;
 pub mod home;
 pub mod import;
+pub mod label_sheet;
+pub mod labels;
 pub mod nomenclature;
 pub mod pricing;
 pub mod product;
 pub mod product_new;
 pub mod product_suppliers;
 pub mod products;
+pub mod reports;
 pub mod supplier;
 pub mod supplier_new;
 pub mod suppliers;

@@ -311,6 +311,7 @@ mod tests {
             meal_voucher: true,
             active: true,
             barcodes: vec![barcode.into()],
+            label: Default::default(),
             version: 1,
             updated_at_ms: 0,
         }

@@ -265,6 +265,7 @@ mod tests {
             meal_voucher: false,
             active: true,
             barcodes: vec![],
+            label: Default::default(),
             version,
             updated_at_ms: 0,
         }

@@ -1,0 +1,91 @@
+//! Sales per category and VAT rate over a period: the sums of the products' rows.
+
+use super::{loading, period_words, rate_words, refused, typed_period, CsvLink, ReportFrame};
+use crate::api::reports::sales_report;
+use crate::api::till::STOCK_KEEPERS;
+use crate::components::guard::Guard;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn CategoriesReportPage() -> impl IntoView {
+    view! {
+        <Guard roles=STOCK_KEEPERS>
+            <ReportFrame title="report-categories" action="/stock/reports/categories">
+                <Rows />
+            </ReportFrame>
+        </Guard>
+    }
+}
+
+#[component]
+fn Rows() -> impl IntoView {
+    let i = use_i18n();
+    let period = typed_period();
+    let report = Resource::new(period, |(from, to)| sales_report(from, to));
+    view! {
+        <Suspense fallback=move || loading(i)>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Ok(r) => {
+                        let categories = r.by_category();
+                        let count = categories.len();
+                        view! {
+                            <p class="muted">{period_words(i, r.period)}</p>
+                            <CsvLink name="categories" period=r.period />
+                            <div class="table-wrap">
+                                <table class="report-table" data-testid="report-table">
+                                    <thead>
+                                        <tr>
+                                            <th>{i.t("field-category")}</th>
+                                            <th>{i.t("field-vat")}</th>
+                                            <th class="num">{i.t("report-products")}</th>
+                                            <th class="num">{i.t("report-net")}</th>
+                                            <th class="num">{i.t("report-vat-amount")}</th>
+                                            <th class="num">{i.t("report-gross")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {categories
+                                            .into_iter()
+                                            .map(|c| {
+                                                let name = if c.category.is_empty() {
+                                                    i.t("product-no-category")
+                                                } else {
+                                                    c.category
+                                                };
+                                                view! {
+                                                    <tr>
+                                                        <td>{name}</td>
+                                                        <td>{rate_words(c.vat_rate)}</td>
+                                                        <td class="num">{c.products}</td>
+                                                        <td class="num">{i.money(c.amounts.net_cents)}</td>
+                                                        <td class="num">{i.money(c.amounts.vat_cents)}</td>
+                                                        <td class="num">{i.money(c.amounts.gross_cents)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                    <tfoot>
+                                        <tr data-testid="report-total">
+                                            <th colspan="3">
+                                                {i.ta("report-total-rows", &[("count", count.to_string())])}
+                                            </th>
+                                            <td class="num">{i.money(r.total.net_cents)}</td>
+                                            <td class="num">{i.money(r.total.vat_cents)}</td>
+                                            <td class="num">{i.money(r.total.gross_cents)}</td>
+                                        </tr>
+                                    </tfoot>
+                                </table>
+                            </div>
+                            <p class="hint">{i.t("report-sales-note")}</p>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => refused(i, &e),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,98 @@
+import { expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'fs';
+import { signIn } from './helpers';
+
+// Shelf labels and reports on a phone without JavaScript (the stock manager's pages load
+// none), in the demo stock manager's language: French.
+test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+
+async function fitsThePhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+}
+
+async function shot(page: Page, name: string) {
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Today in Brussels, as a date field takes it. */
+function today(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+}
+
+test('labels of the products whose price changed show the price per kg and the barcode; a report shows its rows and downloads as CSV', async ({ page }) => {
+  await signIn(page, 'stock@demo.ruche.coop');
+  await expect(page).toHaveURL(/\/stock$/);
+
+  // A new price for the bread of 800 g, and a loss to report.
+  await page.goto('/stock/products?q=pain+complet');
+  await page.locator('.product-list a').first().click();
+  await expect(page.getByTestId('product-title')).toHaveText('Pain complet 800 g');
+  await expect(page.locator('#field-content')).toHaveValue('800 g');
+  await page.locator('#field-price').fill('3,60');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page).toHaveURL(/\?notice=saved$/);
+  await page.locator('#field-quantity').fill('12');
+  await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+  await expect(page.getByTestId('on-hand')).toHaveText('12 pc');
+  await page.locator('#field-kind').selectOption('loss');
+  await page.locator('#field-quantity').fill('2');
+  await page.getByLabel('Raison de la perte').selectOption('expired');
+  await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+  await expect(page.getByTestId('on-hand')).toHaveText('10 pc');
+
+  // Labels since today, in one action.
+  await page.goto('/stock');
+  await page.getByRole('link', { name: /Étiquettes de rayon/ }).click();
+  await expect(page).toHaveURL(/\/stock\/labels$/);
+  await fitsThePhone(page);
+  await page.getByLabel('Prix changé depuis le').fill(today());
+  await page.getByRole('button', { name: 'Étiquettes des produits dont le prix a changé' }).click();
+  await expect(page).toHaveURL(/\/stock\/labels\/sheet\?since=/);
+  const bread = page.getByTestId('shelf-label').filter({ hasText: 'Pain complet 800 g' });
+  await expect(bread).toHaveCount(1);
+  await expect(bread.locator('.label-price')).toHaveText('3,60 €');
+  // 3.60 for 800 g: 4.50 a kilogram.
+  await expect(bread.getByTestId('unit-price')).toHaveText('4,50 € / kg');
+  await expect(bread).toContainText('Origine : Belgique');
+  await expect(bread).toContainText('Local');
+  await expect(bread.locator('.label-barcode svg')).toHaveAttribute('data-code', '5412345000013');
+  await expect(bread.locator('.label-barcode svg rect')).toHaveCount(31);
+  await expect(bread.locator('.label-barcode svg text')).toHaveCount(13);
+  await fitsThePhone(page);
+  await shot(page, 'stock-labels-sheet');
+  // On paper, only the labels: no navigation.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.topbar')).toBeHidden();
+  await expect(page.locator('.sheet-tools')).toBeHidden();
+  await expect(bread).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // The losses report: the loss's row and total, and the same as CSV.
+  await page.goto('/stock');
+  await page.getByRole('link', { name: /Rapports/ }).click();
+  await expect(page).toHaveURL(/\/stock\/reports$/);
+  await fitsThePhone(page);
+  await page.getByTestId('report-losses').click();
+  await expect(page).toHaveURL(/\/stock\/reports\/losses\?/);
+  const reasons = page.getByTestId('report-table');
+  await expect(reasons.locator('tbody tr')).toHaveCount(1);
+  await expect(reasons.locator('tbody tr')).toContainText('Périmé');
+  await expect(page.locator('table').nth(1)).toContainText('Pain complet 800 g');
+  await fitsThePhone(page);
+  await shot(page, 'stock-report-losses');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('csv-link').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^losses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toBe('reason,product,unit,moves,quantity,value,moves_without_value,product_id');
+  expect(csv).toContain('\nexpired,Pain complet 800 g,piece,1,2,');
+
+  // Movers: the bread has stock; the sales per product are empty but their page works.
+  await page.goto('/stock/reports/movers');
+  await expect(page.getByTestId('report-slow')).toContainText('Pain complet 800 g');
+  await page.goto(`/stock/reports/sales?from=${today()}&to=${today()}`);
+  await expect(page.getByTestId('report-total')).toContainText('0,00 €');
+  await fitsThePhone(page);
+});
