@@ -65,6 +65,7 @@ async fn product(
             } else {
                 vec![barcode.into()]
             },
+            ..Default::default()
         },
     )
     .await
