@@ -2,7 +2,8 @@
 //! names, one account per role and a flexible member's account, and a shift planning: task
 //! types, a template for every morning and evening of the four-week cycle with most seats held
 //! by regular members, shifts generated from a week ago to the horizon, and one open swap offer;
-//! then its shop ([`till`]): tills, a catalogue and a member who may not shop.
+//! then its shop ([`till`]): tills, a catalogue and a member who may not shop; then its
+//! suppliers with four weeks of sales and an order sent ([`orders`]).
 //! Loaded only when asked (`RUCHE_DEMO=1` or `server demo`), only into an empty database (its
 //! passwords are published: it must never sit beside real accounts), and once; loading again
 //! changes nothing.
@@ -21,6 +22,7 @@ use domain::{Language, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
+mod orders;
 mod till;
 pub use till::{sample_codes, SUSPENDED_MEMBER};
 
@@ -170,7 +172,8 @@ pub async fn load(s: &Services) -> Result<bool> {
     let members = load_members(s).await?;
     let planning = load_planning(s).await?;
     let shop = till::load_till(s).await?;
-    Ok(members || planning || shop)
+    let orders = orders::load_orders(s).await?;
+    Ok(members || planning || shop || orders)
 }
 
 /// Whether the database holds accounts, members or products.

@@ -2,8 +2,12 @@
 //! inventory adjustment, loss with a reason), so the quantity on hand is the sum of the moves.
 //!
 //! - [`cost`]: cost prices by the pack, and what a quantity is worth at cost.
+//! - [`reorder`]: reorder suggestions and the purchase order's states.
+//! - [`purchase`]: purchase orders and receptions as the screens show them.
 
 pub mod cost;
+pub mod purchase;
+pub mod reorder;
 
 use crate::money::parse_amount;
 use crate::till::to_milli;
