@@ -24,7 +24,9 @@ use http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde_json::{json, Value};
+use domain::stock::reorder::OrderState;
 use services::shifts::planning;
+use services::stock::{orders, receptions};
 use services::{accounts, demo, members, till, Services};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -369,6 +371,10 @@ entities!(
     payments,
     product_barcodes,
     products,
+    purchase_order_lines,
+    purchase_orders,
+    reception_lines,
+    receptions,
     return_lines,
     return_vat_lines,
     returns,
@@ -386,6 +392,8 @@ entities!(
     sign_in_failures,
     status_changes,
     stock_moves,
+    supplier_products,
+    suppliers,
     swap_offers,
     task_types,
     template_leaders,
@@ -489,6 +497,13 @@ struct Ids {
     product_price_cents: i64,
     category: Uuid,
     nomenclature: Value,
+    /// The demo's Biogarden, its order sent and that order's reception, started.
+    supplier: Uuid,
+    order: Uuid,
+    reception: Uuid,
+    /// A draft order to the demo's Vajra, and a product on it.
+    draft: Uuid,
+    draft_product: Uuid,
 }
 
 async fn ids(s: &Services) -> Ids {
@@ -544,6 +559,14 @@ async fn ids(s: &Services) -> Ids {
         .await
         .unwrap();
     let lists = till::catalogue::lists(&s.db).await.unwrap();
+    let suppliers = orders::suppliers(&s.db).await.unwrap();
+    let named = |n: &str| suppliers.iter().find(|x| x.name == n).unwrap().id;
+    let order = orders::list(&s.db, Some(OrderState::Sent)).await.unwrap()[0].id;
+    let draft = orders::make_draft(s, &a, named("Vajra"), 28, 14)
+        .await
+        .unwrap();
+    let draft_product = orders::order(&s.db, draft).await.unwrap().lines[0].product_id;
+    let reception = receptions::start(s, &a, order).await.unwrap();
     Ids {
         someone: detail.id,
         someone_number: detail.member_number,
@@ -559,6 +582,11 @@ async fn ids(s: &Services) -> Ids {
         product_price_cents: products.products[0].price_cents,
         category: lists.categories[0].id,
         nomenclature: serde_json::to_value(&lists.nomenclature).unwrap(),
+        supplier: named("Biogarden"),
+        order,
+        reception,
+        draft,
+        draft_product,
     }
 }
 
@@ -1016,6 +1044,82 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             StockManager,
             false,
             json!({ "id": i.product }),
+        ),
+        ep("stock/suppliers", StockManager, false, json!({})),
+        ep(
+            "stock/orders/suggest",
+            StockManager,
+            false,
+            json!({ "supplier_id": i.supplier, "window_days": 28, "coverage_days": 14 }),
+        ),
+        ep(
+            "stock/orders/draft",
+            StockManager,
+            true,
+            json!({ "supplier_id": i.supplier, "window_days": 28, "coverage_days": 14 }),
+        ),
+        Endpoint {
+            optional: &["state"],
+            ..ep(
+                "stock/orders",
+                StockManager,
+                false,
+                json!({ "state": "sent" }),
+            )
+        },
+        ep("stock/order", StockManager, false, json!({ "id": i.order })),
+        ep(
+            "stock/order/line",
+            StockManager,
+            true,
+            json!({ "order_id": i.draft, "product_id": i.draft_product, "packs": "3" }),
+        ),
+        ep(
+            "stock/order/send",
+            StockManager,
+            true,
+            json!({ "order_id": i.draft }),
+        ),
+        ep(
+            "stock/order/cancel",
+            StockManager,
+            true,
+            json!({ "order_id": i.draft }),
+        ),
+        ep(
+            "stock/reception/start",
+            StockManager,
+            true,
+            json!({ "order_id": i.order }),
+        ),
+        ep(
+            "stock/reception/start-free",
+            StockManager,
+            true,
+            json!({ "supplier_id": i.supplier }),
+        ),
+        ep(
+            "stock/reception",
+            StockManager,
+            false,
+            json!({ "id": i.reception }),
+        ),
+        ep("stock/receptions/open", StockManager, false, json!({})),
+        Endpoint {
+            optional: &["pack_cost"],
+            ..ep(
+                "stock/reception/line",
+                StockManager,
+                true,
+                json!({ "reception_id": i.reception, "code": "5412345000303",
+                "quantity": "12", "pack_cost": "" }),
+            )
+        },
+        ep(
+            "stock/reception/validate",
+            StockManager,
+            true,
+            json!({ "reception_id": i.reception }),
         ),
         // Last: it closes the session the others use.
         ep(
