@@ -293,7 +293,11 @@ fn till_endpoints() -> Vec<Endpoint> {
             move || json!({ "supplier_id": unknown(), "window_days": "28", "coverage_days": "14" }),
         ),
         server_fn("stock/orders", STOCK_KEEPERS, || json!({ "state": "sent" })),
-        server_fn("stock/order", STOCK_KEEPERS, move || json!({ "id": unknown() })),
+        server_fn(
+            "stock/order",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
         form_fn(
             "stock/order/line",
             STOCK_KEEPERS,
@@ -319,7 +323,11 @@ fn till_endpoints() -> Vec<Endpoint> {
             STOCK_KEEPERS,
             move || json!({ "supplier_id": unknown() }),
         ),
-        server_fn("stock/reception", STOCK_KEEPERS, move || json!({ "id": unknown() })),
+        server_fn(
+            "stock/reception",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
         server_fn("stock/receptions/open", STOCK_KEEPERS, || json!({})),
         form_fn(
             "stock/reception/line",

@@ -95,14 +95,24 @@ async fn suggestions_follow_the_sales_in_whole_packs(s: Services) {
     // packs of 6: 6 packs.
     // B: 14 sold in the window (0.5 a day), 5 returned, on hand 40: covered.
     // C: nothing sold: nothing.
-    let mut moves = vec![StockMove::new(a, 12_000, MoveKind::Reception, now_ms() - 60 * DAY)];
+    let mut moves = vec![StockMove::new(
+        a,
+        12_000,
+        MoveKind::Reception,
+        now_ms() - 60 * DAY,
+    )];
     for day in 0..28 {
         moves.push(sale(a, 2_000, day));
         moves.push(sale(b, 500, day));
     }
     moves.push(sale(a, 30_000, 40));
     moves.push(StockMove::new(b, 5_000, MoveKind::Return, now_ms() - DAY));
-    moves.push(StockMove::new(b, 49_000, MoveKind::Reception, now_ms() - DAY));
+    moves.push(StockMove::new(
+        b,
+        49_000,
+        MoveKind::Reception,
+        now_ms() - DAY,
+    ));
     bulk::moves(&s.db, &moves).await.unwrap();
 
     let got = orders::suggest(&s.db, biogarden, 28, 14).await.unwrap();
@@ -123,7 +133,11 @@ async fn suggestions_follow_the_sales_in_whole_packs(s: Services) {
 
     // A longer window averages lower: 86 over 56 days, 1.54 a day, 24.6 for 16 days: 5 packs.
     assert_eq!(
-        orders::suggest(&s.db, biogarden, 56, 14).await.unwrap().lines[0].packs,
+        orders::suggest(&s.db, biogarden, 56, 14)
+            .await
+            .unwrap()
+            .lines[0]
+            .packs,
         5
     );
     // Bad windows are refused, with their bounds.
@@ -151,8 +165,18 @@ async fn the_minimum_order_tops_the_suggestion_up(s: Services) {
         moves.push(sale(p[0].0, 1_000, day));
         moves.push(sale(p[1].0, 3_000, day));
     }
-    moves.push(StockMove::new(p[0].0, 12_000, MoveKind::Reception, now_ms() - 30 * DAY));
-    moves.push(StockMove::new(p[1].0, 120_000, MoveKind::Reception, now_ms() - 30 * DAY));
+    moves.push(StockMove::new(
+        p[0].0,
+        12_000,
+        MoveKind::Reception,
+        now_ms() - 30 * DAY,
+    ));
+    moves.push(StockMove::new(
+        p[1].0,
+        120_000,
+        MoveKind::Reception,
+        now_ms() - 30 * DAY,
+    ));
     bulk::moves(&s.db, &moves).await.unwrap();
     let got = orders::suggest(&s.db, biogarden, 28, 7).await.unwrap();
     let packs: i64 = got.lines.iter().map(|l| l.packs).sum();
@@ -163,7 +187,12 @@ async fn the_minimum_order_tops_the_suggestion_up(s: Services) {
 }
 
 fn packs_of(order: &domain::stock::purchase::Order, product: Uuid) -> i64 {
-    order.lines.iter().find(|l| l.product_id == product).unwrap().packs
+    order
+        .lines
+        .iter()
+        .find(|l| l.product_id == product)
+        .unwrap()
+        .packs
 }
 
 fn received_of(order: &domain::stock::purchase::Order, product: Uuid) -> i64 {
@@ -353,10 +382,16 @@ async fn a_reception_resumes_and_validates_once(s: Services) {
 
     // A by its barcode, sent twice (the network lost the answer): one line.
     let code = Item::Code(&p[0].1);
-    receptions::set_line(&s, &a, r, code, 20_000, None).await.unwrap();
-    receptions::set_line(&s, &a, r, code, 20_000, None).await.unwrap();
+    receptions::set_line(&s, &a, r, code, 20_000, None)
+        .await
+        .unwrap();
+    receptions::set_line(&s, &a, r, code, 20_000, None)
+        .await
+        .unwrap();
     // Corrected: replaced, not added. The pack now costs 9.60.
-    receptions::set_line(&s, &a, r, code, 24_000, Some(960)).await.unwrap();
+    receptions::set_line(&s, &a, r, code, 24_000, Some(960))
+        .await
+        .unwrap();
     // C is not on the order: taken, flagged.
     receptions::set_line(&s, &a, r, Item::Product(p[2].0), 3_000, None)
         .await
@@ -546,7 +581,11 @@ async fn a_reception_without_order(s: Services) {
     assert_eq!(view.lines[0].difference(false), None);
     receptions::validate(&s, &a, r).await.unwrap();
     assert_eq!(stock::on_hand(&s.db, p[0].0).await.unwrap(), 6_000);
-    let m = stock_moves::Entity::find().one(&s.db).await.unwrap().unwrap();
+    let m = stock_moves::Entity::find()
+        .one(&s.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(m.value_cents, Some(900));
     assert!(matches!(
         receptions::start_free(&s, &a, Uuid::now_v7()).await,

@@ -70,7 +70,12 @@ pub async fn get_order(id: Uuid) -> Result<Order, AppError> {
 
 /// Where a plain form post about order `id` goes: its page, with `notice` when it worked.
 #[cfg(feature = "ssr")]
-fn back_to_order<T>(id: Uuid, notice: &str, result: services::error::Result<T>, fn_path: &str) -> Result<T, AppError> {
+fn back_to_order<T>(
+    id: Uuid,
+    notice: &str,
+    result: services::error::Result<T>,
+    fn_path: &str,
+) -> Result<T, AppError> {
     let page = format!("/stock/orders/{id}");
     match result {
         Ok(v) => {

@@ -103,15 +103,9 @@ pub async fn set_reception_line(
             }
         };
         match (quantity_milli, cost, item) {
-            (Some(q), Some(c), Some(item)) if errors.is_empty() => Ok::<(), AppError>(receptions::set_line(
-                &s,
-                &v,
-                reception_id,
-                item,
-                q,
-                c,
-            )
-            .await?),
+            (Some(q), Some(c), Some(item)) if errors.is_empty() => {
+                Ok::<(), AppError>(receptions::set_line(&s, &v, reception_id, item, q, c).await?)
+            }
             _ => Err(fail(AppError::Invalid(errors))),
         }
     };
@@ -123,7 +117,10 @@ pub async fn set_reception_line(
         }
         Err(e) => {
             let again = match product_id {
-                Some(id) => format!("{page}?product={id}&quantity={}", crate::url::encode(&quantity)),
+                Some(id) => format!(
+                    "{page}?product={id}&quantity={}",
+                    crate::url::encode(&quantity)
+                ),
                 None => format!(
                     "{page}?code={}&quantity={}",
                     crate::url::encode(code.trim()),

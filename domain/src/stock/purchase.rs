@@ -194,9 +194,7 @@ impl ReceptionLine {
             (Some(r), Some(e)) if r < e => Difference::Short {
                 missing_milli: e - r,
             },
-            (Some(r), Some(e)) => Difference::Over {
-                extra_milli: r - e,
-            },
+            (Some(r), Some(e)) => Difference::Over { extra_milli: r - e },
         })
     }
 }

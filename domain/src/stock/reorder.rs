@@ -110,7 +110,9 @@ pub fn suggest(lines: &[Line], min_order_cents: i64) -> Suggested {
         let mut heap: BinaryHeap<Reverse<(Days, usize)>> = lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.need.sold_milli > 0 && l.pack_cost_cents > 0 && l.need.pack_milli > 0)
+            .filter(|(_, l)| {
+                l.need.sold_milli > 0 && l.pack_cost_cents > 0 && l.need.pack_milli > 0
+            })
             .map(|(i, l)| Reverse((Days::after(l, packs[i]), i)))
             .collect();
         let mut added = 0;
@@ -198,7 +200,9 @@ pub enum OrderAction {
     /// Start (or resume) a reception of it.
     Receive,
     /// Validate a reception of it: `complete` when every line has come in full.
-    Received { complete: bool },
+    Received {
+        complete: bool,
+    },
 }
 
 impl OrderState {
@@ -338,7 +342,10 @@ mod tests {
         // Nothing needed: nothing ordered, whatever the minimum.
         let full = [line(28_000, 50_000, 14_000, 1_000)];
         let s = suggest(&full, 3_000);
-        assert_eq!((s.packs, s.total_cents, s.below_minimum), (vec![0], 0, false));
+        assert_eq!(
+            (s.packs, s.total_cents, s.below_minimum),
+            (vec![0], 0, false)
+        );
         // A minimum out of reach is said, not looped on.
         let s = suggest(&[line(28_000, 0, 14_000, 1)], i64::MAX);
         assert!(s.below_minimum);
@@ -362,10 +369,18 @@ mod tests {
             (S::Sent, A::Send, None),
             (S::Sent, A::Cancel, Some(S::Cancelled)),
             (S::Sent, A::Receive, Some(S::Sent)),
-            (S::Sent, A::Received { complete: false }, Some(S::PartlyReceived)),
+            (
+                S::Sent,
+                A::Received { complete: false },
+                Some(S::PartlyReceived),
+            ),
             (S::Sent, A::Received { complete: true }, Some(S::Received)),
             (S::PartlyReceived, A::Receive, Some(S::PartlyReceived)),
-            (S::PartlyReceived, A::Received { complete: true }, Some(S::Received)),
+            (
+                S::PartlyReceived,
+                A::Received { complete: true },
+                Some(S::Received),
+            ),
             (S::PartlyReceived, A::Cancel, None),
             (S::PartlyReceived, A::Edit, None),
             (S::Received, A::Receive, None),

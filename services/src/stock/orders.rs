@@ -344,7 +344,14 @@ pub async fn set_line(
         }
     }
     let detail = format!("{product_id}: {packs} packs");
-    audit::commit(tx, actor, "stock.order_line", &order_id.to_string(), &detail).await?;
+    audit::commit(
+        tx,
+        actor,
+        "stock.order_line",
+        &order_id.to_string(),
+        &detail,
+    )
+    .await?;
     Ok(())
 }
 
@@ -395,12 +402,22 @@ pub async fn cancel(s: &Services, actor: &Viewer, order_id: Uuid) -> Result<()> 
     row.cancelled_at_ms = Set(Some(now_ms()));
     row.cancelled_by = Set(Some(actor.user_id));
     row.update(&tx).await?;
-    audit::commit(tx, actor, "stock.order_cancelled", &order_id.to_string(), &was).await?;
+    audit::commit(
+        tx,
+        actor,
+        "stock.order_cancelled",
+        &order_id.to_string(),
+        &was,
+    )
+    .await?;
     Ok(())
 }
 
 /// The latest orders (at most [`LIST_LIMIT`]), newest first, in `state` or all.
-pub async fn list(db: &impl ConnectionTrait, state: Option<OrderState>) -> Result<Vec<OrderSummary>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    state: Option<OrderState>,
+) -> Result<Vec<OrderSummary>> {
     let mut q = purchase_orders::Entity::find()
         .order_by_desc(purchase_orders::Column::CreatedAtMs)
         .order_by_desc(purchase_orders::Column::Number)
@@ -417,7 +434,8 @@ pub async fn list(db: &impl ConnectionTrait, state: Option<OrderState>) -> Resul
     for l in lines {
         let t = totals.entry(l.order_id).or_default();
         t.0 += 1;
-        t.1 = t.1.saturating_add(l.packs.saturating_mul(l.pack_cost_cents));
+        t.1 =
+            t.1.saturating_add(l.packs.saturating_mul(l.pack_cost_cents));
     }
     let names = supplier_names(db).await?;
     Ok(orders
@@ -565,7 +583,11 @@ pub fn order_text(lang: Language, coop: &str, order: &Order) -> String {
         ));
     }
     out.push(String::new());
-    out.push(format!("{}: {}", t("order-total"), money(order.total_cents)));
+    out.push(format!(
+        "{}: {}",
+        t("order-total"),
+        money(order.total_cents)
+    ));
     if !order.note.is_empty() {
         out.push(String::new());
         out.push(order.note.clone());

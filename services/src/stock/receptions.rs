@@ -57,7 +57,14 @@ pub async fn start(s: &Services, actor: &Viewer, order_id: Uuid) -> Result<Uuid>
     }
     let id = insert(&tx, actor, Some(order_id), order.supplier_id).await?;
     let detail = format!("order {}", order.number);
-    audit::commit(tx, actor, "stock.reception_started", &id.to_string(), &detail).await?;
+    audit::commit(
+        tx,
+        actor,
+        "stock.reception_started",
+        &id.to_string(),
+        &detail,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -134,11 +141,13 @@ pub async fn set_line(
         return Err(Error::invalid("pack_cost", Reason::BadAmount));
     }
     let product_id = match item {
-        Item::Code(code) => catalogue::lookup(&s.db, code)
-            .await?
-            .product
-            .ok_or(Error::UnknownBarcode)?
-            .id,
+        Item::Code(code) => {
+            catalogue::lookup(&s.db, code)
+                .await?
+                .product
+                .ok_or(Error::UnknownBarcode)?
+                .id
+        }
         Item::Product(id) => id,
     };
     let tx = write_tx(&s.db).await?;

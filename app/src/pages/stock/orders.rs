@@ -62,7 +62,11 @@ fn OrderList() -> impl IntoView {
     let orders = Resource::new(state, list_orders);
     let open = Resource::new(|| (), |_| open_receptions());
     let filters = std::iter::once((None, i.t("orders-all")))
-        .chain(OrderState::ALL.into_iter().map(|s| (Some(s), state_label(i, s))))
+        .chain(
+            OrderState::ALL
+                .into_iter()
+                .map(|s| (Some(s), state_label(i, s))),
+        )
         .map(|(s, label)| {
             let href = match s {
                 Some(s) => format!("/stock/orders?state={}", s.as_str()),

@@ -11,9 +11,9 @@ use crate::api::receptions::{get_reception, SetReceptionLine, ValidateReception}
 use crate::api::till::{scan_code, STOCK_KEEPERS};
 use crate::components::field::{errors_of, outcome};
 use crate::components::guard::Guard;
-use crate::pages::stock::orders::{refusal, Refused};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n};
+use crate::pages::stock::orders::{refusal, Refused};
 use domain::stock::purchase::{Difference, Reception, ReceptionLine};
 use domain::till::catalogue::{CatalogueProduct, ProductState};
 use leptos::prelude::*;
@@ -353,11 +353,17 @@ fn LineRow(l: ReceptionLine, with_order: bool, reception: Uuid, validated: bool)
         Some(Difference::AsOrdered) => ("as-ordered", i.t("reception-as-ordered")),
         Some(Difference::Short { missing_milli }) => (
             "short",
-            i.ta("reception-short", &[("quantity", i.quantity(missing_milli, l.unit))]),
+            i.ta(
+                "reception-short",
+                &[("quantity", i.quantity(missing_milli, l.unit))],
+            ),
         ),
         Some(Difference::Over { extra_milli }) => (
             "over",
-            i.ta("reception-over", &[("quantity", i.quantity(extra_milli, l.unit))]),
+            i.ta(
+                "reception-over",
+                &[("quantity", i.quantity(extra_milli, l.unit))],
+            ),
         ),
         Some(Difference::NotOnOrder) => ("not-on-order", i.t("reception-not-on-order")),
         Some(Difference::Missing) => ("missing", i.t("reception-missing")),
@@ -412,7 +418,11 @@ fn Validate(r: Reception) -> impl IntoView {
     let i = use_i18n();
     let validate = ServerAction::<ValidateReception>::new();
     let result = outcome(validate);
-    let scanned = r.lines.iter().filter(|l| l.received_milli.is_some()).count();
+    let scanned = r
+        .lines
+        .iter()
+        .filter(|l| l.received_milli.is_some())
+        .count();
     let missing = r.lines.len() - scanned;
     let open = scanned > 0;
     view! {
