@@ -329,6 +329,31 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/stock/orders")
+                        view=pages::stock::orders::Orders
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/orders/suggest")
+                        view=pages::stock::order_suggest::OrderSuggest
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/orders/:id")
+                        view=pages::stock::order::OrderPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/orders/:id/print")
+                        view=pages::stock::order_print::OrderPrint
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/receptions/:id")
+                        view=pages::stock::reception::ReceptionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/admin/tills")
                         view=pages::admin::tills::Tills
                         ssr=SsrMode::Async
@@ -370,6 +395,12 @@ mod tests {
                 false,
             ),
             ("/stock/pricing", false),
+            ("/stock/orders", false),
+            ("/stock/orders/suggest", false),
+            (
+                "/stock/receptions/0191f1c2-0000-7000-8000-000000000000",
+                false,
+            ),
             ("/stockroom", true),
             ("/sheets", true),
             ("/sheets/0191f1c2-0000-7000-8000-000000000000", true),

@@ -73,7 +73,7 @@ async fn main() {
             (*id, pack.expect("a pack"))
         })
         .collect();
-    bulk::supplier(&s.db, "Bench supplier", &costs)
+    bulk::supplier_with_costs(&s.db, "Bench supplier", &costs)
         .await
         .expect("a supplier");
     let tz = chrono_tz::Europe::Brussels;

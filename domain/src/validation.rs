@@ -188,6 +188,20 @@ pub enum Reason {
     HolidayTooLong {
         max_days: i64,
     },
+    /// A purchase order in this state (its code) does not allow this.
+    OrderStateForbids {
+        state: String,
+    },
+    /// The suggestion needs nothing: there is no order to make.
+    NothingToOrder,
+    /// The supplier has no order email to send the order to.
+    NoOrderEmail,
+    /// This reception was validated already; nothing more is written.
+    ReceptionValidated,
+    /// The supplier does not sell this product.
+    NotSupplied,
+    /// A reception with no line received.
+    NothingReceived,
 }
 
 impl Reason {
@@ -292,6 +306,12 @@ impl Reason {
             Reason::InvalidCharacters => "error-invalid-characters",
             Reason::TooMany { .. } => "error-too-many",
             Reason::HolidayTooLong { .. } => "error-holiday-too-long",
+            Reason::OrderStateForbids { .. } => "error-order-state-forbids",
+            Reason::NothingToOrder => "error-nothing-to-order",
+            Reason::NoOrderEmail => "error-no-order-email",
+            Reason::ReceptionValidated => "error-reception-validated",
+            Reason::NotSupplied => "error-not-supplied",
+            Reason::NothingReceived => "error-nothing-received",
         }
     }
 
@@ -327,6 +347,7 @@ impl Reason {
             } => vec![("max", max.to_string()), ("days", days.to_string())],
             Reason::BadNomenclatureRule { rule } => vec![("rule", rule.to_string())],
             Reason::MayNotShop { status } => vec![("status", status.clone())],
+            Reason::OrderStateForbids { state } => vec![("state", state.clone())],
             Reason::DiscountNotAllowed { max } => vec![("max", max.to_string())],
             Reason::ShortPayment { missing: amount }
             | Reason::VouchersAboveEligible { eligible: amount }

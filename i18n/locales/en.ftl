@@ -654,7 +654,7 @@ unit-litre = litre
 quantity-piece = { $n } pcs
 quantity-kg = { $n } kg
 quantity-litre = { $n } L
-field-product-name = Product name
+orders-field-product-name = Product name
 field-category = Category
 field-unit = Sold by
 field-price = Price with VAT (€)
@@ -1129,3 +1129,112 @@ report-booked = Booked
 report-attended = Attended
 report-excused = Excused
 report-absent = Absent
+## stock-orders: purchase orders, reorder suggestions and receptions
+orders-title = Purchase orders
+orders-hint = Orders to suppliers by state, receptions in progress
+orders-suggest = Reorder suggestions
+orders-suggest-hint = What to order from a supplier, from the recent sales; one tap makes the draft
+orders-all = All
+orders-filter = Orders by state
+orders-none = No order here yet.
+order-state-draft = draft
+order-state-sent = sent
+order-state-partly_received = partly received
+order-state-received = received
+order-state-cancelled = cancelled
+order-number = Order no. { $number }
+order-lines-count =
+    { $count ->
+        [one] 1 line
+       *[other] { $count } lines
+    }
+order-total = Total excl. VAT
+order-sent-on = sent on { $date }
+order-no-lines = This order has no lines.
+order-print = Printable order
+order-print-hint = Print with your browser (A4).
+order-line-packs = { $packs } × { $pack } at { $cost }
+order-line-received = Received { $received } of { $ordered }
+order-line-change = Change
+order-add-line = Add a product…
+order-add-submit = Add to the order
+order-no-email = This supplier has no order email: add one before sending.
+order-send-to = The order goes by mail to { $email }.
+order-send = Send the order
+order-receive = Receive the delivery
+order-receive-resume = Resume the reception
+order-cancel = Cancel the order…
+order-cancel-hint = The supplier is not told: let them know if the order was sent.
+order-cancel-confirm = Cancel the order
+order-notice-drafted = Draft order made: check the lines, then send it.
+order-notice-line = Order line saved.
+order-notice-sent = Order sent: the mail is in the outbox.
+order-notice-cancelled = Order cancelled.
+order-col-code = Code
+order-col-product = Product
+order-col-packs = Packs
+order-col-pack = Pack
+order-col-cost = Pack cost
+order-col-total = Total
+orders-field-supplier = Supplier
+orders-field-product = Product
+orders-field-packs = Packs
+field-window-days = Sales over the last (days)
+field-coverage-days = Stock to cover (days)
+reception-field-pack-cost = Pack cost excl. VAT on the delivery note
+suggest-hint = The average daily sales over the window, times the days to cover plus the supplier's lead time, less the stock on hand and on order, in whole packs.
+suggest-submit = Suggest
+suggest-terms = Delivery in { $lead } days · minimum order { $minimum }
+suggest-nothing = The stock covers these days: nothing to order.
+suggest-below-minimum = Below this supplier's minimum order of { $minimum }.
+suggest-make-draft = Make the draft order
+suggest-covered =
+    { $count ->
+        [one] 1 product covered
+       *[other] { $count } products covered
+    }
+suggest-packs = { $packs } × { $pack }
+suggest-figures = sold { $sold } · on hand { $on_hand } · on order { $on_order }
+receptions-open = Receptions in progress
+receptions-none-open = No reception in progress.
+reception-without-order = Reception without order
+reception-of-order = Reception of order no. { $number }
+reception-scanned-count =
+    { $count ->
+        [one] 1 line scanned
+       *[other] { $count } lines scanned
+    }
+reception-free-title = A delivery without order
+reception-free-start = Receive without order
+reception-back = Back to the order
+reception-validated = validated
+reception-notice-line = Line recorded: scan the next item.
+reception-notice-validated = Reception validated: the stock and the costs are updated.
+reception-lines = Lines
+reception-no-lines = Nothing scanned yet.
+reception-scan = Scan an item, or type its name
+reception-scan-placeholder = Barcode or name
+reception-find = Find
+reception-not-found = No product found: scan again or type its name.
+reception-choose = Which one?
+reception-expected = Expected: { $quantity }
+reception-not-on-order = Not on the order
+reception-cost-changed = The pack cost changed?
+reception-record = Record
+reception-next = Next item
+reception-as-ordered = As ordered
+reception-short = Short by { $quantity }
+reception-over = Over by { $quantity }
+reception-missing = Missing
+reception-new-cost = New pack cost { $cost }
+reception-validate = Validate the reception…
+reception-validate-hint = { $count } lines enter the stock at their cost, and the supplier's changed costs are kept; { $missing } lines of the order did not come. This cannot be undone.
+reception-validate-confirm = Validate the reception
+mail-order-subject = Order no. { $number } from { $coop }
+mail-order-intro = Hello { $supplier }, please find below order no. { $number } from { $coop } (code, product, packs, pack cost excl. VAT, total).
+error-order-state-forbids = Not possible for an order that is { $state }.
+error-nothing-to-order = Nothing to order.
+error-no-order-email = This supplier has no order email: add one before sending.
+error-reception-validated = This reception was validated already: nothing more was written.
+error-not-supplied = This supplier does not sell this product.
+error-nothing-received = Nothing was received: scan the items first.

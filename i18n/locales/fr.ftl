@@ -654,7 +654,7 @@ unit-litre = litre
 quantity-piece = { $n } pc
 quantity-kg = { $n } kg
 quantity-litre = { $n } L
-field-product-name = Nom du produit
+orders-field-product-name = Nom du produit
 field-category = Catégorie
 field-unit = Unité de vente
 field-price = Prix TVAC (€)
@@ -1129,3 +1129,112 @@ report-booked = Réservées
 report-attended = Présents
 report-excused = Excusés
 report-absent = Absents
+## stock-orders: commandes fournisseurs, suggestions de réassort et réceptions
+orders-title = Commandes fournisseurs
+orders-hint = Les commandes par état, les réceptions en cours
+orders-suggest = Suggestions de commande
+orders-suggest-hint = Quoi commander à un fournisseur d'après les ventes récentes ; un geste crée le brouillon
+orders-all = Toutes
+orders-filter = Commandes par état
+orders-none = Aucune commande ici pour l'instant.
+order-state-draft = brouillon
+order-state-sent = envoyée
+order-state-partly_received = reçue en partie
+order-state-received = reçue
+order-state-cancelled = annulée
+order-number = Commande n° { $number }
+order-lines-count =
+    { $count ->
+        [one] 1 ligne
+       *[other] { $count } lignes
+    }
+order-total = Total HTVA
+order-sent-on = envoyée le { $date }
+order-no-lines = Cette commande n'a aucune ligne.
+order-print = Bon de commande imprimable
+order-print-hint = Imprimez avec votre navigateur (A4).
+order-line-packs = { $packs } × { $pack } à { $cost }
+order-line-received = Reçu { $received } sur { $ordered }
+order-line-change = Modifier
+order-add-line = Ajouter un produit…
+order-add-submit = Ajouter à la commande
+order-no-email = Ce fournisseur n'a pas d'adresse de commande : ajoutez-en une avant d'envoyer.
+order-send-to = La commande part par e-mail à { $email }.
+order-send = Envoyer la commande
+order-receive = Réceptionner la livraison
+order-receive-resume = Reprendre la réception
+order-cancel = Annuler la commande…
+order-cancel-hint = Le fournisseur n'est pas prévenu : dites-le-lui si la commande était envoyée.
+order-cancel-confirm = Annuler la commande
+order-notice-drafted = Brouillon de commande créé : vérifiez les lignes, puis envoyez-le.
+order-notice-line = Ligne de commande enregistrée.
+order-notice-sent = Commande envoyée : l'e-mail est dans la boîte d'envoi.
+order-notice-cancelled = Commande annulée.
+order-col-code = Code
+order-col-product = Produit
+order-col-packs = Colis
+order-col-pack = Colisage
+order-col-cost = Prix du colis
+order-col-total = Total
+orders-field-supplier = Fournisseur
+orders-field-product = Produit
+orders-field-packs = Colis
+field-window-days = Ventes des derniers (jours)
+field-coverage-days = Stock à couvrir (jours)
+reception-field-pack-cost = Prix du colis HTVA sur le bon de livraison
+suggest-hint = Les ventes moyennes par jour sur la période, fois les jours à couvrir plus le délai du fournisseur, moins le stock en rayon et en commande, en colis entiers.
+suggest-submit = Suggérer
+suggest-terms = Livraison en { $lead } jours · commande minimum { $minimum }
+suggest-nothing = Le stock couvre ces jours : rien à commander.
+suggest-below-minimum = Sous le minimum de commande de ce fournisseur ({ $minimum }).
+suggest-make-draft = Créer le brouillon de commande
+suggest-covered =
+    { $count ->
+        [one] 1 produit couvert
+       *[other] { $count } produits couverts
+    }
+suggest-packs = { $packs } × { $pack }
+suggest-figures = vendu { $sold } · en stock { $on_hand } · en commande { $on_order }
+receptions-open = Réceptions en cours
+receptions-none-open = Aucune réception en cours.
+reception-without-order = Réception sans commande
+reception-of-order = Réception de la commande n° { $number }
+reception-scanned-count =
+    { $count ->
+        [one] 1 ligne scannée
+       *[other] { $count } lignes scannées
+    }
+reception-free-title = Une livraison sans commande
+reception-free-start = Réceptionner sans commande
+reception-back = Retour à la commande
+reception-validated = validée
+reception-notice-line = Ligne enregistrée : scannez l'article suivant.
+reception-notice-validated = Réception validée : le stock et les prix d'achat sont à jour.
+reception-lines = Lignes
+reception-no-lines = Rien de scanné pour l'instant.
+reception-scan = Scannez un article, ou tapez son nom
+reception-scan-placeholder = Code-barres ou nom
+reception-find = Chercher
+reception-not-found = Aucun produit trouvé : scannez à nouveau ou tapez son nom.
+reception-choose = Lequel ?
+reception-expected = Attendu : { $quantity }
+reception-not-on-order = Hors commande
+reception-cost-changed = Le prix du colis a changé ?
+reception-record = Enregistrer
+reception-next = Article suivant
+reception-as-ordered = Conforme
+reception-short = Manque { $quantity }
+reception-over = En trop : { $quantity }
+reception-missing = Manquant
+reception-new-cost = Nouveau prix du colis { $cost }
+reception-validate = Valider la réception…
+reception-validate-hint = { $count } lignes entrent en stock à leur prix d'achat, et les prix changés du fournisseur sont retenus ; { $missing } lignes de la commande ne sont pas arrivées. C'est définitif.
+reception-validate-confirm = Valider la réception
+mail-order-subject = Commande n° { $number } de { $coop }
+mail-order-intro = Bonjour { $supplier }, voici la commande n° { $number } de { $coop } (code, produit, colis, prix du colis HTVA, total).
+error-order-state-forbids = Impossible pour une commande { $state }.
+error-nothing-to-order = Rien à commander.
+error-no-order-email = Ce fournisseur n'a pas d'adresse de commande : ajoutez-en une avant d'envoyer.
+error-reception-validated = Cette réception est déjà validée : rien de plus n'a été enregistré.
+error-not-supplied = Ce fournisseur ne vend pas ce produit.
+error-nothing-received = Rien n'a été reçu : scannez d'abord les articles.

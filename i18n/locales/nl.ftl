@@ -654,7 +654,7 @@ unit-litre = liter
 quantity-piece = { $n } st
 quantity-kg = { $n } kg
 quantity-litre = { $n } L
-field-product-name = Productnaam
+orders-field-product-name = Productnaam
 field-category = Categorie
 field-unit = Verkocht per
 field-price = Prijs incl. btw (€)
@@ -1129,3 +1129,112 @@ report-booked = Ingeschreven
 report-attended = Aanwezig
 report-excused = Verontschuldigd
 report-absent = Afwezig
+## stock-orders: bestellingen bij leveranciers, bestelvoorstellen en ontvangsten
+orders-title = Bestellingen
+orders-hint = Bestellingen bij leveranciers per stand, lopende ontvangsten
+orders-suggest = Bestelvoorstellen
+orders-suggest-hint = Wat je bij een leverancier bestelt volgens de recente verkoop; één tik maakt het ontwerp
+orders-all = Alle
+orders-filter = Bestellingen per stand
+orders-none = Hier nog geen bestelling.
+order-state-draft = ontwerp
+order-state-sent = verstuurd
+order-state-partly_received = deels ontvangen
+order-state-received = ontvangen
+order-state-cancelled = geannuleerd
+order-number = Bestelling nr. { $number }
+order-lines-count =
+    { $count ->
+        [one] 1 regel
+       *[other] { $count } regels
+    }
+order-total = Totaal excl. btw
+order-sent-on = verstuurd op { $date }
+order-no-lines = Deze bestelling heeft geen regels.
+order-print = Afdrukbare bestelbon
+order-print-hint = Druk af met je browser (A4).
+order-line-packs = { $packs } × { $pack } aan { $cost }
+order-line-received = { $received } van { $ordered } ontvangen
+order-line-change = Wijzigen
+order-add-line = Een product toevoegen…
+order-add-submit = Aan de bestelling toevoegen
+order-no-email = Deze leverancier heeft geen bestel-e-mailadres: voeg er een toe voor je verstuurt.
+order-send-to = De bestelling gaat per e-mail naar { $email }.
+order-send = Bestelling versturen
+order-receive = Levering ontvangen
+order-receive-resume = Ontvangst hervatten
+order-cancel = Bestelling annuleren…
+order-cancel-hint = De leverancier krijgt geen bericht: laat het weten als de bestelling al verstuurd was.
+order-cancel-confirm = Bestelling annuleren
+order-notice-drafted = Ontwerpbestelling gemaakt: controleer de regels en verstuur ze.
+order-notice-line = Bestelregel bewaard.
+order-notice-sent = Bestelling verstuurd: de e-mail staat in de outbox.
+order-notice-cancelled = Bestelling geannuleerd.
+order-col-code = Code
+order-col-product = Product
+order-col-packs = Colli
+order-col-pack = Verpakking
+order-col-cost = Prijs per colli
+order-col-total = Totaal
+orders-field-supplier = Leverancier
+orders-field-product = Product
+orders-field-packs = Colli
+field-window-days = Verkoop van de laatste (dagen)
+field-coverage-days = Te dekken voorraad (dagen)
+reception-field-pack-cost = Prijs per colli excl. btw op de leverbon
+suggest-hint = De gemiddelde dagverkoop over de periode, maal de te dekken dagen plus de levertijd van de leverancier, min de voorraad en wat besteld is, in hele colli.
+suggest-submit = Voorstellen
+suggest-terms = Levering in { $lead } dagen · minimale bestelling { $minimum }
+suggest-nothing = De voorraad dekt deze dagen: niets te bestellen.
+suggest-below-minimum = Onder de minimale bestelling van deze leverancier ({ $minimum }).
+suggest-make-draft = Ontwerpbestelling maken
+suggest-covered =
+    { $count ->
+        [one] 1 product gedekt
+       *[other] { $count } producten gedekt
+    }
+suggest-packs = { $packs } × { $pack }
+suggest-figures = verkocht { $sold } · in voorraad { $on_hand } · besteld { $on_order }
+receptions-open = Lopende ontvangsten
+receptions-none-open = Geen lopende ontvangst.
+reception-without-order = Ontvangst zonder bestelling
+reception-of-order = Ontvangst van bestelling nr. { $number }
+reception-scanned-count =
+    { $count ->
+        [one] 1 regel gescand
+       *[other] { $count } regels gescand
+    }
+reception-free-title = Een levering zonder bestelling
+reception-free-start = Ontvangen zonder bestelling
+reception-back = Terug naar de bestelling
+reception-validated = gevalideerd
+reception-notice-line = Regel bewaard: scan het volgende artikel.
+reception-notice-validated = Ontvangst gevalideerd: de voorraad en de aankoopprijzen zijn bijgewerkt.
+reception-lines = Regels
+reception-no-lines = Nog niets gescand.
+reception-scan = Scan een artikel, of typ de naam
+reception-scan-placeholder = Barcode of naam
+reception-find = Zoeken
+reception-not-found = Geen product gevonden: scan opnieuw of typ de naam.
+reception-choose = Welk?
+reception-expected = Verwacht: { $quantity }
+reception-not-on-order = Niet besteld
+reception-cost-changed = Is de prijs per colli veranderd?
+reception-record = Bewaren
+reception-next = Volgend artikel
+reception-as-ordered = Zoals besteld
+reception-short = { $quantity } te weinig
+reception-over = { $quantity } te veel
+reception-missing = Ontbreekt
+reception-new-cost = Nieuwe prijs per colli { $cost }
+reception-validate = Ontvangst valideren…
+reception-validate-hint = { $count } regels gaan in voorraad tegen hun aankoopprijs en de gewijzigde prijzen van de leverancier worden bewaard; { $missing } regels van de bestelling zijn niet gekomen. Dit is definitief.
+reception-validate-confirm = Ontvangst valideren
+mail-order-subject = Bestelling nr. { $number } van { $coop }
+mail-order-intro = Beste { $supplier }, hieronder bestelling nr. { $number } van { $coop } (code, product, colli, prijs per colli excl. btw, totaal).
+error-order-state-forbids = Niet mogelijk voor een bestelling die { $state } is.
+error-nothing-to-order = Niets te bestellen.
+error-no-order-email = Deze leverancier heeft geen bestel-e-mailadres: voeg er een toe voor je verstuurt.
+error-reception-validated = Deze ontvangst is al gevalideerd: er werd niets meer geschreven.
+error-not-supplied = Deze leverancier verkoopt dit product niet.
+error-nothing-received = Er werd niets ontvangen: scan eerst de artikelen.

@@ -72,8 +72,14 @@ pub fn t_args(lang: Language, id: &str, args: &[(&str, String)]) -> String {
 /// (`suspended`): the message names it in `lang`.
 pub fn reason(lang: Language, r: &domain::validation::Reason) -> String {
     let mut args = r.args();
-    if let domain::validation::Reason::MayNotShop { status } = r {
-        args = vec![("status", t(lang, &format!("status-{status}")))];
+    match r {
+        domain::validation::Reason::MayNotShop { status } => {
+            args = vec![("status", t(lang, &format!("status-{status}")))];
+        }
+        domain::validation::Reason::OrderStateForbids { state } => {
+            args = vec![("state", t(lang, &format!("order-state-{state}")))];
+        }
+        _ => {}
     }
     t_args(lang, r.message_id(), &args)
 }
@@ -139,6 +145,14 @@ mod tests {
             Reason::UnknownColumn { name: "x".into() },
             Reason::StaffEmailAdminsOnly,
             Reason::SupervisorNotRecognised,
+            Reason::OrderStateForbids {
+                state: "sent".into(),
+            },
+            Reason::NothingToOrder,
+            Reason::NoOrderEmail,
+            Reason::ReceptionValidated,
+            Reason::NotSupplied,
+            Reason::NothingReceived,
         ];
         for lang in Language::ALL {
             for r in &reasons {
@@ -178,6 +192,20 @@ mod tests {
             assert!(!text.contains("suspended"), "{text}");
             assert_ne!(name, "status-suspended");
         }
+    }
+
+    #[test]
+    fn a_refusal_names_the_orders_state_in_the_language() {
+        use domain::validation::Reason;
+        let refused = Reason::OrderStateForbids {
+            state: "partly_received".into(),
+        };
+        assert_eq!(
+            reason(Language::En, &refused),
+            "Not possible for an order that is partly received."
+        );
+        assert!(!reason(Language::Fr, &refused).contains("partly_received"));
+        assert!(!reason(Language::Nl, &refused).contains("partly_received"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ use axum::body::Body;
 use axum::Router;
 use chrono::{NaiveTime, TimeDelta};
 use domain::register::MemberFilter;
+use domain::stock::reorder::OrderState;
 use domain::till::catalogue::ProductState;
 use domain::{Language, Role};
 use http::{Method, Request, StatusCode};
@@ -25,6 +26,7 @@ use http_body_util::BodyExt;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde_json::{json, Value};
 use services::shifts::planning;
+use services::stock::{orders, receptions};
 use services::{accounts, demo, members, till, Services};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -369,6 +371,10 @@ entities!(
     payments,
     product_barcodes,
     products,
+    purchase_order_lines,
+    purchase_orders,
+    reception_lines,
+    receptions,
     return_lines,
     return_vat_lines,
     returns,
@@ -492,7 +498,14 @@ struct Ids {
     category: Uuid,
     nomenclature: Value,
     /// A supplier of the demo coop, one that sells `product` when one does.
+    seller: Uuid,
+    /// The demo's Biogarden, its order sent and that order's reception, started.
     supplier: Uuid,
+    order: Uuid,
+    reception: Uuid,
+    /// A draft order to the demo's Vajra, and a product on it.
+    draft: Uuid,
+    draft_product: Uuid,
 }
 
 async fn ids(s: &Services) -> Ids {
@@ -556,6 +569,14 @@ async fn ids(s: &Services) -> Ids {
         .first()
         .map(|l| l.supplier_id)
         .unwrap_or(sellers.suppliers[0].0);
+    let suppliers = orders::suppliers(&s.db).await.unwrap();
+    let named = |n: &str| suppliers.iter().find(|x| x.name == n).unwrap().id;
+    let order = orders::list(&s.db, Some(OrderState::Sent)).await.unwrap()[0].id;
+    let draft = orders::make_draft(s, &a, named("Vajra"), 28, 14)
+        .await
+        .unwrap();
+    let draft_product = orders::order(&s.db, draft).await.unwrap().lines[0].product_id;
+    let reception = receptions::start(s, &a, order).await.unwrap();
     Ids {
         someone: detail.id,
         someone_number: detail.member_number,
@@ -571,7 +592,12 @@ async fn ids(s: &Services) -> Ids {
         product_price_cents: products.products[0].price_cents,
         category: lists.categories[0].id,
         nomenclature: serde_json::to_value(&lists.nomenclature).unwrap(),
-        supplier,
+        seller: supplier,
+        supplier: named("Biogarden"),
+        order,
+        reception,
+        draft,
+        draft_product,
     }
 }
 
@@ -1049,7 +1075,7 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             "stock/supplier",
             StockManager,
             false,
-            json!({ "id": i.supplier }),
+            json!({ "id": i.seller }),
         ),
         Endpoint {
             optional: SUPPLIER_FORM_OPTIONAL,
@@ -1066,7 +1092,7 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
                 "stock/supplier/update",
                 StockManager,
                 true,
-                json!({ "id": i.supplier, "form": supplier_form("Hostile renamed") }),
+                json!({ "id": i.seller, "form": supplier_form("Hostile renamed") }),
             )
         },
         ep(
@@ -1081,7 +1107,7 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
                 "stock/supplier/line",
                 StockManager,
                 true,
-                json!({ "product_id": i.product, "supplier_id": i.supplier.to_string(),
+                json!({ "product_id": i.product, "supplier_id": i.seller.to_string(),
                 "line": { "code": "H-1", "pack_size": "6", "pack_cost": "4.50" } }),
             )
         },
@@ -1089,7 +1115,7 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             "stock/supplier/preferred",
             StockManager,
             true,
-            json!({ "supplier_id": i.supplier, "product_id": i.product }),
+            json!({ "supplier_id": i.seller, "product_id": i.product }),
         ),
         ep(
             "stock/product/margin",
@@ -1124,7 +1150,7 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             "stock/supplier/line/remove",
             StockManager,
             true,
-            json!({ "supplier_id": i.supplier, "product_id": i.product }),
+            json!({ "supplier_id": i.seller, "product_id": i.product }),
         ),
         ep(
             "stock/reports/sales",
@@ -1171,6 +1197,80 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
                 json!({ "ids": [i.product], "category": i.category, "since": "2026-11-01" }),
             )
         },
+            "stock/orders/suggest",
+            StockManager,
+            false,
+            json!({ "supplier_id": i.supplier, "window_days": 28, "coverage_days": 14 }),
+        ),
+        ep(
+            "stock/orders/draft",
+            StockManager,
+            true,
+            json!({ "supplier_id": i.supplier, "window_days": 28, "coverage_days": 14 }),
+        ),
+        Endpoint {
+            optional: &["state"],
+            ..ep(
+                "stock/orders",
+                StockManager,
+                false,
+                json!({ "state": "sent" }),
+            )
+        },
+        ep("stock/order", StockManager, false, json!({ "id": i.order })),
+        ep(
+            "stock/order/line",
+            StockManager,
+            true,
+            json!({ "order_id": i.draft, "product_id": i.draft_product, "packs": "3" }),
+        ),
+        ep(
+            "stock/order/send",
+            StockManager,
+            true,
+            json!({ "order_id": i.draft }),
+        ),
+        ep(
+            "stock/order/cancel",
+            StockManager,
+            true,
+            json!({ "order_id": i.draft }),
+        ),
+        ep(
+            "stock/reception/start",
+            StockManager,
+            true,
+            json!({ "order_id": i.order }),
+        ),
+        ep(
+            "stock/reception/start-free",
+            StockManager,
+            true,
+            json!({ "supplier_id": i.supplier }),
+        ),
+        ep(
+            "stock/reception",
+            StockManager,
+            false,
+            json!({ "id": i.reception }),
+        ),
+        ep("stock/receptions/open", StockManager, false, json!({})),
+        Endpoint {
+            optional: &["pack_cost"],
+            ..ep(
+                "stock/reception/line",
+                StockManager,
+                true,
+                json!({ "reception_id": i.reception, "code": "5412345000303",
+                "quantity": "12", "pack_cost": "" }),
+            )
+        },
+        ep(
+            "stock/reception/validate",
+            StockManager,
+            true,
+            json!({ "reception_id": i.reception }),
+        ),
         // Last: it closes the session the others use.
         ep(
             "till/session/close",

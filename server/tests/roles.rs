@@ -281,6 +281,64 @@ fn till_endpoints() -> Vec<Endpoint> {
             STOCK_KEEPERS,
             move || json!({ "product_id": unknown(), "quantity": "1", "kind": "reception", "note": "" }),
         ),
+        server_fn("stock/suppliers", STOCK_KEEPERS, || json!({})),
+        server_fn(
+            "stock/orders/suggest",
+            STOCK_KEEPERS,
+            move || json!({ "supplier_id": unknown(), "window_days": 28, "coverage_days": 14 }),
+        ),
+        form_fn(
+            "stock/orders/draft",
+            STOCK_KEEPERS,
+            move || json!({ "supplier_id": unknown(), "window_days": "28", "coverage_days": "14" }),
+        ),
+        server_fn("stock/orders", STOCK_KEEPERS, || json!({ "state": "sent" })),
+        server_fn(
+            "stock/order",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
+        form_fn(
+            "stock/order/line",
+            STOCK_KEEPERS,
+            move || json!({ "order_id": unknown(), "product_id": unknown(), "packs": "1" }),
+        ),
+        form_fn(
+            "stock/order/send",
+            STOCK_KEEPERS,
+            move || json!({ "order_id": unknown() }),
+        ),
+        form_fn(
+            "stock/order/cancel",
+            STOCK_KEEPERS,
+            move || json!({ "order_id": unknown() }),
+        ),
+        form_fn(
+            "stock/reception/start",
+            STOCK_KEEPERS,
+            move || json!({ "order_id": unknown() }),
+        ),
+        form_fn(
+            "stock/reception/start-free",
+            STOCK_KEEPERS,
+            move || json!({ "supplier_id": unknown() }),
+        ),
+        server_fn(
+            "stock/reception",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
+        server_fn("stock/receptions/open", STOCK_KEEPERS, || json!({})),
+        form_fn(
+            "stock/reception/line",
+            STOCK_KEEPERS,
+            move || json!({ "reception_id": unknown(), "code": "5412345000303", "quantity": "1" }),
+        ),
+        form_fn(
+            "stock/reception/validate",
+            STOCK_KEEPERS,
+            move || json!({ "reception_id": unknown() }),
+        ),
         server_fn(
             "catalogue/search",
             STOCK_KEEPERS,
@@ -305,6 +363,12 @@ fn till_endpoints() -> Vec<Endpoint> {
         page("/stock/categories".into(), STOCK_KEEPERS),
         page("/stock/nomenclature".into(), STOCK_KEEPERS),
         page("/stock/import".into(), STOCK_KEEPERS),
+        page("/stock/orders".into(), STOCK_KEEPERS),
+        page("/stock/orders?state=sent".into(), STOCK_KEEPERS),
+        page("/stock/orders/suggest".into(), STOCK_KEEPERS),
+        page(format!("/stock/orders/{}", unknown()), STOCK_KEEPERS),
+        page(format!("/stock/orders/{}/print", unknown()), STOCK_KEEPERS),
+        page(format!("/stock/receptions/{}", unknown()), STOCK_KEEPERS),
         page("/admin/tills".into(), ADMINS),
     ]
 }

@@ -703,7 +703,7 @@ pub async fn moves(db: &DatabaseConnection, all: &[domain::stock::StockMove]) ->
 
 /// Writes one supplier, `name`, the preferred supplier of every product of `costs` at its
 /// pack and cost, in one transaction; returns its id.
-pub async fn supplier(
+pub async fn supplier_with_costs(
     db: &DatabaseConnection,
     name: &str,
     costs: &[(Uuid, domain::stock::cost::PackCost)],
@@ -734,6 +734,60 @@ pub async fn supplier(
             code: Set(String::new()),
             pack_milli: Set(cost.pack_milli),
             pack_cost_cents: Set(cost.pack_cost_cents),
+            preferred: Set(true),
+            updated_at_ms: Set(now),
+        })
+        .collect();
+    insert_all(&tx, rows).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A product as a supplier of [`supplier`] sells it: the product, the supplier's code, the
+/// pack (milli-units) and its cost excluding VAT (cents).
+pub struct Offer<'a> {
+    pub product_id: Uuid,
+    pub code: &'a str,
+    pub pack_milli: i64,
+    pub pack_cost_cents: i64,
+}
+
+/// Writes a supplier (its order email, minimum order in cents and lead time in days) and the
+/// products it sells, as their preferred supplier, in one transaction. Returns its id.
+pub async fn supplier(
+    db: &DatabaseConnection,
+    name: &str,
+    order_email: &str,
+    min_order_cents: i64,
+    lead_days: i32,
+    offers: &[Offer<'_>],
+) -> Result<Uuid> {
+    use crate::entities::{supplier_products, suppliers};
+    let tx = write_tx(db).await?;
+    let id = Uuid::now_v7();
+    let now = now_ms();
+    suppliers::ActiveModel {
+        id: Set(id),
+        name: Set(name.to_string()),
+        contact: Set(String::new()),
+        order_email: Set(order_email.to_string()),
+        min_order_cents: Set(min_order_cents),
+        lead_days: Set(lead_days),
+        margin_bp: Set(None),
+        active: Set(true),
+        created_at_ms: Set(now),
+        updated_at_ms: Set(now),
+    }
+    .insert(&tx)
+    .await?;
+    let rows = offers
+        .iter()
+        .map(|o| supplier_products::ActiveModel {
+            supplier_id: Set(id),
+            product_id: Set(o.product_id),
+            code: Set(o.code.to_string()),
+            pack_milli: Set(o.pack_milli),
+            pack_cost_cents: Set(o.pack_cost_cents),
             preferred: Set(true),
             updated_at_ms: Set(now),
         })

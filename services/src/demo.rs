@@ -2,8 +2,9 @@
 //! names, one account per role and a flexible member's account, and a shift planning: task
 //! types, a template for every morning and evening of the four-week cycle with most seats held
 //! by regular members, shifts generated from a week ago to the horizon, and one open swap offer;
-//! then its shop ([`till`]): tills, a catalogue and a member who may not shop, and its
-//! suppliers with their price lists ([`suppliers`]).
+//! then its shop ([`till`]): tills, a catalogue and a member who may not shop; then two
+//! suppliers with four weeks of sales and an order sent ([`orders`]), and three more with their
+//! price lists ([`suppliers`]).
 //! Loaded only when asked (`RUCHE_DEMO=1` or `server demo`), only into an empty database (its
 //! passwords are published: it must never sit beside real accounts), and once; loading again
 //! changes nothing.
@@ -22,6 +23,7 @@ use domain::{Language, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
+mod orders;
 mod suppliers;
 mod till;
 pub use till::{sample_codes, SUSPENDED_MEMBER};
@@ -172,8 +174,9 @@ pub async fn load(s: &Services) -> Result<bool> {
     let members = load_members(s).await?;
     let planning = load_planning(s).await?;
     let shop = till::load_till(s).await?;
+    let orders = orders::load_orders(s).await?;
     let suppliers = suppliers::load_suppliers(s).await?;
-    Ok(members || planning || shop || suppliers)
+    Ok(members || planning || shop || orders || suppliers)
 }
 
 /// Whether the database holds accounts, members or products.

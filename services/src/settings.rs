@@ -102,7 +102,7 @@ pub async fn raise_to(db: &impl ConnectionTrait, name: &str, value: i64) -> Resu
 }
 
 /// Writes `?` placeholders as `$1, $2, ...` for PostgreSQL.
-fn counter_sql(backend: sea_orm::DbBackend, sql: &str) -> String {
+pub(crate) fn counter_sql(backend: sea_orm::DbBackend, sql: &str) -> String {
     if backend != sea_orm::DbBackend::Postgres {
         return sql.to_string();
     }

@@ -173,7 +173,7 @@ async fn november_ledger(s: &Services, shop: &Shop) {
     )
     .await
     .unwrap();
-    bulk::supplier(
+    bulk::supplier_with_costs(
         &s.db,
         "Grossiste",
         &[

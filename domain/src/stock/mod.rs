@@ -6,10 +6,14 @@
 //! - [`supplier`]: the supplier form, a product's supplier lines and the price list CSV.
 //! - [`labels`]: shelf labels: the price per kilogram or litre and the barcode as SVG.
 //! - [`reports`]: the reports' rows, sums and CSV files.
+//! - [`reorder`]: reorder suggestions and the purchase order's states.
+//! - [`purchase`]: purchase orders and receptions as the screens show them.
 
 pub mod cost;
 pub mod labels;
 pub mod pricing;
+pub mod purchase;
+pub mod reorder;
 pub mod reports;
 pub mod supplier;
 

@@ -1,6 +1,6 @@
 //! The demo coop's suppliers: a wholesaler of fresh produce, a bakery and a grocery wholesaler,
 //! each with its price list (codes, packs and costs) for the demo products of its categories,
-//! preferred for them, and the grocery wholesaler also selling the dairy at a higher cost.
+//! preferred for them unless the suppliers of the orders' demo ([`super::orders`]) are, and the grocery wholesaler also selling the dairy at a higher cost.
 //! Most costs are such that the computed price (the coop's 20 % margin and VAT, to 5 cents) is
 //! the price on the shelf; every fifth product's supplier has raised its cost by 8 %, so the
 //! pricing page has prices to update. Loaded once, behind its own marker, after the shop.

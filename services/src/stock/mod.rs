@@ -8,9 +8,13 @@
 //!   ones, and applying computed prices in bulk.
 //! - [`labels`]: the shelf labels of the products picked.
 //! - [`reports`]: sales, VAT, stock value, losses, movers and shift staffing over a period.
+//! - [`orders`]: reorder suggestions and purchase orders.
+//! - [`receptions`]: receiving goods, for an order or without one.
 
 pub mod costs;
 pub mod labels;
+pub mod orders;
 pub mod pricing;
+pub mod receptions;
 pub mod reports;
 pub mod suppliers;

@@ -40,6 +40,12 @@ fn Hub() -> impl IntoView {
             "stock-nomenclature-hint",
         ),
         ("/stock/import", "stock-import", "stock-import-hint"),
+        ("/stock/orders", "orders-title", "orders-hint"),
+        (
+            "/stock/orders/suggest",
+            "orders-suggest",
+            "orders-suggest-hint",
+        ),
         (
             "/stock/suppliers",
             "stock-suppliers",

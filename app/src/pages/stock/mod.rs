@@ -1,6 +1,7 @@
 //! The stock manager's screens, phones first: the catalogue (products, categories, the barcode
 //! nomenclature, the products import), each product's stock and suppliers, the suppliers with
-//! their price lists, the coop's pricing, shelf labels and the reports.
+//! their price lists, the coop's pricing, purchase orders with their reorder suggestions and
+//! printable sheet, receptions, shelf labels and the reports.
 
 pub mod categories;
 pub mod home;
@@ -8,11 +9,16 @@ pub mod import;
 pub mod label_sheet;
 pub mod labels;
 pub mod nomenclature;
+pub mod order;
+pub mod order_print;
+pub mod order_suggest;
+pub mod orders;
 pub mod pricing;
 pub mod product;
 pub mod product_new;
 pub mod product_suppliers;
 pub mod products;
+pub mod reception;
 pub mod reports;
 pub mod supplier;
 pub mod supplier_new;
