@@ -188,6 +188,11 @@ pub enum Reason {
     HolidayTooLong {
         max_days: i64,
     },
+    /// The inventory count was validated or cancelled: it takes no more lines and is not
+    /// validated again.
+    CountNotOpen,
+    /// The product is in none of the inventory count's categories.
+    NotInCount,
 }
 
 impl Reason {
@@ -292,6 +297,8 @@ impl Reason {
             Reason::InvalidCharacters => "error-invalid-characters",
             Reason::TooMany { .. } => "error-too-many",
             Reason::HolidayTooLong { .. } => "error-holiday-too-long",
+            Reason::CountNotOpen => "error-count-not-open",
+            Reason::NotInCount => "error-not-in-count",
         }
     }
 

@@ -21,6 +21,7 @@ mod m20261205_000101_sign_in_failure_client;
 mod m20261205_000102_outbox_shown_body;
 mod m20261205_000201_till_integrity;
 mod m20261206_000301_suppliers;
+mod m20261206_000331_counts;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000102_outbox_shown_body::Migration),
             Box::new(m20261205_000201_till_integrity::Migration),
             Box::new(m20261206_000301_suppliers::Migration),
+            Box::new(m20261206_000331_counts::Migration),
         ]
     }
 }

@@ -2,8 +2,10 @@
 //! inventory adjustment, loss with a reason), so the quantity on hand is the sum of the moves.
 //!
 //! - [`cost`]: cost prices by the pack, and what a quantity is worth at cost.
+//! - [`count`]: inventory counts: counters' lines merged, expected quantities, adjustments.
 
 pub mod cost;
+pub mod count;
 
 use crate::money::parse_amount;
 use crate::till::to_milli;
