@@ -115,6 +115,37 @@ pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
     Ok(out)
 }
 
+/// The 67 modules (true = bar) of a valid EAN-8 code, guard bars included: four L-coded
+/// digits, the centre guard, four R-coded digits.
+pub fn ean8_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    validate_gtin(code)?;
+    let d = digits(code)?;
+    if d.len() != 8 {
+        return Err(BarcodeError::BadLength(d.len()));
+    }
+    let mut out = Vec::with_capacity(67);
+    push_bits(&mut out, 0b101, 3);
+    for digit in &d[..4] {
+        push_bits(&mut out, L_CODES[*digit as usize], 7);
+    }
+    push_bits(&mut out, 0b01010, 5);
+    for digit in &d[4..] {
+        push_bits(&mut out, !L_CODES[*digit as usize] & 0x7f, 7);
+    }
+    push_bits(&mut out, 0b101, 3);
+    Ok(out)
+}
+
+/// The 95 modules of a valid UPC-A code (12 digits): those of the EAN-13 code with a leading
+/// 0, which UPC-A is.
+pub fn upca_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    validate_gtin(code)?;
+    if code.len() != 12 {
+        return Err(BarcodeError::BadLength(code.len()));
+    }
+    ean13_modules(&format!("0{code}"))
+}
+
 /// Bars as (start module, width) runs, ready to draw as rectangles.
 pub fn bar_runs(modules: &[bool]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
@@ -182,6 +213,28 @@ mod tests {
         // Left digit 9 in L code is 0001011; right digit 7 in R code is 1000100.
         assert_eq!(&s[3..10], "0001011");
         assert_eq!(&s[85..92], "1000100");
+    }
+
+    #[test]
+    fn ean8_and_upca_patterns_of_known_codes() {
+        // 96385074: L codes on the left (9 is 0001011), R codes on the right (4 is 1011100).
+        let m = ean8_modules("96385074").unwrap();
+        let s: String = m.iter().map(|b| if *b { '1' } else { '0' }).collect();
+        assert_eq!(s.len(), 67);
+        assert_eq!(&s[..10], "1010001011");
+        assert_eq!(&s[31..36], "01010");
+        assert_eq!(&s[57..], "1011100101");
+        assert_eq!(ean8_modules("96385075"), Err(BarcodeError::BadCheckDigit));
+        assert_eq!(
+            ean8_modules("4006381333931"),
+            Err(BarcodeError::BadLength(13))
+        );
+        // UPC-A is EAN-13 with a leading zero.
+        assert_eq!(
+            upca_modules("036000291452").unwrap(),
+            ean13_modules("0036000291452").unwrap()
+        );
+        assert_eq!(upca_modules("96385074"), Err(BarcodeError::BadLength(8)));
     }
 
     proptest! {
