@@ -354,8 +354,11 @@ entities!(
     cash_moves,
     categories,
     closure_days,
+    count_categories,
+    count_lines,
     counter_events,
     counters,
+    counts,
     drawer_sessions,
     extensions,
     household_people,
@@ -489,6 +492,10 @@ struct Ids {
     product_price_cents: i64,
     category: Uuid,
     nomenclature: Value,
+    /// An open inventory count, and another one to cancel.
+    count: Uuid,
+    count_to_cancel: Uuid,
+    product_code: String,
 }
 
 async fn ids(s: &Services) -> Ids {
@@ -544,6 +551,24 @@ async fn ids(s: &Services) -> Ids {
         .await
         .unwrap();
     let lists = till::catalogue::lists(&s.db).await.unwrap();
+    let count = |title: &str| domain::stock::count::CountForm {
+        title: title.into(),
+        location: String::new(),
+        categories: vec![],
+    };
+    let open_count = |title: &'static str| {
+        let a = a.clone();
+        async move {
+            services::stock::counts::open(s, &a, &count(title))
+                .await
+                .unwrap()
+                .id
+        }
+    };
+    let (count, count_to_cancel) = (
+        open_count("Hostile count").await,
+        open_count("Hostile count to cancel").await,
+    );
     Ids {
         someone: detail.id,
         someone_number: detail.member_number,
@@ -559,6 +584,10 @@ async fn ids(s: &Services) -> Ids {
         product_price_cents: products.products[0].price_cents,
         category: lists.categories[0].id,
         nomenclature: serde_json::to_value(&lists.nomenclature).unwrap(),
+        count,
+        count_to_cancel,
+        // The demo's bread (README).
+        product_code: "5412345000013".into(),
     }
 }
 
@@ -1016,6 +1045,40 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             StockManager,
             false,
             json!({ "id": i.product }),
+        ),
+        ep("stock/counts", StockManager, false, json!({})),
+        ep("stock/count", StockManager, false, json!({ "id": i.count })),
+        Endpoint {
+            optional: &["location", "categories"],
+            ..ep(
+                "stock/count/open",
+                StockManager,
+                true,
+                json!({ "title": "Hostile count", "location": "Shelf 2",
+                "categories": [i.category] }),
+            )
+        },
+        Endpoint {
+            // Without a quantity the product is only found; a product id replaces the code.
+            optional: &["code", "product_id", "quantity"],
+            ..ep(
+                "stock/count/line",
+                StockManager,
+                true,
+                json!({ "count_id": i.count, "code": i.product_code, "quantity": "2" }),
+            )
+        },
+        ep(
+            "stock/count/validate",
+            StockManager,
+            true,
+            json!({ "count_id": i.count }),
+        ),
+        ep(
+            "stock/count/cancel",
+            StockManager,
+            true,
+            json!({ "count_id": i.count_to_cancel }),
         ),
         // Last: it closes the session the others use.
         ep(

@@ -10,4 +10,5 @@ pub mod notice;
 pub mod pager;
 pub mod post_form;
 pub mod product_form;
+pub mod scan;
 pub mod shift;

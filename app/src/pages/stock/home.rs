@@ -40,6 +40,7 @@ fn Hub() -> impl IntoView {
             "stock-nomenclature-hint",
         ),
         ("/stock/import", "stock-import", "stock-import-hint"),
+        ("/stock/counts", "counts-title", "counts-hint"),
     ];
     if admin {
         entries.push(("/admin/tills", "tills-title", "tills-hint"));
