@@ -61,7 +61,8 @@
 
   function wasmDecoder() {
     return import("/pkg/scanner.js").then(function (m) {
-      return m.default().then(function () {
+      // The bindings name no default place for the module: say where it is.
+      return m.default({ module_or_path: "/pkg/scanner_bg.wasm" }).then(function () {
         var canvas = document.createElement("canvas");
         var context = canvas.getContext("2d", { willReadFrequently: true });
         return function (video) {
