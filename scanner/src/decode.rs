@@ -478,7 +478,7 @@ mod tests {
             pixels in proptest::collection::vec(any::<u8>(), 0..4000),
             width in 0usize..200,
         ) {
-            let height = if width == 0 { 0 } else { pixels.len() / width };
+            let height = pixels.len().checked_div(width).unwrap_or(0);
             let _ = frame(&pixels, width, height);
         }
     }
