@@ -7,7 +7,9 @@
 #    measures a booking rush and the member's shift page;
 # 3. the till bench records sales from 16 tills on a fresh SQLite database of its own; the
 #    stock reports bench times the stock value of 20,000 products and a month's sales report;
-#    stock bench times reorder suggestions over 20,000 products and 100-line receptions;
+#    the stock bench times reorder suggestions over 20,000 products and 100-line receptions;
+#    the count bench takes an inventory count of 2,000 products with three counters while two
+#    tills sell, on another;
 # 4. loads the demo coop into another fresh SQLite database (`server demo`: the demo goes only
 #    into an empty database), writes 20,000 products beside it, starts the server on it on
 #    127.0.0.1:3202 (TILL_BENCH_PORT) and times the till in headless Chromium
@@ -56,6 +58,7 @@ sync
 "$target/release/tillbench" target/bench/results.json
 "$target/release/stockreports" target/bench/results.json
 "$target/release/stockbench" target/bench/results.json
+"$target/release/countbench" target/bench/results.json
 
 till="sqlite://$target/bench-till.sqlite?mode=rwc"
 till_port="${TILL_BENCH_PORT:-3202}"

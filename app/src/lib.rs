@@ -254,6 +254,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/stock/counts")
+                        view=pages::stock::counts::Counts
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/stock/counts/:id")
+                        view=pages::stock::count::CountPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/stock/import")
                         view=pages::stock::import::ProductImport
                         ssr=SsrMode::Async
@@ -401,6 +411,8 @@ mod tests {
                 "/stock/receptions/0191f1c2-0000-7000-8000-000000000000",
                 false,
             ),
+            ("/stock/counts", false),
+            ("/stock/counts/0191f1c2-0000-7000-8000-000000000000", false),
             ("/stockroom", true),
             ("/sheets", true),
             ("/sheets/0191f1c2-0000-7000-8000-000000000000", true),

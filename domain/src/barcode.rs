@@ -166,12 +166,29 @@ pub fn modules(code: &str) -> Result<(Symbology, Vec<bool>), BarcodeError> {
     }
 }
 
-/// The 95 modules (true = bar) of a valid EAN-13 code, guard bars included.
-pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+/// The modules of a valid code of one symbology; `BadLength` for a code of another.
+fn modules_of(code: &str, kind: Symbology) -> Result<Vec<bool>, BarcodeError> {
     match modules(code)? {
-        (Symbology::Ean13, m) => Ok(m),
+        (k, m) if k == kind => Ok(m),
         _ => Err(BarcodeError::BadLength(code.len())),
     }
+}
+
+/// The 95 modules (true = bar) of a valid EAN-13 code, guard bars included.
+pub fn ean13_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    modules_of(code, Symbology::Ean13)
+}
+
+/// The 67 modules (true = bar) of a valid EAN-8 code, guard bars included: four L-coded
+/// digits, the centre guard, four R-coded digits.
+pub fn ean8_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    modules_of(code, Symbology::Ean8)
+}
+
+/// The 95 modules of a valid UPC-A code (12 digits): those of the EAN-13 code with a leading
+/// 0, which UPC-A is.
+pub fn upca_modules(code: &str) -> Result<Vec<bool>, BarcodeError> {
+    modules_of(code, Symbology::UpcA)
 }
 
 /// Bars as (start module, width) runs, ready to draw as rectangles.
@@ -262,6 +279,24 @@ mod tests {
         assert_eq!(modules("4006381333931").unwrap().0, Symbology::Ean13);
         assert_eq!(modules("96385075"), Err(BarcodeError::BadCheckDigit));
         assert_eq!(ean13_modules("96385074"), Err(BarcodeError::BadLength(8)));
+        // 96385074: L codes on the left (9 is 0001011), R codes on the right (4 is 1011100).
+        let m = ean8_modules("96385074").unwrap();
+        let s: String = m.iter().map(|b| if *b { '1' } else { '0' }).collect();
+        assert_eq!(s.len(), 67);
+        assert_eq!(&s[..10], "1010001011");
+        assert_eq!(&s[31..36], "01010");
+        assert_eq!(&s[57..], "1011100101");
+        assert_eq!(ean8_modules("96385075"), Err(BarcodeError::BadCheckDigit));
+        assert_eq!(
+            ean8_modules("4006381333931"),
+            Err(BarcodeError::BadLength(13))
+        );
+        // UPC-A is EAN-13 with a leading zero.
+        assert_eq!(
+            upca_modules("036000291452").unwrap(),
+            ean13_modules("0036000291452").unwrap()
+        );
+        assert_eq!(upca_modules("96385074"), Err(BarcodeError::BadLength(8)));
     }
 
     proptest! {

@@ -202,6 +202,11 @@ pub enum Reason {
     NotSupplied,
     /// A reception with no line received.
     NothingReceived,
+    /// The inventory count was validated or cancelled: it takes no more lines and is not
+    /// validated again.
+    CountNotOpen,
+    /// The product is in none of the inventory count's categories.
+    NotInCount,
 }
 
 impl Reason {
@@ -312,6 +317,8 @@ impl Reason {
             Reason::ReceptionValidated => "error-reception-validated",
             Reason::NotSupplied => "error-not-supplied",
             Reason::NothingReceived => "error-nothing-received",
+            Reason::CountNotOpen => "error-count-not-open",
+            Reason::NotInCount => "error-not-in-count",
         }
     }
 

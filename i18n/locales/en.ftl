@@ -1238,3 +1238,63 @@ error-no-order-email = This supplier has no order email: add one before sending.
 error-reception-validated = This reception was validated already: nothing more was written.
 error-not-supplied = This supplier does not sell this product.
 error-nothing-received = Nothing was received: scan the items first.
+## inventory counts (stock-counts): the counts, counting on a phone, camera scanning
+counts-title = Inventory counts
+counts-hint = Count a shelf, the stockroom or categories, several people at once.
+counts-none = No count yet.
+counts-back = ← Inventory counts
+counts-back-to-stock = ← Catalogue and stock
+count-status-open = open
+count-status-validated = validated
+count-status-cancelled = cancelled
+count-every-category = every product
+count-opened-by = Opened by { $name } on { $date } · { $count ->
+        [0] nothing counted
+        [one] 1 product counted
+       *[other] { $count } products counted
+    }
+count-open-title = Open a count
+field-count-title = Title
+field-count-location = Location (shelf, stockroom…)
+field-count-categories = Categories
+count-categories-hint = Tick the categories to count, or none to count every product of the location.
+count-open-submit = Open the count
+count-closed-validated = Validated by { $name } on { $date }.
+count-closed-cancelled = Cancelled by { $name } on { $date }.
+count-line-done = { $name }: { $counted } counted in all (expected { $expected }).
+count-validated = Count validated: the stock is adjusted.
+count-cancelled = Count cancelled: the stock did not change.
+field-count-code = Barcode
+field-count-quantity = Quantity counted
+count-yours-so-far = You counted { $quantity } so far: the quantity you enter replaces it.
+count-quantity-hint = Your own figure for this product (others' figures are added to it).
+count-line-submit = Count
+count-other-product = Another product
+count-code-hint = Scan or type the code. With a quantity, the product is counted at once; without one, it is found and its quantity asked.
+count-search-placeholder = Or find a product by name
+count-search-none = No product by that name.
+count-counted-title = { $count ->
+        [one] 1 product counted
+       *[other] { $count } products counted
+    }, { $differ } with a difference
+count-refresh = Refresh
+count-nothing-yet = Nothing counted yet.
+count-counted-expected = { $counted } counted, { $expected } expected
+count-not-counted = { $count ->
+        [one] 1 product not counted yet
+       *[other] { $count } products not counted yet
+    }
+count-not-counted-more = …and { $count } more.
+count-not-counted-hint = A product nobody counts keeps its stock: count it as 0 if there is none left.
+count-validate = Validate the count…
+count-validate-explain = Each counted product whose count differs from the expected quantity gets an inventory adjustment, valued at the day's cost. The count then takes no more lines.
+count-validate-confirm = Validate and adjust the stock
+count-cancel = Cancel the count…
+count-cancel-explain = Nothing is adjusted; the lines stay as a record.
+count-cancel-confirm = Cancel the count
+scan-camera = 📷 Camera
+scan-close = Close
+scan-aim = Aim at the barcode, 10 to 20 cm away.
+scan-failed = The camera cannot be used: type the code instead.
+error-count-not-open = This count is validated or cancelled: it takes no more changes.
+error-not-in-count = This product is in none of the count's categories.

@@ -1238,3 +1238,63 @@ error-no-order-email = Ce fournisseur n'a pas d'adresse de commande : ajoutez-en
 error-reception-validated = Cette réception est déjà validée : rien de plus n'a été enregistré.
 error-not-supplied = Ce fournisseur ne vend pas ce produit.
 error-nothing-received = Rien n'a été reçu : scannez d'abord les articles.
+## inventory counts (stock-counts): the counts, counting on a phone, camera scanning
+counts-title = Inventaires
+counts-hint = Compter un rayon, la réserve ou des catégories, à plusieurs en même temps.
+counts-none = Aucun inventaire pour l'instant.
+counts-back = ← Inventaires
+counts-back-to-stock = ← Catalogue et stock
+count-status-open = en cours
+count-status-validated = validé
+count-status-cancelled = annulé
+count-every-category = tous les produits
+count-opened-by = Ouvert par { $name } le { $date } · { $count ->
+        [0] rien de compté
+        [one] 1 produit compté
+       *[other] { $count } produits comptés
+    }
+count-open-title = Ouvrir un inventaire
+field-count-title = Titre
+field-count-location = Emplacement (rayon, réserve…)
+field-count-categories = Catégories
+count-categories-hint = Cochez les catégories à compter, ou aucune pour compter tous les produits de l'emplacement.
+count-open-submit = Ouvrir l'inventaire
+count-closed-validated = Validé par { $name } le { $date }.
+count-closed-cancelled = Annulé par { $name } le { $date }.
+count-line-done = { $name } : { $counted } comptés en tout (attendu { $expected }).
+count-validated = Inventaire validé : le stock est ajusté.
+count-cancelled = Inventaire annulé : le stock n'a pas changé.
+field-count-code = Code-barres
+field-count-quantity = Quantité comptée
+count-yours-so-far = Vous avez compté { $quantity } jusqu'ici : la quantité saisie la remplace.
+count-quantity-hint = Votre propre compte pour ce produit (ceux des autres s'y ajoutent).
+count-line-submit = Compter
+count-other-product = Autre produit
+count-code-hint = Scannez ou tapez le code. Avec une quantité, le produit est compté tout de suite ; sans, il est trouvé et sa quantité demandée.
+count-search-placeholder = Ou cherchez un produit par son nom
+count-search-none = Aucun produit de ce nom.
+count-counted-title = { $count ->
+        [one] 1 produit compté
+       *[other] { $count } produits comptés
+    }, { $differ } avec un écart
+count-refresh = Actualiser
+count-nothing-yet = Rien de compté pour l'instant.
+count-counted-expected = { $counted } comptés, { $expected } attendus
+count-not-counted = { $count ->
+        [one] 1 produit pas encore compté
+       *[other] { $count } produits pas encore comptés
+    }
+count-not-counted-more = …et { $count } de plus.
+count-not-counted-hint = Un produit que personne ne compte garde son stock : comptez-le à 0 s'il n'en reste plus.
+count-validate = Valider l'inventaire…
+count-validate-explain = Chaque produit compté dont le compte diffère de la quantité attendue reçoit un ajustement d'inventaire, valorisé au coût du jour. L'inventaire ne prend ensuite plus de lignes.
+count-validate-confirm = Valider et ajuster le stock
+count-cancel = Annuler l'inventaire…
+count-cancel-explain = Rien n'est ajusté ; les lignes restent comme trace.
+count-cancel-confirm = Annuler l'inventaire
+scan-camera = 📷 Caméra
+scan-close = Fermer
+scan-aim = Visez le code-barres, à 10 ou 20 cm.
+scan-failed = La caméra n'est pas utilisable : tapez le code.
+error-count-not-open = Cet inventaire est validé ou annulé : il n'accepte plus de changement.
+error-not-in-count = Ce produit n'est dans aucune des catégories de l'inventaire.

@@ -1238,3 +1238,63 @@ error-no-order-email = Deze leverancier heeft geen bestel-e-mailadres: voeg er e
 error-reception-validated = Deze ontvangst is al gevalideerd: er werd niets meer geschreven.
 error-not-supplied = Deze leverancier verkoopt dit product niet.
 error-nothing-received = Er werd niets ontvangen: scan eerst de artikelen.
+## inventory counts (stock-counts): the counts, counting on a phone, camera scanning
+counts-title = Inventarissen
+counts-hint = Een rek, de stockruimte of categorieën tellen, met meerdere mensen tegelijk.
+counts-none = Nog geen inventaris.
+counts-back = ← Inventarissen
+counts-back-to-stock = ← Catalogus en voorraad
+count-status-open = lopend
+count-status-validated = gevalideerd
+count-status-cancelled = geannuleerd
+count-every-category = alle producten
+count-opened-by = Geopend door { $name } op { $date } · { $count ->
+        [0] nog niets geteld
+        [one] 1 product geteld
+       *[other] { $count } producten geteld
+    }
+count-open-title = Een inventaris openen
+field-count-title = Titel
+field-count-location = Plaats (rek, stockruimte…)
+field-count-categories = Categorieën
+count-categories-hint = Vink de categorieën aan die geteld worden, of geen om alle producten van de plaats te tellen.
+count-open-submit = Inventaris openen
+count-closed-validated = Gevalideerd door { $name } op { $date }.
+count-closed-cancelled = Geannuleerd door { $name } op { $date }.
+count-line-done = { $name }: { $counted } geteld in totaal (verwacht { $expected }).
+count-validated = Inventaris gevalideerd: de voorraad is gecorrigeerd.
+count-cancelled = Inventaris geannuleerd: de voorraad is niet veranderd.
+field-count-code = Streepjescode
+field-count-quantity = Getelde hoeveelheid
+count-yours-so-far = U telde tot nu { $quantity }: de hoeveelheid die u ingeeft vervangt die.
+count-quantity-hint = Uw eigen telling voor dit product (die van anderen worden erbij opgeteld).
+count-line-submit = Tellen
+count-other-product = Ander product
+count-code-hint = Scan of typ de code. Met een hoeveelheid wordt het product meteen geteld; zonder wordt het gezocht en de hoeveelheid gevraagd.
+count-search-placeholder = Of zoek een product op naam
+count-search-none = Geen product met die naam.
+count-counted-title = { $count ->
+        [one] 1 product geteld
+       *[other] { $count } producten geteld
+    }, { $differ } met een verschil
+count-refresh = Vernieuwen
+count-nothing-yet = Nog niets geteld.
+count-counted-expected = { $counted } geteld, { $expected } verwacht
+count-not-counted = { $count ->
+        [one] 1 product nog niet geteld
+       *[other] { $count } producten nog niet geteld
+    }
+count-not-counted-more = …en nog { $count }.
+count-not-counted-hint = Een product dat niemand telt, houdt zijn voorraad: tel het als 0 als er niets meer is.
+count-validate = Inventaris valideren…
+count-validate-explain = Elk geteld product waarvan de telling verschilt van de verwachte hoeveelheid krijgt een inventariscorrectie, gewaardeerd tegen de kostprijs van de dag. Daarna neemt de inventaris geen lijnen meer.
+count-validate-confirm = Valideren en de voorraad corrigeren
+count-cancel = Inventaris annuleren…
+count-cancel-explain = Niets wordt gecorrigeerd; de lijnen blijven bewaard.
+count-cancel-confirm = Inventaris annuleren
+scan-camera = 📷 Camera
+scan-close = Sluiten
+scan-aim = Richt op de streepjescode, op 10 tot 20 cm.
+scan-failed = De camera kan niet gebruikt worden: typ de code.
+error-count-not-open = Deze inventaris is gevalideerd of geannuleerd: hij neemt geen wijzigingen meer.
+error-not-in-count = Dit product zit in geen enkele categorie van de inventaris.

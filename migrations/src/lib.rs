@@ -22,6 +22,7 @@ mod m20261205_000102_outbox_shown_body;
 mod m20261205_000201_till_integrity;
 mod m20261206_000301_suppliers;
 mod m20261206_000321_purchase_orders;
+mod m20261206_000331_counts;
 mod m20261206_000341_report_indexes;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000201_till_integrity::Migration),
             Box::new(m20261206_000301_suppliers::Migration),
             Box::new(m20261206_000321_purchase_orders::Migration),
+            Box::new(m20261206_000331_counts::Migration),
             Box::new(m20261206_000341_report_indexes::Migration),
         ]
     }

@@ -356,8 +356,11 @@ entities!(
     cash_moves,
     categories,
     closure_days,
+    count_categories,
+    count_lines,
     counter_events,
     counters,
+    counts,
     drawer_sessions,
     extensions,
     household_people,
@@ -506,6 +509,10 @@ struct Ids {
     /// A draft order to the demo's Vajra, and a product on it.
     draft: Uuid,
     draft_product: Uuid,
+    /// An open inventory count, and another one to cancel.
+    count: Uuid,
+    count_to_cancel: Uuid,
+    product_code: String,
 }
 
 async fn ids(s: &Services) -> Ids {
@@ -577,6 +584,24 @@ async fn ids(s: &Services) -> Ids {
         .unwrap();
     let draft_product = orders::order(&s.db, draft).await.unwrap().lines[0].product_id;
     let reception = receptions::start(s, &a, order).await.unwrap();
+    let count = |title: &str| domain::stock::count::CountForm {
+        title: title.into(),
+        location: String::new(),
+        categories: vec![],
+    };
+    let open_count = |title: &'static str| {
+        let a = a.clone();
+        async move {
+            services::stock::counts::open(s, &a, &count(title))
+                .await
+                .unwrap()
+                .id
+        }
+    };
+    let (count, count_to_cancel) = (
+        open_count("Hostile count").await,
+        open_count("Hostile count to cancel").await,
+    );
     Ids {
         someone: detail.id,
         someone_number: detail.member_number,
@@ -598,6 +623,10 @@ async fn ids(s: &Services) -> Ids {
         reception,
         draft,
         draft_product,
+        count,
+        count_to_cancel,
+        // The demo's bread (README).
+        product_code: "5412345000013".into(),
     }
 }
 
@@ -1270,6 +1299,39 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             StockManager,
             true,
             json!({ "reception_id": i.reception }),
+        ep("stock/counts", StockManager, false, json!({})),
+        ep("stock/count", StockManager, false, json!({ "id": i.count })),
+        Endpoint {
+            optional: &["location", "categories"],
+            ..ep(
+                "stock/count/open",
+                StockManager,
+                true,
+                json!({ "title": "Hostile count", "location": "Shelf 2",
+                "categories": [i.category] }),
+            )
+        },
+        Endpoint {
+            // Without a quantity the product is only found; a product id replaces the code.
+            optional: &["code", "product_id", "quantity"],
+            ..ep(
+                "stock/count/line",
+                StockManager,
+                true,
+                json!({ "count_id": i.count, "code": i.product_code, "quantity": "2" }),
+            )
+        },
+        ep(
+            "stock/count/validate",
+            StockManager,
+            true,
+            json!({ "count_id": i.count }),
+        ),
+        ep(
+            "stock/count/cancel",
+            StockManager,
+            true,
+            json!({ "count_id": i.count_to_cancel }),
         ),
         // Last: it closes the session the others use.
         ep(

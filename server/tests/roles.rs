@@ -369,6 +369,34 @@ fn till_endpoints() -> Vec<Endpoint> {
         page(format!("/stock/orders/{}", unknown()), STOCK_KEEPERS),
         page(format!("/stock/orders/{}/print", unknown()), STOCK_KEEPERS),
         page(format!("/stock/receptions/{}", unknown()), STOCK_KEEPERS),
+        server_fn("stock/counts", STOCK_KEEPERS, || json!({})),
+        server_fn(
+            "stock/count",
+            STOCK_KEEPERS,
+            move || json!({ "id": unknown() }),
+        ),
+        form_fn(
+            "stock/count/open",
+            STOCK_KEEPERS,
+            move || json!({ "title": format!("Count {}", n()), "location": "Shelf 1" }),
+        ),
+        form_fn(
+            "stock/count/line",
+            STOCK_KEEPERS,
+            move || json!({ "count_id": unknown(), "code": "4006381333931", "quantity": "2" }),
+        ),
+        form_fn(
+            "stock/count/validate",
+            STOCK_KEEPERS,
+            move || json!({ "count_id": unknown() }),
+        ),
+        form_fn(
+            "stock/count/cancel",
+            STOCK_KEEPERS,
+            move || json!({ "count_id": unknown() }),
+        ),
+        page("/stock/counts".into(), STOCK_KEEPERS),
+        page(format!("/stock/counts/{}", unknown()), STOCK_KEEPERS),
         page("/admin/tills".into(), ADMINS),
     ]
 }

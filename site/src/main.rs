@@ -3,8 +3,9 @@
 //!
 //! - `site build [--release]`: the server binary; the hydrating WASM (`frontend`) for
 //!   `wasm32-unknown-unknown`, run through wasm-bindgen (as a library) into
-//!   `target/site/pkg/ruche.{js,wasm}`; the stylesheet as `pkg/ruche.css`; `public/` copied to
-//!   `target/site/`. A release build also runs `wasm-opt -Oz` when it is on the PATH and writes
+//!   `target/site/pkg/ruche.{js,wasm}`; the barcode decoder of the camera scanning pages
+//!   (`scanner`) likewise into `pkg/scanner.js` and `pkg/scanner_bg.wasm`; the stylesheet as
+//!   `pkg/ruche.css`; `public/` copied to `target/site/`. A release build also runs `wasm-opt -Oz` when it is on the PATH and writes
 //!   brotli and gzip copies of the package files beside them, which the server sends as they are.
 //! - `site serve [--release]`: builds, then runs the server from the workspace root with the demo
 //!   coop (`RUCHE_DEMO=1` unless set), as `make serve` does.
@@ -21,6 +22,8 @@ use std::time::Instant;
 
 /// The name Leptos gives the site's script and module (also set in `.cargo/config.toml`).
 const OUTPUT_NAME: &str = "ruche";
+/// The crate and the module of the barcode decoder, loaded by the scanning pages only.
+const SCANNER: &str = "scanner";
 /// Where the site is written, below the workspace root; the server's default site root.
 const SITE_ROOT: &str = "target/site";
 const PKG_DIR: &str = "pkg";
@@ -108,6 +111,8 @@ fn build(profile: Profile) -> Result<PathBuf> {
         "build",
         "-p",
         "frontend",
+        "-p",
+        SCANNER,
         "--lib",
         "--target",
         "wasm32-unknown-unknown",
@@ -127,11 +132,15 @@ fn build(profile: Profile) -> Result<PathBuf> {
         fs::remove_dir_all(&pkg)?;
     }
     fs::create_dir_all(&pkg)?;
-    let input = target
-        .join("wasm32-unknown-unknown")
-        .join(wasm_dir)
-        .join("frontend.wasm");
-    bindgen(&input, &pkg, profile)?;
+    let wasm_out = target.join("wasm32-unknown-unknown").join(wasm_dir);
+    let app = bindgen(&wasm_out.join("frontend.wasm"), &pkg, OUTPUT_NAME, profile)?;
+    fs::rename(&app, pkg.join(format!("{OUTPUT_NAME}.wasm")))?;
+    let scanner = bindgen(
+        &wasm_out.join(format!("{SCANNER}.wasm")),
+        &pkg,
+        SCANNER,
+        profile,
+    )?;
     fs::copy(
         root.join("style/main.css"),
         pkg.join(format!("{OUTPUT_NAME}.css")),
@@ -140,6 +149,11 @@ fn build(profile: Profile) -> Result<PathBuf> {
     if profile == Profile::Release {
         precompress(&pkg)?;
     }
+    println!(
+        "site: the barcode decoder weighs {} bytes ({} with brotli, release builds only)",
+        fs::metadata(&scanner)?.len(),
+        fs::metadata(with_suffix(&scanner, "br")).map_or(0, |m| m.len()),
+    );
 
     let server = target
         .join(match profile {
@@ -185,26 +199,26 @@ fn run(mut command: Command, what: &str) -> Result<()> {
     }
 }
 
-/// wasm-bindgen's web target: `pkg/ruche.js` and `pkg/ruche.wasm` (with cargo-leptos's name
-/// for the module, which Leptos's hydration script asks for), then `wasm-opt -Oz` on release.
-fn bindgen(input: &Path, pkg: &Path, profile: Profile) -> Result<()> {
-    println!("site: generating the JavaScript bindings");
+/// wasm-bindgen's web target: `pkg/<name>.js` and `pkg/<name>_bg.wasm`, then `wasm-opt -Oz`
+/// on release; returns the WASM's path. (The app's module is then renamed `ruche.wasm`,
+/// cargo-leptos's name, which Leptos's hydration script asks for.)
+fn bindgen(input: &Path, pkg: &Path, name: &str, profile: Profile) -> Result<PathBuf> {
+    println!("site: generating the JavaScript bindings of {name}");
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
     bindgen
         .input_path(input)
-        .out_name(OUTPUT_NAME)
+        .out_name(name)
         .web(true)?
         .typescript(false)
         .debug(false)
         .remove_name_section(profile == Profile::Release)
         .remove_producers_section(profile == Profile::Release);
     bindgen.generate(pkg)?;
-    let wasm = pkg.join(format!("{OUTPUT_NAME}.wasm"));
-    fs::rename(pkg.join(format!("{OUTPUT_NAME}_bg.wasm")), &wasm)?;
+    let wasm = pkg.join(format!("{name}_bg.wasm"));
     if profile == Profile::Release {
         optimise(&wasm)?;
     }
-    Ok(())
+    Ok(wasm)
 }
 
 /// Runs `wasm-opt -Oz` (binaryen) when it is on the PATH; a release build without it is

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod attendance;
 pub mod bookings;
 pub mod catalogue;
+pub mod counts;
 pub mod form;
 pub mod members;
 pub mod orders;

@@ -10,5 +10,6 @@ pub mod notice;
 pub mod pager;
 pub mod post_form;
 pub mod product_form;
+pub mod scan;
 pub mod shift;
 pub mod supplier_form;

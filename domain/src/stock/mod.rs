@@ -8,8 +8,10 @@
 //! - [`reports`]: the reports' rows, sums and CSV files.
 //! - [`reorder`]: reorder suggestions and the purchase order's states.
 //! - [`purchase`]: purchase orders and receptions as the screens show them.
+//! - [`count`]: inventory counts: counters' lines merged, expected quantities, adjustments.
 
 pub mod cost;
+pub mod count;
 pub mod labels;
 pub mod pricing;
 pub mod purchase;

@@ -10,8 +10,11 @@
 //! - [`reports`]: sales, VAT, stock value, losses, movers and shift staffing over a period.
 //! - [`orders`]: reorder suggestions and purchase orders.
 //! - [`receptions`]: receiving goods, for an order or without one.
+//! - [`counts`]: inventory counts, counted by several people at once, validated into
+//!   adjustments.
 
 pub mod costs;
+pub mod counts;
 pub mod labels;
 pub mod orders;
 pub mod pricing;

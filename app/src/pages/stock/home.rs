@@ -54,6 +54,7 @@ fn Hub() -> impl IntoView {
         ("/stock/pricing", "stock-pricing", "stock-pricing-hint"),
         ("/stock/labels", "labels-title", "labels-hint"),
         ("/stock/reports", "reports-title", "reports-hint"),
+        ("/stock/counts", "counts-title", "counts-hint"),
     ];
     if admin {
         entries.push(("/admin/tills", "tills-title", "tills-hint"));

@@ -1,9 +1,11 @@
 //! The stock manager's screens, phones first: the catalogue (products, categories, the barcode
 //! nomenclature, the products import), each product's stock and suppliers, the suppliers with
 //! their price lists, the coop's pricing, purchase orders with their reorder suggestions and
-//! printable sheet, receptions, shelf labels and the reports.
+//! printable sheet, receptions, inventory counts, shelf labels and the reports.
 
 pub mod categories;
+pub mod count;
+pub mod counts;
 pub mod home;
 pub mod import;
 pub mod label_sheet;
