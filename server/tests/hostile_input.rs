@@ -1226,6 +1226,8 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
                 json!({ "ids": [i.product], "category": i.category, "since": "2026-11-01" }),
             )
         },
+        ep("stock/orders/suppliers", StockManager, false, json!({})),
+        ep(
             "stock/orders/suggest",
             StockManager,
             false,
@@ -1299,6 +1301,7 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             StockManager,
             true,
             json!({ "reception_id": i.reception }),
+        ),
         ep("stock/counts", StockManager, false, json!({})),
         ep("stock/count", StockManager, false, json!({ "id": i.count })),
         Endpoint {

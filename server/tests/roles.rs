@@ -411,7 +411,7 @@ fn supplier_endpoints() -> Vec<Endpoint> {
             "min_order": "", "lead_days": "", "margin": "" })
     };
     vec![
-        server_fn("stock/suppliers", STOCK_KEEPERS, || json!({})),
+        server_fn("stock/orders/suppliers", STOCK_KEEPERS, || json!({})),
         server_fn(
             "stock/supplier",
             STOCK_KEEPERS,

@@ -32,6 +32,7 @@ fn form(name: &str, category: &str, unit: &str, barcodes: &[&str]) -> ProductFor
         meal_voucher: false,
         active: true,
         barcodes: barcodes.iter().map(|b| b.to_string()).collect(),
+        ..Default::default()
     }
 }
 

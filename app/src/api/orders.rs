@@ -13,8 +13,8 @@ use uuid::Uuid;
 use {crate::api::till::STOCK_KEEPERS, crate::ssr::authorize, services::stock::orders};
 
 /// The active suppliers, by name.
-#[server(endpoint = "stock/suppliers", input = Json)]
-pub async fn suppliers() -> Result<Vec<SupplierChoice>, AppError> {
+#[server(endpoint = "stock/orders/suppliers", input = Json)]
+pub async fn order_suppliers() -> Result<Vec<SupplierChoice>, AppError> {
     let (s, _) = authorize(STOCK_KEEPERS)?;
     Ok(orders::suppliers(&s.db).await?)
 }

@@ -3,7 +3,7 @@
 //! what is on hand and on order, the whole packs to order and what they cost; one button makes
 //! the draft order.
 
-use crate::api::orders::{order_suggestions, suppliers, MakeDraft};
+use crate::api::orders::{order_suggestions, order_suppliers, MakeDraft};
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::field::outcome;
 use crate::components::guard::Guard;
@@ -43,7 +43,7 @@ fn SuggestPage() -> impl IntoView {
     };
     let window = move || days("window", DEFAULT_WINDOW_DAYS);
     let coverage = move || days("coverage", DEFAULT_COVERAGE_DAYS);
-    let list = Resource::new(|| (), |_| suppliers());
+    let list = Resource::new(|| (), |_| order_suppliers());
     let found = Resource::new(
         move || (supplier(), window(), coverage()),
         |(supplier, window, coverage)| async move {

@@ -1,7 +1,7 @@
 //! The purchase orders, newest first, by state (links, so the filter works without
 //! JavaScript); the receptions left open, to resume; a reception without order.
 
-use crate::api::orders::{list_orders, suppliers};
+use crate::api::orders::{list_orders, order_suppliers};
 use crate::api::receptions::{open_receptions, StartFreeReception};
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::field::{outcome, Outcome};
@@ -203,7 +203,7 @@ fn FreeReception() -> impl IntoView {
     let i = use_i18n();
     let start = ServerAction::<StartFreeReception>::new();
     let result = outcome(start);
-    let list = Resource::new(|| (), |_| suppliers());
+    let list = Resource::new(|| (), |_| order_suppliers());
     view! {
         <h3>{i.t("reception-free-title")}</h3>
         <Refused result=result />
