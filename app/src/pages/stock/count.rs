@@ -187,7 +187,14 @@ fn Notices(state: CountState) -> impl IntoView {
                     </p>
                 }
             })}
-        {closed.map(|text| view! { <p class="muted" data-testid="count-closed">{text}</p> })}
+        {closed
+            .map(|text| {
+                view! {
+                    <p class="muted" data-testid="count-closed">
+                        {text}
+                    </p>
+                }
+            })}
     }
 }
 
@@ -215,7 +222,13 @@ fn CountForm(
         move || {
             list.get()
                 .into_iter()
-                .map(|e| view! { <p class="field-error" role="alert">{e}</p> })
+                .map(|e| {
+                    view! {
+                        <p class="field-error" role="alert">
+                            {e}
+                        </p>
+                    }
+                })
                 .collect_view()
         }
     };
@@ -431,7 +444,13 @@ fn CountedList(state: CountState) -> impl IntoView {
                         let counters = c
                             .lines
                             .iter()
-                            .map(|l| format!("{} {}", l.counter_name, i.quantity(l.counted_milli, c.unit)))
+                            .map(|l| {
+                                format!(
+                                    "{} {}",
+                                    l.counter_name,
+                                    i.quantity(l.counted_milli, c.unit),
+                                )
+                            })
                             .collect::<Vec<_>>()
                             .join(" · ");
                         let link = format!("{page}?product={}", c.product_id);
@@ -487,8 +506,7 @@ fn CountedList(state: CountState) -> impl IntoView {
                                     view! {
                                         <li>
                                             {if open {
-                                                view! { <a href=link>{p.name.clone()}</a> }
-                                                    .into_any()
+                                                view! { <a href=link>{p.name.clone()}</a> }.into_any()
                                             } else {
                                                 p.name.clone().into_any()
                                             }}
@@ -501,7 +519,11 @@ fn CountedList(state: CountState) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="muted">
-                                        {i.ta("count-not-counted-more", &[("count", more.to_string())])}
+                                        {i
+                                            .ta(
+                                                "count-not-counted-more",
+                                                &[("count", more.to_string())],
+                                            )}
                                     </p>
                                 }
                             })}

@@ -24,9 +24,10 @@ pub fn Counts() -> impl IntoView {
 /// Where a count is, as a tag: open, validated, cancelled.
 pub fn status_tag(i: I18n, status: CountStatus) -> impl IntoView {
     view! {
-        <span class=format!("tag count-{}", status.as_str())>
-            {i.t(&format!("count-status-{}", status.as_str()))}
-        </span>
+        <span class=format!(
+            "tag count-{}",
+            status.as_str(),
+        )>{i.t(&format!("count-status-{}", status.as_str()))}</span>
     }
 }
 

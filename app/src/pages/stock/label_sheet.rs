@@ -60,17 +60,32 @@ fn label(i: I18n, l: ShelfLabel) -> impl IntoView {
         <article class="shelf-label" data-testid="shelf-label">
             <h2 class="label-name">{l.name}</h2>
             <p class="label-price">{price}</p>
-            {unit_price.map(|u| view! { <p class="label-unit-price" data-testid="unit-price">{u}</p> })}
+            {unit_price
+                .map(|u| {
+                    view! {
+                        <p class="label-unit-price" data-testid="unit-price">
+                            {u}
+                        </p>
+                    }
+                })}
             <p class="label-facts">
                 {content.map(|c| view! { <span>{c}</span> })}
                 {(!l.facts.origin.is_empty())
                     .then(|| {
                         view! {
-                            <span>{i.ta("label-origin", &[("origin", l.facts.origin.clone())])}</span>
+                            <span>
+                                {i.ta("label-origin", &[("origin", l.facts.origin.clone())])}
+                            </span>
                         }
                     })}
-                {l.facts.organic.then(|| view! { <span class="label-tag">{i.t("label-organic")}</span> })}
-                {l.facts.local.then(|| view! { <span class="label-tag">{i.t("label-local")}</span> })}
+                {l
+                    .facts
+                    .organic
+                    .then(|| view! { <span class="label-tag">{i.t("label-organic")}</span> })}
+                {l
+                    .facts
+                    .local
+                    .then(|| view! { <span class="label-tag">{i.t("label-local")}</span> })}
             </p>
             {svg.map(|svg| view! { <div class="label-barcode" inner_html=svg></div> })}
         </article>
@@ -91,11 +106,17 @@ fn Sheet() -> impl IntoView {
             </p>
             <p class="hint">{i.t("labels-print-hint")}</p>
         </div>
-        <Suspense fallback=move || view! { <p class="muted no-print">{i.t("loading")}</p> }>
+        <Suspense fallback=move || {
+            view! { <p class="muted no-print">{i.t("loading")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match labels.await {
                     Ok(all) if all.is_empty() => {
-                        view! { <p class="muted" data-testid="label-count">{i.t("labels-none")}</p> }
+                        view! {
+                            <p class="muted" data-testid="label-count">
+                                {i.t("labels-none")}
+                            </p>
+                        }
                             .into_any()
                     }
                     Ok(all) => {

@@ -37,7 +37,12 @@ fn Picker() -> impl IntoView {
     view! {
         <section class="panel wide labels-picker">
             <h1>{i.t("labels-title")}</h1>
-            <form method="get" action="/stock/labels/sheet" class="stack" data-testid="labels-since">
+            <form
+                method="get"
+                action="/stock/labels/sheet"
+                class="stack"
+                data-testid="labels-since"
+            >
                 <h2>{i.t("labels-since-title")}</h2>
                 <label>
                     <span>{i.t("labels-since")}</span>
@@ -56,7 +61,9 @@ fn Picker() -> impl IntoView {
                             <select name="category" aria-label=i.t("field-category") required=true>
                                 {categories
                                     .into_iter()
-                                    .map(|c| view! { <option value=c.id.to_string()>{c.name}</option> })
+                                    .map(|c| {
+                                        view! { <option value=c.id.to_string()>{c.name}</option> }
+                                    })
                                     .collect_view()}
                             </select>
                             <button type="submit" class="button">
@@ -79,7 +86,9 @@ fn Picker() -> impl IntoView {
                     {i.t("members-search")}
                 </button>
             </form>
-            <Suspense fallback=move || view! { <p class="muted">{i.t("loading")}</p> }>
+            <Suspense fallback=move || {
+                view! { <p class="muted">{i.t("loading")}</p> }
+            }>
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok(None) => ().into_any(),

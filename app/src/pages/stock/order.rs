@@ -115,7 +115,9 @@ fn OrderDetail(o: Order) -> impl IntoView {
                 {i.instant_date(o.created_at_ms)}
                 {o
                     .sent_at_ms
-                    .map(|t| format!(" · {}", i.ta("order-sent-on", &[("date", i.instant_date(t))])))}
+                    .map(|t| {
+                        format!(" · {}", i.ta("order-sent-on", &[("date", i.instant_date(t))]))
+                    })}
             </p>
             <Refused result=line_result />
             {if o.lines.is_empty() {
@@ -133,7 +135,11 @@ fn OrderDetail(o: Order) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="alert error" role="alert">
-                            {i.ta("suggest-below-minimum", &[("minimum", i.money(o.min_order_cents))])}
+                            {i
+                                .ta(
+                                    "suggest-below-minimum",
+                                    &[("minimum", i.money(o.min_order_cents))],
+                                )}
                         </p>
                     }
                 })}
@@ -168,26 +174,28 @@ fn Line(
             <span class="num">{i.money(l.total_cents())}</span>
             <span class="muted order-line-detail">
                 {(!l.code.is_empty()).then(|| format!("{} · ", l.code))}
-                {i.ta(
-                    "order-line-packs",
-                    &[
-                        ("packs", l.packs.to_string()),
-                        ("pack", pack),
-                        ("cost", i.money(l.pack_cost_cents)),
-                    ],
-                )}
+                {i
+                    .ta(
+                        "order-line-packs",
+                        &[
+                            ("packs", l.packs.to_string()),
+                            ("pack", pack),
+                            ("cost", i.money(l.pack_cost_cents)),
+                        ],
+                    )}
             </span>
             {(!draft)
                 .then(|| {
                     view! {
                         <span class="muted order-line-detail">
-                            {i.ta(
-                                "order-line-received",
-                                &[
-                                    ("received", i.quantity(l.received_milli, l.unit)),
-                                    ("ordered", i.quantity(l.ordered_milli(), l.unit)),
-                                ],
-                            )}
+                            {i
+                                .ta(
+                                    "order-line-received",
+                                    &[
+                                        ("received", i.quantity(l.received_milli, l.unit)),
+                                        ("ordered", i.quantity(l.ordered_milli(), l.unit)),
+                                    ],
+                                )}
                         </span>
                     }
                 })}
@@ -239,7 +247,9 @@ fn AddLine(o: Order, action: ServerAction<SetOrderLine>) -> impl IntoView {
                             <ActionForm action=action attr:class="stack">
                                 <input type="hidden" name="order_id" value=order_id.to_string() />
                                 <div class="field">
-                                    <label for="field-add-product">{i.t("orders-field-product")}</label>
+                                    <label for="field-add-product">
+                                        {i.t("orders-field-product")}
+                                    </label>
                                     <select id="field-add-product" name="product_id">
                                         {products
                                             .into_iter()
@@ -254,7 +264,12 @@ fn AddLine(o: Order, action: ServerAction<SetOrderLine>) -> impl IntoView {
                                 </div>
                                 <div class="field">
                                     <label for="field-add-packs">{i.t("orders-field-packs")}</label>
-                                    <input id="field-add-packs" name="packs" inputmode="numeric" value="1" />
+                                    <input
+                                        id="field-add-packs"
+                                        name="packs"
+                                        inputmode="numeric"
+                                        value="1"
+                                    />
                                 </div>
                                 <button type="submit" class="button">
                                     {i.t("order-add-submit")}

@@ -46,9 +46,10 @@ fn Sheet(o: Order) -> impl IntoView {
     let i = use_i18n();
     view! {
         <p class="back-row no-print">
-            <a href=format!("/stock/orders/{}", o.id)>
-                {i.ta("order-number", &[("number", o.number.to_string())])}
-            </a>
+            <a href=format!(
+                "/stock/orders/{}",
+                o.id,
+            )>{i.ta("order-number", &[("number", o.number.to_string())])}</a>
             " · "
             <span class="hint">{i.t("order-print-hint")}</span>
         </p>

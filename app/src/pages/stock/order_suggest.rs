@@ -66,7 +66,9 @@ fn SuggestPage() -> impl IntoView {
                     view! {
                         <form method="get" action="/stock/orders/suggest" class="stack">
                             <div class="field">
-                                <label for="orders-field-supplier">{i.t("orders-field-supplier")}</label>
+                                <label for="orders-field-supplier">
+                                    {i.t("orders-field-supplier")}
+                                </label>
                                 <select id="orders-field-supplier" name="supplier" required=true>
                                     {list
                                         .into_iter()
@@ -145,16 +147,21 @@ fn SuggestionList(s: Suggestions) -> impl IntoView {
         <section class="panel" data-testid="suggestions">
             <h2>{s.supplier_name.clone()}</h2>
             <p class="muted">
-                {i.ta(
-                    "suggest-terms",
-                    &[
-                        ("lead", s.lead_days.to_string()),
-                        ("minimum", i.money(s.min_order_cents)),
-                    ],
-                )}
+                {i
+                    .ta(
+                        "suggest-terms",
+                        &[
+                            ("lead", s.lead_days.to_string()),
+                            ("minimum", i.money(s.min_order_cents)),
+                        ],
+                    )}
             </p>
             {if to_order.is_empty() {
-                view! { <p class="alert notice" role="status">{i.t("suggest-nothing")}</p> }
+                view! {
+                    <p class="alert notice" role="status">
+                        {i.t("suggest-nothing")}
+                    </p>
+                }
                     .into_any()
             } else {
                 view! {
@@ -172,7 +179,11 @@ fn SuggestionList(s: Suggestions) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <p class="alert error" role="alert">
-                                    {i.ta("suggest-below-minimum", &[("minimum", i.money(s.min_order_cents))])}
+                                    {i
+                                        .ta(
+                                            "suggest-below-minimum",
+                                            &[("minimum", i.money(s.min_order_cents))],
+                                        )}
                                 </p>
                             }
                         })}
@@ -180,7 +191,11 @@ fn SuggestionList(s: Suggestions) -> impl IntoView {
                     <ActionForm action=draft attr:class="stack">
                         <input type="hidden" name="supplier_id" value=s.supplier_id.to_string() />
                         <input type="hidden" name="window_days" value=s.window_days.to_string() />
-                        <input type="hidden" name="coverage_days" value=s.coverage_days.to_string() />
+                        <input
+                            type="hidden"
+                            name="coverage_days"
+                            value=s.coverage_days.to_string()
+                        />
                         <button type="submit" class="button primary wide">
                             {i.t("suggest-make-draft")}
                         </button>
@@ -196,7 +211,10 @@ fn SuggestionList(s: Suggestions) -> impl IntoView {
                                 {i.ta("suggest-covered", &[("count", rest_count.to_string())])}
                             </summary>
                             <ul class="suggestions">
-                                {rest.into_iter().map(|l| view! { <Suggested l=l /> }).collect_view()}
+                                {rest
+                                    .into_iter()
+                                    .map(|l| view! { <Suggested l=l /> })
+                                    .collect_view()}
                             </ul>
                         </details>
                     }
@@ -216,21 +234,23 @@ fn Suggested(l: SuggestionLine) -> impl IntoView {
         <li class="suggestion" class:to-order=to_order>
             <span class="product-name">{l.name.clone()}</span>
             <span class="num packs">
-                {i.ta(
-                    "suggest-packs",
-                    &[("packs", l.packs.to_string()), ("pack", q(l.pack_milli))],
-                )}
+                {i
+                    .ta(
+                        "suggest-packs",
+                        &[("packs", l.packs.to_string()), ("pack", q(l.pack_milli))],
+                    )}
             </span>
             <span class="suggestion-figures muted">
                 {(!l.code.is_empty()).then(|| format!("{} · ", l.code))}
-                {i.ta(
-                    "suggest-figures",
-                    &[
-                        ("sold", q(l.sold_milli)),
-                        ("on_hand", q(l.on_hand_milli)),
-                        ("on_order", q(l.on_order_milli)),
-                    ],
-                )}
+                {i
+                    .ta(
+                        "suggest-figures",
+                        &[
+                            ("sold", q(l.sold_milli)),
+                            ("on_hand", q(l.on_hand_milli)),
+                            ("on_order", q(l.on_order_milli)),
+                        ],
+                    )}
             </span>
         </li>
     }

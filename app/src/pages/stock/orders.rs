@@ -117,18 +117,16 @@ fn OrderList() -> impl IntoView {
                                                     <a href=format!("/stock/orders/{}", o.id)>
                                                         <span class="product-name">
                                                             {i.ta("order-number", &[("number", o.number.to_string())])}
-                                                            " · "
-                                                            {o.supplier_name}
+                                                            " · " {o.supplier_name}
                                                         </span>
-                                                        <span class="product-price">
-                                                            {i.money(o.total_cents)}
-                                                        </span>
+                                                        <span class="product-price">{i.money(o.total_cents)}</span>
                                                         <span class="product-codes">
                                                             <span class="tag" data-state=o.state.as_str()>
                                                                 {state_label(i, o.state)}
                                                             </span>
                                                             " "
-                                                            {i.ta("order-lines-count", &[("count", o.lines.to_string())])}
+                                                            {i
+                                                                .ta("order-lines-count", &[("count", o.lines.to_string())])}
                                                             " · "
                                                             {i.instant_date(o.created_at_ms)}
                                                         </span>
@@ -178,9 +176,11 @@ fn OrderList() -> impl IntoView {
                                                         .unwrap_or_else(|| i.t("reception-without-order"))}
                                                 </span>
                                                 <span class="product-codes">
-                                                    {i.ta("reception-scanned-count", &[("count", scanned.to_string())])}
-                                                    " · "
-                                                    {i.instant_date(r.started_at_ms)}
+                                                    {i
+                                                        .ta(
+                                                            "reception-scanned-count",
+                                                            &[("count", scanned.to_string())],
+                                                        )} " · " {i.instant_date(r.started_at_ms)}
                                                 </span>
                                             </a>
                                         </li>
@@ -217,7 +217,9 @@ fn FreeReception() -> impl IntoView {
                             <select id="field-free-supplier" name="supplier_id" required=true>
                                 {list
                                     .into_iter()
-                                    .map(|s| view! { <option value=s.id.to_string()>{s.name}</option> })
+                                    .map(|s| {
+                                        view! { <option value=s.id.to_string()>{s.name}</option> }
+                                    })
                                     .collect_view()}
                             </select>
                         </div>

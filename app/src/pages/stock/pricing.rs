@@ -130,7 +130,10 @@ fn Differences(d: PriceDifferences, page: u64, apply: ServerAction<ApplyPrices>)
                                         .ta(
                                             "pricing-why",
                                             &[
-                                                ("cost", format!("{} / {unit}", i.money(p.unit_cost_cents))),
+                                                (
+                                                    "cost",
+                                                    format!("{} / {unit}", i.money(p.unit_cost_cents)),
+                                                ),
                                                 ("margin", margin_percent(p.margin_bp)),
                                                 (
                                                     "source",
@@ -275,9 +278,15 @@ fn Categories(
                         .filter(|_| mine)
                         .unwrap_or_else(|| c.margin_bp.map(margin_percent).unwrap_or_default()),
                 );
-                let errors: Outcome<Option<i32>> = Signal::derive(move || result.get().filter(|_| mine));
+                let errors: Outcome<Option<i32>> = Signal::derive(move || {
+                    result.get().filter(|_| mine)
+                });
                 view! {
-                    <ActionForm action=action attr:class="inline-form category-margin" attr:novalidate=true>
+                    <ActionForm
+                        action=action
+                        attr:class="inline-form category-margin"
+                        attr:novalidate=true
+                    >
                         <input type="hidden" name="id" value=c.id.to_string() />
                         <Field
                             label=c.name.clone()
@@ -287,7 +296,11 @@ fn Categories(
                             scope=Some(c.id.to_string())
                             errors=errors_of(errors, "margin")
                         />
-                        <button type="submit" class="button" disabled=move || action.pending().get()>
+                        <button
+                            type="submit"
+                            class="button"
+                            disabled=move || action.pending().get()
+                        >
                             {i.t("save")}
                         </button>
                     </ActionForm>

@@ -129,7 +129,9 @@ fn Lines(
                                 {l
                                     .preferred
                                     .then(|| {
-                                        view! { <span class="tag">{i.t("supplier-preferred")}</span> }
+                                        view! {
+                                            <span class="tag">{i.t("supplier-preferred")}</span>
+                                        }
                                     })}
                             </div>
                             <p class="num">{pack}</p>

@@ -152,7 +152,12 @@ fn ReceptionDetail(r: Reception) -> impl IntoView {
                             .into_iter()
                             .map(|l| {
                                 view! {
-                                    <LineRow l=l with_order=with_order reception=r.id validated=r.validated />
+                                    <LineRow
+                                        l=l
+                                        with_order=with_order
+                                        reception=r.id
+                                        validated=r.validated
+                                    />
                                 }
                             })
                             .collect_view()}
@@ -318,8 +323,15 @@ fn Quantity(
             <details class="reception-cost">
                 <summary>{i.t("reception-cost-changed")}</summary>
                 <div class="field" class:invalid=move || !cost_errors.get().is_empty()>
-                    <label for="reception-field-pack-cost">{i.t("reception-field-pack-cost")}</label>
-                    <input id="reception-field-pack-cost" name="pack_cost" inputmode="decimal" autocomplete="off" />
+                    <label for="reception-field-pack-cost">
+                        {i.t("reception-field-pack-cost")}
+                    </label>
+                    <input
+                        id="reception-field-pack-cost"
+                        name="pack_cost"
+                        inputmode="decimal"
+                        autocomplete="off"
+                    />
                 </div>
             </details>
             <div class="actions">
@@ -430,10 +442,11 @@ fn Validate(r: Reception) -> impl IntoView {
         <details class="reception-validate" open=open>
             <summary>{i.t("reception-validate")}</summary>
             <p class="hint">
-                {i.ta(
-                    "reception-validate-hint",
-                    &[("count", scanned.to_string()), ("missing", missing.to_string())],
-                )}
+                {i
+                    .ta(
+                        "reception-validate-hint",
+                        &[("count", scanned.to_string()), ("missing", missing.to_string())],
+                    )}
             </p>
             <ActionForm action=validate>
                 <input type="hidden" name="reception_id" value=r.id.to_string() />

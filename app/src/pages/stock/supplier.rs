@@ -131,9 +131,7 @@ fn LinesSection(id: Uuid, lines: Vec<SupplierLine>) -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{i.t("supplier-products-title")}</h2>
-            {lines
-                .is_empty()
-                .then(|| view! { <p class="muted">{i.t("supplier-no-products")}</p> })}
+            {lines.is_empty().then(|| view! { <p class="muted">{i.t("supplier-no-products")}</p> })}
             <ul class="supplier-lines" data-testid="supplier-lines">
                 {lines
                     .into_iter()
@@ -149,15 +147,20 @@ fn LinesSection(id: Uuid, lines: Vec<SupplierLine>) -> impl IntoView {
                         view! {
                             <li>
                                 <div class="supplier-line-head">
-                                    <a href=format!("/stock/products/{}#suppliers", l.product_id)>
-                                        {l.product}
-                                    </a>
+                                    <a href=format!(
+                                        "/stock/products/{}#suppliers",
+                                        l.product_id,
+                                    )>{l.product}</a>
                                     <span class="mono">{l.code}</span>
                                 </div>
                                 <p class="num">{pack}</p>
                                 {l
                                     .preferred
-                                    .then(|| view! { <span class="tag">{i.t("supplier-preferred")}</span> })}
+                                    .then(|| {
+                                        view! {
+                                            <span class="tag">{i.t("supplier-preferred")}</span>
+                                        }
+                                    })}
                             </li>
                         }
                     })

@@ -51,7 +51,10 @@ fn SupplierList() -> impl IntoView {
                                                     ],
                                                 );
                                             let count = i
-                                                .ta("supplier-products", &[("count", s.products.to_string())]);
+                                                .ta(
+                                                    "supplier-products",
+                                                    &[("count", s.products.to_string())],
+                                                );
                                             view! {
                                                 <li class:inactive=!s.active>
                                                     <a href=format!("/stock/suppliers/{}", s.id)>

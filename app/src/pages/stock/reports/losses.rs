@@ -35,7 +35,9 @@ fn Rows() -> impl IntoView {
     let period = typed_period();
     let report = Resource::new(period, |(from, to)| loss_report(from, to));
     view! {
-        <Suspense fallback=move || loading(i)>
+        <Suspense fallback=move || loading(
+            i,
+        )>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) => {
@@ -97,14 +99,17 @@ fn Rows() -> impl IntoView {
                                                     <tr>
                                                         <td>{row.name}</td>
                                                         <td>{reason_words(i, &row.reason)}</td>
-                                                        <td class="num">{i.quantity(row.quantity_milli, row.unit)}</td>
+                                                        <td class="num">
+                                                            {i.quantity(row.quantity_milli, row.unit)}
+                                                        </td>
                                                         <td class="num">
                                                             {i.money(row.value_cents)}
                                                             {(unvalued > 0)
                                                                 .then(|| {
                                                                     view! {
                                                                         <span class="hint">
-                                                                            {i.ta("report-unvalued", &[("count", unvalued.to_string())])}
+                                                                            {i
+                                                                                .ta("report-unvalued", &[("count", unvalued.to_string())])}
                                                                         </span>
                                                                     }
                                                                 })}

@@ -40,10 +40,7 @@ fn table(i: I18n, testid: &'static str, rows: Vec<Mover>) -> impl IntoView {
                         .map(|m| {
                             view! {
                                 <tr>
-                                    <td>
-                                        {m.name}
-                                        <span class="hint">{m.category}</span>
-                                    </td>
+                                    <td>{m.name} <span class="hint">{m.category}</span></td>
                                     <td class="num">{i.quantity(m.sold_milli, m.unit)}</td>
                                     <td class="num">{i.quantity(m.on_hand_milli, m.unit)}</td>
                                 </tr>
@@ -62,7 +59,9 @@ fn Rows() -> impl IntoView {
     let period = typed_period();
     let report = Resource::new(period, |(from, to)| movers_report(from, to));
     view! {
-        <Suspense fallback=move || loading(i)>
+        <Suspense fallback=move || loading(
+            i,
+        )>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) => {

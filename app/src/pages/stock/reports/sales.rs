@@ -24,7 +24,9 @@ fn Rows() -> impl IntoView {
     let period = typed_period();
     let report = Resource::new(period, |(from, to)| sales_report(from, to));
     view! {
-        <Suspense fallback=move || loading(i)>
+        <Suspense fallback=move || loading(
+            i,
+        )>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) => {
@@ -51,10 +53,7 @@ fn Rows() -> impl IntoView {
                                             .map(|row| {
                                                 view! {
                                                     <tr>
-                                                        <td>
-                                                            {row.name}
-                                                            <span class="hint">{row.category}</span>
-                                                        </td>
+                                                        <td>{row.name} <span class="hint">{row.category}</span></td>
                                                         <td>{rate_words(row.vat_rate)}</td>
                                                         <td class="num">
                                                             {i.quantity(row.quantity_milli, row.unit)}

@@ -36,7 +36,9 @@ fn Rows() -> impl IntoView {
     let period = typed_period();
     let report = Resource::new(period, |(from, to)| staffing_report(from, to));
     view! {
-        <Suspense fallback=move || loading(i)>
+        <Suspense fallback=move || loading(
+            i,
+        )>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) => {

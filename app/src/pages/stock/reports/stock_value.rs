@@ -29,7 +29,9 @@ fn Rows() -> impl IntoView {
     let period = typed_period();
     let report = Resource::new(move || period().1, stock_value_report);
     view! {
-        <Suspense fallback=move || loading(i)>
+        <Suspense fallback=move || loading(
+            i,
+        )>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) => {
@@ -38,7 +40,9 @@ fn Rows() -> impl IntoView {
                         let count = r.rows.len();
                         let apart = r.without_cost.len();
                         view! {
-                            <p class="muted">{i.ta("report-stock-value-at", &[("date", i.date(day))])}</p>
+                            <p class="muted">
+                                {i.ta("report-stock-value-at", &[("date", i.date(day))])}
+                            </p>
                             <CsvLink name="stock-value" period=csv_period />
                             <div class="table-wrap">
                                 <table class="report-table" data-testid="report-table">
@@ -57,11 +61,10 @@ fn Rows() -> impl IntoView {
                                             .map(|row| {
                                                 view! {
                                                     <tr>
-                                                        <td>
-                                                            {row.name}
-                                                            <span class="hint">{row.category}</span>
+                                                        <td>{row.name} <span class="hint">{row.category}</span></td>
+                                                        <td class="num">
+                                                            {i.quantity(row.on_hand_milli, row.unit)}
                                                         </td>
-                                                        <td class="num">{i.quantity(row.on_hand_milli, row.unit)}</td>
                                                         <td class="num">
                                                             {i.money(row.value_cents.unwrap_or_default())}
                                                         </td>
@@ -97,9 +100,14 @@ fn Rows() -> impl IntoView {
                                     .map(|row| {
                                         view! {
                                             <li>
-                                                <a href=format!("/stock/products/{}", row.product_id)>{row.name}</a>
+                                                <a href=format!(
+                                                    "/stock/products/{}",
+                                                    row.product_id,
+                                                )>{row.name}</a>
                                                 " "
-                                                <span class="hint">{i.quantity(row.on_hand_milli, row.unit)}</span>
+                                                <span class="hint">
+                                                    {i.quantity(row.on_hand_milli, row.unit)}
+                                                </span>
                                             </li>
                                         }
                                     })

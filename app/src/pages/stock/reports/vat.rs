@@ -51,7 +51,9 @@ fn Rows() -> impl IntoView {
     let period = typed_period();
     let report = Resource::new(period, |(from, to)| vat_report(from, to));
     view! {
-        <Suspense fallback=move || loading(i)>
+        <Suspense fallback=move || loading(
+            i,
+        )>
             {move || Suspend::new(async move {
                 match report.await {
                     Ok(r) => {
@@ -113,8 +115,7 @@ fn Rows() -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </tbody>
-                                    {footer()}
+                                    </tbody> {footer()}
                                 </table>
                             </div>
                         }
