@@ -30,7 +30,7 @@ test('labels of the products whose price changed show the price per kg and the b
   await expect(page.getByTestId('product-title')).toHaveText('Pain complet 800 g');
   await expect(page.locator('#field-content')).toHaveValue('800 g');
   await page.locator('#field-price').fill('3,60');
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await page.locator('.product-edit').getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page).toHaveURL(/\?notice=saved$/);
   await page.locator('#field-quantity').fill('12');
   await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();

@@ -70,12 +70,12 @@ test('without JavaScript, a stock manager adds a product, changes its price and 
 
   // A new price, kept; a wrong one refused beside its field.
   await page.locator('#field-price').fill('quatre');
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await page.locator('.product-edit').getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.locator('.product-edit .field-error')).toHaveText('Montant en euros non valable.');
   await expect(page.locator('#field-price')).toHaveValue('quatre');
   await page.locator('#field-price').fill('4.50');
   await page.getByLabel('Payable en chèques-repas').uncheck();
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await page.locator('.product-edit').getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page).toHaveURL(/\?notice=saved$/);
   await expect(page.locator('.product-edit [role=status]')).toHaveText('Enregistré.');
   await expect(page.locator('#field-price')).toHaveValue('4.50');
