@@ -1,10 +1,19 @@
 import { expect, Page, test } from '@playwright/test';
 import { readFileSync } from 'fs';
 import { signIn } from './helpers';
+import { OwnServer } from './server';
 
 // Shelf labels and reports on a phone without JavaScript (the stock manager's pages load
 // none), in the demo stock manager's language: French.
 test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+
+// A server and a demo coop of its own: this test changes a price and the stock of a product
+// other specs ring up at the till, and expects the demo's quantities as they are.
+const port = Number(process.env.E2E_REPORTS_PORT ?? Number(process.env.E2E_PORT ?? '3100') + 7);
+const server = new OwnServer(port);
+test.use({ baseURL: server.url });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.kill());
 
 async function fitsThePhone(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
