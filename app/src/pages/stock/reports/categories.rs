@@ -1,6 +1,9 @@
 //! Sales per category and VAT rate over a period: the sums of the products' rows.
 
-use super::{loading, period_words, rate_words, refused, typed_period, CsvLink, ReportFrame};
+use super::{
+    amount_cells, amounts_foot, amounts_head, loading, period_words, rate_words, refused,
+    typed_period, CsvLink, ReportFrame,
+};
 use crate::api::reports::sales_report;
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::guard::Guard;
@@ -37,16 +40,7 @@ fn Rows() -> impl IntoView {
                             <CsvLink name="categories" period=r.period />
                             <div class="table-wrap">
                                 <table class="report-table" data-testid="report-table">
-                                    <thead>
-                                        <tr>
-                                            <th>{i.t("field-category")}</th>
-                                            <th>{i.t("field-vat")}</th>
-                                            <th class="num">{i.t("report-products")}</th>
-                                            <th class="num">{i.t("report-net")}</th>
-                                            <th class="num">{i.t("report-vat-amount")}</th>
-                                            <th class="num">{i.t("report-gross")}</th>
-                                        </tr>
-                                    </thead>
+                                    {amounts_head(i, "field-category", "report-products")}
                                     <tbody>
                                         {categories
                                             .into_iter()
@@ -61,24 +55,17 @@ fn Rows() -> impl IntoView {
                                                         <td>{name}</td>
                                                         <td>{rate_words(c.vat_rate)}</td>
                                                         <td class="num">{c.products}</td>
-                                                        <td class="num">{i.money(c.amounts.net_cents)}</td>
-                                                        <td class="num">{i.money(c.amounts.vat_cents)}</td>
-                                                        <td class="num">{i.money(c.amounts.gross_cents)}</td>
+                                                        {amount_cells(i, c.amounts)}
                                                     </tr>
                                                 }
                                             })
                                             .collect_view()}
                                     </tbody>
-                                    <tfoot>
-                                        <tr data-testid="report-total">
-                                            <th colspan="3">
-                                                {i.ta("report-total-rows", &[("count", count.to_string())])}
-                                            </th>
-                                            <td class="num">{i.money(r.total.net_cents)}</td>
-                                            <td class="num">{i.money(r.total.vat_cents)}</td>
-                                            <td class="num">{i.money(r.total.gross_cents)}</td>
-                                        </tr>
-                                    </tfoot>
+                                    {amounts_foot(
+                                        i,
+                                        i.ta("report-total-rows", &[("count", count.to_string())]),
+                                        r.total,
+                                    )}
                                 </table>
                             </div>
                             <p class="hint">{i.t("report-sales-note")}</p>

@@ -16,7 +16,7 @@ use crate::api::reports::STAFFING_READERS;
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::guard::Guard;
 use crate::i18n::{use_i18n, I18n};
-use domain::stock::reports::Period;
+use domain::stock::reports::{Amounts, Period};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -167,4 +167,42 @@ pub fn loading(i: I18n) -> impl IntoView {
 
 pub fn refused(i: I18n, e: &crate::error::AppError) -> AnyView {
     view! { <p class="alert error">{i.error(e)}</p> }.into_any()
+}
+
+/// The head of a table of amounts: its first two columns (what, VAT rate), a third, then net,
+/// VAT and gross. Shared by the sales, categories and VAT reports.
+pub fn amounts_head(i: I18n, first: &str, third: &str) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th>{i.t(first)}</th>
+                <th>{i.t("field-vat")}</th>
+                <th class="num">{i.t(third)}</th>
+                <th class="num">{i.t("report-net")}</th>
+                <th class="num">{i.t("report-vat-amount")}</th>
+                <th class="num">{i.t("report-gross")}</th>
+            </tr>
+        </thead>
+    }
+}
+
+/// The net, VAT and gross cells of a row.
+pub fn amount_cells(i: I18n, a: Amounts) -> impl IntoView {
+    view! {
+        <td class="num">{i.money(a.net_cents)}</td>
+        <td class="num">{i.money(a.vat_cents)}</td>
+        <td class="num">{i.money(a.gross_cents)}</td>
+    }
+}
+
+/// The total row of a table of amounts, under its first three columns' `label`.
+pub fn amounts_foot(i: I18n, label: String, total: Amounts) -> impl IntoView {
+    view! {
+        <tfoot>
+            <tr data-testid="report-total">
+                <th colspan="3">{label}</th>
+                {amount_cells(i, total)}
+            </tr>
+        </tfoot>
+    }
 }

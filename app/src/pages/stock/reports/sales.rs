@@ -1,6 +1,9 @@
 //! Sales per product and VAT rate over a period: quantity, net, VAT and gross, with the total.
 
-use super::{loading, period_words, rate_words, refused, typed_period, CsvLink, ReportFrame};
+use super::{
+    amount_cells, amounts_foot, amounts_head, loading, period_words, rate_words, refused,
+    typed_period, CsvLink, ReportFrame,
+};
 use crate::api::reports::sales_report;
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::guard::Guard;
@@ -36,16 +39,7 @@ fn Rows() -> impl IntoView {
                             <CsvLink name="sales" period=r.period />
                             <div class="table-wrap">
                                 <table class="report-table" data-testid="report-table">
-                                    <thead>
-                                        <tr>
-                                            <th>{i.t("report-product")}</th>
-                                            <th>{i.t("field-vat")}</th>
-                                            <th class="num">{i.t("report-quantity")}</th>
-                                            <th class="num">{i.t("report-net")}</th>
-                                            <th class="num">{i.t("report-vat-amount")}</th>
-                                            <th class="num">{i.t("report-gross")}</th>
-                                        </tr>
-                                    </thead>
+                                    {amounts_head(i, "report-product", "report-quantity")}
                                     <tbody>
                                         {r
                                             .rows
@@ -58,24 +52,17 @@ fn Rows() -> impl IntoView {
                                                         <td class="num">
                                                             {i.quantity(row.quantity_milli, row.unit)}
                                                         </td>
-                                                        <td class="num">{i.money(row.amounts.net_cents)}</td>
-                                                        <td class="num">{i.money(row.amounts.vat_cents)}</td>
-                                                        <td class="num">{i.money(row.amounts.gross_cents)}</td>
+                                                        {amount_cells(i, row.amounts)}
                                                     </tr>
                                                 }
                                             })
                                             .collect_view()}
                                     </tbody>
-                                    <tfoot>
-                                        <tr data-testid="report-total">
-                                            <th colspan="3">
-                                                {i.ta("report-total-rows", &[("count", count.to_string())])}
-                                            </th>
-                                            <td class="num">{i.money(r.total.net_cents)}</td>
-                                            <td class="num">{i.money(r.total.vat_cents)}</td>
-                                            <td class="num">{i.money(r.total.gross_cents)}</td>
-                                        </tr>
-                                    </tfoot>
+                                    {amounts_foot(
+                                        i,
+                                        i.ta("report-total-rows", &[("count", count.to_string())]),
+                                        r.total,
+                                    )}
                                 </table>
                             </div>
                             <p class="hint">{i.t("report-sales-note")}</p>

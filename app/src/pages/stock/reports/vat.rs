@@ -1,7 +1,10 @@
 //! VAT per rate per month and per day over a period: sales less refunds, as the receipts and
 //! the returns recorded them.
 
-use super::{loading, period_words, rate_words, refused, typed_period, CsvLink, ReportFrame};
+use super::{
+    amount_cells, amounts_foot, amounts_head, loading, period_words, rate_words, refused,
+    typed_period, CsvLink, ReportFrame,
+};
 use crate::api::reports::vat_report;
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::guard::Guard;
@@ -20,28 +23,11 @@ pub fn VatReportPage() -> impl IntoView {
     }
 }
 
-fn head(i: I18n, first: &str) -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                <th>{i.t(first)}</th>
-                <th>{i.t("field-vat")}</th>
-                <th class="num">{i.t("report-refunds")}</th>
-                <th class="num">{i.t("report-net")}</th>
-                <th class="num">{i.t("report-vat-amount")}</th>
-                <th class="num">{i.t("report-gross")}</th>
-            </tr>
-        </thead>
-    }
-}
-
 /// The cells of a row: what was refunded (gross), then what is due.
 fn cells(i: I18n, refunds: Amounts, due: Amounts) -> impl IntoView {
     view! {
         <td class="num">{i.money(refunds.gross_cents)}</td>
-        <td class="num">{i.money(due.net_cents)}</td>
-        <td class="num">{i.money(due.vat_cents)}</td>
-        <td class="num">{i.money(due.gross_cents)}</td>
+        {amount_cells(i, due)}
     }
 }
 
@@ -58,18 +44,7 @@ fn Rows() -> impl IntoView {
                 match report.await {
                     Ok(r) => {
                         let total = r.total;
-                        let footer = move || {
-                            view! {
-                                <tfoot>
-                                    <tr data-testid="report-total">
-                                        <th colspan="3">{i.t("report-total")}</th>
-                                        <td class="num">{i.money(total.net_cents)}</td>
-                                        <td class="num">{i.money(total.vat_cents)}</td>
-                                        <td class="num">{i.money(total.gross_cents)}</td>
-                                    </tr>
-                                </tfoot>
-                            }
-                        };
+                        let footer = move || amounts_foot(i, i.t("report-total"), total);
                         let months = r.by_month();
                         view! {
                             <p class="muted">{period_words(i, r.period)}</p>
@@ -77,7 +52,7 @@ fn Rows() -> impl IntoView {
                             <CsvLink name="vat-months" period=r.period />
                             <div class="table-wrap">
                                 <table class="report-table" data-testid="report-table">
-                                    {head(i, "report-month")}
+                                    {amounts_head(i, "report-month", "report-refunds")}
                                     <tbody>
                                         {months
                                             .into_iter()
@@ -99,7 +74,7 @@ fn Rows() -> impl IntoView {
                             <CsvLink name="vat-days" period=r.period />
                             <div class="table-wrap">
                                 <table class="report-table">
-                                    {head(i, "field-date")}
+                                    {amounts_head(i, "field-date", "report-refunds")}
                                     <tbody>
                                         {r
                                             .days
