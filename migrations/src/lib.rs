@@ -24,6 +24,7 @@ mod m20261206_000301_suppliers;
 mod m20261206_000321_purchase_orders;
 mod m20261206_000331_counts;
 mod m20261206_000341_report_indexes;
+mod m20261206_000351_reception_expected;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000321_purchase_orders::Migration),
             Box::new(m20261206_000331_counts::Migration),
             Box::new(m20261206_000341_report_indexes::Migration),
+            Box::new(m20261206_000351_reception_expected::Migration),
         ]
     }
 }

@@ -533,6 +533,24 @@ async fn a_reception_resumes_and_validates_once(s: Services) {
             state: "received".into(),
         },
     );
+    // The first reception still reads as it was validated, whatever came after: A as
+    // ordered, C flagged, B missing (12 expected then).
+    let first = receptions::reception(&s.db, r).await.unwrap();
+    assert_eq!(first.lines.len(), 3);
+    assert_eq!(difference(&first, p[0].0), Difference::AsOrdered);
+    assert_eq!(difference(&first, p[2].0), Difference::NotOnOrder);
+    assert_eq!(difference(&first, p[1].0), Difference::Missing);
+    let b = first.lines.iter().find(|l| l.product_id == p[1].0).unwrap();
+    assert_eq!(b.expected_milli, Some(12_000));
+    // The second one: B expected 12, 10 came.
+    let second = receptions::reception(&s.db, r2).await.unwrap();
+    assert_eq!(second.lines.len(), 1);
+    assert_eq!(
+        second.lines[0].difference(true),
+        Some(Difference::Short {
+            missing_milli: 2_000
+        })
+    );
 }
 
 async fn two_validations_at_once_make_one(s: Services) {

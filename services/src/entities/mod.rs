@@ -28,6 +28,7 @@ pub mod product_barcodes;
 pub mod products;
 pub mod purchase_order_lines;
 pub mod purchase_orders;
+pub mod reception_expected;
 pub mod reception_lines;
 pub mod receptions;
 pub mod return_approvals;

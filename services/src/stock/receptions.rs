@@ -6,15 +6,17 @@
 //! replaces it with the same quantity, so a reception resumes where it stopped without losing
 //! or doubling anything. Validating writes, in one transaction, a reception move per line
 //! (valued at cost, its `reference_id` the line's id), the supplier's new pack costs, the
-//! order's received quantities and its state. The reception's row is locked first and its
-//! state checked under the lock, so a second validation, at once or later, writes nothing.
+//! order's received quantities and its state, and what the reception expected of each product
+//! of the order (so it reads the same after later receptions of that order). The reception's
+//! row is locked first and its state checked under the lock, so a second validation, at once
+//! or later, writes nothing.
 
 use super::costs;
 use super::orders::{order_for, product_names};
 use crate::db::execute_all;
 use crate::entities::{
-    purchase_order_lines, purchase_orders, reception_lines, receptions, supplier_products,
-    suppliers,
+    purchase_order_lines, purchase_orders, reception_expected, reception_lines, receptions,
+    supplier_products, suppliers,
 };
 use crate::error::{Error, Result};
 use crate::till::{catalogue, stock};
@@ -261,26 +263,23 @@ pub async fn reception(db: &impl ConnectionTrait, id: Uuid) -> Result<Reception>
         None => (None, vec![]),
     };
     // What the order still expects: before this reception's validation, ordered less
-    // received; after it, what it expected then (its own quantities are counted in).
+    // received; after it, what it expected then, as kept at validation.
     let validated = r.state == VALIDATED;
     let mine: HashMap<Uuid, i64> = received
         .iter()
         .map(|l| (l.product_id, l.quantity_milli))
         .collect();
-    let expected: HashMap<Uuid, i64> = ordered
-        .iter()
-        .map(|l| {
-            let before = if validated {
-                l.received_milli - mine.get(&l.product_id).copied().unwrap_or(0)
-            } else {
-                l.received_milli
-            };
-            (
-                l.product_id,
-                (l.packs.saturating_mul(l.pack_milli) - before).max(0),
-            )
-        })
-        .collect();
+    let expected: HashMap<Uuid, i64> = if validated {
+        reception_expected::Entity::find()
+            .filter(reception_expected::Column::ReceptionId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.product_id, e.expected_milli))
+            .collect()
+    } else {
+        still_expected(&ordered)
+    };
     let names = product_names(
         db,
         received
@@ -420,6 +419,17 @@ pub async fn validate(s: &Services, actor: &Viewer, reception_id: Uuid) -> Resul
             }
         }
     }
+    if !ordered.is_empty() {
+        let ordered_lines: Vec<purchase_order_lines::Model> = ordered.values().cloned().collect();
+        let rows = still_expected(&ordered_lines)
+            .into_iter()
+            .map(|(product_id, e)| reception_expected::ActiveModel {
+                reception_id: Set(reception_id),
+                product_id: Set(product_id),
+                expected_milli: Set(e),
+            });
+        statements.push(reception_expected::Entity::insert_many(rows).build(backend));
+    }
     if let Some(o) = &order {
         let mine: HashMap<Uuid, i64> = lines
             .iter()
@@ -482,6 +492,19 @@ pub async fn validate(s: &Services, actor: &Viewer, reception_id: Uuid) -> Resul
     )
     .await?;
     Ok(())
+}
+
+/// What an order's lines still expect: ordered less received, never below zero.
+fn still_expected(ordered: &[purchase_order_lines::Model]) -> HashMap<Uuid, i64> {
+    ordered
+        .iter()
+        .map(|l| {
+            (
+                l.product_id,
+                (l.packs.saturating_mul(l.pack_milli) - l.received_milli).max(0),
+            )
+        })
+        .collect()
 }
 
 /// The open receptions (at most 50), oldest first: what was left half-scanned.
