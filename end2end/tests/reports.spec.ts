@@ -98,10 +98,33 @@ test('labels of the products whose price changed show the price per kg and the b
   expect(csv.split('\n')[0]).toBe('reason,product,unit,moves,quantity,value,moves_without_value,product_id');
   expect(csv).toContain('\nexpired,Pain complet 800 g,piece,1,2,');
 
-  // Movers: the bread has stock; the sales per product are empty but their page works.
+  // Movers: the bread has stock and was never sold.
   await page.goto('/stock/reports/movers');
   await expect(page.getByTestId('report-slow')).toContainText('Pain complet 800 g');
-  await page.goto(`/stock/reports/sales?from=${today()}&to=${today()}`);
-  await expect(page.getByTestId('report-total')).toContainText('0,00 €');
+
+  // The demo's last four weeks of sales: the ten products its suppliers sell, per product and
+  // per category, with VAT; the same as CSV.
+  await page.goto(`/stock/reports/sales?from=${daysAgo(6)}&to=${today()}`);
+  const sales = page.getByTestId('report-table');
+  await expect(sales.locator('tbody tr')).toHaveCount(10);
+  await expect(sales.locator('tbody tr', { hasText: 'Lait demi-écrémé 1 l' })).toHaveCount(1);
+  await expect(page.getByTestId('report-total')).toContainText('10 lignes');
+  await expect(page.getByTestId('report-total')).not.toContainText('0,00 €');
+  await fitsThePhone(page);
+  await shot(page, 'stock-report-sales');
+  const salesCsv = page.waitForEvent('download');
+  await page.getByTestId('csv-link').click();
+  const salesRows = readFileSync((await (await salesCsv).path())!, 'utf8').trim().split('\n');
+  // The head, a row per product, the total.
+  expect(salesRows).toHaveLength(12);
+  expect(salesRows[11]).toMatch(/^total,/);
+  await page.goto(`/stock/reports/vat?from=${daysAgo(6)}&to=${today()}`);
+  await expect(page.getByTestId('report-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('report-total').first()).not.toContainText('0,00 €');
   await fitsThePhone(page);
 });
+
+/** The day `n` days before today in Brussels, as a date field takes it. */
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+}

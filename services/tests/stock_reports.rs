@@ -622,7 +622,60 @@ async fn shelf_labels(s: Services) {
     ));
 }
 
+/// The demo coop's four weeks of sales: real receipts in closed drawer sessions whose cash
+/// agrees, whose takings the sales and VAT reports add up the same.
+async fn the_demo_coop_has_four_weeks_of_sales(s: Services) {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use services::entities::{drawer_sessions, sales};
+    services::demo::load(&s).await.unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let period = Period::parse(
+        &(today - chrono::Days::new(40)).to_string(),
+        &(today + chrono::Days::new(1)).to_string(),
+    )
+    .unwrap();
+    let report = reports::sales(&s.db, period).await.unwrap();
+    // The ten products the demo's suppliers sell every day, 28 days each: 6 litres of milk a
+    // day.
+    assert_eq!(report.rows.len(), 10);
+    let milk = report
+        .rows
+        .iter()
+        .find(|r| r.name == "Lait demi-écrémé 1 l")
+        .unwrap();
+    assert_eq!(milk.quantity_milli, 28 * 6_000);
+    assert!(report.total.gross_cents > 0);
+    // The same takings; the VAT report's VAT is the receipts' (once per receipt and rate), the
+    // sales report's each product's: they may differ by rounding, a cent at most per line.
+    let vat = reports::vat(&s.db, period).await.unwrap();
+    assert_eq!(vat.total.gross_cents, report.total.gross_cents);
+    assert_eq!(
+        vat.total.net_cents + vat.total.vat_cents,
+        vat.total.gross_cents
+    );
+    assert!((vat.total.vat_cents - report.total.vat_cents).abs() <= 28 * 10);
+    assert_eq!(
+        sales::Entity::find().all(&s.db).await.unwrap().len(),
+        28 * 4
+    );
+    let sessions = drawer_sessions::Entity::find()
+        .filter(drawer_sessions::Column::ClosedAtMs.is_not_null())
+        .all(&s.db)
+        .await
+        .unwrap();
+    assert_eq!(sessions.len(), 28);
+    for session in sessions {
+        let z = drawer::z_report(&s.db, session.id).await.unwrap();
+        assert_eq!(
+            z.difference_cents, 0,
+            "the cash counted is the cash expected"
+        );
+        assert!(z.counted_cents > 10_000);
+    }
+}
+
 on_both_databases!(
+    the_demo_coop_has_four_weeks_of_sales,
     sales_per_product_and_category,
     vat_per_rate_per_day_and_month,
     stock_value_losses_and_movers,

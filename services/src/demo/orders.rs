@@ -1,18 +1,25 @@
 //! The demo coop's suppliers and purchase orders: Biogarden (dairy, eggs, organic bananas) and
-//! Vajra (dry goods), each with its codes, packs and pack costs; four weeks of sales and the
-//! reception before them for their products, so the reorder suggestions have something to
+//! Vajra (dry goods), each with its codes, packs and pack costs; the reception five weeks ago
+//! and four weeks of sales of their products, rung up at the first till in one closed drawer
+//! session a day, so the reorder suggestions and the sales and VAT reports have something to
 //! say; and one order sent to Biogarden, waiting for its delivery. Loaded once, behind its own
 //! marker, after the shop.
 
 use super::{demo_viewer, ACCOUNTS};
-use crate::entities::{products, supplier_products, suppliers};
-use crate::error::Result;
+use crate::entities::{drawer_sessions, members, products, supplier_products, suppliers, tills};
+use crate::error::{Error, Result};
 use crate::stock::orders;
+use crate::till::recorded::{self, BulkLine, BulkSale, Checkout};
 use crate::till::stock;
 use crate::{db::write_tx, now_ms, settings, Services};
 use domain::stock::{MoveKind, StockMove};
+use domain::till::Count;
 use domain::Language;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 const ORDERS_LOADED: &str = "demo_orders_loaded";
@@ -88,9 +95,24 @@ pub(super) async fn load_orders(s: &Services) -> Result<bool> {
         return Ok(false);
     }
     let started = now_ms();
+    let till = tills::Entity::find()
+        .order_by_asc(tills::Column::Name)
+        .one(&s.db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let cashier = demo_viewer(s, ACCOUNTS[3].0).await?.user_id;
+    let shoppers: Vec<Uuid> = members::Entity::find()
+        .order_by_asc(members::Column::Id)
+        .limit(12)
+        .all(&s.db)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
     let tx = write_tx(&s.db).await?;
     let now = now_ms();
     let mut biogarden = None;
+    let mut daily = Vec::new();
     for (name, email, min_order_cents, lead_days, offers) in SUPPLIERS {
         let id = supplier(&tx, name, email, min_order_cents, lead_days).await?;
         biogarden = biogarden.or(Some(id));
@@ -111,18 +133,18 @@ pub(super) async fn load_orders(s: &Services) -> Result<bool> {
                 )
             });
             if *daily_milli > 0 {
-                for day in 0..28 {
-                    moves.push(StockMove::new(
-                        product_id,
-                        -daily_milli,
-                        MoveKind::Sale,
-                        now - day * DAY_MS - 3_600_000,
-                    ));
-                }
+                daily.push((product_id, *daily_milli));
             }
         }
         stock::append(&tx, &moves, None).await?;
     }
+    let at = Checkout {
+        session_id: Uuid::nil(),
+        till_id: till.id,
+        cashier_id: cashier,
+        member_id: Uuid::nil(),
+    };
+    past_sales(&tx, at, &shoppers, &daily, now).await?;
     settings::set(&tx, ORDERS_LOADED, "1").await?;
     tx.commit().await?;
     // Biogarden's order from its suggestions, sent.
@@ -133,6 +155,103 @@ pub(super) async fn load_orders(s: &Services) -> Result<bool> {
     }
     tracing::info!(ms = now_ms() - started, "demo suppliers and orders loaded");
     Ok(true)
+}
+
+/// Four weeks of sales at the till of `at`, a day apart and all within the reorder
+/// suggestions' default window: each day a drawer session opened with 100 € three and a half
+/// hours before the time of day of `now` and closed, its cash counted right, two and a half
+/// hours later; four baskets in it, by `shoppers` in turn, which together hold each product of
+/// `daily` in its quantity, at its catalogue price.
+async fn past_sales(
+    tx: &impl ConnectionTrait,
+    at: Checkout,
+    shoppers: &[Uuid],
+    daily: &[(Uuid, i64)],
+    now: i64,
+) -> Result<()> {
+    const FLOAT_CENTS: i64 = 10_000;
+    const BASKETS: usize = 4;
+    if daily.is_empty() || shoppers.is_empty() {
+        return Ok(());
+    }
+    let prices: HashMap<Uuid, (i64, i32)> = products::Entity::find()
+        .filter(products::Column::Id.is_in(daily.iter().map(|(id, _)| *id)))
+        .all(tx)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, (p.price_cents, p.vat_bp)))
+        .collect();
+    const HOUR_MS: i64 = 3_600_000;
+    for day in 0..28_i64 {
+        let opened = now - day * DAY_MS - 7 * HOUR_MS / 2;
+        let mut baskets: Vec<BulkSale> = (0..BASKETS as i64)
+            .map(|k| BulkSale {
+                sold_at_ms: opened + HOUR_MS / 2 + k * HOUR_MS / 2,
+                lines: Vec::new(),
+            })
+            .collect();
+        for (n, (product_id, quantity_milli)) in daily.iter().enumerate() {
+            let Some((price_cents, vat_bp)) = prices.get(product_id) else {
+                continue;
+            };
+            baskets[n % BASKETS].lines.push(BulkLine {
+                product_id: *product_id,
+                quantity_milli: *quantity_milli,
+                // The price is per piece, kilogram or litre; half a cent up.
+                goods_cents: (price_cents * quantity_milli + 500).div_euclid(1000),
+                vat_bp: *vat_bp,
+            });
+        }
+        baskets.retain(|b| !b.lines.is_empty());
+        let takings: i64 = baskets
+            .iter()
+            .flat_map(|b| b.lines.iter().map(|l| l.goods_cents))
+            .sum();
+        let session_id = Uuid::now_v7();
+        let counted = FLOAT_CENTS + takings;
+        drawer_sessions::ActiveModel {
+            id: Set(session_id),
+            till_id: Set(at.till_id),
+            opened_by: Set(at.cashier_id),
+            opened_at_ms: Set(opened),
+            float_cents: Set(FLOAT_CENTS),
+            float_json: Set(counts_json(FLOAT_CENTS)?),
+            closed_by: Set(Some(at.cashier_id)),
+            closed_at_ms: Set(Some(opened + 5 * HOUR_MS / 2)),
+            counted_cents: Set(Some(counted)),
+            counted_json: Set(Some(counts_json(counted)?)),
+            expected_cents: Set(Some(counted)),
+            device_hash: Set(None),
+        }
+        .insert(tx)
+        .await?;
+        for (k, basket) in baskets.into_iter().enumerate() {
+            let member_id = shoppers[(day as usize * BASKETS + k) % shoppers.len()];
+            let at = Checkout {
+                session_id,
+                member_id,
+                ..at
+            };
+            recorded::sales_in(tx, at, &[basket]).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A drawer count of `cents` in the fewest notes and coins, as the JSON a session keeps.
+fn counts_json(mut cents: i64) -> Result<String> {
+    let mut counts = Vec::new();
+    for denomination_cents in [5_000, 2_000, 1_000, 500, 200, 100, 50, 20, 10, 5, 2, 1] {
+        let count = cents / denomination_cents;
+        if count > 0 {
+            counts.push(Count {
+                denomination_cents,
+                count,
+            });
+            cents -= count * denomination_cents;
+        }
+    }
+    serde_json::to_string(&counts).map_err(|e| Error::Db(DbErr::Custom(e.to_string())))
 }
 
 /// The supplier of this name, made if missing (another part of the demo may have made it).

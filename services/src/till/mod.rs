@@ -13,11 +13,13 @@
 //! - [`shopper`]: the member at the till and whether they may shop.
 //! - [`returns`]: returns against a receipt, never more than was sold.
 //! - [`stock`]: the stock ledger: moves and the quantity on hand.
+//! - [`recorded`]: sales written straight into the ledger (tests, benchmarks, the demo).
 
 pub mod catalogue;
 pub mod drawer;
 pub mod import;
 pub mod overrides;
+pub mod recorded;
 pub mod returns;
 pub mod sale;
 pub mod shopper;
