@@ -69,11 +69,15 @@ fn ep(path: &'static str, role: Role, writes: bool, template: Value) -> Endpoint
     }
 }
 
-/// One hostile request: what it is, its body, and whether a writing endpoint must refuse it.
+/// One hostile request: what it is, its body and its type, and whether a writing endpoint
+/// must refuse it.
 struct Case {
     label: String,
     body: Vec<u8>,
+    content_type: &'static str,
     must_refuse: bool,
+    /// A valid request, which must at least be read: a `BadRequest` is a failure.
+    must_decode: bool,
 }
 
 impl Case {
@@ -81,9 +85,156 @@ impl Case {
         Case {
             label: label.into(),
             body: body.into(),
+            content_type: "application/json",
             must_refuse,
+            must_decode: false,
         }
     }
+
+    /// The same, posted as a plain HTML form.
+    fn form(label: impl Into<String>, body: impl Into<Vec<u8>>, must_refuse: bool) -> Case {
+        Case {
+            content_type: "application/x-www-form-urlencoded",
+            ..Case::new(format!("form: {}", label.into()), body, must_refuse)
+        }
+    }
+}
+
+/// The server functions that read plain HTML forms only (URL-encoded, `serde_qs`): those
+/// declared in `app/src/api` without an `input` encoding, read off the source so that a new
+/// one is in the table's form cases without a word.
+fn form_endpoints() -> BTreeSet<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    let mut out = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "rs") {
+            continue;
+        }
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let line = line.trim();
+            if !line.starts_with("#[server(") || line.contains("input =") {
+                continue;
+            }
+            if let Some(rest) = line.split("endpoint = \"").nth(1) {
+                out.insert(rest.split('"').next().unwrap().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A template's fields as a browser posts them: nested names as `form[name]`, list items as
+/// `products[0]`, nulls left out; (field name, path as [`cases`] names it, value).
+fn form_fields(v: &Value, key: &str, path: &str, out: &mut Vec<(String, String, String)>) {
+    let join = |k: &str| {
+        if key.is_empty() {
+            (k.to_string(), k.to_string())
+        } else {
+            (format!("{key}[{k}]"), format!("{path}.{k}"))
+        }
+    };
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                let (name, p) = join(k);
+                form_fields(child, &name, &p, out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                form_fields(child, &format!("{key}[{i}]"), &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Null => {}
+        Value::String(s) => out.push((key.into(), path.into(), s.clone())),
+        other => out.push((key.into(), path.into(), other.to_string())),
+    }
+}
+
+/// URL-encoded `fields`.
+fn encoded(fields: &[(String, String)]) -> Vec<u8> {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", app::url::encode(k), app::url::encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+        .into_bytes()
+}
+
+/// The hostile plain-form posts to a form endpoint, one field at a time from its template;
+/// first the template itself, which must be read.
+fn form_cases(e: &Endpoint) -> Vec<Case> {
+    let mut fields = Vec::new();
+    form_fields(&e.template, "", "", &mut fields);
+    let valid: Vec<(String, String)> = fields
+        .iter()
+        .map(|(k, _, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut out = vec![
+        Case {
+            must_decode: true,
+            ..Case::form("the valid request", encoded(&valid), false)
+        },
+        Case::form("an empty body", "", false),
+        Case::form("not UTF-8", vec![b'a', b'=', 0xff, 0xfe], true),
+        Case::form("a bad escape", "%zz=%&=%", false),
+        Case::form(
+            "names nested 50 deep",
+            format!("x{}=1", "[y]".repeat(50)),
+            false,
+        ),
+        Case::form(
+            "10,000 unknown fields",
+            (0..10_000)
+                .map(|i| format!("x{i}=1"))
+                .collect::<Vec<_>>()
+                .join("&"),
+            false,
+        ),
+    ];
+    for (i, (name, path, value)) in fields.iter().enumerate() {
+        let optional = e.optional.contains(&path.as_str())
+            || e.optional
+                .iter()
+                .any(|o| path.starts_with(&format!("{o}[")));
+        let mut with = |what: &str, v: Option<String>, must: bool| {
+            let mut body: Vec<(String, String)> = valid.clone();
+            match v {
+                Some(v) => body[i].1 = v,
+                None => {
+                    body.remove(i);
+                }
+            }
+            out.push(Case::form(format!("{path}: {what}"), encoded(&body), must));
+        };
+        with("missing", None, !optional);
+        with("empty", Some(String::new()), false);
+        with("huge", Some("x".repeat(HUGE)), true);
+        with("huge multibyte", Some("é".repeat(HUGE)), true);
+        with("a NUL character", Some(format!("{value}\u{0}x")), true);
+        if Uuid::parse_str(value).is_ok() {
+            with("not a UUID", Some("not-a-uuid".into()), true);
+            with("an unknown UUID", Some(Uuid::nil().to_string()), false);
+        } else if value == "true" || value == "false" {
+            with("neither true nor false", Some("yes".into()), true);
+        } else if value.trim().parse::<f64>().is_ok() {
+            with("i64::MAX", Some(i64::MAX.to_string()), true);
+            with("i64::MIN", Some(i64::MIN.to_string()), true);
+            with("1e308", Some("1e308".into()), true);
+            with("-1", Some("-1".into()), !optional);
+            with("a word", Some("twelve".into()), true);
+        }
+        if looks_like_date(value) {
+            with("February 30th", Some("2026-02-30".into()), true);
+            with("year 99999", Some("99999-12-31".into()), true);
+        }
+        // The same field twice: either may be taken, or the post refused.
+        let mut twice = valid.clone();
+        twice.push((name.clone(), format!("{value}x")));
+        out.push(Case::form(format!("{path}: twice"), encoded(&twice), false));
+    }
+    out
 }
 
 /// The value at `path` replaced by `with` (or removed when `None`).
@@ -616,7 +767,14 @@ async fn ids(s: &Services) -> Ids {
         product: products.products[0].id,
         product_price_cents: products.products[0].price_cents,
         category: lists.categories[0].id,
-        nomenclature: serde_json::to_value(&lists.nomenclature).unwrap(),
+        nomenclature: serde_json::to_value(
+            lists
+                .nomenclature
+                .iter()
+                .map(app::api::till::RuleInput::of)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap(),
         seller: supplier,
         supplier: named("Biogarden"),
         order,
@@ -629,6 +787,20 @@ async fn ids(s: &Services) -> Ids {
         product_code: "5412345000013".into(),
     }
 }
+
+/// The fields of the product form that may be left out: every one may, and the missing ones
+/// that matter are the form's own refusals (a product needs a name, a price...).
+const PRODUCT_FORM_OPTIONAL: &[&str] = &[
+    "form.barcodes",
+    "form.category",
+    "form.deposit",
+    "form.meal_voucher",
+    "form.active",
+    "form.origin",
+    "form.organic",
+    "form.local",
+    "form.content",
+];
 
 /// The fields of the supplier form that may be left out (empty is valid for them).
 const SUPPLIER_FORM_OPTIONAL: &[&str] = &[
@@ -650,9 +822,11 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
     let day = |days: i64| (services::today() + TimeDelta::days(days)).to_string();
     let slot = json!({ "start": "09:00", "end": "12:00", "task_type_id": i.task_type.to_string(),
         "seats": "3", "required_skill": "" });
+    // As the product page's form posts it (`app::api::till::ProductInput`).
     let product_form = json!({ "name": "Hostile soap", "category": "", "unit": "piece",
         "price": "1.00", "vat_percent": "21", "deposit": "", "meal_voucher": false,
-        "active": true, "barcodes": ["4006381333931"] });
+        "active": true, "barcodes": "4006381333931", "origin": "Belgique", "organic": true,
+        "local": false, "content": "500 g" });
     let member_form = json!({ "member_number": "", "first_name": "Hostile", "last_name": "Input",
         "email": "hostile.input@example.be", "phone": "+32 470 12 34 56", "language": "en",
         "join_date": "2025-01-01", "work_regime": "regular" });
@@ -957,18 +1131,24 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             false,
             json!({ "code": "4006381333931" }),
         ),
-        ep(
-            "till/catalogue/create",
-            StockManager,
-            true,
-            json!({ "form": product_form }),
-        ),
-        ep(
-            "till/catalogue/update",
-            StockManager,
-            true,
-            json!({ "id": i.product, "form": product_form }),
-        ),
+        Endpoint {
+            optional: PRODUCT_FORM_OPTIONAL,
+            ..ep(
+                "till/catalogue/create",
+                StockManager,
+                true,
+                json!({ "form": product_form }),
+            )
+        },
+        Endpoint {
+            optional: PRODUCT_FORM_OPTIONAL,
+            ..ep(
+                "till/catalogue/update",
+                StockManager,
+                true,
+                json!({ "id": i.product, "form": product_form }),
+            )
+        },
         ep(
             "till/catalogue/category",
             StockManager,
@@ -981,12 +1161,15 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             true,
             json!({ "id": i.category, "name": "Renamed" }),
         ),
-        ep(
-            "till/nomenclature/save",
-            StockManager,
-            true,
-            json!({ "rules": i.nomenclature }),
-        ),
+        Endpoint {
+            optional: &["rules", "op"],
+            ..ep(
+                "till/nomenclature/save",
+                StockManager,
+                true,
+                json!({ "rules": i.nomenclature, "op": "" }),
+            )
+        },
         ep("till/tills", Cashier, false, json!({})),
         ep(
             "till/tills/create",
@@ -1067,13 +1250,13 @@ fn server_functions(i: &Ids) -> Vec<Endpoint> {
             json!({ "number": 1, "to": "member@example.be" }),
         ),
         Endpoint {
-            optional: &["quantity_milli"],
+            optional: &["reason", "note"],
             ..ep(
                 "till/stock/move",
                 StockManager,
                 true,
                 json!({ "product_id": i.product,
-                "quantity_milli": 1000, "kind": "reception", "reason": "Delivery" }),
+                "quantity": "1", "kind": "reception", "reason": "", "note": "Delivery" }),
             )
         },
         Endpoint {
@@ -1384,7 +1567,7 @@ impl Run {
                 Method::POST,
                 &uri,
                 Some(&token),
-                "application/json",
+                case.content_type,
                 case.body,
             )
             .await;
@@ -1397,6 +1580,13 @@ impl Run {
             if started.elapsed() > TIMEOUT {
                 self.failures
                     .push(format!("{what}: took {:?}", started.elapsed()));
+            }
+            if case.must_decode
+                && serde_json::from_slice::<app::error::AppError>(&body)
+                    .is_ok_and(|e| e == app::error::AppError::BadRequest)
+            {
+                self.failures
+                    .push(format!("{what}: the valid request was not read"));
             }
             if status.is_client_error() {
                 if let Some(why) = bad_refusal(&body) {
@@ -1467,11 +1657,25 @@ async fn every_server_function_refuses_hostile_input(s: Services) {
     .await
     .unwrap();
     assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let forms = form_endpoints();
+    assert!(
+        forms.len() > 20,
+        "the form endpoints read off the source: {forms:?}"
+    );
+    for f in &forms {
+        assert!(
+            listed.contains(&format!("/api/{f}")),
+            "{f} is not a server function"
+        );
+    }
     let started = Instant::now();
     for e in &endpoints {
         let mut all = cases(e);
         if e.path.ends_with("/import") {
             all.extend(bad_csv_cases(e));
+        }
+        if forms.contains(e.path) {
+            all.extend(form_cases(e));
         }
         run.endpoint(e, all).await;
     }

@@ -197,6 +197,34 @@ impl RuleInput {
         })
     }
 
+    /// What is wrong with the rule as typed before its rules are checked: a kind that is not
+    /// one of the five, or a number (length, start, digits) that does not read as one of at
+    /// most two digits. Empty numbers are left to the rules (a length may be left out).
+    pub fn typed_error(&self) -> Option<domain::validation::Reason> {
+        use domain::validation::Reason;
+        const KINDS: [&str; 5] = [
+            "product",
+            "weighed",
+            "price_embedded",
+            "member_card",
+            "cashier_badge",
+        ];
+        if !KINDS.contains(&self.kind.as_str()) {
+            return Some(Reason::UnknownChoice);
+        }
+        let reads = |s: &str| {
+            let s = s.trim();
+            s.is_empty() || (s.len() <= 2 && s.parse::<usize>().is_ok())
+        };
+        if [&self.length, &self.start, &self.len]
+            .into_iter()
+            .any(|n| !reads(n))
+        {
+            return Some(Reason::InvalidNumber);
+        }
+        None
+    }
+
     /// The rule as typed; numbers that do not read become values the rules refuse.
     pub fn rule(&self) -> BarcodeRule {
         let number = |s: &str| s.trim().parse::<usize>().ok();
@@ -305,8 +333,20 @@ pub async fn save_nomenclature(
         return Ok(rules.iter().map(RuleInput::rule).collect());
     }
     // A save names its rules: a body without any (garbage, or a form that lost its fields)
-    // never wipes the nomenclature.
-    let saved = if rules.is_empty() {
+    // never wipes the nomenclature. A button the form does not have, a kind it does not offer
+    // or a number that does not read is refused, never taken for something else.
+    let typed = rules
+        .iter()
+        .enumerate()
+        .find_map(|(n, r)| r.typed_error().map(|why| (format!("rule-{n}"), why)));
+    let saved = if !op.is_empty() {
+        Err(services::Error::invalid(
+            "op",
+            domain::validation::Reason::UnknownChoice,
+        ))
+    } else if let Some((field, why)) = typed {
+        Err(services::Error::invalid(&field, why))
+    } else if rules.is_empty() {
         Err(services::Error::invalid(
             "rules",
             domain::validation::Reason::Required,
@@ -415,8 +455,9 @@ pub async fn member_statuses() -> Result<StatusSnapshot, AppError> {
 /// counts down by itself), the reason of a loss (`reason`, one of `LOSS_REASONS`) or a note
 /// for the others (`note`). A plain form post then goes back to the product's page.
 ///
-/// Errors: `Invalid` on `quantity` for a quantity that does not read or is not allowed for the
-/// kind, and as [`till::stock::record`] says.
+/// Errors: `Invalid` on `reason` for one that is not a loss's (whatever the kind), on
+/// `quantity` for a quantity that does not read or is not allowed for the kind, and as
+/// [`till::stock::record`] says.
 #[server(endpoint = "till/stock/move")]
 pub async fn stock_move(
     product_id: Uuid,
@@ -427,6 +468,15 @@ pub async fn stock_move(
 ) -> Result<(), AppError> {
     let (s, v) = authorize(STOCK_KEEPERS)?;
     let recorded = async {
+        // The form always holds the loss's reasons; another value is not from it.
+        if !reason.is_empty() && !domain::stock::LOSS_REASONS.contains(&reason.as_str()) {
+            return Err(crate::ssr::fail(AppError::Invalid(vec![
+                domain::validation::FieldError::new(
+                    "reason",
+                    domain::validation::Reason::UnknownChoice,
+                ),
+            ])));
+        }
         let quantity_milli = domain::stock::typed_quantity(kind, &quantity).map_err(|r| {
             crate::ssr::fail(AppError::Invalid(vec![
                 domain::validation::FieldError::new("quantity", r),
@@ -514,6 +564,45 @@ pub async fn email_receipt(number: i64, to: String) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_typed_wrong_is_refused_not_taken_for_another() {
+        use domain::validation::Reason;
+        let good = RuleInput::blank();
+        assert_eq!(good.typed_error(), None);
+        let with = |f: fn(&mut RuleInput)| {
+            let mut r = RuleInput::blank();
+            f(&mut r);
+            r.typed_error()
+        };
+        assert_eq!(
+            with(|r| r.kind = "produit".into()),
+            Some(Reason::UnknownChoice)
+        );
+        assert_eq!(
+            with(|r| r.kind = String::new()),
+            Some(Reason::UnknownChoice)
+        );
+        assert_eq!(
+            with(|r| r.length = "treize".into()),
+            Some(Reason::InvalidNumber)
+        );
+        assert_eq!(
+            with(|r| r.length = "-13".into()),
+            Some(Reason::InvalidNumber)
+        );
+        assert_eq!(
+            with(|r| r.start = "1e308".into()),
+            Some(Reason::InvalidNumber)
+        );
+        assert_eq!(
+            with(|r| r.len = i64::MAX.to_string()),
+            Some(Reason::InvalidNumber)
+        );
+        // A length left out is any length; start and digits are the rules' to check.
+        assert_eq!(with(|r| r.length = String::new()), None);
+        assert_eq!(with(|r| r.start = " 8 ".into()), None);
+    }
 
     #[test]
     fn rule_edits_read_back_from_their_button() {
