@@ -1,6 +1,7 @@
 //! Sales written straight into the ledger, as the till records them but without its checks
-//! and audit: for test and benchmark databases, and the demo coop's past weeks of sales.
-//! ([`crate::bulk`] re-exports them beside its other writers.)
+//! and audit: the demo coop's past weeks of sales (the demo ships with the server, so this
+//! does too), and test and benchmark databases, through `services::bulk`, which re-exports them
+//! beside its generators of large coops (those stay behind the `testing` feature).
 
 use crate::db::write_tx;
 use crate::error::Result;
