@@ -16,7 +16,7 @@ use crate::api::reports::STAFFING_READERS;
 use crate::api::till::STOCK_KEEPERS;
 use crate::components::guard::Guard;
 use crate::i18n::{use_i18n, I18n};
-use domain::stock::reports::{Amounts, Period};
+use domain::stock::reports::{Amounts, Period, SalesReport};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -204,5 +204,28 @@ pub fn amounts_foot(i: I18n, label: String, total: Amounts) -> impl IntoView {
                 {amount_cells(i, total)}
             </tr>
         </tfoot>
+    }
+}
+
+/// The sales report of the address's period, shown by `show` once loaded (per product, per
+/// category), or why it was refused.
+#[component]
+pub fn SalesReportBody(show: fn(I18n, SalesReport) -> AnyView) -> impl IntoView {
+    let i = use_i18n();
+    let period = typed_period();
+    let report = Resource::new(period, |(from, to)| {
+        crate::api::reports::sales_report(from, to)
+    });
+    view! {
+        <Suspense fallback=move || loading(
+            i,
+        )>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Ok(r) => show(i, r),
+                    Err(e) => refused(i, &e),
+                }
+            })}
+        </Suspense>
     }
 }
